@@ -1,0 +1,3 @@
+package vn.gov.portal.population;
+
+public enum Sex { M, F }
