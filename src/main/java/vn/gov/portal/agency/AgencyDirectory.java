@@ -1,0 +1,48 @@
+package vn.gov.portal.agency;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Agencies and staff roles, read fresh from the database so that an admin's change applies at once. */
+@Component
+public class AgencyDirectory {
+
+    private static final String AGENCY = "select id, unit_code, kind, name_vi, name_en, province_code, commune_code from agency ";
+
+    private final JdbcClient jdbc;
+
+    public AgencyDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Agency> find(long id) {
+        return jdbc.sql(AGENCY + "where id = ?").param(id).query(Agency.class).optional();
+    }
+
+    /** The agency of this kind for the commune a procedure concerns. */
+    public Optional<Agency> forCommune(String kind, String communeCode) {
+        return jdbc.sql(AGENCY + "where kind = ? and commune_code = ?").params(kind, communeCode)
+                .query(Agency.class).optional();
+    }
+
+    public Optional<StaffMember> staff(String username) {
+        return jdbc.sql("select username, full_name, is_admin from staff where username = ? and active")
+                .param(username).query(StaffMember.class).optional();
+    }
+
+    /** The roles (RECEIVER, HANDLER, APPROVER) the staff member holds in the agency; empty when none. */
+    public Set<String> rolesIn(String username, long agencyId) {
+        return Set.copyOf(jdbc.sql("""
+                        select r.role from staff_role r join staff s on s.username = r.username
+                        where r.username = ? and r.agency_id = ? and s.active""")
+                .params(username, agencyId).query(String.class).list());
+    }
+
+    public List<Agency> agenciesOf(String username) {
+        return jdbc.sql(AGENCY + "where id in (select agency_id from staff_role where username = ?) order by name_vi")
+                .param(username).query(Agency.class).list();
+    }
+}

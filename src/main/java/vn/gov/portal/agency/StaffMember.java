@@ -1,0 +1,3 @@
+package vn.gov.portal.agency;
+
+public record StaffMember(String username, String fullName, boolean isAdmin) {}

@@ -1,0 +1,38 @@
+package vn.gov.portal.catalog;
+
+import java.util.List;
+
+/**
+ * One question of a procedure form. A field with a {@code prefill} source is filled from the population register;
+ * unless {@code editable}, the register's value is authoritative and whatever the browser sends is ignored.
+ */
+public record FormField(
+        String id,
+        FieldType type,
+        LocalizedText label,
+        LocalizedText help,
+        boolean required,
+        int maxLength,
+        String pattern,
+        LocalizedText patternMessage,
+        String prefill,
+        boolean editable,
+        List<Option> options,
+        String provinceField,
+        String notBefore,
+        String after,
+        Integer maxYearsAfter) {
+
+    public enum FieldType { TEXT, TEXTAREA, DATE, SELECT, PHONE, EMAIL, PROVINCE, COMMUNE }
+
+    public record Option(String value, LocalizedText label) {}
+
+    public boolean prefilled() {
+        return prefill != null;
+    }
+
+    /** Locked fields show the register's value and cannot be changed by the citizen. */
+    public boolean locked() {
+        return prefill != null && !editable;
+    }
+}

@@ -1,0 +1,100 @@
+package vn.gov.portal.catalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import vn.gov.portal.population.PrefillSources;
+import vn.gov.portal.population.WriteBackHandler;
+
+/**
+ * The procedures the portal offers, read from the definition files at start. Any broken file stops the start with
+ * its name, line and problem: a procedure must never go missing silently.
+ */
+@Component
+public class ProcedureCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcedureCatalog.class);
+
+    private final Map<String, ProcedureDefinition> byCode;
+
+    public ProcedureCatalog(@Value("${portal.workflows.location:classpath:workflows/}") String location,
+                            List<WriteBackHandler> writeBacks) {
+        DefinitionParser parser = new DefinitionParser(PrefillSources.names(),
+                writeBacks.stream().map(WriteBackHandler::name).collect(Collectors.toSet()));
+        this.byCode = load(parser, location);
+        log.info("Loaded {} procedure definition(s) from {}: {}", byCode.size(), location, byCode.keySet());
+    }
+
+    static Map<String, ProcedureDefinition> load(DefinitionParser parser, String location) {
+        List<DefinitionProblem> problems = new ArrayList<>();
+        Map<String, ProcedureDefinition> loaded = new LinkedHashMap<>();
+        for (Resource file : files(location)) {
+            DefinitionParser.Result result = parser.parse(file.getFilename(), read(file));
+            problems.addAll(result.problems());
+            if (result.ok()) {
+                ProcedureDefinition previous = loaded.putIfAbsent(result.definition().code(), result.definition());
+                if (previous != null) {
+                    problems.add(new DefinitionProblem(file.getFilename(), 0, "code '" + previous.code()
+                            + "' is already used by " + previous.source()));
+                }
+            }
+        }
+        if (loaded.isEmpty() && problems.isEmpty()) {
+            problems.add(new DefinitionProblem(location, 0, "no procedure definitions (*.yaml) found"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDefinitionException(problems);
+        }
+        return loaded;
+    }
+
+    private static List<Resource> files(String location) {
+        String base = location.endsWith("/") ? location : location + "/";
+        try {
+            Resource[] found = new PathMatchingResourcePatternResolver().getResources(base + "*.yaml");
+            List<Resource> files = new ArrayList<>(List.of(found));
+            files.sort(Comparator.comparing(Resource::getFilename));
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list procedure definitions in " + location, e);
+        }
+    }
+
+    private static String read(Resource file) {
+        try {
+            return file.getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.getFilename(), e);
+        }
+    }
+
+    public List<ProcedureDefinition> all() {
+        return List.copyOf(byCode.values());
+    }
+
+    public Optional<ProcedureDefinition> find(String code) {
+        return Optional.ofNullable(byCode.get(code));
+    }
+
+    /** The definition a dossier was filed under. Versions arrive with the procedure editor; until then one per code. */
+    public ProcedureDefinition get(String code, int version) {
+        ProcedureDefinition definition = byCode.get(code);
+        if (definition == null || definition.version() != version) {
+            throw new IllegalStateException("no definition " + code + " version " + version);
+        }
+        return definition;
+    }
+}

@@ -1,0 +1,187 @@
+package vn.gov.portal.catalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * A thin view over a snakeyaml node that keeps line numbers, so every problem in a definition is reported with the
+ * line it is on. Reading never throws: problems are collected in {@link Problems} and defaults returned.
+ */
+final class YamlNode {
+
+    /** Collects the problems of one file. */
+    static final class Problems {
+        private final String source;
+        private final List<DefinitionProblem> list = new ArrayList<>();
+
+        Problems(String source) {
+            this.source = source;
+        }
+
+        void add(Node at, String message) {
+            list.add(new DefinitionProblem(source, at == null ? 0 : at.getStartMark().getLine() + 1, message));
+        }
+
+        List<DefinitionProblem> list() {
+            return list;
+        }
+
+        String source() {
+            return source;
+        }
+    }
+
+    private final Node node;
+    private final Problems problems;
+
+    YamlNode(Node node, Problems problems) {
+        this.node = node;
+        this.problems = problems;
+    }
+
+    Node raw() {
+        return node;
+    }
+
+    int line() {
+        return node.getStartMark().getLine() + 1;
+    }
+
+    void problem(String message) {
+        problems.add(node, message);
+    }
+
+    private Map<String, Node> entries() {
+        Map<String, Node> map = new LinkedHashMap<>();
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    map.put(key.getValue(), tuple.getValueNode());
+                }
+            }
+        }
+        return map;
+    }
+
+    boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
+    /** Reports keys this definition format does not know (a typo must not be silently ignored). */
+    void allowOnly(String what, String... keys) {
+        List<String> allowed = List.of(keys);
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && !allowed.contains(key.getValue())) {
+                    problems.add(key, "unknown key '" + key.getValue() + "' in " + what + " (allowed: "
+                            + String.join(", ", allowed) + ")");
+                }
+            }
+        }
+    }
+
+    Optional<YamlNode> get(String key) {
+        return Optional.ofNullable(entries().get(key)).map(n -> new YamlNode(n, problems));
+    }
+
+    YamlNode require(String key) {
+        Node value = entries().get(key);
+        if (value == null) {
+            problems.add(node, "missing '" + key + "'");
+            return new YamlNode(new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, List.of(), null), problems);
+        }
+        return new YamlNode(value, problems);
+    }
+
+    String text(String key) {
+        Node value = entries().get(key);
+        if (value == null) {
+            problems.add(node, "missing '" + key + "'");
+            return "";
+        }
+        return scalar(value, key).orElse("");
+    }
+
+    Optional<String> optionalText(String key) {
+        Node value = entries().get(key);
+        return value == null ? Optional.empty() : scalar(value, key);
+    }
+
+    private Optional<String> scalar(Node value, String key) {
+        if (value instanceof ScalarNode scalar) {
+            return Optional.of(scalar.getValue().trim());
+        }
+        problems.add(value, "'" + key + "' must be a single value");
+        return Optional.empty();
+    }
+
+    int integer(String key, int fallback) {
+        return optionalText(key).map(v -> {
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                problems.add(entries().get(key), "'" + key + "' must be a whole number, found '" + v + "'");
+                return fallback;
+            }
+        }).orElse(fallback);
+    }
+
+    boolean flag(String key) {
+        return optionalText(key).map(v -> {
+            if (!v.equals("true") && !v.equals("false")) {
+                problems.add(entries().get(key), "'" + key + "' must be true or false, found '" + v + "'");
+            }
+            return v.equals("true");
+        }).orElse(false);
+    }
+
+    /** A list, or a single value read as a list of one. */
+    List<YamlNode> list(String key) {
+        Node value = entries().get(key);
+        List<YamlNode> items = new ArrayList<>();
+        if (value instanceof SequenceNode sequence) {
+            sequence.getValue().forEach(n -> items.add(new YamlNode(n, problems)));
+        } else if (value != null) {
+            items.add(new YamlNode(value, problems));
+        }
+        return items;
+    }
+
+    List<String> texts(String key) {
+        List<String> values = new ArrayList<>();
+        for (YamlNode item : list(key)) {
+            if (item.node instanceof ScalarNode scalar) {
+                values.add(scalar.getValue().trim());
+            } else {
+                item.problem("'" + key + "' must list plain values");
+            }
+        }
+        return values;
+    }
+
+    /** A text given as {vi: ..., en: ...}; Vietnamese is required. */
+    LocalizedText localized(String key, boolean required) {
+        Node value = entries().get(key);
+        if (value == null) {
+            if (required) {
+                problems.add(node, "missing '" + key + "' (with 'vi' and 'en')");
+            }
+            return LocalizedText.EMPTY;
+        }
+        YamlNode text = new YamlNode(value, problems);
+        if (!text.isMapping()) {
+            problems.add(value, "'" + key + "' must have 'vi' and 'en'");
+            return LocalizedText.EMPTY;
+        }
+        text.allowOnly(key, "vi", "en");
+        return new LocalizedText(text.text("vi"), text.optionalText("en").orElse(""));
+    }
+}

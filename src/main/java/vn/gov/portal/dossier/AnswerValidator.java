@@ -1,0 +1,120 @@
+package vn.gov.portal.dossier;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import vn.gov.portal.catalog.FormField;
+import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.population.AdminUnit;
+import vn.gov.portal.population.PopulationRegister;
+
+/** Checks a citizen's answers against the rules of the procedure's form. Every problem is reported, not the first. */
+@Component
+class AnswerValidator {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PHONE = Pattern.compile("0\\d{9,10}");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\r\\n\\t]]");
+
+    private final PopulationRegister register;
+    private final Clock clock;
+
+    AnswerValidator(PopulationRegister register, Clock clock) {
+        this.register = register;
+        this.clock = clock;
+    }
+
+    List<FieldProblem> validate(ProcedureDefinition definition, Map<String, String> answers) {
+        List<FieldProblem> problems = new ArrayList<>();
+        definition.fields().filter(f -> !f.locked()).forEach(field -> check(field, answers, problems));
+        return problems;
+    }
+
+    private void check(FormField field, Map<String, String> answers, List<FieldProblem> problems) {
+        String id = field.id();
+        String value = answers.getOrDefault(id, "");
+        if (value.isBlank()) {
+            if (field.required()) {
+                problems.add(FieldProblem.of(id, "validation.required", field.label()));
+            }
+            return;
+        }
+        if (value.length() > field.maxLength()) {
+            problems.add(FieldProblem.of(id, "validation.maxLength", field.label(), field.maxLength()));
+            return;
+        }
+        if (CONTROL.matcher(value).find()) {
+            problems.add(FieldProblem.of(id, "validation.characters", field.label()));
+            return;
+        }
+        if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(value).matches()) {
+            problems.add(field.patternMessage().isBlank() ? FieldProblem.of(id, "validation.format", field.label())
+                    : FieldProblem.text(id, field.patternMessage()));
+            return;
+        }
+        switch (field.type()) {
+            case EMAIL -> {
+                if (!EMAIL.matcher(value).matches()) {
+                    problems.add(FieldProblem.of(id, "validation.email", field.label()));
+                }
+            }
+            case PHONE -> {
+                if (!PHONE.matcher(value).matches()) {
+                    problems.add(FieldProblem.of(id, "validation.phone", field.label()));
+                }
+            }
+            case SELECT -> {
+                if (field.options().stream().noneMatch(o -> o.value().equals(value))) {
+                    problems.add(FieldProblem.of(id, "validation.option", field.label()));
+                }
+            }
+            case PROVINCE -> {
+                if (register.unit(value).filter(u -> u.parentCode() == null).isEmpty()) {
+                    problems.add(FieldProblem.of(id, "validation.province", field.label()));
+                }
+            }
+            case COMMUNE -> {
+                String province = answers.getOrDefault(field.provinceField(), "");
+                Optional<AdminUnit> commune = register.unit(value).filter(u -> u.parentCode() != null);
+                if (commune.isEmpty() || !commune.get().parentCode().equals(province)) {
+                    problems.add(FieldProblem.of(id, "validation.commune", field.label()));
+                }
+            }
+            case DATE -> checkDate(field, value, answers, problems);
+            default -> { }
+        }
+    }
+
+    private void checkDate(FormField field, String value, Map<String, String> answers, List<FieldProblem> problems) {
+        LocalDate date = parse(value);
+        if (date == null || date.getYear() < 1900 || date.getYear() > 2200) {
+            problems.add(FieldProblem.of(field.id(), "validation.date", field.label()));
+            return;
+        }
+        if ("today".equals(field.notBefore()) && date.isBefore(LocalDate.now(clock))) {
+            problems.add(FieldProblem.of(field.id(), "validation.notBeforeToday", field.label()));
+        }
+        if (field.after() != null) {
+            LocalDate start = parse(answers.getOrDefault(field.after(), ""));
+            if (start != null && !date.isAfter(start)) {
+                problems.add(FieldProblem.of(field.id(), "validation.after", field.label()));
+            } else if (start != null && field.maxYearsAfter() != null && date.isAfter(start.plusYears(field.maxYearsAfter()))) {
+                problems.add(FieldProblem.of(field.id(), "validation.maxYears", field.label(), field.maxYearsAfter()));
+            }
+        }
+    }
+
+    private static LocalDate parse(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

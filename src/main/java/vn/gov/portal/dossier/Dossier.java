@@ -1,0 +1,42 @@
+package vn.gov.portal.dossier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** A filing of one procedure by one citizen: a draft until submitted, then a dossier moving through its workflow. */
+public record Dossier(
+        UUID id,
+        String procedureCode,
+        int procedureVersion,
+        String applicantIdNumber,
+        String applicantName,
+        Long agencyId,
+        String state,
+        Integer statusCode,
+        String receiptCode,
+        Map<String, String> answers,
+        Set<String> prefilled,
+        Instant submittedAt,
+        LocalDate appointmentDate,
+        Instant closedAt,
+        int lockVersion,
+        Instant updatedAt) {
+
+    public static final String DRAFT = "draft";
+
+    public boolean isDraft() {
+        return DRAFT.equals(state);
+    }
+
+    public boolean isOpen() {
+        return !isDraft() && closedAt == null;
+    }
+
+    /** Overdue is not a status: the appointment date has passed while the dossier is still open. */
+    public boolean overdue(LocalDate today) {
+        return isOpen() && appointmentDate != null && appointmentDate.isBefore(today);
+    }
+}

@@ -1,0 +1,141 @@
+package vn.gov.portal.dossier;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class DossierRepository {
+
+    private static final String COLUMNS = """
+            select id, procedure_code, procedure_version, applicant_id_number, applicant_name, agency_id, state,
+                   status_code, receipt_code, answers, prefilled, submitted_at, appointment_date, closed_at,
+                   lock_version, updated_at
+            from dossier """;
+    private static final TypeReference<LinkedHashMap<String, String>> ANSWERS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    DossierRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<Dossier> find(UUID id) {
+        return jdbc.sql(COLUMNS + "where id = ?").param(id).query(this::map).optional();
+    }
+
+    /** Locks the row for a decision: a second officer acting at the same moment waits, then sees the new state. */
+    Optional<Dossier> findForUpdate(UUID id) {
+        return jdbc.sql(COLUMNS + "where id = ? for update").param(id).query(this::map).optional();
+    }
+
+    Optional<Dossier> findDraft(String applicant, String procedureCode) {
+        return jdbc.sql(COLUMNS + "where applicant_id_number = ? and procedure_code = ? and state = 'draft'")
+                .params(applicant, procedureCode).query(this::map).optional();
+    }
+
+    List<Dossier> ofApplicant(String applicant) {
+        return jdbc.sql(COLUMNS + "where applicant_id_number = ? order by coalesce(submitted_at, updated_at) desc limit 200")
+                .param(applicant).query(this::map).list();
+    }
+
+    List<Dossier> queue(Collection<Long> agencyIds, Integer statusCode, int limit, int offset) {
+        if (agencyIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(COLUMNS + """
+                        where agency_id in (:agencies) and status_code is not null
+                          and (cast(:status as smallint) is null or status_code = :status)
+                        order by appointment_date, submitted_at limit :limit offset :offset""")
+                .param("agencies", agencyIds).param("status", statusCode).param("limit", limit).param("offset", offset)
+                .query(this::map).list();
+    }
+
+    /** Inserts a draft, or updates the caller's draft with this id. Returns false if the id is not a draft of theirs. */
+    boolean saveDraft(UUID id, String procedureCode, int version, String applicant, String applicantName,
+                      Map<String, String> answers, Set<String> prefilled) {
+        int changed = jdbc.sql("""
+                        insert into dossier (id, procedure_code, procedure_version, applicant_id_number, applicant_name,
+                                             state, answers, prefilled)
+                        values (?, ?, ?, ?, ?, 'draft', ?::jsonb, ?::jsonb)
+                        on conflict (id) do update set answers = excluded.answers, prefilled = excluded.prefilled,
+                            applicant_name = excluded.applicant_name, updated_at = now()
+                        where dossier.state = 'draft' and dossier.applicant_id_number = excluded.applicant_id_number
+                          and dossier.procedure_code = excluded.procedure_code""")
+                .params(id, procedureCode, version, applicant, applicantName, json.writeValueAsString(answers),
+                        json.writeValueAsString(prefilled.stream().sorted().toList()))
+                .update();
+        return changed == 1;
+    }
+
+    /** Turns the draft into a submitted dossier; false when it is no longer a draft (already submitted). */
+    boolean submit(UUID id, long agencyId, String state, int statusCode, String receiptCode, Instant submittedAt,
+                   LocalDate appointment) {
+        return jdbc.sql("""
+                        update dossier set agency_id = ?, state = ?, status_code = ?, receipt_code = ?, submitted_at = ?,
+                            appointment_date = ?, lock_version = lock_version + 1, updated_at = now()
+                        where id = ? and state = 'draft'""")
+                .params(agencyId, state, statusCode, receiptCode, Timestamp.from(submittedAt), appointment, id)
+                .update() == 1;
+    }
+
+    /** Moves the dossier to a new state if nobody changed it since {@code expectedLockVersion} was read. */
+    boolean transition(UUID id, int expectedLockVersion, String state, int statusCode, boolean closes) {
+        return jdbc.sql("""
+                        update dossier set state = ?, status_code = ?, lock_version = lock_version + 1, updated_at = now(),
+                            closed_at = case when ? then now() else closed_at end
+                        where id = ? and lock_version = ?""")
+                .params(state, statusCode, closes, id, expectedLockVersion)
+                .update() == 1;
+    }
+
+    void addEvent(UUID dossierId, String actor, String actorKind, String event, String from, String to,
+                  Integer statusCode, String note) {
+        jdbc.sql("""
+                        insert into dossier_event (dossier_id, actor, actor_kind, event, from_state, to_state, status_code, note)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(dossierId, actor, actorKind, event, from, to, statusCode, note)
+                .update();
+    }
+
+    List<DossierEvent> events(UUID dossierId) {
+        return jdbc.sql("""
+                        select at, actor, actor_kind, event, from_state, to_state, status_code, note
+                        from dossier_event where dossier_id = ? order by at, id""")
+                .param(dossierId)
+                .query((rs, n) -> new DossierEvent(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), (Integer) rs.getObject(7, Integer.class),
+                        rs.getString(8)))
+                .list();
+    }
+
+    private Dossier map(ResultSet rs, int row) throws SQLException {
+        Timestamp submitted = rs.getTimestamp("submitted_at");
+        Timestamp closed = rs.getTimestamp("closed_at");
+        return new Dossier(rs.getObject("id", UUID.class), rs.getString("procedure_code"), rs.getInt("procedure_version"),
+                rs.getString("applicant_id_number"), rs.getString("applicant_name"),
+                rs.getObject("agency_id", Long.class), rs.getString("state"), rs.getObject("status_code", Integer.class),
+                rs.getString("receipt_code"), json.readValue(rs.getString("answers"), ANSWERS),
+                new HashSet<>(json.readValue(rs.getString("prefilled"), NAMES)),
+                submitted == null ? null : submitted.toInstant(), rs.getObject("appointment_date", LocalDate.class),
+                closed == null ? null : closed.toInstant(), rs.getInt("lock_version"),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

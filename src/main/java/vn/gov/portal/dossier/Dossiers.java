@@ -1,0 +1,62 @@
+package vn.gov.portal.dossier;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import vn.gov.portal.agency.Agency;
+import vn.gov.portal.agency.AgencyDirectory;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.catalog.WorkflowDefinition.Transition;
+import vn.gov.portal.identity.PortalUser;
+
+/**
+ * Reading dossiers, always on behalf of someone: a citizen sees only their own, an officer only those of the agencies
+ * they hold a role in. Anything else is "not found", so that guessing ids reveals nothing.
+ */
+@Service
+public class Dossiers {
+
+    public static final int PAGE_SIZE = 50;
+
+    private final DossierRepository dossiers;
+    private final AgencyDirectory agencies;
+    private final ProcedureCatalog catalog;
+
+    Dossiers(DossierRepository dossiers, AgencyDirectory agencies, ProcedureCatalog catalog) {
+        this.dossiers = dossiers;
+        this.agencies = agencies;
+        this.catalog = catalog;
+    }
+
+    public List<Dossier> ofCitizen(PortalUser citizen) {
+        return dossiers.ofApplicant(citizen.subject());
+    }
+
+    public Dossier forCitizen(PortalUser citizen, UUID id) {
+        return dossiers.find(id).filter(d -> d.applicantIdNumber().equals(citizen.subject()))
+                .orElseThrow(UserFacingException::notFound);
+    }
+
+    public Dossier forOfficer(PortalUser officer, UUID id) {
+        return dossiers.find(id).filter(d -> !d.isDraft())
+                .filter(d -> !agencies.rolesIn(officer.username(), d.agencyId()).isEmpty())
+                .orElseThrow(UserFacingException::notFound);
+    }
+
+    public List<Dossier> queue(PortalUser officer, Integer statusCode, int page) {
+        List<Long> ids = agencies.agenciesOf(officer.username()).stream().map(Agency::id).toList();
+        return dossiers.queue(ids, statusCode, PAGE_SIZE, Math.max(0, page) * PAGE_SIZE);
+    }
+
+    /** The decisions this officer may take on the dossier now. */
+    public List<Transition> actionsFor(PortalUser officer, Dossier dossier) {
+        Set<String> roles = agencies.rolesIn(officer.username(), dossier.agencyId());
+        return catalog.get(dossier.procedureCode(), dossier.procedureVersion()).workflow()
+                .transitionsFrom(dossier.state()).stream().filter(t -> t.allows(roles)).toList();
+    }
+
+    public List<DossierEvent> timeline(Dossier dossier) {
+        return dossiers.events(dossier.id());
+    }
+}

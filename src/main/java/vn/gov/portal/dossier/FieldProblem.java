@@ -1,0 +1,19 @@
+package vn.gov.portal.dossier;
+
+import java.util.List;
+import vn.gov.portal.catalog.LocalizedText;
+
+/**
+ * A problem with one answer: a message code of the portal's bundles with its arguments, or the definition's own
+ * text (e.g. the message for a pattern).
+ */
+public record FieldProblem(String field, String code, List<Object> args, LocalizedText text) {
+
+    static FieldProblem of(String field, String code, Object... args) {
+        return new FieldProblem(field, code, List.of(args), null);
+    }
+
+    static FieldProblem text(String field, LocalizedText text) {
+        return new FieldProblem(field, null, List.of(), text);
+    }
+}

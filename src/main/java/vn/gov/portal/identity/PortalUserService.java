@@ -1,0 +1,83 @@
+package vn.gov.portal.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Component;
+import vn.gov.portal.agency.AgencyDirectory;
+import vn.gov.portal.agency.StaffMember;
+import vn.gov.portal.population.IdNumber;
+
+/**
+ * Maps a successful OIDC login to a portal user. Citizens come through the registration {@code vneid}: the ID number
+ * and the e-ID level are taken from the token. Staff come through {@code staff} and must exist in the staff table.
+ */
+@Component
+public class PortalUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
+
+    public static final String CITIZEN_REGISTRATION = "vneid";
+    public static final String STAFF_REGISTRATION = "staff";
+
+    private final OidcUserService delegate = new OidcUserService();
+    private final AgencyDirectory agencies;
+    private final String idNumberClaim;
+    private final String levelClaim;
+
+    public PortalUserService(AgencyDirectory agencies,
+                             @Value("${portal.eid.id-number-claim:personal_id}") String idNumberClaim,
+                             @Value("${portal.eid.level-claim:eid_level}") String levelClaim) {
+        this.agencies = agencies;
+        this.idNumberClaim = idNumberClaim;
+        this.levelClaim = levelClaim;
+    }
+
+    @Override
+    public OidcUser loadUser(OidcUserRequest request) {
+        OidcUser user = delegate.loadUser(request);
+        String registration = request.getClientRegistration().getRegistrationId();
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        PortalUser portalUser;
+        if (CITIZEN_REGISTRATION.equals(registration)) {
+            String id = user.getClaimAsString(idNumberClaim);
+            if (!IdNumber.isWellFormed(id)) {
+                throw refused("invalid_id_number", "The e-ID token carries no valid personal ID number");
+            }
+            portalUser = PortalUser.citizen(new IdNumber(id), user.getFullName(), level(user.getClaims().get(levelClaim)));
+            authorities.add(new SimpleGrantedAuthority("ROLE_CITIZEN"));
+        } else if (STAFF_REGISTRATION.equals(registration)) {
+            StaffMember staff = agencies.staff(user.getPreferredUsername())
+                    .orElseThrow(() -> refused("unknown_staff", "No active staff account for this login"));
+            portalUser = PortalUser.staff(staff.username(), staff.fullName());
+            authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
+            if (staff.isAdmin()) {
+                authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+            }
+        } else {
+            throw refused("unknown_registration", "Unknown login registration " + registration);
+        }
+        return new PortalOidcUser(authorities, user.getIdToken(), user.getUserInfo(), portalUser);
+    }
+
+    /** The e-ID level claim may arrive as a number or a string; anything else counts as the lowest level. */
+    static int level(Object claim) {
+        if (claim instanceof Number n) {
+            return n.intValue();
+        }
+        if (claim instanceof String s && s.matches("\\d")) {
+            return Integer.parseInt(s);
+        }
+        return 1;
+    }
+
+    private static OAuth2AuthenticationException refused(String code, String description) {
+        return new OAuth2AuthenticationException(new OAuth2Error(code, description, null), description);
+    }
+}

@@ -1,0 +1,51 @@
+package vn.gov.portal.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+@Configuration
+public class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain portalSecurity(HttpSecurity http, PortalUserService users,
+                                       ClientRegistrationRepository registrations) throws Exception {
+        // PKCE on top of the client secret: a stolen authorization code is useless without the verifier.
+        var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
+        resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        logout.setPostLogoutRedirectUri("{baseUrl}/");
+
+        RequestMatcher officerArea = request -> request.getRequestURI().startsWith(request.getContextPath() + "/officer");
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/procedures", "/procedures/*", "/login", "/css/**", "/js/**",
+                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/procedures/*/apply", "/my/**").hasRole("CITIZEN")
+                        .requestMatchers("/officer/**").hasRole("STAFF")
+                        .anyRequest().authenticated())
+                .oauth2Login(login -> login
+                        .loginPage("/login")
+                        .authorizationEndpoint(a -> a.authorizationRequestResolver(resolver))
+                        .userInfoEndpoint(u -> u.oidcUserService(users))
+                        .failureUrl("/login?error"))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/staff"), officerArea)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/vneid"), request -> true))
+                .logout(l -> l.logoutSuccessHandler(logout))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                        + "form-action 'self' http://127.0.0.1:* https:; frame-ancestors 'none'; base-uri 'self'"))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

@@ -1,0 +1,88 @@
+package vn.gov.portal.officer;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.gov.portal.agency.AgencyDirectory;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.dossier.Decisions;
+import vn.gov.portal.dossier.Dossier;
+import vn.gov.portal.dossier.Dossiers;
+import vn.gov.portal.dossier.UserFacingException;
+import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.population.IdNumber;
+import vn.gov.portal.population.PopulationRegister;
+import vn.gov.portal.web.Messages;
+
+@Controller
+class OfficerController {
+
+    private final Dossiers dossiers;
+    private final Decisions decisions;
+    private final AgencyDirectory agencies;
+    private final ProcedureCatalog catalog;
+    private final PopulationRegister register;
+    private final Messages messages;
+    private final Clock clock;
+
+    OfficerController(Dossiers dossiers, Decisions decisions, AgencyDirectory agencies, ProcedureCatalog catalog,
+                      PopulationRegister register, Messages messages, Clock clock) {
+        this.dossiers = dossiers;
+        this.decisions = decisions;
+        this.agencies = agencies;
+        this.catalog = catalog;
+        this.register = register;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping({"/officer", "/officer/queue"})
+    String queue(@RequestParam(required = false) Integer status, @RequestParam(defaultValue = "0") int page,
+                 PortalUser officer, Model model) {
+        model.addAttribute("agencies", agencies.agenciesOf(officer.username()));
+        model.addAttribute("dossiers", dossiers.queue(officer, status, page));
+        model.addAttribute("status", status);
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("pageSize", Dossiers.PAGE_SIZE);
+        model.addAttribute("catalog", catalog);
+        model.addAttribute("today", LocalDate.now(clock));
+        return "officer/queue";
+    }
+
+    @GetMapping("/officer/dossiers/{id}")
+    String dossier(@PathVariable UUID id, PortalUser officer, Model model) {
+        Dossier dossier = dossiers.forOfficer(officer, id);
+        model.addAttribute("dossier", dossier);
+        model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
+        model.addAttribute("agency", agencies.find(dossier.agencyId()).orElseThrow());
+        model.addAttribute("timeline", dossiers.timeline(dossier));
+        model.addAttribute("actions", dossiers.actionsFor(officer, dossier));
+        model.addAttribute("units", register.communes());
+        model.addAttribute("applicant", register.person(new IdNumber(dossier.applicantIdNumber())).orElse(null));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "officer/dossier";
+    }
+
+    @PostMapping("/officer/dossiers/{id}/decisions")
+    String decide(@PathVariable UUID id, @RequestParam String event, @RequestParam(defaultValue = "") String note,
+                  @RequestParam int lockVersion, PortalUser officer, Locale locale, RedirectAttributes redirect) {
+        try {
+            decisions.decide(officer, id, event, note, lockVersion);
+            redirect.addFlashAttribute("notice", messages.text("decision.done", null, locale));
+        } catch (UserFacingException e) {
+            if (e.isNotFound()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", messages.of(e, locale));
+        }
+        return "redirect:/officer/dossiers/" + id;
+    }
+}

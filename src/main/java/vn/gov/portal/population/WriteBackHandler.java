@@ -1,0 +1,13 @@
+package vn.gov.portal.population;
+
+/**
+ * Writes the outcome of an approved procedure back to the population register. Runs inside the transaction of the
+ * approving transition: if it fails, the approval does not happen either.
+ */
+public interface WriteBackHandler {
+
+    /** The name procedure definitions use in {@code writeBack:}. */
+    String name();
+
+    void apply(CompletedDossier dossier);
+}
