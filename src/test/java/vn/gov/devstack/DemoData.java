@@ -1,0 +1,94 @@
+package vn.gov.devstack;
+
+import java.time.LocalDate;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.gov.portal.population.PopulationGenerator;
+
+/**
+ * Seeds an empty database for the demo and the tests: agencies for every commune of the catalogue (a People's
+ * Committee and a police unit), their staff with one account per role, an admin, and a synthetic population.
+ */
+public final class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    public static final long SEED = 20250701L;
+    public static final String ADMIN = "quantri";
+
+    /** The agency kinds seeded per commune: code prefix for unit codes and usernames, names in vi/en. */
+    private record Kind(String kind, String prefix, String nameVi, String nameEn) {}
+
+    private static final List<Kind> KINDS = List.of(
+            new Kind("COMMUNE_POLICE", "ca", "Công an %s", "Police of %s"),
+            new Kind("COMMUNE_PEOPLES_COMMITTEE", "ub", "Ủy ban nhân dân %s", "People's Committee of %s"));
+
+    /** One account per officer role; the username ends with the Vietnamese name of the role. */
+    private record Role(String role, String suffix, String titleVi) {}
+
+    private static final List<Role> ROLES = List.of(
+            new Role("RECEIVER", "tiepnhan", "Cán bộ tiếp nhận"),
+            new Role("HANDLER", "xuly", "Cán bộ xử lý"),
+            new Role("APPROVER", "lanhdao", "Lãnh đạo phê duyệt"));
+
+    private DemoData() {
+    }
+
+    public static String staffUsername(String kindPrefix, String communeCode, String roleSuffix) {
+        return kindPrefix + "." + communeCode + "." + roleSuffix;
+    }
+
+    /** Seeds what is missing; a database that already has data is left as it is. */
+    public static void seedIfEmpty(DataSource dataSource, int people) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        if (jdbc.sql("select count(*) from agency").query(Long.class).single() == 0) {
+            seedAgenciesAndStaff(jdbc);
+        }
+        if (jdbc.sql("select count(*) from population.person").query(Long.class).single() == 0) {
+            long start = System.nanoTime();
+            new PopulationGenerator(dataSource).generate(people, SEED);
+            log.info("Seeded {} people in {} ms", people, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private static void seedAgenciesAndStaff(JdbcClient jdbc) {
+        record Commune(String code, String name, String provinceCode) {}
+        List<Commune> communes = jdbc.sql("select code, name, parent_code from population.admin_unit where level = 'COMMUNE' order by code")
+                .query(Commune.class).list();
+        for (Commune commune : communes) {
+            for (Kind kind : KINDS) {
+                String unitCode = kind.prefix().toUpperCase() + "." + commune.provinceCode() + "." + commune.code();
+                long agencyId = jdbc.sql("""
+                                insert into agency (unit_code, kind, name_vi, name_en, province_code, commune_code)
+                                values (?, ?, ?, ?, ?, ?) returning id""")
+                        .params(unitCode, kind.kind(), kind.nameVi().formatted(commune.name()),
+                                kind.nameEn().formatted(commune.name()), commune.provinceCode(), commune.code())
+                        .query(Long.class).single();
+                for (Role role : ROLES) {
+                    String username = staffUsername(kind.prefix(), commune.code(), role.suffix());
+                    jdbc.sql("insert into staff (username, full_name, email) values (?, ?, ?)")
+                            .params(username, role.titleVi() + " – " + kind.nameVi().formatted(commune.name()),
+                                    username + "@example.vn")
+                            .update();
+                    jdbc.sql("insert into staff_role (username, agency_id, role) values (?, ?, ?)")
+                            .params(username, agencyId, role.role()).update();
+                }
+            }
+        }
+        jdbc.sql("insert into staff (username, full_name, email, is_admin) values (?, ?, ?, true)")
+                .params(ADMIN, "Quản trị hệ thống", "quantri@example.vn").update();
+        log.info("Seeded {} agencies with their staff", communes.size() * KINDS.size());
+    }
+
+    /** An adult, living citizen of the commune, for the demo logins (first by ID number, so it is stable). */
+    public static String adultOf(DataSource dataSource, String communeCode, String idEndingNot, int skip) {
+        return JdbcClient.create(dataSource).sql("""
+                        select p.id_number from population.person p join population.household h on h.id = p.household_id
+                        where h.commune_code = ? and p.birth_date < ? and p.date_of_death is null
+                          and right(p.id_number, 1) <> ? order by p.id_number offset ? limit 1""")
+                .params(communeCode, LocalDate.now().minusYears(18), idEndingNot, skip)
+                .query(String.class).single();
+    }
+}

@@ -1,0 +1,105 @@
+package vn.gov.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import vn.gov.devstack.eid.EidProvider;
+
+/**
+ * A real PostgreSQL 17 (embedded, no install) with the portal's schema and demo data, and the built-in e-ID provider.
+ * {@link #portalProperties()} gives the portal the same settings production takes from PORTAL_* variables.
+ */
+public final class DevStack implements AutoCloseable {
+
+    public static final String CITIZEN_CLIENT = "portal-citizen";
+    public static final String CITIZEN_SECRET = "dev-citizen-secret";
+    public static final String STAFF_CLIENT = "portal-staff";
+    public static final String STAFF_SECRET = "dev-staff-secret";
+
+    private final EmbeddedPostgres postgres;
+    private final EidProvider eid;
+
+    private DevStack(EmbeddedPostgres postgres, EidProvider eid) {
+        this.postgres = postgres;
+        this.eid = eid;
+    }
+
+    /**
+     * @param dataDirectory where PostgreSQL keeps its data (kept across restarts), or null for a throw-away one
+     * @param eidPort       port of the e-ID provider, 0 for any free port
+     * @param people        size of the synthetic population seeded into an empty database
+     */
+    public static DevStack start(Path dataDirectory, int eidPort, int people) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (dataDirectory != null) {
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            DataSource dataSource = postgres.getPostgresDatabase();
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            DemoData.seedIfEmpty(dataSource, people);
+            EidProvider eid = EidProvider.start(jdbcUrl(postgres), "postgres", "postgres", eidPort);
+            return new DevStack(postgres, eid);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static String jdbcUrl(EmbeddedPostgres postgres) {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl(postgres);
+    }
+
+    public DataSource dataSource() {
+        return postgres.getPostgresDatabase();
+    }
+
+    public EidProvider eid() {
+        return eid;
+    }
+
+    /** The PORTAL_* settings of the production configuration (application.yml), pointing at this stack. */
+    public Map<String, String> productionVariables() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PORTAL_DB_URL", jdbcUrl());
+        env.put("PORTAL_DB_USER", "postgres");
+        env.put("PORTAL_DB_PASSWORD", "postgres");
+        env.put("PORTAL_EID_ISSUER", eid.issuerUri());
+        env.put("PORTAL_EID_CLIENT_ID", CITIZEN_CLIENT);
+        env.put("PORTAL_EID_CLIENT_SECRET", CITIZEN_SECRET);
+        env.put("PORTAL_STAFF_ISSUER", eid.issuerUri());
+        env.put("PORTAL_STAFF_CLIENT_ID", STAFF_CLIENT);
+        env.put("PORTAL_STAFF_CLIENT_SECRET", STAFF_SECRET);
+        return env;
+    }
+
+    /** Production variables plus what only the dev run needs. */
+    public Map<String, Object> portalProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>(productionVariables());
+        properties.put("server.address", "127.0.0.1");
+        // The provider's jar is on the test classpath; its auto-configuration must not act inside the portal.
+        properties.put("spring.autoconfigure.exclude",
+                "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration,"
+                        + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration");
+        return properties;
+    }
+
+    @Override
+    public void close() {
+        eid.stop();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

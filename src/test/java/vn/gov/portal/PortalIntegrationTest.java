@@ -1,0 +1,75 @@
+package vn.gov.portal;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.gov.devstack.DevStack;
+import vn.gov.devstack.TestStack;
+import vn.gov.portal.identity.PortalOidcUser;
+import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.population.IdNumber;
+
+/**
+ * Base of the integration tests: the real portal on the shared embedded PostgreSQL and e-ID provider. All subclasses
+ * use the same configuration, so Spring starts the portal once per test run.
+ */
+@SpringBootTest(classes = PortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+public abstract class PortalIntegrationTest {
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        TestStack.get().portalProperties().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    protected static DevStack stack() {
+        return TestStack.get();
+    }
+
+    /** An adult of the commune, skipping the first {@code skip}, so that tests can use different people. */
+    protected String adultOf(String communeCode, int skip) {
+        return jdbc.sql("""
+                        select p.id_number from population.person p join population.household h on h.id = p.household_id
+                        where h.commune_code = ? and p.birth_date < date '2006-01-01' order by p.id_number offset ? limit 1""")
+                .params(communeCode, skip).query(String.class).single();
+    }
+
+    protected PortalUser citizen(String idNumber, int eidLevel) {
+        String name = jdbc.sql("select full_name from population.person where id_number = ?").param(idNumber)
+                .query(String.class).single();
+        return PortalUser.citizen(new IdNumber(idNumber), name, eidLevel);
+    }
+
+    protected static PortalUser officer(String username) {
+        return PortalUser.staff(username, username);
+    }
+
+    /** An authenticated session as the login would create it, for MockMvc requests. */
+    protected static OAuth2AuthenticationToken login(PortalUser user) {
+        String role = user.isCitizen() ? "ROLE_CITIZEN" : "ROLE_STAFF";
+        OidcIdToken token = OidcIdToken.withTokenValue("test").subject(user.subject()).claim("name", user.displayName())
+                .issuedAt(java.time.Instant.now()).expiresAt(java.time.Instant.now().plusSeconds(600)).build();
+        PortalOidcUser principal = new PortalOidcUser(List.of(new SimpleGrantedAuthority(role)), token, null, user);
+        return new OAuth2AuthenticationToken(principal, principal.getAuthorities(), user.isCitizen() ? "vneid" : "staff");
+    }
+
+    /** Answers of a valid temporary-residence form moving to the given commune. */
+    protected static Map<String, String> temporaryResidence(String provinceCode, String communeCode) {
+        return Map.of("phone", "0912345678", "email", "cong.dan@example.vn", "newProvince", provinceCode,
+                "newCommune", communeCode, "newAddressDetail", "Số 5, phố Hàng Bạc",
+                "periodFrom", java.time.LocalDate.now().plusDays(1).toString(),
+                "periodTo", java.time.LocalDate.now().plusMonths(6).toString(),
+                "reason", "Thuê nhà để đi làm");
+    }
+}

@@ -1,0 +1,89 @@
+package vn.gov.portal.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium driven by Selenium, with explicit paths so Selenium Manager never goes online. */
+final class Browser implements AutoCloseable {
+
+    private final Path profile;
+    final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    Browser() {
+        try {
+            profile = Files.createTempDirectory("portal-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1600", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    WebElement find(String cssSelector) {
+        return wait.until(d -> d.findElement(By.cssSelector(cssSelector)));
+    }
+
+    void click(String cssSelector) {
+        find(cssSelector).click();
+    }
+
+    void type(String cssSelector, String text) {
+        WebElement element = find(cssSelector);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    /** Date inputs take keystrokes in the browser's locale format; setting the value is locale-proof. */
+    void setValue(String cssSelector, String value) {
+        driver.executeScript("arguments[0].value = arguments[1]", find(cssSelector), value);
+    }
+
+    void select(String cssSelector, String value) {
+        new org.openqa.selenium.support.ui.Select(find(cssSelector)).selectByValue(value);
+    }
+
+    String text(String cssSelector) {
+        return find(cssSelector).getText();
+    }
+
+    String page() {
+        return driver.getPageSource();
+    }
+
+    void waitForUrl(String fragment) {
+        wait.until(d -> d.getCurrentUrl().contains(fragment));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp profile is harmless
+        }
+    }
+}

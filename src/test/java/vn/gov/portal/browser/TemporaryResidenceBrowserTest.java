@@ -1,0 +1,125 @@
+package vn.gov.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.gov.portal.PortalIntegrationTest;
+
+/**
+ * The whole slice in a real browser through the real login pages of the built-in e-ID provider: a citizen files a
+ * temporary residence registration, the police of the new address receive, process and approve it, an officer of
+ * another agency cannot open it, and the citizen sees the result.
+ */
+class TemporaryResidenceBrowserTest extends PortalIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    private String portal(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void logIn(String username) {
+        browser.type("#username", username);
+        browser.type("#password", "demo");
+        browser.click("#login-submit");
+    }
+
+    private void logOut() {
+        browser.click("#logout");
+        browser.find("#login-link");
+    }
+
+    private void decide(String officer, String dossierUrl, String event, int expectedStatus) {
+        browser.open(portal("/officer/queue"));
+        logIn(officer);
+        browser.open(dossierUrl);
+        browser.click("#action-" + event);
+        assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo(String.valueOf(expectedStatus));
+        logOut();
+    }
+
+    @Test
+    void aCitizenFilesAndThePoliceOfTheNewAddressApprove() {
+        String idNumber = adultOf("00304", 50);
+        String name = jdbc.sql("select full_name from population.person where id_number = ?").param(idNumber)
+                .query(String.class).single();
+
+        browser.open(portal("/"));
+        assertThat(browser.page()).contains("Đăng ký tạm trú");
+        browser.click("#login-link");
+        browser.click("#login-citizen");
+        logIn(idNumber);
+        browser.find("#logout");
+
+        browser.click("#apply-temporary-residence");
+        assertThat(browser.find("#field-fullName").getAttribute("value")).isEqualTo(name);
+        assertThat(browser.find("#field-fullName").getAttribute("readonly")).isNotNull();
+        assertThat(browser.find("#field-idNumber").getAttribute("value")).isEqualTo(idNumber);
+        assertThat(browser.page()).contains("Từ CSDL quốc gia về dân cư");
+
+        // First a mistake: no address, so the error summary lists it and nothing is submitted.
+        browser.click("#submit-dossier");
+        assertThat(browser.text("#error-summary")).contains("Số nhà");
+
+        browser.type("#field-phone", "0912345678");
+        browser.select("#field-newProvince", "01");
+        browser.select("#field-newCommune", "00308");
+        browser.type("#field-newAddressDetail", "Số 5, phố Hàng Bạc");
+        browser.setValue("#field-periodFrom", LocalDate.now().plusDays(2).toString());
+        browser.setValue("#field-periodTo", LocalDate.now().plusMonths(6).toString());
+        browser.type("#field-reason", "Thuê nhà để đi làm");
+        browser.click("#submit-dossier");
+
+        browser.find("#submitted-panel");
+        String receiptCode = browser.text("#receipt-code");
+        assertThat(receiptCode).startsWith("CA.01.00308-");
+        assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo("1");
+        String dossierPath = browser.driver.getCurrentUrl().replace(portal(""), "");
+        String dossierId = dossierPath.substring(dossierPath.lastIndexOf('/') + 1);
+        logOut();
+
+        String officerUrl = portal("/officer/dossiers/" + dossierId);
+        browser.open(portal("/officer/queue"));
+        logIn("ca.00308.tiepnhan");
+        assertThat(browser.find("#open-" + receiptCode.replace(".", "\\.")).getText()).isEqualTo(receiptCode);
+        browser.click("#open-" + receiptCode.replace(".", "\\."));
+        browser.click("#action-receive");
+        assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo("2");
+        logOut();
+
+        decide("ca.00308.xuly", officerUrl, "process", 4);
+        decide("Phê duyệt", officerUrl, "approve", 9);
+
+        // Police of another commune: the dossier does not exist for them.
+        browser.open(portal("/officer/queue"));
+        logIn("ca.00304.tiepnhan");
+        browser.open(officerUrl);
+        assertThat(browser.page()).doesNotContain(receiptCode);
+        logOut();
+
+        browser.open(portal("/my/dossiers"));
+        logIn(idNumber);
+        browser.open(portal(dossierPath));
+        assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo("9");
+        assertThat(browser.page()).contains("Phê duyệt");
+
+        assertThat(jdbc.sql("select commune_code from population.residence where id_number = ? and kind = 'TEMPORARY'")
+                .param(idNumber).query(String.class).single()).isEqualTo("00308");
+    }
+}

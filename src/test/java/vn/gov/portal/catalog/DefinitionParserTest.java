@@ -1,0 +1,96 @@
+package vn.gov.portal.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import vn.gov.portal.population.PrefillSources;
+
+class DefinitionParserTest {
+
+    private final DefinitionParser parser = new DefinitionParser(PrefillSources.names(), Set.of("temporary-residence"));
+
+    private static String realDefinition() throws IOException {
+        return Files.readString(Path.of("workflows/temporary-residence.yaml"));
+    }
+
+    @Test
+    void theTemporaryResidenceDefinitionIsValid() throws IOException {
+        DefinitionParser.Result result = parser.parse("temporary-residence.yaml", realDefinition());
+        assertThat(result.problems()).isEmpty();
+        ProcedureDefinition d = result.definition();
+        assertThat(d.nationalCode()).isEqualTo("1.004194");
+        assertThat(d.deadline().workingDays()).isEqualTo(3);
+        assertThat(d.fees().online()).isEqualTo(7000);
+        assertThat(d.eidLevel()).isEqualTo(2);
+        assertThat(d.routing().agencyKind()).isEqualTo("COMMUNE_POLICE");
+        assertThat(d.workflow().statusOf("submitted")).isEqualTo(1);
+        assertThat(d.workflow().statusOf("approved")).isEqualTo(9);
+        assertThat(d.field("fullName").orElseThrow().locked()).isTrue();
+        assertThat(d.field("phone").orElseThrow().locked()).isFalse();
+    }
+
+    @Test
+    void aTransitionToAMissingStateIsReportedWithItsLine() throws IOException {
+        String broken = realDefinition().replace("to: processing", "to: procesing");
+        DefinitionParser.Result result = parser.parse("broken.yaml", broken);
+        assertThat(result.ok()).isFalse();
+        int line = lineOf(broken, "to: procesing");
+        assertThat(result.problems()).anySatisfy(p -> {
+            assertThat(p.message()).contains("missing state 'procesing'");
+            assertThat(p.source()).isEqualTo("broken.yaml");
+            assertThat(p.line()).isBetween(line - 3, line);
+        });
+    }
+
+    @Test
+    void unknownPrefillSourcesRolesAndStatusCodesAreAllReported() throws IOException {
+        String broken = realDefinition()
+                .replace("prefill: person.fullName", "prefill: person.nickname")
+                .replace("roles: [HANDLER]", "roles: [JANITOR]")
+                .replace("{ id: received, status: 2,", "{ id: received, status: 11,");
+        DefinitionParser.Result result = parser.parse("broken.yaml", broken);
+        assertThat(result.problems()).extracting(DefinitionProblem::message).anyMatch(m -> m.contains("person.nickname"))
+                .anyMatch(m -> m.contains("role 'JANITOR'")).anyMatch(m -> m.contains("status code 1-10"));
+        assertThat(result.problems()).allMatch(p -> p.line() > 0);
+    }
+
+    @Test
+    void anUnreachableStateAndAnUnknownKeyAreReported() throws IOException {
+        String broken = realDefinition()
+                .replace("    - { id: refused, status: 3,", "    - { id: archived, status: 9, label: { vi: Lưu trữ } }\n    - { id: refused, status: 3,")
+                .replace("eidLevel: 2", "eidLevel: 2\ndeadlines: 5");
+        DefinitionParser.Result result = parser.parse("broken.yaml", broken);
+        assertThat(result.problems()).extracting(DefinitionProblem::message)
+                .anyMatch(m -> m.contains("no transition reaches state 'archived'"))
+                .anyMatch(m -> m.contains("unknown key 'deadlines'"));
+    }
+
+    @Test
+    void invalidYamlIsReportedWithTheLine() {
+        DefinitionParser.Result result = parser.parse("bad.yaml", "code: x\nname: [unclosed\n");
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).startsWith("not valid YAML");
+            assertThat(p.line()).isPositive();
+        });
+    }
+
+    @Test
+    void aBrokenFileStopsTheCatalogFromLoading(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("good.yaml"), realDefinition());
+        Files.writeString(dir.resolve("bad.yaml"), realDefinition().replace("code: temporary-residence", "code: Bad Code"));
+        assertThatThrownBy(() -> ProcedureCatalog.load(parser, dir.toUri().toString()))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("bad.yaml:")
+                .hasMessageContaining("lower-case");
+    }
+
+    private static int lineOf(String text, String needle) {
+        String before = text.substring(0, text.indexOf(needle));
+        return (int) before.chars().filter(c -> c == '\n').count() + 1;
+    }
+}

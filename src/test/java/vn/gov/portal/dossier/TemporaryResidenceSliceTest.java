@@ -1,0 +1,201 @@
+package vn.gov.portal.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.gov.portal.PortalIntegrationTest;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.identity.PortalUser;
+
+/** The slice through the services: prefill, e-ID level, submission, receipt code, decisions and write-back. */
+class TemporaryResidenceSliceTest extends PortalIntegrationTest {
+
+    private static final String BA_DINH = "00304";
+    private static final String HOAN_KIEM = "00308";
+
+    @Autowired
+    Filing filing;
+    @Autowired
+    Decisions decisions;
+    @Autowired
+    Dossiers dossiers;
+    @Autowired
+    ProcedureCatalog catalog;
+
+    private ProcedureDefinition procedure() {
+        return catalog.find("temporary-residence").orElseThrow();
+    }
+
+    @Test
+    void theFormIsPrefilledFromThePopulationRegister() {
+        PortalUser citizen = citizen(adultOf(BA_DINH, 10), 2);
+        Filing.FormState form = filing.open(citizen, procedure());
+        Map<String, Object> person = jdbc.sql("select full_name, birth_date, sex from population.person where id_number = ?")
+                .param(citizen.subject()).query().singleRow();
+        assertThat(form.values()).containsEntry("fullName", person.get("full_name"))
+                .containsEntry("birthDate", person.get("birth_date").toString())
+                .containsEntry("sex", person.get("sex"))
+                .containsEntry("idNumber", citizen.subject());
+        assertThat(form.values().get("householdHead")).isNotBlank();
+        assertThat(form.values().get("relationToHead")).isNotBlank();
+        assertThat(form.prefilled()).contains("fullName", "birthDate", "sex", "idNumber", "householdHead", "relationToHead");
+    }
+
+    @Test
+    void lockedRegisterValuesCannotBeChangedByTheBrowser() {
+        PortalUser citizen = citizen(adultOf(BA_DINH, 11), 2);
+        Map<String, String> posted = new HashMap<>(temporaryResidence("01", HOAN_KIEM));
+        posted.put("fullName", "Tên Giả Mạo");
+        posted.put("idNumber", "001099000001");
+        Filing.Outcome outcome = filing.submit(citizen, procedure(), UUID.randomUUID(), posted);
+        Dossier dossier = ((Filing.Submitted) outcome).dossier();
+        assertThat(dossier.answers().get("fullName")).isEqualTo(citizen.displayName());
+        assertThat(dossier.answers().get("idNumber")).isEqualTo(citizen.subject());
+    }
+
+    @Test
+    void submissionGivesAReceiptCodeStatusOneAndAnAppointmentThreeWorkingDaysLater() {
+        PortalUser citizen = citizen(adultOf(BA_DINH, 12), 2);
+        Filing.Outcome outcome = filing.submit(citizen, procedure(), UUID.randomUUID(), temporaryResidence("01", HOAN_KIEM));
+        Dossier dossier = ((Filing.Submitted) outcome).dossier();
+        String unit = jdbc.sql("select unit_code from agency where kind = 'COMMUNE_POLICE' and commune_code = ?")
+                .param(HOAN_KIEM).query(String.class).single();
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd"));
+        assertThat(dossier.receiptCode()).matches(java.util.regex.Pattern.quote(unit + "-" + today + "-") + "\\d{4,}");
+        assertThat(dossier.statusCode()).isEqualTo(1);
+        assertThat(dossier.state()).isEqualTo("submitted");
+        assertThat(dossier.appointmentDate()).isAfter(LocalDate.now().plusDays(2));
+        assertThat(dossiers.ofCitizen(citizen)).extracting(Dossier::id).contains(dossier.id());
+        assertThat(dossiers.timeline(dossier)).extracting(DossierEvent::event).containsExactly("submit");
+    }
+
+    @Test
+    void aLevelOneCitizenMaySaveADraftButNotSubmit() {
+        PortalUser citizen = citizen(adultOf(BA_DINH, 13), 1);
+        UUID formId = UUID.randomUUID();
+        Filing.Outcome outcome = filing.submit(citizen, procedure(), formId, temporaryResidence("01", HOAN_KIEM));
+        assertThat(outcome).isInstanceOf(Filing.LevelTooLow.class);
+        assertThat(((Filing.LevelTooLow) outcome).required()).isEqualTo(2);
+        Dossier draft = dossiers.forCitizen(citizen, ((Filing.LevelTooLow) outcome).form().formId());
+        assertThat(draft.isDraft()).isTrue();
+        assertThat(draft.receiptCode()).isNull();
+        assertThat(draft.answers()).containsEntry("newCommune", HOAN_KIEM);
+        assertThat(filing.open(citizen, procedure()).resumedDraft()).isTrue();
+    }
+
+    @Test
+    void invalidAnswersAreAllReportedAndNothingIsSubmitted() {
+        PortalUser citizen = citizen(adultOf(BA_DINH, 14), 2);
+        Map<String, String> posted = new HashMap<>(temporaryResidence("01", "23704"));  // Phường Sài Gòn is in Hồ Chí Minh City
+        posted.put("phone", "12345");
+        posted.put("periodFrom", LocalDate.now().minusDays(3).toString());
+        posted.put("periodTo", LocalDate.now().plusYears(3).toString());
+        posted.put("reason", "");
+        Filing.Outcome outcome = filing.submit(citizen, procedure(), UUID.randomUUID(), posted);
+        assertThat(outcome).isInstanceOf(Filing.Invalid.class);
+        assertThat(((Filing.Invalid) outcome).problems()).extracting(FieldProblem::field)
+                .contains("newCommune", "phone", "periodFrom", "periodTo", "reason");
+        assertThat(dossiers.ofCitizen(citizen)).allMatch(Dossier::isDraft);
+    }
+
+    @Test
+    void submittingTheSameFormTwiceCreatesOneDossier() {
+        PortalUser citizen = citizen(adultOf(BA_DINH, 15), 2);
+        UUID formId = UUID.randomUUID();
+        Dossier first = ((Filing.Submitted) filing.submit(citizen, procedure(), formId, temporaryResidence("01", HOAN_KIEM))).dossier();
+        Dossier second = ((Filing.Submitted) filing.submit(citizen, procedure(), formId, temporaryResidence("01", HOAN_KIEM))).dossier();
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.receiptCode()).isEqualTo(first.receiptCode());
+        assertThat(jdbc.sql("select count(*) from dossier where applicant_id_number = ? and state <> 'draft'")
+                .param(citizen.subject()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void policeOfTheNewAddressReceiveProcessAndApproveAndTheAddressIsWrittenBack() {
+        PortalUser citizen = citizen(adultOf(BA_DINH, 16), 2);
+        Dossier dossier = ((Filing.Submitted) filing.submit(citizen, procedure(), UUID.randomUUID(),
+                temporaryResidence("01", HOAN_KIEM))).dossier();
+
+        dossier = decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
+        assertThat(dossier.statusCode()).isEqualTo(2);
+        dossier = decisions.decide(officer("ca.00308.xuly"), dossier.id(), "process", "", dossier.lockVersion());
+        assertThat(dossier.statusCode()).isEqualTo(4);
+        assertThat(temporaryResidenceOf(citizen)).isEmpty();
+        dossier = decisions.decide(officer("ca.00308.lanhdao"), dossier.id(), "approve", "", dossier.lockVersion());
+        assertThat(dossier.statusCode()).isEqualTo(9);
+
+        assertThat(temporaryResidenceOf(citizen)).singleElement().satisfies(row -> {
+            assertThat(row.get("commune_code")).isEqualTo(HOAN_KIEM);
+            assertThat(row.get("detail")).isEqualTo("Số 5, phố Hàng Bạc");
+        });
+        assertThat(dossiers.timeline(dossier)).extracting(DossierEvent::event)
+                .containsExactly("submit", "receive", "process", "approve");
+        assertThat(jdbc.sql("select action from audit_log where subject_id in (?, ?) order by id")
+                .params(dossier.id().toString(), citizen.subject()).query(String.class).list())
+                .containsExactly("dossier.submitted", "dossier.transition", "dossier.transition", "dossier.transition",
+                        "population.temporary-residence.registered");
+        assertThat(jdbc.sql("select details->>'from' || '>' || (details->>'to') from audit_log where subject_id = ? and action = 'dossier.transition' order by id")
+                .param(dossier.id().toString()).query(String.class).list())
+                .containsExactly("submitted>received", "received>processing", "processing>approved");
+    }
+
+    @Test
+    void anIllegalTransitionIsRefusedAndChangesNothing() {
+        PortalUser citizen = citizen(adultOf(BA_DINH, 17), 2);
+        Dossier dossier = ((Filing.Submitted) filing.submit(citizen, procedure(), UUID.randomUUID(),
+                temporaryResidence("01", HOAN_KIEM))).dossier();
+        UUID id = dossier.id();
+        int version = dossier.lockVersion();
+        assertThatThrownBy(() -> decisions.decide(officer("ca.00308.lanhdao"), id, "approve", "", version))
+                .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("decision.notAllowedInState");
+        assertThatThrownBy(() -> decisions.decide(officer("ca.00308.xuly"), id, "receive", "", version))
+                .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("decision.roleMissing");
+        assertThatThrownBy(() -> decisions.decide(officer("ca.00308.tiepnhan"), id, "refuse", "  ", version))
+                .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("decision.noteRequired");
+        Dossier unchanged = dossiers.forCitizen(citizen, id);
+        assertThat(unchanged.state()).isEqualTo("submitted");
+        assertThat(unchanged.lockVersion()).isEqualTo(version);
+        assertThat(dossiers.timeline(unchanged)).hasSize(1);
+    }
+
+    @Test
+    void anOfficerOfAnotherAgencyCannotSeeOrActOnTheDossier() {
+        PortalUser citizen = citizen(adultOf(BA_DINH, 18), 2);
+        Dossier dossier = ((Filing.Submitted) filing.submit(citizen, procedure(), UUID.randomUUID(),
+                temporaryResidence("01", HOAN_KIEM))).dossier();
+        PortalUser otherPolice = officer("ca.00304.tiepnhan");
+        PortalUser committee = officer("ub.00308.tiepnhan");
+        for (PortalUser stranger : new PortalUser[] {otherPolice, committee}) {
+            assertThatThrownBy(() -> dossiers.forOfficer(stranger, dossier.id()))
+                    .isInstanceOf(UserFacingException.class).matches(e -> ((UserFacingException) e).isNotFound());
+            assertThatThrownBy(() -> decisions.decide(stranger, dossier.id(), "receive", "", dossier.lockVersion()))
+                    .isInstanceOf(UserFacingException.class).matches(e -> ((UserFacingException) e).isNotFound());
+            assertThat(dossiers.queue(stranger, null, 0)).extracting(Dossier::id).doesNotContain(dossier.id());
+        }
+        assertThat(dossiers.queue(officer("ca.00308.tiepnhan"), null, 0)).extracting(Dossier::id).contains(dossier.id());
+    }
+
+    @Test
+    void aDecisionOnAStaleVersionIsRefused() {
+        PortalUser citizen = citizen(adultOf(BA_DINH, 19), 2);
+        Dossier dossier = ((Filing.Submitted) filing.submit(citizen, procedure(), UUID.randomUUID(),
+                temporaryResidence("01", HOAN_KIEM))).dossier();
+        decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
+        assertThatThrownBy(() -> decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "refuse", "trùng", dossier.lockVersion()))
+                .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("decision.concurrent");
+        assertThat(dossiers.forCitizen(citizen, dossier.id()).state()).isEqualTo("received");
+    }
+
+    private java.util.List<Map<String, Object>> temporaryResidenceOf(PortalUser citizen) {
+        return jdbc.sql("select commune_code, detail from population.residence where id_number = ? and kind = 'TEMPORARY'")
+                .param(citizen.subject()).query().listOfRows();
+    }
+}

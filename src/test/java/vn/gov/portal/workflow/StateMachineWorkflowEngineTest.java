@@ -1,0 +1,56 @@
+package vn.gov.portal.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.gov.portal.catalog.DefinitionParser;
+import vn.gov.portal.catalog.WorkflowDefinition;
+import vn.gov.portal.population.PrefillSources;
+
+class StateMachineWorkflowEngineTest {
+
+    private static WorkflowDefinition workflow;
+    private final WorkflowEngine engine = new StateMachineWorkflowEngine();
+
+    @BeforeAll
+    static void load() throws Exception {
+        workflow = new DefinitionParser(PrefillSources.names(), Set.of("temporary-residence"))
+                .parse("temporary-residence.yaml", Files.readString(Path.of("workflows/temporary-residence.yaml")))
+                .definition().workflow();
+    }
+
+    @Test
+    void theReceiverReceivesANewDossier() {
+        assertThat(engine.next(workflow, "submitted", "receive", Set.of("RECEIVER"))).contains("received");
+    }
+
+    @Test
+    void approvalBeforeReceiptIsRefused() {
+        assertThat(engine.next(workflow, "submitted", "approve", Set.of("APPROVER"))).isEmpty();
+    }
+
+    @Test
+    void aRoleTheTransitionDoesNotNameIsRefused() {
+        assertThat(engine.next(workflow, "processing", "approve", Set.of("HANDLER", "RECEIVER"))).isEmpty();
+        assertThat(engine.next(workflow, "processing", "approve", Set.of("APPROVER"))).contains("approved");
+    }
+
+    @Test
+    void refusalIsPossibleFromEveryOpenStepBeforeApproval() {
+        for (String state : new String[] {"submitted", "received", "processing"}) {
+            assertThat(engine.next(workflow, state, "refuse", Set.of("APPROVER"))).contains("refused");
+        }
+        assertThat(engine.next(workflow, "approved", "refuse", Set.of("APPROVER"))).isEmpty();
+    }
+
+    @Test
+    void terminalStatesAndUnknownEventsGoNowhere() {
+        assertThat(engine.next(workflow, "returned", "receive", Set.of("RECEIVER"))).isEmpty();
+        assertThat(engine.next(workflow, "received", "teleport", Set.of("RECEIVER", "HANDLER", "APPROVER"))).isEmpty();
+        assertThat(engine.next(workflow, "nowhere", "receive", Set.of("RECEIVER"))).isEmpty();
+    }
+}
