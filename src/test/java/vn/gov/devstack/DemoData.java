@@ -55,7 +55,7 @@ public final class DemoData {
 
     private static void seedAgenciesAndStaff(JdbcClient jdbc) {
         record Commune(String code, String name, String provinceCode) {}
-        List<Commune> communes = jdbc.sql("select code, name, parent_code from population.admin_unit where level = 'COMMUNE' order by code")
+        List<Commune> communes = jdbc.sql("select code, name, parent_code as province_code from population.admin_unit where level = 'COMMUNE' order by code")
                 .query(Commune.class).list();
         for (Commune commune : communes) {
             for (Kind kind : KINDS) {

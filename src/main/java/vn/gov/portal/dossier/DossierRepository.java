@@ -25,7 +25,8 @@ class DossierRepository {
             select id, procedure_code, procedure_version, applicant_id_number, applicant_name, agency_id, state,
                    status_code, receipt_code, answers, prefilled, submitted_at, appointment_date, closed_at,
                    lock_version, updated_at
-            from dossier """;
+            from dossier
+            """;
     private static final TypeReference<LinkedHashMap<String, String>> ANSWERS = new TypeReference<>() { };
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
 

@@ -25,7 +25,7 @@ class ReceiptCodesConcurrencyTest extends PortalIntegrationTest {
     void concurrentSubmissionsToOneUnitNeverShareANumber() throws Exception {
         LocalDate day = LocalDate.of(2026, 1, 5);
         List<Callable<String>> tasks = IntStream.range(0, 200)
-                .<Callable<String>>mapToObj(i -> () -> transactions.execute(tx -> receiptCodes.next("TEST.CONCURRENT", day)))
+                .<Callable<String>>mapToObj(i -> () -> next("TEST.CONCURRENT", day))
                 .toList();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -39,10 +39,14 @@ class ReceiptCodesConcurrencyTest extends PortalIntegrationTest {
 
     @Test
     void theSequenceRestartsEachDayAndPerUnit() {
-        assertThat(transactions.execute(tx -> receiptCodes.next("TEST.DAILY", LocalDate.of(2026, 2, 2)))).endsWith("-0001");
-        assertThat(transactions.execute(tx -> receiptCodes.next("TEST.DAILY", LocalDate.of(2026, 2, 2)))).endsWith("-0002");
-        assertThat(transactions.execute(tx -> receiptCodes.next("TEST.DAILY", LocalDate.of(2026, 2, 3)))).endsWith("-0001");
-        assertThat(transactions.execute(tx -> receiptCodes.next("TEST.OTHER", LocalDate.of(2026, 2, 2)))).endsWith("-0001");
+        assertThat(next("TEST.DAILY", LocalDate.of(2026, 2, 2))).endsWith("-0001");
+        assertThat(next("TEST.DAILY", LocalDate.of(2026, 2, 2))).endsWith("-0002");
+        assertThat(next("TEST.DAILY", LocalDate.of(2026, 2, 3))).endsWith("-0001");
+        assertThat(next("TEST.OTHER", LocalDate.of(2026, 2, 2))).endsWith("-0001");
+    }
+
+    private String next(String unit, LocalDate day) {
+        return transactions.execute(tx -> receiptCodes.next(unit, day));
     }
 
     private static final class DossierFutures {

@@ -39,9 +39,9 @@ class TemporaryResidenceSliceTest extends PortalIntegrationTest {
         Filing.FormState form = filing.open(citizen, procedure());
         Map<String, Object> person = jdbc.sql("select full_name, birth_date, sex from population.person where id_number = ?")
                 .param(citizen.subject()).query().singleRow();
-        assertThat(form.values()).containsEntry("fullName", person.get("full_name"))
+        assertThat(form.values()).containsEntry("fullName", (String) person.get("full_name"))
                 .containsEntry("birthDate", person.get("birth_date").toString())
-                .containsEntry("sex", person.get("sex"))
+                .containsEntry("sex", String.valueOf(person.get("sex")))
                 .containsEntry("idNumber", citizen.subject());
         assertThat(form.values().get("householdHead")).isNotBlank();
         assertThat(form.values().get("relationToHead")).isNotBlank();
