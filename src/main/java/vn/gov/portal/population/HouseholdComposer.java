@@ -50,7 +50,7 @@ final class HouseholdComposer {
     List<SyntheticPerson> compose(Commune home, int size) {
         Household household = new Household(home);
         if (size == 1) {
-            household.members.add(personLivingAlone(household));
+            household.add(personLivingAlone(household));
             return household.members;
         }
         boolean couple = percent(85);
@@ -62,7 +62,7 @@ final class HouseholdComposer {
         int children = free - grandchildren;
 
         SyntheticPerson head = head(household, couple, headBirthYear(couple, parents, children, grandchildren));
-        household.members.add(head);
+        household.add(head);
         if (couple) {
             int spouse = household.add(spouseOfHead(household, head, children > 0));
             marry(household, 0, spouse);
@@ -182,16 +182,17 @@ final class HouseholdComposer {
                 : VietnameseNames.familyName(random);   // a single mother: the father lives elsewhere
         SyntheticPerson lineParent = household.members.get(father != SyntheticPerson.NONE ? father : 0);
 
-        int oldestParentYear = Math.min(head.birthYear(), birthYearOf(household, head.spouse, head.birthYear()));
-        int youngestParentYear = Math.max(head.birthYear(), birthYearOf(household, head.spouse, head.birthYear()));
-        int earliest = youngestParentYear + MIN_PARENT_GAP;
-        int latest = Math.max(earliest, Math.min(oldestParentYear + MAX_PARENT_GAP, LAST_BIRTH_YEAR));
-        if (grandchildren > 0) {
-            // the eldest must be old enough to have children of their own by 2025
-            latest = Math.max(earliest, Math.min(latest, LAST_BIRTH_YEAR - MIN_PARENT_GAP - 2));
-        }
+        int spouseYear = head.spouse == SyntheticPerson.NONE
+                ? head.birthYear() : household.members.get(head.spouse).birthYear();
+        // born when the younger parent was at least 20 and the older one at most 42 (and by 2025)
+        int earliest = Math.max(head.birthYear(), spouseYear) + MIN_PARENT_GAP;
+        int latest = Math.max(earliest, Math.min(Math.min(head.birthYear(), spouseYear) + MAX_PARENT_GAP,
+                LAST_BIRTH_YEAR));
+        // with grandchildren, the eldest must be old enough to have children of their own by 2025
+        int latestForEldest = grandchildren == 0
+                ? latest : Math.max(earliest, Math.min(latest, LAST_BIRTH_YEAR - MIN_PARENT_GAP - 2));
 
-        int year = earliest + random.nextInt(Math.min(6, latest - earliest) + 1);
+        int year = earliest + random.nextInt(Math.min(6, latestForEldest - earliest) + 1);
         int eldest = SyntheticPerson.NONE;
         for (int i = 0; i < children; i++) {
             Sex sex = random.nextBoolean() ? Sex.M : Sex.F;
@@ -208,8 +209,7 @@ final class HouseholdComposer {
                 eldest = index;
             }
             // younger siblings follow one to four years apart, as long as the parents' age allows
-            year = Math.min(year + 1 + random.nextInt(4), Math.max(year, Math.min(oldestParentYear + MAX_PARENT_GAP,
-                    LAST_BIRTH_YEAR)));
+            year = Math.max(year, Math.min(year + 1 + random.nextInt(4), latest));
         }
         addGrandchildren(household, eldest, grandchildren);
     }
@@ -271,10 +271,6 @@ final class HouseholdComposer {
         b.spouse = one;
         a.maritalStatus = "MARRIED";
         b.maritalStatus = "MARRIED";
-    }
-
-    private static int birthYearOf(Household household, int index, int otherwise) {
-        return index == SyntheticPerson.NONE ? otherwise : household.members.get(index).birthYear();
     }
 
     private String ethnicityAround(Commune commune) {

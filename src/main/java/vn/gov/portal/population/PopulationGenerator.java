@@ -34,7 +34,7 @@ public class PopulationGenerator {
     private static final Logger log = LoggerFactory.getLogger(PopulationGenerator.class);
 
     /** People per COPY batch: large enough to amortise the statements, small enough to keep memory flat. */
-    static final int BATCH_PEOPLE = 25_000;
+    private static final int BATCH_PEOPLE = 25_000;
     /** Batches generated ahead of the one being copied. */
     private static final int BATCHES_AHEAD = 2;
     private static final CopyBatch.Encoded END_OF_DATA = new CopyBatch.Encoded(
@@ -88,6 +88,7 @@ public class PopulationGenerator {
         DeferredIndexes deferred = DeferredIndexes.drop(connection, TABLES);
         Counts counts = copyAll(connection, new SyntheticPopulation(communes, seed), people);
         long rebuildStarted = System.nanoTime();
+        // lets the index builds sort in memory; reverts at the end of the transaction
         setLocal(connection, "maintenance_work_mem", "256MB");
         deferred.rebuild(connection);
         log.info("Rebuilt keys and indexes in {} ms", (System.nanoTime() - rebuildStarted) / 1_000_000);
@@ -131,8 +132,8 @@ public class PopulationGenerator {
                     + " exists (select 1 from population.household)")) {
                 rows.next();
                 if (rows.getBoolean(1) || rows.getBoolean(2)) {
-                    throw new IllegalStateException(
-                            "population.person is not empty: the generator only fills an empty register");
+                    throw new IllegalStateException("population.person or population.household is not empty:"
+                            + " the generator only fills an empty register");
                 }
             }
         }
