@@ -6,7 +6,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.gov.portal.population.PopulationGenerator;
+import vn.gov.portal.population.synthetic.PopulationGenerator;
 
 /**
  * Seeds an empty database for the demo and the tests: agencies for every commune of the catalogue (a People's

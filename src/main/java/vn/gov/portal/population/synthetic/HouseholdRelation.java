@@ -1,4 +1,4 @@
-package vn.gov.portal.population;
+package vn.gov.portal.population.synthetic;
 
 /** A member's relation to the household head, as written in the household register. */
 enum HouseholdRelation {

@@ -1,4 +1,4 @@
-package vn.gov.portal.population;
+package vn.gov.portal.population.synthetic;
 
 /**
  * A commune of the population.admin_unit catalogue with its province, as the generator needs it.

@@ -1,4 +1,7 @@
-package vn.gov.portal.population;
+package vn.gov.portal.population.synthetic;
+
+import vn.gov.portal.population.IdNumber;
+import vn.gov.portal.population.Sex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.gov.portal.population.PopulationGenerator.GenerationReport;
+import vn.gov.portal.population.synthetic.PopulationGenerator.GenerationReport;
 
 /** Loads a small population into a real PostgreSQL with the real migrations and checks what ended up there. */
 class PopulationGeneratorTest {

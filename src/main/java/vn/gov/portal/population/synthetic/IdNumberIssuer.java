@@ -1,4 +1,7 @@
-package vn.gov.portal.population;
+package vn.gov.portal.population.synthetic;
+
+import vn.gov.portal.population.IdNumber;
+import vn.gov.portal.population.Sex;
 
 import java.time.LocalDate;
 

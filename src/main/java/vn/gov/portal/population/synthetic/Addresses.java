@@ -1,4 +1,4 @@
-package vn.gov.portal.population;
+package vn.gov.portal.population.synthetic;
 
 import java.util.List;
 import java.util.SplittableRandom;

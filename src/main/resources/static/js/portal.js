@@ -1,0 +1,99 @@
+/*
+ * Cổng Dịch vụ công — small progressive enhancements. Every page works without this file.
+ * Loaded with defer from 'self' (the Content-Security-Policy allows no inline scripts).
+ *  (a) A commune select with data-province-field="<id of the province select>" lists only the communes of the chosen
+ *      province. Without JavaScript it lists all communes, grouped by province.
+ *  (b) The error summary of a form gets the focus on load, so screen readers read it first.
+ */
+(function () {
+  'use strict';
+
+  function filterCommunes(communeSelect) {
+    var provinceSelect = document.getElementById(communeSelect.getAttribute('data-province-field'));
+    if (!provinceSelect) {
+      return;
+    }
+    // Keep every group aside once: hidden <option>s are not reliable in all browsers (iOS Safari ignores them),
+    // so the select is rebuilt with the groups that apply.
+    var groups = Array.prototype.slice.call(communeSelect.querySelectorAll('optgroup'));
+    var placeholder = communeSelect.querySelector('option[value=""]');
+
+    function apply() {
+      var province = provinceSelect.value;
+      var selected = communeSelect.value;
+      groups.forEach(function (group) {
+        if (group.parentNode === communeSelect) {
+          communeSelect.removeChild(group);
+        }
+      });
+      var keepSelection = false;
+      groups.forEach(function (group) {
+        if (!province || group.getAttribute('data-province') === province) {
+          communeSelect.appendChild(group);
+          if (selected && group.querySelector('option[value="' + cssEscape(selected) + '"]')) {
+            keepSelection = true;
+          }
+        }
+      });
+      if (keepSelection) {
+        communeSelect.value = selected;
+      } else if (placeholder) {
+        placeholder.selected = true;
+      }
+    }
+
+    provinceSelect.addEventListener('change', apply);
+    apply();
+  }
+
+  function cssEscape(value) {
+    if (window.CSS && typeof window.CSS.escape === 'function') {
+      return window.CSS.escape(value);
+    }
+    return String(value).replace(/["\\]/g, '\\$&');
+  }
+
+  function focusErrorSummary() {
+    var summary = document.getElementById('error-summary');
+    if (summary) {
+      summary.focus();
+      if (typeof summary.scrollIntoView === 'function') {
+        summary.scrollIntoView({ block: 'start' });
+      }
+    }
+  }
+
+  // Links of the error summary move the focus to the field (not just scroll to it), with its label in view.
+  function linkErrorsToFields() {
+    var summary = document.getElementById('error-summary');
+    if (!summary) {
+      return;
+    }
+    summary.addEventListener('click', function (event) {
+      var link = event.target.closest ? event.target.closest('a[href^="#"]') : null;
+      if (!link) {
+        return;
+      }
+      var field = document.getElementById(link.getAttribute('href').slice(1));
+      if (!field) {
+        return;
+      }
+      event.preventDefault();
+      var label = document.querySelector('label[for="' + cssEscape(field.id) + '"]');
+      (label || field).scrollIntoView({ block: 'start' });
+      field.focus({ preventScroll: true });
+    });
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll('select[data-province-field]'), filterCommunes);
+    linkErrorsToFields();
+    focusErrorSummary();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+}());
