@@ -31,7 +31,7 @@ class ProductionConfigurationTest {
     void withoutThePortalVariablesThePortalRefusesToStart() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(PortalApplication.class)
                 .properties("server.port=0", EXCLUDE_TEST_CLASSPATH_ONLY).run().close())
-                .hasStackTraceContaining("PORTAL_");
+                .hasStackTraceContaining("environment variables are not set: PORTAL_DB_URL, PORTAL_DB_USER");
     }
 
     @Test

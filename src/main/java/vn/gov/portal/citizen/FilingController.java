@@ -1,10 +1,12 @@
 package vn.gov.portal.citizen;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.dossier.Filing;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.population.AdminUnit;
 import vn.gov.portal.population.PopulationRegister;
 import vn.gov.portal.web.Messages;
 
@@ -73,7 +76,10 @@ class FilingController {
         model.addAttribute("procedure", definition);
         model.addAttribute("form", form);
         model.addAttribute("provinces", register.provinces());
-        model.addAttribute("communes", register.communes());
+        List<AdminUnit> communes = register.communes();
+        model.addAttribute("communes", communes);
+        model.addAttribute("communesByProvince", communes.stream().collect(
+                Collectors.groupingBy(AdminUnit::parentCode, LinkedHashMap::new, Collectors.toList())));
         model.addAttribute("canSubmit", citizen.eidLevel() >= definition.eidLevel());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", List.of());

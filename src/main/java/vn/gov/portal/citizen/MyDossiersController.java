@@ -11,17 +11,20 @@ import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.population.PopulationRegister;
 
 @Controller
 class MyDossiersController {
 
     private final Dossiers dossiers;
     private final ProcedureCatalog catalog;
+    private final PopulationRegister register;
     private final Clock clock;
 
-    MyDossiersController(Dossiers dossiers, ProcedureCatalog catalog, Clock clock) {
+    MyDossiersController(Dossiers dossiers, ProcedureCatalog catalog, PopulationRegister register, Clock clock) {
         this.dossiers = dossiers;
         this.catalog = catalog;
+        this.register = register;
         this.clock = clock;
     }
 
@@ -39,6 +42,7 @@ class MyDossiersController {
         model.addAttribute("dossier", dossier);
         model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
         model.addAttribute("timeline", dossiers.timeline(dossier));
+        model.addAttribute("units", register.communes());
         model.addAttribute("today", LocalDate.now(clock));
         return "citizen/dossier";
     }

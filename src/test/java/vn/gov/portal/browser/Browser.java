@@ -43,7 +43,13 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(String cssSelector) {
-        return wait.until(d -> d.findElement(By.cssSelector(cssSelector)));
+        try {
+            return wait.until(d -> d.findElement(By.cssSelector(cssSelector)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Say where the browser was: a failure in CI must be readable without a screenshot.
+            throw new AssertionError("No element '" + cssSelector + "' on " + driver.getCurrentUrl() + ":\n"
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     void click(String cssSelector) {

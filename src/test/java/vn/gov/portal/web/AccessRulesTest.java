@@ -118,7 +118,7 @@ class AccessRulesTest extends PortalIntegrationTest {
                 .param("formId", UUID.randomUUID().toString()).param("action", "submit");
         temporaryResidence("01", "00308").forEach((k, v) -> request.param(k, v));
         mvc.perform(request).andExpect(status().isForbidden())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("mức 2")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("mức độ 2")));
         assertThat(jdbc.sql("select count(*) from dossier where applicant_id_number = ? and state <> 'draft'")
                 .param(citizen.subject()).query(Long.class).single()).isZero();
     }
