@@ -82,13 +82,13 @@ public final class DemoData {
         log.info("Seeded {} agencies with their staff", communes.size() * KINDS.size());
     }
 
-    /** An adult, living citizen of the commune, for the demo logins (first by ID number, so it is stable). */
+    /** A living citizen aged 25-60 of the commune, for the demo logins (first by ID number, so it is stable). */
     public static String adultOf(DataSource dataSource, String communeCode, String idEndingNot, int skip) {
         return JdbcClient.create(dataSource).sql("""
                         select p.id_number from population.person p join population.household h on h.id = p.household_id
-                        where h.commune_code = ? and p.birth_date < ? and p.date_of_death is null
+                        where h.commune_code = ? and p.birth_date between ? and ? and p.date_of_death is null
                           and right(p.id_number, 1) <> ? order by p.id_number offset ? limit 1""")
-                .params(communeCode, LocalDate.now().minusYears(18), idEndingNot, skip)
+                .params(communeCode, LocalDate.now().minusYears(60), LocalDate.now().minusYears(25), idEndingNot, skip)
                 .query(String.class).single();
     }
 }

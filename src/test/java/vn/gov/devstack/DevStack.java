@@ -86,6 +86,7 @@ public final class DevStack implements AutoCloseable {
     public Map<String, Object> portalProperties() {
         Map<String, Object> properties = new LinkedHashMap<>(productionVariables());
         properties.put("server.address", "127.0.0.1");
+        properties.put("portal.security.form-targets", eid.issuerUri());
         // The provider's jar is on the test classpath; its auto-configuration must not act inside the portal.
         properties.put("spring.autoconfigure.exclude",
                 "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration,"

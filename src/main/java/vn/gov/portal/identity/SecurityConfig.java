@@ -1,5 +1,6 @@
 package vn.gov.portal.identity;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,6 +14,16 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration
 public class SecurityConfig {
+
+    /**
+     * Where forms may lead besides the portal itself: logout redirects to the identity provider's end-session page.
+     * Production providers are on https; the dev run adds its loopback provider.
+     */
+    private final String formTargets;
+
+    SecurityConfig(@Value("${portal.security.form-targets:https:}") String formTargets) {
+        this.formTargets = formTargets;
+    }
 
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, PortalUserService users,
@@ -43,7 +54,7 @@ public class SecurityConfig {
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                        + "form-action 'self' http://127.0.0.1:* https:; frame-ancestors 'none'; base-uri 'self'"))
+                                        + "form-action 'self' " + formTargets + "; frame-ancestors 'none'; base-uri 'self'"))
                         .referrerPolicy(r -> r.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();

@@ -46,10 +46,24 @@ final class Browser implements AutoCloseable {
         try {
             return wait.until(d -> d.findElement(By.cssSelector(cssSelector)));
         } catch (org.openqa.selenium.TimeoutException e) {
-            // Say where the browser was: a failure in CI must be readable without a screenshot.
-            throw new AssertionError("No element '" + cssSelector + "' on " + driver.getCurrentUrl() + ":\n"
-                    + driver.findElement(By.tagName("body")).getText(), e);
+            throw lost("No element '" + cssSelector + "'", e);
         }
+    }
+
+    /** Asserts that the page (possibly the next one, after a click) comes to show the attribute value. */
+    void expectAttribute(String cssSelector, String attribute, String expected) {
+        try {
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> expected.equals(
+                    d.findElement(By.cssSelector(cssSelector)).getAttribute(attribute)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw lost("'" + cssSelector + "' never had " + attribute + "=" + expected, e);
+        }
+    }
+
+    /** Says where the browser was: a failure in CI must be readable without a screenshot. */
+    private AssertionError lost(String what, Exception cause) {
+        return new AssertionError(what + " on " + driver.getCurrentUrl() + ":\n"
+                + driver.findElement(By.tagName("body")).getText(), cause);
     }
 
     void click(String cssSelector) {
@@ -81,6 +95,16 @@ final class Browser implements AutoCloseable {
 
     void waitForUrl(String fragment) {
         wait.until(d -> d.getCurrentUrl().contains(fragment));
+    }
+
+    /** Saves what the browser shows to target/screenshots, for people reviewing the pages. */
+    void screenshot(String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

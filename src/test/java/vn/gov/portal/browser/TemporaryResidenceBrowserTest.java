@@ -51,7 +51,7 @@ class TemporaryResidenceBrowserTest extends PortalIntegrationTest {
         logIn(officer);
         browser.open(dossierUrl);
         browser.click("#action-" + event);
-        assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo(String.valueOf(expectedStatus));
+        browser.expectAttribute("#status", "data-status", String.valueOf(expectedStatus));
         logOut();
     }
 
@@ -66,6 +66,10 @@ class TemporaryResidenceBrowserTest extends PortalIntegrationTest {
         browser.click("#login-link");
         browser.click("#login-citizen");
         logIn(idNumber);
+
+        // The HTTP session lives in PostgreSQL (Spring Session JDBC), so any portal instance can serve the next request.
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param(idNumber)
+                .query(Long.class).single()).isPositive();
 
         browser.click("#apply-temporary-residence");
         assertThat(browser.find("#field-fullName").getAttribute("value")).isEqualTo(name);
@@ -84,12 +88,13 @@ class TemporaryResidenceBrowserTest extends PortalIntegrationTest {
         browser.setValue("#field-periodFrom", LocalDate.now().plusDays(2).toString());
         browser.setValue("#field-periodTo", LocalDate.now().plusMonths(6).toString());
         browser.type("#field-reason", "Thuê nhà để đi làm");
+        browser.screenshot("citizen-form");
         browser.click("#submit-dossier");
 
         browser.find("#submitted-panel");
         String receiptCode = browser.text("#receipt-code");
         assertThat(receiptCode).startsWith("CA.01.00308-");
-        assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo("1");
+        browser.expectAttribute("#status", "data-status", "1");
         String dossierPath = browser.driver.getCurrentUrl().replace(portal(""), "");
         String dossierId = dossierPath.substring(dossierPath.lastIndexOf('/') + 1);
         logOut();
@@ -99,8 +104,9 @@ class TemporaryResidenceBrowserTest extends PortalIntegrationTest {
         logIn("ca.00308.tiepnhan");
         assertThat(browser.find("#open-" + receiptCode.replace(".", "\\.")).getText()).isEqualTo(receiptCode);
         browser.click("#open-" + receiptCode.replace(".", "\\."));
+        browser.screenshot("officer-dossier");
         browser.click("#action-receive");
-        assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo("2");
+        browser.expectAttribute("#status", "data-status", "2");
         logOut();
 
         decide("ca.00308.xuly", officerUrl, "process", 4);
@@ -116,8 +122,9 @@ class TemporaryResidenceBrowserTest extends PortalIntegrationTest {
         browser.open(portal("/my/dossiers"));
         logIn(idNumber);
         browser.open(portal(dossierPath));
-        assertThat(browser.find("#status").getAttribute("data-status")).isEqualTo("9");
+        browser.expectAttribute("#status", "data-status", "9");
         assertThat(browser.text("#timeline")).contains("Nộp hồ sơ", "Tiếp nhận", "Phê duyệt");
+        browser.screenshot("citizen-dossier");
 
         assertThat(jdbc.sql("select commune_code from population.residence where id_number = ? and kind = 'TEMPORARY'")
                 .param(idNumber).query(String.class).single()).isEqualTo("00308");
