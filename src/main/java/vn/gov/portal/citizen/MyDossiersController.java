@@ -42,7 +42,7 @@ class MyDossiersController {
         model.addAttribute("dossier", dossier);
         model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
         model.addAttribute("timeline", dossiers.timeline(dossier));
-        model.addAttribute("units", register.communes());
+        model.addAttribute("units", register.units());
         model.addAttribute("today", LocalDate.now(clock));
         return "citizen/dossier";
     }

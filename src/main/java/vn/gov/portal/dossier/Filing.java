@@ -69,8 +69,8 @@ public class Filing {
         Optional<Dossier> draft = dossiers.findDraft(citizen.subject(), definition.code());
         Map<String, String> base = draft.map(Dossier::answers).orElse(Map.of());
         Map<String, String> values = merge(definition, subject, base);
-        return new FormState(draft.map(Dossier::id).orElse(UUID.randomUUID()), values, prefilledIds(definition),
-                draft.isPresent());
+        return new FormState(draft.map(Dossier::id).orElse(UUID.randomUUID()), values,
+                fromRegister(definition, subject, values), draft.isPresent());
     }
 
     @Transactional
@@ -129,11 +129,12 @@ public class Filing {
         Map<String, String> values = merge(definition, subject, posted);
         // Two tabs on the same procedure share the one draft a citizen may have per procedure.
         UUID id = dossiers.findDraft(citizen.subject(), definition.code()).map(Dossier::id).orElse(formId);
+        Set<String> fromRegister = fromRegister(definition, subject, values);
         if (!dossiers.saveDraft(id, definition.code(), definition.version(), citizen.subject(),
-                subject.person().fullName(), values, prefilledIds(definition))) {
+                subject.person().fullName(), values, fromRegister)) {
             throw UserFacingException.notFound();
         }
-        return new FormState(id, values, prefilledIds(definition), true);
+        return new FormState(id, values, fromRegister, true);
     }
 
     /**
@@ -158,8 +159,12 @@ public class Filing {
         return values;
     }
 
-    private static Set<String> prefilledIds(ProcedureDefinition definition) {
-        return definition.fields().filter(FormField::prefilled).map(FormField::id).collect(Collectors.toSet());
+    /** The fields whose value is the register's: officers see which answers the state already vouches for. */
+    private static Set<String> fromRegister(ProcedureDefinition definition, PrefillSources.Subject subject,
+                                            Map<String, String> values) {
+        return definition.fields().filter(FormField::prefilled)
+                .filter(f -> PrefillSources.value(f.prefill(), subject).equals(values.get(f.id())))
+                .map(FormField::id).collect(Collectors.toSet());
     }
 
     private PrefillSources.Subject subject(PortalUser citizen) {

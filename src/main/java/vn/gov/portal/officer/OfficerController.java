@@ -65,7 +65,7 @@ class OfficerController {
         model.addAttribute("agency", agencies.find(dossier.agencyId()).orElseThrow());
         model.addAttribute("timeline", dossiers.timeline(dossier));
         model.addAttribute("actions", dossiers.actionsFor(officer, dossier));
-        model.addAttribute("units", register.communes());
+        model.addAttribute("units", register.units());
         model.addAttribute("applicant", register.person(new IdNumber(dossier.applicantIdNumber())).orElse(null));
         model.addAttribute("today", LocalDate.now(clock));
         return "officer/dossier";

@@ -84,6 +84,11 @@ class JdbcPopulationRegister implements PopulationRegister {
     }
 
     @Override
+    public List<AdminUnit> units() {
+        return jdbc.sql("select code, name, parent_code from population.admin_unit order by code").query(AdminUnit.class).list();
+    }
+
+    @Override
     public Optional<AdminUnit> unit(String code) {
         return jdbc.sql("select code, name, parent_code from population.admin_unit where code = ?")
                 .param(code).query(AdminUnit.class).optional();

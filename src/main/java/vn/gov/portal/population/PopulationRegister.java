@@ -19,6 +19,9 @@ public interface PopulationRegister {
 
     Optional<AdminUnit> unit(String code);
 
+    /** Provinces and communes, to show names where answers hold codes. */
+    List<AdminUnit> units();
+
     /** Registers (or replaces) the person's temporary residence for the given period. */
     void registerTemporaryResidence(IdNumber idNumber, String provinceCode, String communeCode, String detail,
                                     LocalDate from, LocalDate to);

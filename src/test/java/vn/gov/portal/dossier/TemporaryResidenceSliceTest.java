@@ -58,6 +58,8 @@ class TemporaryResidenceSliceTest extends PortalIntegrationTest {
         Dossier dossier = ((Filing.Submitted) outcome).dossier();
         assertThat(dossier.answers().get("fullName")).isEqualTo(citizen.displayName());
         assertThat(dossier.answers().get("idNumber")).isEqualTo(citizen.subject());
+        // Officers see which answers the register vouches for: not a phone number the citizen typed.
+        assertThat(dossier.prefilled()).contains("fullName", "idNumber").doesNotContain("phone", "newCommune");
     }
 
     @Test
