@@ -36,6 +36,6 @@ class ErrorAdvice {
     private static String problem(Model model, String message) {
         model.addAttribute("message", message);
         model.addAttribute("currentUser", CurrentUserResolver.current());
-        return "error/problem";
+        return "error";
     }
 }
