@@ -25,6 +25,17 @@ public final class DemoData {
             new Kind("COMMUNE_POLICE", "ca", "Công an %s", "Police of %s"),
             new Kind("COMMUNE_PEOPLES_COMMITTEE", "ub", "Ủy ban nhân dân %s", "People's Committee of %s"));
 
+    /** Province-level agencies, one of each kind per province. */
+    private static final List<Kind> PROVINCE_KINDS = List.of(
+            new Kind("PROVINCIAL_POLICE", "cat", "Công an %s", "Provincial Police of %s"),
+            new Kind("PROVINCIAL_JUSTICE_DEPARTMENT", "stp", "Sở Tư pháp %s", "Department of Justice of %s"),
+            new Kind("SOCIAL_INSURANCE_OFFICE", "bhxh", "Bảo hiểm xã hội %s", "Social Insurance of %s"),
+            new Kind("EMPLOYMENT_SERVICE_CENTRE", "dvvl", "Trung tâm Dịch vụ việc làm %s", "Employment Service Centre of %s"),
+            new Kind("POWER_COMPANY", "dl", "Công ty Điện lực %s", "Power Company of %s"),
+            new Kind("TAX_OFFICE", "thue", "Thuế %s", "Tax Office of %s"),
+            new Kind("LAND_REGISTRATION_OFFICE", "vpdk", "Văn phòng Đăng ký đất đai %s", "Land Registration Office of %s"),
+            new Kind("EDUCATION_EXAM_BOARD", "sgd", "Sở Giáo dục và Đào tạo %s", "Department of Education of %s"));
+
     /** One account per officer role; the username ends with the Vietnamese name of the role. */
     private record Role(String role, String suffix, String titleVi) {}
 
@@ -59,27 +70,43 @@ public final class DemoData {
                 .query(Commune.class).list();
         for (Commune commune : communes) {
             for (Kind kind : KINDS) {
-                String unitCode = kind.prefix().toUpperCase() + "." + commune.provinceCode() + "." + commune.code();
-                long agencyId = jdbc.sql("""
-                                insert into agency (unit_code, kind, name_vi, name_en, province_code, commune_code)
-                                values (?, ?, ?, ?, ?, ?) returning id""")
-                        .params(unitCode, kind.kind(), kind.nameVi().formatted(commune.name()),
-                                kind.nameEn().formatted(commune.name()), commune.provinceCode(), commune.code())
-                        .query(Long.class).single();
-                for (Role role : ROLES) {
-                    String username = staffUsername(kind.prefix(), commune.code(), role.suffix());
-                    jdbc.sql("insert into staff (username, full_name, email) values (?, ?, ?)")
-                            .params(username, role.titleVi() + " – " + kind.nameVi().formatted(commune.name()),
-                                    username + "@example.vn")
-                            .update();
-                    jdbc.sql("insert into staff_role (username, agency_id, role) values (?, ?, ?)")
-                            .params(username, agencyId, role.role()).update();
-                }
+                addAgency(jdbc, kind, kind.prefix().toUpperCase() + "." + commune.provinceCode() + "." + commune.code(),
+                        commune.name(), commune.provinceCode(), commune.code(), commune.code());
+            }
+        }
+        record Province(String code, String name) {}
+        List<Province> provinces = jdbc.sql("select code, name from population.admin_unit where level = 'PROVINCE' order by code")
+                .query(Province.class).list();
+        for (Province province : provinces) {
+            for (Kind kind : PROVINCE_KINDS) {
+                // "Thành phố Hà Nội" / "Tỉnh Cao Bằng" read as "Công an Thành phố Hà Nội" etc.
+                addAgency(jdbc, kind, kind.prefix().toUpperCase() + "." + province.code(), province.name(),
+                        province.code(), null, province.code());
             }
         }
         jdbc.sql("insert into staff (username, full_name, email, is_admin) values (?, ?, ?, true)")
                 .params(ADMIN, "Quản trị hệ thống", "quantri@example.vn").update();
-        log.info("Seeded {} agencies with their staff", communes.size() * KINDS.size());
+        log.info("Seeded {} agencies with their staff",
+                communes.size() * KINDS.size() + provinces.size() * PROVINCE_KINDS.size());
+    }
+
+    /** An agency with one staff account per role, named {@code <prefix>.<place>.<role>}. */
+    private static void addAgency(JdbcClient jdbc, Kind kind, String unitCode, String placeName, String provinceCode,
+                                  String communeCode, String place) {
+        long agencyId = jdbc.sql("""
+                        insert into agency (unit_code, kind, name_vi, name_en, province_code, commune_code)
+                        values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(unitCode, kind.kind(), kind.nameVi().formatted(placeName), kind.nameEn().formatted(placeName),
+                        provinceCode, communeCode)
+                .query(Long.class).single();
+        for (Role role : ROLES) {
+            String username = staffUsername(kind.prefix(), place, role.suffix());
+            jdbc.sql("insert into staff (username, full_name, email) values (?, ?, ?)")
+                    .params(username, role.titleVi() + " – " + kind.nameVi().formatted(placeName), username + "@example.vn")
+                    .update();
+            jdbc.sql("insert into staff_role (username, agency_id, role) values (?, ?, ?)")
+                    .params(username, agencyId, role.role()).update();
+        }
     }
 
     /** A living citizen aged 25-60 of the commune, for the demo logins (first by ID number, so it is stable). */

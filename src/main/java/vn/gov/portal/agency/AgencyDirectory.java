@@ -28,6 +28,12 @@ public class AgencyDirectory {
                 .query(Agency.class).optional();
     }
 
+    /** The province-level agency of this kind (no commune). */
+    public Optional<Agency> forProvince(String kind, String provinceCode) {
+        return jdbc.sql(AGENCY + "where kind = ? and province_code = ? and commune_code is null").params(kind, provinceCode)
+                .query(Agency.class).optional();
+    }
+
     public Optional<StaffMember> staff(String username) {
         return jdbc.sql("select username, full_name, is_admin from staff where username = ? and active")
                 .param(username).query(StaffMember.class).optional();

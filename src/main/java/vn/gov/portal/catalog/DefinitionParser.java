@@ -3,15 +3,20 @@ package vn.gov.portal.catalog;
 import java.io.StringReader;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import vn.gov.portal.population.PrefillSources;
 import vn.gov.portal.catalog.FormField.FieldType;
 import vn.gov.portal.catalog.ProcedureDefinition.FormSection;
 import vn.gov.portal.catalog.WorkflowDefinition.State;
@@ -23,20 +28,21 @@ import vn.gov.portal.catalog.WorkflowDefinition.Transition;
  */
 public final class DefinitionParser {
 
-    /** Officer roles a transition may name. */
-    public static final Set<String> ROLES = Set.of("RECEIVER", "HANDLER", "APPROVER");
+    /** Roles a transition may name: officers', the filer's, the other party's and the portal's own. */
+    public static final Set<String> ROLES = Set.of("RECEIVER", "HANDLER", "APPROVER", WorkflowDefinition.APPLICANT,
+            WorkflowDefinition.PARTY, WorkflowDefinition.SYSTEM);
+    /** Who may file a procedure, shown to citizens. */
+    public static final List<String> FILERS = List.of("SELF", "PARENT", "GUARDIAN", "HOUSEHOLD_HEAD", "HOST",
+            "RELATIVE", "ORGANISATION_REPRESENTATIVE");
     private static final Pattern CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
-    private final Set<String> prefillSources;
     private final Set<String> writeBacks;
 
     /**
-     * @param prefillSources the register values a field may be prefilled from
      * @param writeBacks     the names of the write-back handlers a definition may reference
      */
-    public DefinitionParser(Set<String> prefillSources, Set<String> writeBacks) {
-        this.prefillSources = Set.copyOf(prefillSources);
+    public DefinitionParser(Set<String> writeBacks) {
         this.writeBacks = Set.copyOf(writeBacks);
     }
 
@@ -69,18 +75,16 @@ public final class DefinitionParser {
     }
 
     private ProcedureDefinition read(YamlNode doc, String source) {
-        doc.allowOnly("the definition", "code", "nationalCode", "version", "name", "summary", "lifeEvent", "routing",
-                "deadline", "fees", "eidLevel", "form", "workflow", "writeBack", "result");
+        doc.allowOnly("the definition", "code", "nationalCode", "version", "name", "summary", "lifeEvent", "filers",
+                "agencyLevel", "routing", "deadline", "fees", "eidLevel", "documents", "form", "workflow", "writeBack",
+                "result");
         String code = doc.text("code");
         if (!code.isEmpty() && !CODE.matcher(code).matches()) {
             doc.require("code").problem("code '" + code + "' must be lower-case words joined by '-'");
         }
-        YamlNode routing = doc.require("routing");
-        routing.allowOnly("routing", "agencyKind", "communeField");
-        YamlNode deadline = doc.require("deadline");
-        deadline.allowOnly("deadline", "workingDays");
         YamlNode fees = doc.require("fees");
         fees.allowOnly("fees", "counter", "online", "note");
+        List<String> filers = doc.texts("filers");
         return new ProcedureDefinition(
                 code,
                 doc.text("nationalCode"),
@@ -88,37 +92,85 @@ public final class DefinitionParser {
                 doc.localized("name", true),
                 doc.localized("summary", false),
                 doc.text("lifeEvent"),
-                new ProcedureDefinition.Routing(routing.text("agencyKind"), routing.text("communeField")),
-                new ProcedureDefinition.Deadline(deadline.integer("workingDays", -1)),
+                filers.isEmpty() ? List.of("SELF") : filers,
+                readRouting(doc.require("routing")),
+                readDeadline(doc.require("deadline")),
                 new ProcedureDefinition.Fees(fees.integer("counter", 0), fees.integer("online", 0),
                         fees.localized("note", false)),
                 doc.integer("eidLevel", 2),
+                doc.list("documents").stream().map(d -> {
+                    d.allowOnly("a document", "id", "name", "required", "verifiableInRegister");
+                    return new ProcedureDefinition.Document(d.text("id"), d.localized("name", true), d.flag("required"),
+                            d.flag("verifiableInRegister"));
+                }).toList(),
                 readSections(doc.require("form")),
                 readWorkflow(doc.require("workflow")),
-                doc.optionalText("writeBack").orElse(null),
+                readWriteBack(doc),
                 doc.localized("result", true),
                 source);
+    }
+
+    private static ProcedureDefinition.Routing readRouting(YamlNode routing) {
+        routing.allowOnly("routing", "agencyKind", "level", "place");
+        String level = routing.optionalText("level").orElse("COMMUNE");
+        ProcedureDefinition.Routing.Level parsed = ProcedureDefinition.Routing.Level.COMMUNE;
+        try {
+            parsed = ProcedureDefinition.Routing.Level.valueOf(level);
+        } catch (IllegalArgumentException e) {
+            routing.problem("routing.level must be COMMUNE or PROVINCE, found '" + level + "'");
+        }
+        return new ProcedureDefinition.Routing(routing.text("agencyKind"), parsed, routing.text("place"));
+    }
+
+    private static ProcedureDefinition.Deadline readDeadline(YamlNode deadline) {
+        deadline.allowOnly("deadline", "workingDays", "calendarDays", "hours", "note");
+        Integer working = deadline.get("workingDays").isPresent() ? deadline.integer("workingDays", 0) : null;
+        Integer calendar = deadline.get("calendarDays").isPresent() ? deadline.integer("calendarDays", 0) : null;
+        Integer hours = deadline.get("hours").isPresent() ? deadline.integer("hours", 0) : null;
+        long given = java.util.stream.Stream.of(working, calendar, hours).filter(java.util.Objects::nonNull).count();
+        if (given != 1) {
+            deadline.problem("deadline needs exactly one of workingDays, calendarDays, hours");
+        }
+        if ((working != null && working < 0) || (calendar != null && calendar < 1) || (hours != null && hours < 1)) {
+            deadline.problem("deadline must be 0 working days (same day) or more, or at least 1 calendar day or hour");
+        }
+        return new ProcedureDefinition.Deadline(working, calendar, hours, deadline.localized("note", false));
+    }
+
+    private static ProcedureDefinition.WriteBack readWriteBack(YamlNode doc) {
+        Optional<YamlNode> node = doc.get("writeBack");
+        if (node.isEmpty()) {
+            return null;
+        }
+        YamlNode writeBack = node.get();
+        if (!writeBack.isMapping()) {
+            return new ProcedureDefinition.WriteBack(doc.text("writeBack"), Map.of());
+        }
+        Map<String, String> params = new LinkedHashMap<>(writeBack.scalars());
+        params.remove("handler");
+        return new ProcedureDefinition.WriteBack(writeBack.text("handler"), Map.copyOf(params));
     }
 
     private List<FormSection> readSections(YamlNode form) {
         form.allowOnly("form", "sections");
         return form.list("sections").stream().map(section -> {
-            section.allowOnly("a form section", "id", "title", "fields");
+            section.allowOnly("a form section", "id", "title", "repeat", "when", "fields");
             List<FormField> fields = section.list("fields").stream().map(this::readField).toList();
-            return new FormSection(section.text("id"), section.localized("title", true), fields);
+            ProcedureDefinition.Condition when = section.get("when").map(w -> {
+                w.allowOnly("when", "field", "equals", "ageUnder");
+                Integer age = w.get("ageUnder").isPresent() ? w.integer("ageUnder", 0) : null;
+                return new ProcedureDefinition.Condition(w.text("field"), w.optionalText("equals").orElse(null), age);
+            }).orElse(null);
+            return new FormSection(section.text("id"), section.localized("title", true), section.integer("repeat", 1),
+                    when, fields);
         }).toList();
     }
 
     private FormField readField(YamlNode field) {
         field.allowOnly("a field", "id", "type", "label", "help", "required", "maxLength", "pattern", "patternMessage",
-                "prefill", "editable", "options", "provinceField", "notBefore", "after", "maxYearsAfter");
-        String typeName = field.text("type");
-        FieldType type = FieldType.TEXT;
-        try {
-            type = FieldType.valueOf(typeName.toUpperCase());
-        } catch (IllegalArgumentException e) {
-            field.problem("field type '" + typeName + "' is not one of " + List.of(FieldType.values()).toString().toLowerCase());
-        }
+                "prefill", "editable", "options", "provinceField", "notBefore", "after", "maxYearsAfter", "min", "max",
+                "relation");
+        FieldType type = enumValue(field, "type", FieldType.class, FieldType.TEXT);
         String pattern = field.optionalText("pattern").orElse(null);
         if (pattern != null) {
             try {
@@ -131,71 +183,137 @@ public final class DefinitionParser {
             option.allowOnly("an option", "value", "label");
             return new FormField.Option(option.text("value"), option.localized("label", true));
         }).toList();
-        Integer maxYears = field.get("maxYearsAfter").isPresent() ? field.integer("maxYearsAfter", 0) : null;
+        FormField.Relation relation = field.get("relation").isPresent()
+                ? enumValue(field, "relation", FormField.Relation.class, FormField.Relation.ANY) : null;
         return new FormField(field.text("id"), type, field.localized("label", true), field.localized("help", false),
                 field.flag("required"), field.integer("maxLength", 200), pattern,
                 field.localized("patternMessage", pattern != null), field.optionalText("prefill").orElse(null),
                 field.flag("editable"), options, field.optionalText("provinceField").orElse(null),
-                field.optionalText("notBefore").orElse(null), field.optionalText("after").orElse(null), maxYears);
+                field.optionalText("notBefore").orElse(null), field.optionalText("after").orElse(null),
+                optionalInteger(field, "maxYearsAfter"), optionalInteger(field, "min"), optionalInteger(field, "max"),
+                relation);
+    }
+
+    private static Integer optionalInteger(YamlNode node, String key) {
+        return node.get(key).isPresent() ? node.integer(key, 0) : null;
+    }
+
+    private static <E extends Enum<E>> E enumValue(YamlNode node, String key, Class<E> type, E fallback) {
+        String value = node.text(key);
+        try {
+            return Enum.valueOf(type, value.toUpperCase().replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            node.problem(key + " '" + value + "' is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase());
+            return fallback;
+        }
     }
 
     private WorkflowDefinition readWorkflow(YamlNode workflow) {
-        workflow.allowOnly("workflow", "initial", "states", "transitions");
+        workflow.allowOnly("workflow", "initial", "party", "states", "transitions");
         List<State> states = workflow.list("states").stream().map(state -> {
             state.allowOnly("a state", "id", "status", "label", "terminal");
             return new State(state.text("id"), state.integer("status", 0), state.localized("label", true),
                     state.flag("terminal"));
         }).toList();
         List<Transition> transitions = workflow.list("transitions").stream().map(t -> {
-            t.allowOnly("a transition", "event", "from", "to", "roles", "label", "requiresNote", "writeBack");
+            t.allowOnly("a transition", "event", "from", "to", "roles", "label", "requiresNote", "writeBack", "automatic");
             return new Transition(t.text("event"), t.texts("from"), t.text("to"), new LinkedHashSet<>(t.texts("roles")),
-                    t.localized("label", true), t.flag("requiresNote"), t.flag("writeBack"));
+                    t.localized("label", true), t.flag("requiresNote"), t.flag("writeBack"), t.flag("automatic"));
         }).toList();
-        return new WorkflowDefinition(workflow.text("initial"), states, transitions);
+        return new WorkflowDefinition(workflow.text("initial"), workflow.optionalText("party").orElse(null), states,
+                transitions);
     }
 
     /** Checks that need the whole definition: references between fields, states and handlers. */
     private void check(ProcedureDefinition d, YamlNode doc) {
-        if (d.deadline().workingDays() < 0) {
-            doc.require("deadline").problem("deadline.workingDays must be 0 (same day) or more");
-        }
         if (d.eidLevel() < 1 || d.eidLevel() > 2) {
             doc.require("eidLevel").problem("eidLevel must be 1 or 2");
         }
+        d.filers().stream().filter(f -> !FILERS.contains(f))
+                .forEach(f -> doc.require("filers").problem("filer '" + f + "' is not one of " + FILERS));
+        Set<String> personFields = d.fields().filter(f -> f.type() == FieldType.PERSON).map(FormField::id)
+                .collect(Collectors.toSet());
         Set<String> fieldIds = new HashSet<>();
         List<YamlNode> sectionNodes = doc.require("form").list("sections");
         for (int s = 0; s < d.sections().size(); s++) {
-            List<YamlNode> fieldNodes = sectionNodes.get(s).list("fields");
-            List<FormField> fields = d.sections().get(s).fields();
-            for (int f = 0; f < fields.size(); f++) {
-                checkField(fields.get(f), fieldNodes.get(f), fieldIds, d);
+            ProcedureDefinition.FormSection section = d.sections().get(s);
+            YamlNode sectionNode = sectionNodes.get(s);
+            checkSection(section, sectionNode, d, personFields);
+            List<YamlNode> fieldNodes = sectionNode.list("fields");
+            for (int f = 0; f < section.fields().size(); f++) {
+                checkField(section.fields().get(f), fieldNodes.get(f), fieldIds, d, personFields);
             }
         }
-        FormField commune = d.field(d.routing().communeField()).orElse(null);
-        if (commune == null || commune.type() != FieldType.COMMUNE) {
-            doc.require("routing").problem("routing.communeField '" + d.routing().communeField()
-                    + "' must name a field of type commune");
+        checkRouting(d, doc.require("routing"));
+        if (d.writeBack() != null && !writeBacks.contains(d.writeBack().handler())) {
+            doc.require("writeBack").problem("no write-back handler named '" + d.writeBack().handler() + "' (known: "
+                    + String.join(", ", writeBacks.stream().sorted().toList()) + ")");
         }
-        if (d.writeBack() != null && !writeBacks.contains(d.writeBack())) {
-            doc.require("writeBack").problem("no write-back handler named '" + d.writeBack() + "' (known: "
-                    + String.join(", ", writeBacks) + ")");
-        }
-        checkWorkflow(d.workflow(), doc.require("workflow"), d.writeBack() != null);
+        checkWorkflow(d, doc.require("workflow"), personFields);
     }
 
-    private void checkField(FormField field, YamlNode node, Set<String> seen, ProcedureDefinition d) {
+    private static void checkRouting(ProcedureDefinition d, YamlNode node) {
+        ProcedureDefinition.Routing routing = d.routing();
+        if (routing.fromApplicant()) {
+            return;
+        }
+        Optional<FormField> place = d.field(routing.place());
+        boolean commune = place.filter(f -> f.type() == FieldType.COMMUNE).isPresent();
+        boolean province = place.filter(f -> f.type() == FieldType.PROVINCE).isPresent();
+        if (!commune && !(province && routing.level() == ProcedureDefinition.Routing.Level.PROVINCE)) {
+            node.problem("routing.place '" + routing.place() + "' must be 'applicant' or a commune field"
+                    + " (or a province field for level PROVINCE)");
+        }
+        if (place.isPresent() && d.sectionOf(routing.place()).filter(s -> s.repeat() > 1 || s.when() != null).isPresent()) {
+            node.problem("routing.place '" + routing.place() + "' must be in a section that is always filled once");
+        }
+    }
+
+    private static void checkSection(ProcedureDefinition.FormSection section, YamlNode node, ProcedureDefinition d,
+                                     Set<String> personFields) {
+        if (section.repeat() < 1 || section.repeat() > 10) {
+            node.problem("repeat of section '" + section.id() + "' must be 1 to 10");
+        }
+        ProcedureDefinition.Condition when = section.when();
+        if (when == null) {
+            return;
+        }
+        boolean applicant = ProcedureDefinition.APPLICANT_PLACE.equals(when.field());
+        if (when.ageUnder() != null && !applicant && !personFields.contains(when.field())) {
+            node.problem("when.ageUnder of section '" + section.id() + "' needs a person field or 'applicant'");
+        }
+        if (when.ageUnder() == null && (when.equals() == null || d.field(when.field()).isEmpty())) {
+            node.problem("when of section '" + section.id() + "' needs 'field' and 'equals', or 'ageUnder'");
+        }
+        if (section.fields().stream().anyMatch(f -> f.id().equals(when.field()))) {
+            node.problem("section '" + section.id() + "' cannot depend on its own field '" + when.field() + "'");
+        }
+    }
+
+    private void checkField(FormField field, YamlNode node, Set<String> seen, ProcedureDefinition d,
+                            Set<String> personFields) {
         if (!ID.matcher(field.id()).matches()) {
             node.problem("field id '" + field.id() + "' must be a letter followed by letters or digits");
         }
         if (!seen.add(field.id())) {
             node.problem("field id '" + field.id() + "' is used twice");
         }
-        if (field.prefill() != null && !prefillSources.contains(field.prefill())) {
-            node.problem("prefill source '" + field.prefill() + "' does not exist (known: "
-                    + String.join(", ", prefillSources.stream().sorted().toList()) + ")");
+        if (field.prefill() != null && !PrefillSources.isKnown(field.prefill(), personFields)) {
+            node.problem("prefill source '" + field.prefill() + "' does not exist (see docs/procedures.md)");
+        }
+        if (field.prefill() != null && PrefillSources.personFieldOf(field.prefill(), personFields)
+                .filter(field.id()::equals).isPresent()) {
+            node.problem("field '" + field.id() + "' cannot be prefilled from itself");
         }
         if (field.type() == FieldType.SELECT && field.options().isEmpty()) {
             node.problem("select field '" + field.id() + "' needs options");
+        }
+        if (field.type() == FieldType.PERSON && field.relation() == null) {
+            node.problem("person field '" + field.id() + "' needs a relation (SELF_OR_CHILD, CHILD, SPOUSE, HOUSEHOLD_MEMBER, ANY)");
+        }
+        if (field.type() != FieldType.PERSON && field.relation() != null) {
+            node.problem("only person fields have a relation");
         }
         if (field.type() == FieldType.COMMUNE && d.field(field.provinceField() == null ? "" : field.provinceField())
                 .filter(p -> p.type() == FieldType.PROVINCE).isEmpty()) {
@@ -210,9 +328,13 @@ public final class DefinitionParser {
         if (field.maxYearsAfter() != null && field.after() == null) {
             node.problem("maxYearsAfter of field '" + field.id() + "' needs 'after'");
         }
+        if ((field.min() != null || field.max() != null) && field.type() != FieldType.NUMBER) {
+            node.problem("min and max are for number fields");
+        }
     }
 
-    private void checkWorkflow(WorkflowDefinition w, YamlNode node, boolean hasWriteBack) {
+    private void checkWorkflow(ProcedureDefinition d, YamlNode node, Set<String> personFields) {
+        WorkflowDefinition w = d.workflow();
         Set<String> ids = new HashSet<>();
         List<YamlNode> stateNodes = node.list("states");
         for (int i = 0; i < w.states().size(); i++) {
@@ -233,9 +355,12 @@ public final class DefinitionParser {
         if (!ids.contains(w.initial())) {
             node.problem("initial state '" + w.initial() + "' is not a state of this workflow");
         }
+        if (w.party() != null && !personFields.contains(w.party())) {
+            node.problem("workflow.party '" + w.party() + "' must name a person field");
+        }
         Set<String> reached = new HashSet<>(Set.of(w.initial()));
         List<YamlNode> transitionNodes = node.list("transitions");
-        boolean writesBack = false;
+        int writingBack = 0;
         for (int i = 0; i < w.transitions().size(); i++) {
             Transition t = w.transitions().get(i);
             YamlNode at = transitionNodes.get(i);
@@ -251,7 +376,13 @@ public final class DefinitionParser {
                 at.problem("transition '" + t.event() + "' names no role");
             }
             t.roles().stream().filter(r -> !ROLES.contains(r))
-                    .forEach(r -> at.problem("role '" + r + "' does not exist (roles: RECEIVER, HANDLER, APPROVER)"));
+                    .forEach(r -> at.problem("role '" + r + "' does not exist (roles: " + String.join(", ", ROLES) + ")"));
+            if (t.roles().contains(WorkflowDefinition.PARTY) && w.party() == null) {
+                at.problem("transition '" + t.event() + "' names the role PARTY but the workflow names no party");
+            }
+            if (t.automatic() != t.roles().equals(Set.of(WorkflowDefinition.SYSTEM))) {
+                at.problem("transition '" + t.event() + "': automatic transitions have exactly the role SYSTEM, and only they");
+            }
             for (String from : t.from()) {
                 if (w.state(from).filter(State::terminal).isPresent()) {
                     at.problem("transition '" + t.event() + "' leaves terminal state '" + from + "'");
@@ -259,17 +390,23 @@ public final class DefinitionParser {
                 if (w.transitions().subList(0, i).stream().anyMatch(o -> o.event().equals(t.event()) && o.from().contains(from))) {
                     at.problem("event '" + t.event() + "' is defined twice from state '" + from + "'");
                 }
+                if (t.automatic() && w.transitions().subList(0, i).stream().anyMatch(o -> o.automatic() && o.from().contains(from))) {
+                    at.problem("state '" + from + "' has two automatic transitions");
+                }
             }
             reached.add(t.to());
-            writesBack |= t.writeBack();
+            writingBack += t.writeBack() ? 1 : 0;
         }
         for (int i = 0; i < w.states().size(); i++) {
             if (!reached.contains(w.states().get(i).id())) {
                 stateNodes.get(i).problem("no transition reaches state '" + w.states().get(i).id() + "'");
             }
         }
-        if (hasWriteBack && !writesBack) {
-            node.problem("the definition names a writeBack but no transition has 'writeBack: true'");
+        if (d.writeBack() != null && writingBack != 1) {
+            node.problem("the definition names a writeBack: exactly one transition needs 'writeBack: true'");
+        }
+        if (d.writeBack() == null && writingBack > 0) {
+            node.problem("a transition has 'writeBack: true' but the definition names no writeBack handler");
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * One question of a procedure form. A field with a {@code prefill} source is filled from the population register;
  * unless {@code editable}, the register's value is authoritative and whatever the browser sends is ignored.
+ * A {@code person} field holds the 12-digit ID number of someone the filer may pick ({@code relation}).
  */
 public record FormField(
         String id,
@@ -21,9 +22,15 @@ public record FormField(
         String provinceField,
         String notBefore,
         String after,
-        Integer maxYearsAfter) {
+        Integer maxYearsAfter,
+        Integer min,
+        Integer max,
+        Relation relation) {
 
-    public enum FieldType { TEXT, TEXTAREA, DATE, SELECT, PHONE, EMAIL, PROVINCE, COMMUNE }
+    public enum FieldType { TEXT, TEXTAREA, DATE, SELECT, PHONE, EMAIL, PROVINCE, COMMUNE, NUMBER, CHECKBOX, PERSON }
+
+    /** Whom a person field may name, relative to the filer. */
+    public enum Relation { SELF_OR_CHILD, CHILD, SPOUSE, HOUSEHOLD_MEMBER, ANY }
 
     public record Option(String value, LocalizedText label) {}
 

@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
-import vn.gov.portal.population.PrefillSources;
 import vn.gov.portal.population.WriteBackHandler;
 
 /**
@@ -32,7 +31,7 @@ public class ProcedureCatalog {
 
     public ProcedureCatalog(@Value("${portal.workflows.location:classpath:workflows/}") String location,
                             List<WriteBackHandler> writeBacks) {
-        DefinitionParser parser = new DefinitionParser(PrefillSources.names(),
+        DefinitionParser parser = new DefinitionParser(
                 writeBacks.stream().map(WriteBackHandler::name).collect(Collectors.toSet()));
         this.byCode = load(parser, location);
         log.info("Loaded {} procedure definition(s) from {}: {}", byCode.size(), location, byCode.keySet());

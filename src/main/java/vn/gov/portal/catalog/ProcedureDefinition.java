@@ -1,6 +1,8 @@
 package vn.gov.portal.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -12,26 +14,69 @@ public record ProcedureDefinition(
         LocalizedText name,
         LocalizedText summary,
         String lifeEvent,
+        List<String> filers,
         Routing routing,
         Deadline deadline,
         Fees fees,
         int eidLevel,
+        List<Document> documents,
         List<FormSection> sections,
         WorkflowDefinition workflow,
-        String writeBack,
+        WriteBack writeBack,
         LocalizedText result,
         String source) {
 
-    /** Which agency handles a dossier: the agency of this kind for the commune chosen in {@code communeField}. */
-    public record Routing(String agencyKind, String communeField) {}
+    public static final String APPLICANT_PLACE = "applicant";
 
-    /** Legal deadline in working days, counted from the working day of receipt. */
-    public record Deadline(int workingDays) {}
+    /**
+     * Which agency handles a dossier: the agency of this kind at this level for a place — the filer's permanent
+     * residence ({@code applicant}) or the commune / province chosen in a field.
+     */
+    public record Routing(String agencyKind, Level level, String place) {
+        public enum Level { COMMUNE, PROVINCE }
+
+        public boolean fromApplicant() {
+            return APPLICANT_PLACE.equals(place);
+        }
+    }
+
+    /** Legal deadline: working days (0 = same working day), calendar days or hours. */
+    public record Deadline(Integer workingDays, Integer calendarDays, Integer hours, LocalizedText note) {
+        public static Deadline ofWorkingDays(int days) {
+            return new Deadline(days, null, null, LocalizedText.EMPTY);
+        }
+    }
 
     /** Fees in VND at the counter and online. */
     public record Fees(long counter, long online, LocalizedText note) {}
 
-    public record FormSection(String id, LocalizedText title, List<FormField> fields) {}
+    /** A paper the citizen provides; never asked online when the register can prove it. */
+    public record Document(String id, LocalizedText name, boolean required, boolean verifiableInRegister) {}
+
+    /** The handler that writes the outcome to the register, with its parameters (e.g. documentKind). */
+    public record WriteBack(String handler, Map<String, String> params) {}
+
+    /**
+     * A page of the form. {@code repeat} > 1 repeats its fields (answer ids get _1, _2 ...); {@code when} shows it
+     * only in some cases.
+     */
+    public record FormSection(String id, LocalizedText title, int repeat, Condition when, List<FormField> fields) {
+
+        /** The answer ids of a field in this section: itself, or one per repetition. */
+        public List<String> answerIds(FormField field) {
+            if (repeat <= 1) {
+                return List.of(field.id());
+            }
+            List<String> ids = new ArrayList<>();
+            for (int i = 1; i <= repeat; i++) {
+                ids.add(field.id() + "_" + i);
+            }
+            return ids;
+        }
+    }
+
+    /** When a section applies: a field has a value, or the person in a field (or the filer) is under an age. */
+    public record Condition(String field, String equals, Integer ageUnder) {}
 
     public Stream<FormField> fields() {
         return sections.stream().flatMap(s -> s.fields().stream());
@@ -39,5 +84,9 @@ public record ProcedureDefinition(
 
     public Optional<FormField> field(String id) {
         return fields().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    public Optional<FormSection> sectionOf(String fieldId) {
+        return sections.stream().filter(s -> s.fields().stream().anyMatch(f -> f.id().equals(fieldId))).findFirst();
     }
 }

@@ -4,16 +4,29 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The states of a dossier (each with its national status code 1-10) and the transitions officers may fire. */
-public record WorkflowDefinition(String initial, List<State> states, List<Transition> transitions) {
+/**
+ * The states of a dossier (each with its national status code 1-10) and the transitions that move it. Officers
+ * fire transitions through their roles; the filer as APPLICANT, the person named in {@code party} as PARTY, and the
+ * portal itself as SYSTEM ({@code automatic} transitions run as soon as their state is reached).
+ */
+public record WorkflowDefinition(String initial, String party, List<State> states, List<Transition> transitions) {
+
+    public static final Set<String> OFFICER_ROLES = Set.of("RECEIVER", "HANDLER", "APPROVER");
+    public static final String APPLICANT = "APPLICANT";
+    public static final String PARTY = "PARTY";
+    public static final String SYSTEM = "SYSTEM";
 
     public record State(String id, int status, LocalizedText label, boolean terminal) {}
 
     public record Transition(String event, List<String> from, String to, Set<String> roles, LocalizedText label,
-                             boolean requiresNote, boolean writeBack) {
+                             boolean requiresNote, boolean writeBack, boolean automatic) {
 
         public boolean allows(Set<String> actorRoles) {
             return actorRoles.stream().anyMatch(roles::contains);
+        }
+
+        public boolean byOfficer() {
+            return roles.stream().anyMatch(OFFICER_ROLES::contains);
         }
     }
 
@@ -27,6 +40,11 @@ public record WorkflowDefinition(String initial, List<State> states, List<Transi
 
     public List<Transition> transitionsFrom(String state) {
         return transitions.stream().filter(t -> t.from().contains(state)).toList();
+    }
+
+    /** The automatic transition out of a state, if the portal moves dossiers on from there by itself. */
+    public Optional<Transition> automaticFrom(String state) {
+        return transitionsFrom(state).stream().filter(Transition::automatic).findFirst();
     }
 
     public int statusOf(String stateId) {

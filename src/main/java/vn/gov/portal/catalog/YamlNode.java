@@ -143,6 +143,17 @@ final class YamlNode {
         }).orElse(false);
     }
 
+    /** The plain values of a mapping (nested lists and mappings are left out). */
+    Map<String, String> scalars() {
+        Map<String, String> values = new LinkedHashMap<>();
+        entries().forEach((key, value) -> {
+            if (value instanceof ScalarNode scalar) {
+                values.put(key, scalar.getValue().trim());
+            }
+        });
+        return values;
+    }
+
     /** A list, or a single value read as a list of one. */
     List<YamlNode> list(String key) {
         Node value = entries().get(key);

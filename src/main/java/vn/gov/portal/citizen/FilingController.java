@@ -14,12 +14,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.gov.portal.catalog.FormField;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.dossier.Filing;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.population.AdminUnit;
+import vn.gov.portal.population.PersonFacts;
 import vn.gov.portal.population.PopulationRegister;
 import vn.gov.portal.web.Messages;
 
@@ -81,6 +83,10 @@ class FilingController {
         model.addAttribute("communesByProvince", communes.stream().collect(
                 Collectors.groupingBy(AdminUnit::parentCode, LinkedHashMap::new, Collectors.toList())));
         model.addAttribute("canSubmit", citizen.eidLevel() >= definition.eidLevel());
+        Map<String, List<PersonFacts>> personOptions = new LinkedHashMap<>();
+        definition.fields().filter(f -> f.type() == FormField.FieldType.PERSON)
+                .forEach(f -> personOptions.put(f.id(), filing.candidates(citizen, f)));
+        model.addAttribute("personOptions", personOptions);
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", List.of());
         }

@@ -2,16 +2,23 @@ package vn.gov.portal.citizen;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
+import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.population.PopulationRegister;
+import vn.gov.portal.web.Messages;
 
 @Controller
 class MyDossiersController {
@@ -19,10 +26,15 @@ class MyDossiersController {
     private final Dossiers dossiers;
     private final ProcedureCatalog catalog;
     private final PopulationRegister register;
+    private final Decisions decisions;
+    private final Messages messages;
     private final Clock clock;
 
-    MyDossiersController(Dossiers dossiers, ProcedureCatalog catalog, PopulationRegister register, Clock clock) {
+    MyDossiersController(Dossiers dossiers, ProcedureCatalog catalog, PopulationRegister register, Decisions decisions,
+                         Messages messages, Clock clock) {
         this.dossiers = dossiers;
+        this.decisions = decisions;
+        this.messages = messages;
         this.catalog = catalog;
         this.register = register;
         this.clock = clock;
@@ -43,7 +55,24 @@ class MyDossiersController {
         model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
         model.addAttribute("timeline", dossiers.timeline(dossier));
         model.addAttribute("units", register.units());
+        model.addAttribute("actions", dossiers.actionsFor(citizen, dossier));
         model.addAttribute("today", LocalDate.now(clock));
         return "citizen/dossier";
+    }
+
+    /** The citizen's own steps: withdraw, pay, confirm as the other party. */
+    @PostMapping("/my/dossiers/{id}/actions")
+    String act(@PathVariable UUID id, @RequestParam String event, @RequestParam(defaultValue = "") String note,
+               @RequestParam int lockVersion, PortalUser citizen, Locale locale, RedirectAttributes redirect) {
+        try {
+            decisions.act(citizen, id, event, note, lockVersion);
+            redirect.addFlashAttribute("notice", messages.text("citizen.actionDone", null, locale));
+        } catch (UserFacingException e) {
+            if (e.isNotFound()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", messages.of(e, locale));
+        }
+        return "redirect:/my/dossiers/" + id;
     }
 }

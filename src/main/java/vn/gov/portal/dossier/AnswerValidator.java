@@ -30,17 +30,32 @@ class AnswerValidator {
         this.clock = clock;
     }
 
-    List<FieldProblem> validate(ProcedureDefinition definition, Map<String, String> answers) {
+    List<FieldProblem> validate(FilledForm form) {
         List<FieldProblem> problems = new ArrayList<>();
-        definition.fields().filter(f -> !f.locked()).forEach(field -> check(field, answers, problems));
+        Map<String, String> answers = form.values();
+        for (ProcedureDefinition.FormSection section : form.definition().sections()) {
+            if (!form.applies(section)) {
+                continue;
+            }
+            for (FormField field : section.fields()) {
+                if (field.locked()) {
+                    continue;
+                }
+                List<String> ids = section.answerIds(field);
+                for (int row = 0; row < ids.size(); row++) {
+                    // In a repeated section only the first row is required; a later row is checked when filled.
+                    check(field, ids.get(row), row == 0 && field.required(), answers, form, problems);
+                }
+            }
+        }
         return problems;
     }
 
-    private void check(FormField field, Map<String, String> answers, List<FieldProblem> problems) {
-        String id = field.id();
+    private void check(FormField field, String id, boolean required, Map<String, String> answers, FilledForm form,
+                       List<FieldProblem> problems) {
         String value = answers.getOrDefault(id, "");
         if (value.isBlank()) {
-            if (field.required()) {
+            if (required) {
                 problems.add(FieldProblem.of(id, "validation.required", field.label()));
             }
             return;
@@ -86,26 +101,51 @@ class AnswerValidator {
                     problems.add(FieldProblem.of(id, "validation.commune", field.label()));
                 }
             }
-            case DATE -> checkDate(field, value, answers, problems);
+            case DATE -> checkDate(field, id, value, answers, problems);
+            case NUMBER -> checkNumber(field, id, value, problems);
+            case CHECKBOX -> {
+                if (!value.equals("true")) {
+                    problems.add(FieldProblem.of(id, "validation.option", field.label()));
+                }
+            }
+            case PERSON -> {
+                if (!form.picked().containsKey(id)) {
+                    problems.add(FieldProblem.of(id, field.relation() == FormField.Relation.ANY
+                            ? "validation.personUnknown" : "validation.person", field.label()));
+                }
+            }
             default -> { }
         }
     }
 
-    private void checkDate(FormField field, String value, Map<String, String> answers, List<FieldProblem> problems) {
+    private static void checkNumber(FormField field, String id, String value, List<FieldProblem> problems) {
+        try {
+            long number = Long.parseLong(value);
+            if ((field.min() != null && number < field.min()) || (field.max() != null && number > field.max())) {
+                problems.add(FieldProblem.of(id, "validation.range", field.label(),
+                        field.min() == null ? "" : field.min(), field.max() == null ? "" : field.max()));
+            }
+        } catch (NumberFormatException e) {
+            problems.add(FieldProblem.of(id, "validation.number", field.label()));
+        }
+    }
+
+    private void checkDate(FormField field, String id, String value, Map<String, String> answers,
+                           List<FieldProblem> problems) {
         LocalDate date = parse(value);
         if (date == null || date.getYear() < 1900 || date.getYear() > 2200) {
-            problems.add(FieldProblem.of(field.id(), "validation.date", field.label()));
+            problems.add(FieldProblem.of(id, "validation.date", field.label()));
             return;
         }
         if ("today".equals(field.notBefore()) && date.isBefore(LocalDate.now(clock))) {
-            problems.add(FieldProblem.of(field.id(), "validation.notBeforeToday", field.label()));
+            problems.add(FieldProblem.of(id, "validation.notBeforeToday", field.label()));
         }
         if (field.after() != null) {
             LocalDate start = parse(answers.getOrDefault(field.after(), ""));
             if (start != null && !date.isAfter(start)) {
-                problems.add(FieldProblem.of(field.id(), "validation.after", field.label()));
+                problems.add(FieldProblem.of(id, "validation.after", field.label()));
             } else if (start != null && field.maxYearsAfter() != null && date.isAfter(start.plusYears(field.maxYearsAfter()))) {
-                problems.add(FieldProblem.of(field.id(), "validation.maxYears", field.label(), field.maxYearsAfter()));
+                problems.add(FieldProblem.of(id, "validation.maxYears", field.label(), field.maxYearsAfter()));
             }
         }
     }

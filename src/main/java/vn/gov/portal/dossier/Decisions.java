@@ -1,5 +1,6 @@
 package vn.gov.portal.dossier;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -7,10 +8,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.gov.portal.agency.Agency;
 import vn.gov.portal.agency.AgencyDirectory;
 import vn.gov.portal.audit.AuditLog;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.catalog.WorkflowDefinition;
 import vn.gov.portal.catalog.WorkflowDefinition.State;
 import vn.gov.portal.catalog.WorkflowDefinition.Transition;
 import vn.gov.portal.identity.PortalUser;
@@ -20,14 +23,17 @@ import vn.gov.portal.population.WriteBackHandler;
 import vn.gov.portal.workflow.WorkflowEngine;
 
 /**
- * Officers' decisions on dossiers. Each is a transition of the procedure's workflow, fired by an officer holding one
- * of its roles in the dossier's agency, and commits together with its timeline entry, audit entry and write-back —
- * or not at all.
+ * Moves dossiers through their workflow. Each move is a transition of the procedure's definition, fired by someone
+ * holding one of its roles — an officer in the dossier's agency, the citizen who filed or the other party, or the
+ * portal itself for automatic steps — and commits together with its timeline entry, audit entry and write-back, or
+ * not at all.
  */
 @Service
 public class Decisions {
 
     private static final int MAX_NOTE = 2000;
+    /** Guards against a definition whose automatic transitions go round in a circle. */
+    private static final int MAX_AUTOMATIC_STEPS = 10;
 
     private final DossierRepository dossiers;
     private final ProcedureCatalog catalog;
@@ -37,7 +43,7 @@ public class Decisions {
     private final Map<String, WriteBackHandler> writeBacks;
 
     Decisions(DossierRepository dossiers, ProcedureCatalog catalog, AgencyDirectory agencies, WorkflowEngine engine,
-              AuditLog audit, java.util.List<WriteBackHandler> writeBacks) {
+              AuditLog audit, List<WriteBackHandler> writeBacks) {
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.agencies = agencies;
@@ -46,6 +52,7 @@ public class Decisions {
         this.writeBacks = writeBacks.stream().collect(Collectors.toMap(WriteBackHandler::name, Function.identity()));
     }
 
+    /** An officer's decision; dossiers of agencies where they hold no role do not exist for them. */
     @Transactional
     public Dossier decide(PortalUser officer, UUID id, String event, String note, int expectedLockVersion) {
         Dossier dossier = dossiers.findForUpdate(id).filter(d -> !d.isDraft()).orElseThrow(UserFacingException::notFound);
@@ -53,14 +60,47 @@ public class Decisions {
         if (roles.isEmpty()) {
             throw UserFacingException.notFound();
         }
+        return fire(dossier, event, note, expectedLockVersion, new Actor(officer.username(), "STAFF", roles));
+    }
+
+    /** A citizen's step on a dossier they filed (APPLICANT) or must confirm (PARTY): withdraw, pay, confirm. */
+    @Transactional
+    public Dossier act(PortalUser citizen, UUID id, String event, String note, int expectedLockVersion) {
+        Dossier dossier = dossiers.findForUpdate(id).filter(d -> !d.isDraft()).orElseThrow(UserFacingException::notFound);
+        Set<String> roles = dossier.citizenRoles(citizen.subject());
+        if (roles.isEmpty()) {
+            throw UserFacingException.notFound();
+        }
+        return fire(dossier, event, note, expectedLockVersion, new Actor(citizen.subject(), "CITIZEN", roles));
+    }
+
+    /** Runs the automatic transitions from the dossier's state, one after another, in the caller's transaction. */
+    @Transactional
+    public Dossier runAutomatic(UUID id) {
+        Dossier dossier = dossiers.findForUpdate(id).orElseThrow();
+        Actor portal = new Actor("portal", "SYSTEM", Set.of(WorkflowDefinition.SYSTEM));
+        for (int step = 0; step < MAX_AUTOMATIC_STEPS; step++) {
+            WorkflowDefinition workflow = definitionOf(dossier).workflow();
+            var automatic = workflow.automaticFrom(dossier.state());
+            if (automatic.isEmpty()) {
+                return dossier;
+            }
+            dossier = fire(dossier, automatic.get().event(), "", dossier.lockVersion(), portal);
+        }
+        throw new IllegalStateException("automatic transitions of " + dossier.procedureCode() + " do not stop");
+    }
+
+    private record Actor(String name, String kind, Set<String> roles) {}
+
+    private Dossier fire(Dossier dossier, String event, String note, int expectedLockVersion, Actor actor) {
         if (dossier.lockVersion() != expectedLockVersion) {
             throw UserFacingException.refused("decision.concurrent");
         }
-        ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        ProcedureDefinition definition = definitionOf(dossier);
         State current = definition.workflow().state(dossier.state()).orElseThrow();
         Transition transition = definition.workflow().transition(dossier.state(), event)
                 .orElseThrow(() -> UserFacingException.refused("decision.notAllowedInState", current.label()));
-        if (!transition.allows(roles)) {
+        if (!transition.allows(actor.roles())) {
             throw UserFacingException.refused("decision.roleMissing", transition.label());
         }
         String cleanNote = note == null ? "" : note.strip();
@@ -70,22 +110,33 @@ public class Decisions {
         if (cleanNote.length() > MAX_NOTE) {
             throw UserFacingException.refused("decision.noteTooLong", MAX_NOTE);
         }
-        String next = engine.next(definition.workflow(), dossier.state(), event, roles)
+        String next = engine.next(definition.workflow(), dossier.state(), event, actor.roles())
                 .orElseThrow(() -> UserFacingException.refused("decision.notAllowedInState", current.label()));
         State target = definition.workflow().state(next).orElseThrow();
+        UUID id = dossier.id();
         if (!dossiers.transition(id, dossier.lockVersion(), next, target.status(), target.terminal())) {
             throw UserFacingException.refused("decision.concurrent");
         }
-        dossiers.addEvent(id, officer.username(), "STAFF", event, dossier.state(), next, target.status(),
+        dossiers.addEvent(id, actor.name(), actor.kind(), event, dossier.state(), next, target.status(),
                 cleanNote.isEmpty() ? null : cleanNote);
-        audit.record(officer.username(), "dossier.transition", "dossier", id.toString(), Map.of(
+        audit.record(actor.name(), "dossier.transition", "dossier", id.toString(), Map.of(
                 "receiptCode", dossier.receiptCode(), "event", event, "from", dossier.state(), "to", next,
                 "status", target.status()));
         if (transition.writeBack()) {
-            writeBacks.get(definition.writeBack()).apply(new CompletedDossier(id, dossier.receiptCode(),
-                    dossier.procedureCode(), new IdNumber(dossier.applicantIdNumber()), dossier.answers(),
-                    officer.username()));
+            writeBack(dossier, definition, actor);
         }
-        return dossiers.find(id).orElseThrow();
+        Dossier moved = dossiers.find(id).orElseThrow();
+        return actor.kind().equals("SYSTEM") ? moved : runAutomatic(id);
+    }
+
+    private void writeBack(Dossier dossier, ProcedureDefinition definition, Actor actor) {
+        Agency agency = agencies.find(dossier.agencyId()).orElseThrow();
+        writeBacks.get(definition.writeBack().handler()).apply(new CompletedDossier(dossier.id(), dossier.receiptCode(),
+                dossier.procedureCode(), new IdNumber(dossier.applicantIdNumber()), dossier.answers(),
+                definition.writeBack().params(), agency.nameVi(), agency.provinceCode(), actor.name()));
+    }
+
+    private ProcedureDefinition definitionOf(Dossier dossier) {
+        return catalog.get(dossier.procedureCode(), dossier.procedureVersion());
     }
 }

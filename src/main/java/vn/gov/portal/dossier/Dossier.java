@@ -22,6 +22,7 @@ public record Dossier(
         Instant submittedAt,
         LocalDate appointmentDate,
         Instant closedAt,
+        String partyIdNumber,
         int lockVersion,
         Instant updatedAt) {
 
@@ -33,6 +34,18 @@ public record Dossier(
 
     public boolean isOpen() {
         return !isDraft() && closedAt == null;
+    }
+
+    /** The roles a citizen plays on this dossier: APPLICANT (who filed) and PARTY (who must confirm). */
+    public java.util.Set<String> citizenRoles(String idNumber) {
+        java.util.Set<String> roles = new java.util.HashSet<>();
+        if (applicantIdNumber.equals(idNumber)) {
+            roles.add("APPLICANT");
+        }
+        if (idNumber.equals(partyIdNumber)) {
+            roles.add("PARTY");
+        }
+        return roles;
     }
 
     /** Overdue is not a status: the appointment date has passed while the dossier is still open. */

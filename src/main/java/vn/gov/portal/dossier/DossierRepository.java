@@ -24,7 +24,7 @@ class DossierRepository {
     private static final String COLUMNS = """
             select id, procedure_code, procedure_version, applicant_id_number, applicant_name, agency_id, state,
                    status_code, receipt_code, answers, prefilled, submitted_at, appointment_date, closed_at,
-                   lock_version, updated_at
+                   party_id_number, lock_version, updated_at
             from dossier
             """;
     private static final TypeReference<LinkedHashMap<String, String>> ANSWERS = new TypeReference<>() { };
@@ -52,9 +52,12 @@ class DossierRepository {
                 .params(applicant, procedureCode).query(this::map).optional();
     }
 
-    List<Dossier> ofApplicant(String applicant) {
-        return jdbc.sql(COLUMNS + "where applicant_id_number = ? order by coalesce(submitted_at, updated_at) desc limit 200")
-                .param(applicant).query(this::map).list();
+    /** The citizen's own dossiers and those they are the other party of. */
+    List<Dossier> ofCitizen(String idNumber) {
+        return jdbc.sql(COLUMNS + """
+                        where applicant_id_number = :id or party_id_number = :id
+                        order by coalesce(submitted_at, updated_at) desc limit 200""")
+                .param("id", idNumber).query(this::map).list();
     }
 
     List<Dossier> queue(Collection<Long> agencyIds, Integer statusCode, int limit, int offset) {
@@ -88,12 +91,12 @@ class DossierRepository {
 
     /** Turns the draft into a submitted dossier; false when it is no longer a draft (already submitted). */
     boolean submit(UUID id, long agencyId, String state, int statusCode, String receiptCode, Instant submittedAt,
-                   LocalDate appointment) {
+                   LocalDate appointment, String party) {
         return jdbc.sql("""
                         update dossier set agency_id = ?, state = ?, status_code = ?, receipt_code = ?, submitted_at = ?,
-                            appointment_date = ?, lock_version = lock_version + 1, updated_at = now()
+                            appointment_date = ?, party_id_number = ?, lock_version = lock_version + 1, updated_at = now()
                         where id = ? and state = 'draft'""")
-                .params(agencyId, state, statusCode, receiptCode, Timestamp.from(submittedAt), appointment, id)
+                .params(agencyId, state, statusCode, receiptCode, Timestamp.from(submittedAt), appointment, party, id)
                 .update() == 1;
     }
 
@@ -136,7 +139,7 @@ class DossierRepository {
                 rs.getString("receipt_code"), json.readValue(rs.getString("answers"), ANSWERS),
                 new HashSet<>(json.readValue(rs.getString("prefilled"), NAMES)),
                 submitted == null ? null : submitted.toInstant(), rs.getObject("appointment_date", LocalDate.class),
-                closed == null ? null : closed.toInstant(), rs.getInt("lock_version"),
+                closed == null ? null : closed.toInstant(), rs.getString("party_id_number"), rs.getInt("lock_version"),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

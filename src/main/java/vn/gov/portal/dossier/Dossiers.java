@@ -30,11 +30,12 @@ public class Dossiers {
     }
 
     public List<Dossier> ofCitizen(PortalUser citizen) {
-        return dossiers.ofApplicant(citizen.subject());
+        return dossiers.ofCitizen(citizen.subject());
     }
 
     public Dossier forCitizen(PortalUser citizen, UUID id) {
-        return dossiers.find(id).filter(d -> d.applicantIdNumber().equals(citizen.subject()))
+        return dossiers.find(id).filter(d -> !d.citizenRoles(citizen.subject()).isEmpty())
+                .filter(d -> !d.isDraft() || d.applicantIdNumber().equals(citizen.subject()))
                 .orElseThrow(UserFacingException::notFound);
     }
 
@@ -50,10 +51,14 @@ public class Dossiers {
     }
 
     /** The decisions this officer may take on the dossier now. */
-    public List<Transition> actionsFor(PortalUser officer, Dossier dossier) {
-        Set<String> roles = agencies.rolesIn(officer.username(), dossier.agencyId());
+    public List<Transition> actionsFor(PortalUser user, Dossier dossier) {
+        if (dossier.isDraft()) {
+            return List.of();
+        }
+        Set<String> roles = user.isCitizen() ? dossier.citizenRoles(user.subject())
+                : agencies.rolesIn(user.username(), dossier.agencyId());
         return catalog.get(dossier.procedureCode(), dossier.procedureVersion()).workflow()
-                .transitionsFrom(dossier.state()).stream().filter(t -> t.allows(roles)).toList();
+                .transitionsFrom(dossier.state()).stream().filter(t -> !t.automatic() && t.allows(roles)).toList();
     }
 
     public List<DossierEvent> timeline(Dossier dossier) {

@@ -3,23 +3,24 @@ package vn.gov.portal.dossier;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.portal.agency.Agency;
-import vn.gov.portal.agency.AgencyDirectory;
 import vn.gov.portal.audit.AuditLog;
 import vn.gov.portal.catalog.FormField;
 import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.catalog.ProcedureDefinition.FormSection;
 import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.population.PersonFacts;
 import vn.gov.portal.population.PrefillSources;
-import vn.gov.portal.workflow.HolidayCalendarSource;
 
 /**
  * A citizen filling and submitting a procedure form. Values the register holds are prefilled; locked ones are always
@@ -29,7 +30,8 @@ import vn.gov.portal.workflow.HolidayCalendarSource;
 public class Filing {
 
     /** The form as it should be shown: the id the form posts back, the values, which came from the register. */
-    public record FormState(UUID formId, Map<String, String> values, Set<String> prefilled, boolean resumedDraft) {}
+    public record FormState(UUID formId, Map<String, String> values, Set<String> prefilled, Set<String> sections,
+                            boolean resumedDraft) {}
 
     public sealed interface Outcome permits Saved, Invalid, LevelTooLow, Submitted {}
 
@@ -44,21 +46,26 @@ public class Filing {
 
     private final DossierRepository dossiers;
     private final PrefillSources prefill;
+    private final PersonPicker picker;
     private final AnswerValidator validator;
-    private final AgencyDirectory agencies;
+    private final Routing routing;
     private final ReceiptCodes receiptCodes;
-    private final HolidayCalendarSource calendar;
+    private final Appointments appointments;
+    private final Decisions decisions;
     private final AuditLog audit;
     private final Clock clock;
 
-    Filing(DossierRepository dossiers, PrefillSources prefill, AnswerValidator validator, AgencyDirectory agencies,
-           ReceiptCodes receiptCodes, HolidayCalendarSource calendar, AuditLog audit, Clock clock) {
+    Filing(DossierRepository dossiers, PrefillSources prefill, PersonPicker picker, AnswerValidator validator,
+           Routing routing, ReceiptCodes receiptCodes, Appointments appointments, Decisions decisions, AuditLog audit,
+           Clock clock) {
         this.dossiers = dossiers;
         this.prefill = prefill;
+        this.picker = picker;
         this.validator = validator;
-        this.agencies = agencies;
+        this.routing = routing;
         this.receiptCodes = receiptCodes;
-        this.calendar = calendar;
+        this.appointments = appointments;
+        this.decisions = decisions;
         this.audit = audit;
         this.clock = clock;
     }
@@ -67,16 +74,18 @@ public class Filing {
     public FormState open(PortalUser citizen, ProcedureDefinition definition) {
         PrefillSources.Subject subject = subject(citizen);
         Optional<Dossier> draft = dossiers.findDraft(citizen.subject(), definition.code());
-        Map<String, String> base = draft.map(Dossier::answers).orElse(Map.of());
-        Map<String, String> values = merge(definition, subject, base);
-        return new FormState(draft.map(Dossier::id).orElse(UUID.randomUUID()), values,
-                fromRegister(definition, subject, values), draft.isPresent());
+        FilledForm form = fill(definition, subject, draft.map(Dossier::answers).orElse(Map.of()));
+        return state(draft.map(Dossier::id).orElse(UUID.randomUUID()), form, subject, draft.isPresent());
+    }
+
+    /** The people the citizen may pick in a person field (a select); empty for fields where a number is typed. */
+    public List<PersonFacts> candidates(PortalUser citizen, FormField field) {
+        return field.relation() == null ? List.of() : picker.candidates(citizen.idNumber(), field.relation());
     }
 
     @Transactional
     public Outcome save(PortalUser citizen, ProcedureDefinition definition, UUID formId, Map<String, String> posted) {
-        FormState form = store(citizen, definition, formId, posted);
-        return new Saved(form);
+        return new Saved(store(citizen, definition, formId, posted).state());
     }
 
     @Transactional
@@ -85,34 +94,39 @@ public class Filing {
         if (existing.isPresent() && !existing.get().isDraft()) {
             return alreadySubmitted(citizen, existing.get());
         }
-        FormState form = store(citizen, definition, formId, posted);
-        List<FieldProblem> problems = validator.validate(definition, form.values());
+        Stored stored = store(citizen, definition, formId, posted);
+        List<FieldProblem> problems = validator.validate(stored.form());
         if (!problems.isEmpty()) {
-            return new Invalid(form, problems);
+            return new Invalid(stored.state(), problems);
         }
         if (citizen.eidLevel() < definition.eidLevel()) {
-            return new LevelTooLow(form, definition.eidLevel(), citizen.eidLevel());
+            return new LevelTooLow(stored.state(), definition.eidLevel(), citizen.eidLevel());
         }
-        String commune = form.values().get(definition.routing().communeField());
-        Optional<Agency> agency = agencies.forCommune(definition.routing().agencyKind(), commune);
+        Optional<Agency> agency = routing.agencyFor(definition, stored.form().values(), stored.subject());
         if (agency.isEmpty()) {
-            return new Invalid(form, List.of(FieldProblem.of(definition.routing().communeField(), "validation.noAgency")));
+            String field = definition.routing().fromApplicant() ? definition.sections().get(0).fields().get(0).id()
+                    : definition.routing().place();
+            return new Invalid(stored.state(), List.of(FieldProblem.of(field, "validation.noAgency")));
         }
-        return new Submitted(submitDraft(citizen, definition, form.formId(), agency.get()));
+        return new Submitted(submitDraft(citizen, definition, stored, agency.get()));
     }
 
-    private Dossier submitDraft(PortalUser citizen, ProcedureDefinition definition, UUID id, Agency agency) {
+    private Dossier submitDraft(PortalUser citizen, ProcedureDefinition definition, Stored stored, Agency agency) {
+        UUID id = stored.state().formId();
         LocalDateTime now = LocalDateTime.now(clock);
         String receipt = receiptCodes.next(agency.unitCode(), now.toLocalDate());
-        LocalDate appointment = calendar.current().appointment(now, definition.deadline().workingDays());
+        LocalDate appointment = appointments.due(definition.deadline(), now);
         String initial = definition.workflow().initial();
         int status = definition.workflow().statusOf(initial);
-        if (!dossiers.submit(id, agency.id(), initial, status, receipt, clock.instant(), appointment)) {
+        String party = definition.workflow().party() == null ? null
+                : stored.form().values().get(definition.workflow().party());
+        if (!dossiers.submit(id, agency.id(), initial, status, receipt, clock.instant(), appointment, party)) {
             throw new IllegalStateException("draft " + id + " vanished while locked");
         }
         dossiers.addEvent(id, citizen.subject(), "CITIZEN", "submit", Dossier.DRAFT, initial, status, null);
         audit.record(citizen.subject(), "dossier.submitted", "dossier", id.toString(),
                 Map.of("receiptCode", receipt, "procedure", definition.code(), "agency", agency.unitCode()));
+        decisions.runAutomatic(id);
         return dossiers.find(id).orElseThrow();
     }
 
@@ -124,47 +138,93 @@ public class Filing {
         return new Submitted(dossier);
     }
 
-    private FormState store(PortalUser citizen, ProcedureDefinition definition, UUID formId, Map<String, String> posted) {
+    private record Stored(FormState state, FilledForm form, PrefillSources.Subject subject) {}
+
+    private Stored store(PortalUser citizen, ProcedureDefinition definition, UUID formId, Map<String, String> posted) {
         PrefillSources.Subject subject = subject(citizen);
-        Map<String, String> values = merge(definition, subject, posted);
+        FilledForm form = fill(definition, subject, posted);
         // Two tabs on the same procedure share the one draft a citizen may have per procedure.
         UUID id = dossiers.findDraft(citizen.subject(), definition.code()).map(Dossier::id).orElse(formId);
-        Set<String> fromRegister = fromRegister(definition, subject, values);
+        FormState state = state(id, form, subject, true);
         if (!dossiers.saveDraft(id, definition.code(), definition.version(), citizen.subject(),
-                subject.person().fullName(), values, fromRegister)) {
+                subject.filer().person().fullName(), form.values(), state.prefilled())) {
             throw UserFacingException.notFound();
         }
-        return new FormState(id, values, fromRegister, true);
+        return new Stored(state, form, subject);
     }
 
     /**
-     * Locked fields come from the register; the others from what the citizen gave, falling back to the register for
-     * editable prefills the citizen has not touched yet. Unknown keys are dropped.
+     * Works out the answers: what the citizen gave for the fields they may fill (unknown keys dropped), the people
+     * they picked (only those the register allows), the register's values for prefilled fields, and which sections
+     * apply; answers of sections that do not apply are cleared.
      */
-    private static Map<String, String> merge(ProcedureDefinition definition, PrefillSources.Subject subject,
-                                             Map<String, String> given) {
+    private FilledForm fill(ProcedureDefinition definition, PrefillSources.Subject subject, Map<String, String> given) {
         Map<String, String> values = new LinkedHashMap<>();
-        definition.fields().forEach(field -> {
-            String fromRegister = field.prefilled() ? PrefillSources.value(field.prefill(), subject) : null;
-            String value;
-            if (field.locked()) {
-                value = fromRegister;
-            } else if (given.containsKey(field.id())) {
-                value = given.get(field.id()).strip();
-            } else {
-                value = fromRegister == null ? "" : fromRegister;
+        Map<String, PersonFacts> picked = new HashMap<>();
+        for (FormSection section : definition.sections()) {
+            for (FormField field : section.fields()) {
+                for (String answerId : section.answerIds(field)) {
+                    String value = field.locked() ? "" : given.getOrDefault(answerId, "").strip();
+                    values.put(answerId, value);
+                    if (field.type() == FormField.FieldType.PERSON) {
+                        picker.pick(subject.filer().person().idNumber(), field.relation(), value)
+                                .ifPresent(p -> picked.put(answerId, p));
+                    }
+                }
             }
-            values.put(field.id(), value);
-        });
-        return values;
+        }
+        for (FormSection section : definition.sections()) {
+            for (FormField field : section.fields().stream().filter(FormField::prefilled).toList()) {
+                String fromRegister = PrefillSources.value(field.prefill(), subject, owner -> Optional.ofNullable(picked.get(owner)));
+                for (String answerId : section.answerIds(field)) {
+                    if (field.locked() || !given.containsKey(answerId)) {
+                        values.put(answerId, fromRegister);
+                    }
+                }
+            }
+        }
+        Set<String> applicable = new HashSet<>();
+        for (FormSection section : definition.sections()) {
+            if (applies(section, values, subject, picked)) {
+                applicable.add(section.id());
+            } else {
+                section.fields().forEach(f -> section.answerIds(f).forEach(a -> values.put(a, "")));
+            }
+        }
+        return new FilledForm(definition, values, picked, applicable);
     }
 
-    /** The fields whose value is the register's: officers see which answers the state already vouches for. */
-    private static Set<String> fromRegister(ProcedureDefinition definition, PrefillSources.Subject subject,
-                                            Map<String, String> values) {
-        return definition.fields().filter(FormField::prefilled)
-                .filter(f -> PrefillSources.value(f.prefill(), subject).equals(values.get(f.id())))
-                .map(FormField::id).collect(Collectors.toSet());
+    private boolean applies(FormSection section, Map<String, String> values, PrefillSources.Subject subject,
+                            Map<String, PersonFacts> picked) {
+        ProcedureDefinition.Condition when = section.when();
+        if (when == null) {
+            return true;
+        }
+        if (when.ageUnder() != null) {
+            PersonFacts person = ProcedureDefinition.APPLICANT_PLACE.equals(when.field()) ? subject.filer()
+                    : picked.get(when.field());
+            return person != null && person.ageOn(LocalDate.now(clock)) < when.ageUnder();
+        }
+        return when.equals().equals(values.get(when.field()));
+    }
+
+    private static FormState state(UUID id, FilledForm form, PrefillSources.Subject subject, boolean resumed) {
+        return new FormState(id, form.values(), fromRegister(form, subject), form.applicableSections(), resumed);
+    }
+
+    /** The answers equal to the register's value: officers see which answers the state already vouches for. */
+    private static Set<String> fromRegister(FilledForm form, PrefillSources.Subject subject) {
+        Set<String> ids = new HashSet<>();
+        for (FormSection section : form.definition().sections()) {
+            for (FormField field : section.fields().stream().filter(FormField::prefilled).toList()) {
+                String fromRegister = PrefillSources.value(field.prefill(), subject,
+                        owner -> Optional.ofNullable(form.picked().get(owner)));
+                section.answerIds(field).stream()
+                        .filter(a -> !fromRegister.isEmpty() && fromRegister.equals(form.values().get(a)))
+                        .forEach(ids::add);
+            }
+        }
+        return ids;
     }
 
     private PrefillSources.Subject subject(PortalUser citizen) {

@@ -5,4 +5,19 @@ import java.util.UUID;
 
 /** What a write-back handler gets from a dossier whose final decision was just taken. */
 public record CompletedDossier(UUID dossierId, String receiptCode, String procedureCode, IdNumber applicant,
-                               Map<String, String> answers, String actor) {}
+                               Map<String, String> answers, Map<String, String> params, String agencyName,
+                               String agencyProvinceCode, String actor) {
+
+    /** A required answer; a missing one means the definition and its handler disagree. */
+    public String answer(String id) {
+        String value = answers.get(id);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("write-back of " + procedureCode + " needs the answer '" + id + "'");
+        }
+        return value;
+    }
+
+    public String param(String name, String fallback) {
+        return params.getOrDefault(name, fallback);
+    }
+}

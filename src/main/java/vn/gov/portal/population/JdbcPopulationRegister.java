@@ -12,6 +12,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcPopulationRegister implements PopulationRegister {
 
+    private static final java.security.SecureRandom SERIALS = new java.security.SecureRandom();
+
     private final JdbcClient jdbc;
 
     JdbcPopulationRegister(JdbcClient jdbc) {
@@ -72,6 +74,27 @@ class JdbcPopulationRegister implements PopulationRegister {
     }
 
     @Override
+    public Optional<IdNumber> relative(IdNumber idNumber, String relation) {
+        return jdbc.sql("select related_id_number from population.family_link where id_number = ? and relation = ?")
+                .params(idNumber.value(), relation).query(String.class).optional().map(IdNumber::new);
+    }
+
+    @Override
+    public List<IdNumber> children(IdNumber idNumber) {
+        return jdbc.sql("""
+                        select l.id_number from population.family_link l join population.person p on p.id_number = l.id_number
+                        where l.related_id_number = ? and l.relation in ('FATHER', 'MOTHER') order by p.birth_date""")
+                .param(idNumber.value()).query(String.class).list().stream().map(IdNumber::new).toList();
+    }
+
+    @Override
+    public String describe(Residence residence) {
+        String commune = unit(residence.communeCode()).map(AdminUnit::name).orElse(residence.communeCode());
+        String province = unit(residence.provinceCode()).map(AdminUnit::name).orElse(residence.provinceCode());
+        return residence.detail() + ", " + commune + ", " + province;
+    }
+
+    @Override
     public List<AdminUnit> provinces() {
         return jdbc.sql("select code, name, parent_code from population.admin_unit where level = 'PROVINCE' order by name_ascii")
                 .query(AdminUnit.class).list();
@@ -92,6 +115,109 @@ class JdbcPopulationRegister implements PopulationRegister {
     public Optional<AdminUnit> unit(String code) {
         return jdbc.sql("select code, name, parent_code from population.admin_unit where code = ?")
                 .param(code).query(AdminUnit.class).optional();
+    }
+
+    @Override
+    public IdNumber registerBirth(NewPerson child, String registrationProvinceCode, long householdId,
+                                  String relationToHead, IdNumber mother, IdNumber father) {
+        int province = Integer.parseInt(registrationProvinceCode);
+        // Serials are random, as in real numbers; a collision with an existing number simply draws again.
+        for (int attempt = 0; attempt < 100; attempt++) {
+            IdNumber id = IdNumber.issue(province, child.birthDate(), child.sex(), SERIALS.nextInt(1_000_000));
+            int inserted = jdbc.sql("""
+                            insert into population.person (id_number, full_name, birth_date, sex, ethnicity, religion,
+                                nationality, home_town, place_of_birth, marital_status, household_id, relation_to_head)
+                            values (?, ?, ?, ?, ?, 'Không', ?, ?, ?, 'SINGLE', ?, ?) on conflict do nothing""")
+                    .params(id.value(), child.fullName(), child.birthDate(), child.sex().name(), child.ethnicity(),
+                            child.nationality(), child.homeTown(), child.placeOfBirth(), householdId, relationToHead)
+                    .update();
+            if (inserted == 1) {
+                for (var parent : java.util.Map.of("MOTHER", java.util.Optional.ofNullable(mother),
+                        "FATHER", java.util.Optional.ofNullable(father)).entrySet()) {
+                    parent.getValue().ifPresent(p -> jdbc.sql(
+                                    "insert into population.family_link (id_number, relation, related_id_number) values (?, ?, ?)")
+                            .params(id.value(), parent.getKey(), p.value()).update());
+                }
+                jdbc.sql("""
+                                insert into population.residence (id_number, kind, province_code, commune_code, detail, valid_from)
+                                select ?, 'PERMANENT', province_code, commune_code, address_detail, ?
+                                from population.household where id = ?""")
+                        .params(id.value(), child.birthDate(), householdId).update();
+                return id;
+            }
+        }
+        throw new IllegalStateException("no free serial for a newborn in province " + registrationProvinceCode);
+    }
+
+    @Override
+    public void recordDeath(IdNumber idNumber, LocalDate dateOfDeath) {
+        jdbc.sql("update population.person set date_of_death = ? where id_number = ? and date_of_death is null")
+                .params(dateOfDeath, idNumber.value()).update();
+        jdbc.sql("""
+                        update population.person set marital_status = 'WIDOWED' where id_number in (
+                            select related_id_number from population.family_link where id_number = ? and relation = 'SPOUSE')""")
+                .param(idNumber.value()).update();
+    }
+
+    @Override
+    public void recordMarriage(IdNumber first, IdNumber second) {
+        for (IdNumber[] pair : new IdNumber[][] {{first, second}, {second, first}}) {
+            jdbc.sql("""
+                            insert into population.family_link (id_number, relation, related_id_number) values (?, 'SPOUSE', ?)
+                            on conflict (id_number, relation) do update set related_id_number = excluded.related_id_number""")
+                    .params(pair[0].value(), pair[1].value()).update();
+            jdbc.sql("update population.person set marital_status = 'MARRIED' where id_number = ?")
+                    .param(pair[0].value()).update();
+        }
+    }
+
+    @Override
+    public void registerPermanentResidence(IdNumber idNumber, IdNumber head, String relationToHead,
+                                           String provinceCode, String communeCode, String detail, LocalDate from) {
+        Long household = head == null ? null : jdbc.sql("select household_id from population.person where id_number = ?")
+                .param(head.value()).query(Long.class).optional().orElse(null);
+        String relation = relationToHead;
+        if (household == null) {
+            household = jdbc.sql("""
+                            insert into population.household (id, head_id_number, province_code, commune_code, address_detail)
+                            values (nextval('population.household_id_seq'), ?, ?, ?, ?) returning id""")
+                    .params(idNumber.value(), provinceCode, communeCode, detail).query(Long.class).single();
+            relation = "Chủ hộ";
+        }
+        jdbc.sql("update population.person set household_id = ?, relation_to_head = ? where id_number = ?")
+                .params(household, relation, idNumber.value()).update();
+        jdbc.sql("""
+                        insert into population.residence (id_number, kind, province_code, commune_code, detail, valid_from)
+                        select ?, 'PERMANENT', province_code, commune_code, address_detail, ? from population.household where id = ?
+                        on conflict (id_number, kind) do update set province_code = excluded.province_code,
+                            commune_code = excluded.commune_code, detail = excluded.detail,
+                            valid_from = excluded.valid_from, valid_to = null""")
+                .params(idNumber.value(), from, household).update();
+    }
+
+    @Override
+    public void registerTemporaryAbsence(IdNumber idNumber, LocalDate from, LocalDate to, String destination) {
+        jdbc.sql("""
+                        insert into population.temporary_absence (id_number, valid_from, valid_to, destination) values (?, ?, ?, ?)
+                        on conflict (id_number) do update set valid_from = excluded.valid_from, valid_to = excluded.valid_to,
+                            destination = excluded.destination""")
+                .params(idNumber.value(), from, to, destination).update();
+    }
+
+    @Override
+    public void deregisterPermanentResidence(IdNumber idNumber, LocalDate on) {
+        jdbc.sql("update population.residence set valid_to = ? where id_number = ? and kind = 'PERMANENT'")
+                .params(on, idNumber.value()).update();
+    }
+
+    @Override
+    public String recordDocument(IdNumber idNumber, String kind, String number, LocalDate issuedOn, LocalDate validUntil,
+                                 String issuer, java.util.UUID dossierId) {
+        jdbc.sql("""
+                        insert into population.person_document (id_number, kind, number, issued_on, valid_until, issuer, dossier_id)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(idNumber.value(), kind, number, issuedOn, validUntil, issuer, dossierId).update();
+        return number;
     }
 
     @Override

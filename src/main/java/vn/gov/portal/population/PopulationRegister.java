@@ -13,6 +13,15 @@ public interface PopulationRegister {
 
     List<Residence> residences(IdNumber idNumber);
 
+    /** The person linked as FATHER, MOTHER or SPOUSE. */
+    Optional<IdNumber> relative(IdNumber idNumber, String relation);
+
+    /** The people whose FATHER or MOTHER link points at this person. */
+    List<IdNumber> children(IdNumber idNumber);
+
+    /** An address as people read it: "detail, commune, province". */
+    String describe(Residence residence);
+
     List<AdminUnit> provinces();
 
     List<AdminUnit> communes();
@@ -21,6 +30,36 @@ public interface PopulationRegister {
 
     /** Provinces and communes, to show names where answers hold codes. */
     List<AdminUnit> units();
+
+    /**
+     * Enters a newborn: issues a personal ID number (registration province, century/sex digit, year, a serial not yet
+     * used), places the child in the household with the relation given, links the parents and copies the
+     * household's permanent residence.
+     */
+    IdNumber registerBirth(NewPerson child, String registrationProvinceCode, long householdId, String relationToHead,
+                           IdNumber mother, IdNumber father);
+
+    /** Records the date of death; the spouse becomes widowed. */
+    void recordDeath(IdNumber idNumber, LocalDate dateOfDeath);
+
+    /** Both become married and linked as spouses. */
+    void recordMarriage(IdNumber first, IdNumber second);
+
+    /**
+     * Moves the person to the household registered at this address (headed by {@code head} when given, else a new
+     * household of which the person becomes head) and sets their permanent residence there.
+     */
+    void registerPermanentResidence(IdNumber idNumber, IdNumber head, String relationToHead, String provinceCode,
+                                    String communeCode, String detail, LocalDate from);
+
+    void registerTemporaryAbsence(IdNumber idNumber, LocalDate from, LocalDate to, String destination);
+
+    /** Ends the permanent residence registration (after death, or moving abroad). */
+    void deregisterPermanentResidence(IdNumber idNumber, LocalDate on);
+
+    /** Records a document issued to the person (passport, certificate, licence, card); returns its number. */
+    String recordDocument(IdNumber idNumber, String kind, String number, LocalDate issuedOn, LocalDate validUntil,
+                          String issuer, java.util.UUID dossierId);
 
     /** Registers (or replaces) the person's temporary residence for the given period. */
     void registerTemporaryResidence(IdNumber idNumber, String provinceCode, String communeCode, String detail,

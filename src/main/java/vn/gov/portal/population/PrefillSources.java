@@ -1,7 +1,7 @@
 package vn.gov.portal.population;
 
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -9,33 +9,19 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
- * The register values a form field may be prefilled from, by the name definitions use (e.g. {@code person.fullName}).
- * Values are strings in the form's own format (dates ISO yyyy-MM-dd, sex M/F).
+ * The register values a form field may be prefilled from, by the names definitions use: {@code person.fullName}
+ * (the filer), {@code spouse.*}, {@code father.*}, {@code mother.*} (the filer's links), {@code household.*}, and
+ * {@code <person field>.*} for someone the filer picked in the form. Values are strings in the form's own format
+ * (dates ISO yyyy-MM-dd, sex M/F).
  */
 @Component
 public class PrefillSources {
 
-    /** What the register knows about the person filing: the person and their household. */
-    public record Subject(Person person, Optional<Household> household) {}
+    /** Who prefill is about: the filer, their household and their father, mother and spouse. */
+    public record Subject(PersonFacts filer, Optional<Household> household, Map<String, PersonFacts> relatives) {}
 
-    private static final Map<String, Function<Subject, String>> SOURCES = new LinkedHashMap<>();
-
-    static {
-        SOURCES.put("person.fullName", s -> s.person().fullName());
-        SOURCES.put("person.idNumber", s -> s.person().idNumber().value());
-        SOURCES.put("person.birthDate", s -> s.person().birthDate().format(DateTimeFormatter.ISO_LOCAL_DATE));
-        SOURCES.put("person.sex", s -> s.person().sex().name());
-        SOURCES.put("person.ethnicity", s -> s.person().ethnicity());
-        SOURCES.put("person.religion", s -> s.person().religion());
-        SOURCES.put("person.nationality", s -> s.person().nationality());
-        SOURCES.put("person.homeTown", s -> s.person().homeTown());
-        SOURCES.put("person.phone", s -> s.person().phone());
-        SOURCES.put("person.email", s -> s.person().email());
-        SOURCES.put("household.headName", s -> s.household().map(Household::headName).orElse(""));
-        SOURCES.put("household.headIdNumber", s -> s.household().map(h -> h.headIdNumber().value()).orElse(""));
-        SOURCES.put("household.relationToHead",
-                s -> s.household().map(h -> h.relationOf(s.person().idNumber())).orElse(""));
-    }
+    private static final List<String> RELATIVES = List.of("spouse", "father", "mother");
+    private static final Set<String> HOUSEHOLD = Set.of("headName", "headIdNumber", "relationToHead", "address");
 
     private final PopulationRegister register;
 
@@ -43,20 +29,73 @@ public class PrefillSources {
         this.register = register;
     }
 
-    public static Set<String> names() {
-        return SOURCES.keySet();
+    /** Whether a definition may use this source; {@code personFields} are the ids of its person fields. */
+    public static boolean isKnown(String source, Set<String> personFields) {
+        int dot = source.indexOf('.');
+        if (dot < 0) {
+            return false;
+        }
+        String owner = source.substring(0, dot);
+        String attribute = source.substring(dot + 1);
+        if (owner.equals("household")) {
+            return HOUSEHOLD.contains(attribute);
+        }
+        return (owner.equals("person") || RELATIVES.contains(owner) || personFields.contains(owner))
+                && PersonFacts.isAttribute(attribute);
+    }
+
+    /** The person field a source reads from, if it is one ({@code deceased.fullName} → deceased). */
+    public static Optional<String> personFieldOf(String source, Set<String> personFields) {
+        String owner = source.substring(0, Math.max(0, source.indexOf('.')));
+        return personFields.contains(owner) ? Optional.of(owner) : Optional.empty();
     }
 
     public Optional<Subject> subject(IdNumber idNumber) {
-        return register.person(idNumber).map(p -> new Subject(p, register.householdOf(idNumber)));
+        return facts(idNumber).map(filer -> {
+            Map<String, PersonFacts> relatives = new LinkedHashMap<>();
+            for (String relation : RELATIVES) {
+                register.relative(idNumber, relation.toUpperCase()).flatMap(this::facts)
+                        .ifPresent(f -> relatives.put(relation, f));
+            }
+            return new Subject(filer, register.householdOf(idNumber), relatives);
+        });
     }
 
-    public static String value(String source, Subject subject) {
-        Function<Subject, String> read = SOURCES.get(source);
-        if (read == null) {
-            throw new IllegalArgumentException("unknown prefill source " + source);
-        }
-        String value = read.apply(subject);
+    public Optional<PersonFacts> facts(IdNumber idNumber) {
+        return register.person(idNumber).map(person -> {
+            Optional<Residence> permanent = register.residences(idNumber).stream()
+                    .filter(r -> r.kind() == Residence.Kind.PERMANENT).findFirst();
+            return new PersonFacts(person, permanent, permanent.map(register::describe).orElse(""));
+        });
+    }
+
+    /**
+     * The value of a source for this subject; {@code picked} gives the person chosen in a person field of the form
+     * (empty when nobody valid is chosen yet, which yields an empty value).
+     */
+    public static String value(String source, Subject subject, Function<String, Optional<PersonFacts>> picked) {
+        int dot = source.indexOf('.');
+        String owner = source.substring(0, dot);
+        String attribute = source.substring(dot + 1);
+        String value = switch (owner) {
+            case "person" -> subject.filer().attribute(attribute);
+            case "household" -> household(attribute, subject);
+            default -> {
+                PersonFacts facts = RELATIVES.contains(owner) ? subject.relatives().get(owner)
+                        : picked.apply(owner).orElse(null);
+                yield facts == null ? "" : facts.attribute(attribute);
+            }
+        };
         return value == null ? "" : value;
+    }
+
+    private static String household(String attribute, Subject subject) {
+        return subject.household().map(h -> switch (attribute) {
+            case "headName" -> h.headName();
+            case "headIdNumber" -> h.headIdNumber().value();
+            case "relationToHead" -> h.relationOf(subject.filer().person().idNumber());
+            case "address" -> h.addressDetail();
+            default -> "";
+        }).orElse("");
     }
 }

@@ -8,11 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import vn.gov.portal.population.PrefillSources;
 
 class DefinitionParserTest {
 
-    private final DefinitionParser parser = new DefinitionParser(PrefillSources.names(), Set.of("temporary-residence"));
+    private final DefinitionParser parser = new DefinitionParser(Set.of("temporary-residence"));
 
     private static String realDefinition() throws IOException {
         return Files.readString(Path.of("workflows/temporary-residence.yaml"));

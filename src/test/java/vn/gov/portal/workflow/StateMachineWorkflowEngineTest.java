@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.catalog.DefinitionParser;
 import vn.gov.portal.catalog.WorkflowDefinition;
-import vn.gov.portal.population.PrefillSources;
 
 class StateMachineWorkflowEngineTest {
 
@@ -18,7 +17,7 @@ class StateMachineWorkflowEngineTest {
 
     @BeforeAll
     static void load() throws Exception {
-        workflow = new DefinitionParser(PrefillSources.names(), Set.of("temporary-residence"))
+        workflow = new DefinitionParser(Set.of("temporary-residence"))
                 .parse("temporary-residence.yaml", Files.readString(Path.of("workflows/temporary-residence.yaml")))
                 .definition().workflow();
     }

@@ -1,0 +1,57 @@
+package vn.gov.portal.dossier;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import vn.gov.portal.catalog.FormField.Relation;
+import vn.gov.portal.population.Household;
+import vn.gov.portal.population.IdNumber;
+import vn.gov.portal.population.PersonFacts;
+import vn.gov.portal.population.PopulationRegister;
+import vn.gov.portal.population.PrefillSources;
+
+/**
+ * Whom a filer may name in a person field: themselves or their children, their spouse, a member of their household
+ * — as the register links them — or, for {@link Relation#ANY}, any living person whose number they type.
+ */
+@Component
+class PersonPicker {
+
+    private final PopulationRegister register;
+    private final PrefillSources prefill;
+
+    PersonPicker(PopulationRegister register, PrefillSources prefill) {
+        this.register = register;
+        this.prefill = prefill;
+    }
+
+    /** The people to offer in a select; empty for ANY, where the number is typed. */
+    List<PersonFacts> candidates(IdNumber filer, Relation relation) {
+        List<IdNumber> ids = new ArrayList<>();
+        switch (relation) {
+            case SELF_OR_CHILD -> {
+                ids.add(filer);
+                ids.addAll(register.children(filer));
+            }
+            case CHILD -> ids.addAll(register.children(filer));
+            case SPOUSE -> register.relative(filer, "SPOUSE").ifPresent(ids::add);
+            case HOUSEHOLD_MEMBER -> register.householdOf(filer).ifPresent(h -> h.members().stream()
+                    .map(Household.Member::idNumber).filter(id -> !id.equals(filer)).forEach(ids::add));
+            case ANY -> { }
+        }
+        return ids.stream().map(prefill::facts).flatMap(Optional::stream).filter(f -> f.person().alive()).toList();
+    }
+
+    /** The person named by {@code value} if the filer may name them in a field with this relation. */
+    Optional<PersonFacts> pick(IdNumber filer, Relation relation, String value) {
+        if (!IdNumber.isWellFormed(value)) {
+            return Optional.empty();
+        }
+        IdNumber id = new IdNumber(value);
+        if (relation == Relation.ANY) {
+            return prefill.facts(id).filter(f -> f.person().alive());
+        }
+        return candidates(filer, relation).stream().filter(f -> f.person().idNumber().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,52 @@
+package vn.gov.portal.dossier;
+
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import vn.gov.portal.agency.Agency;
+import vn.gov.portal.agency.AgencyDirectory;
+import vn.gov.portal.catalog.FormField;
+import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.catalog.ProcedureDefinition.Routing.Level;
+import vn.gov.portal.population.AdminUnit;
+import vn.gov.portal.population.PopulationRegister;
+import vn.gov.portal.population.PrefillSources;
+import vn.gov.portal.population.Residence;
+
+/**
+ * Finds the agency that handles a dossier: the one of the definition's kind for the place the procedure concerns —
+ * a commune or province chosen in the form, or the filer's permanent residence.
+ */
+@Component
+class Routing {
+
+    private final AgencyDirectory agencies;
+    private final PopulationRegister register;
+
+    Routing(AgencyDirectory agencies, PopulationRegister register) {
+        this.agencies = agencies;
+        this.register = register;
+    }
+
+    Optional<Agency> agencyFor(ProcedureDefinition definition, Map<String, String> answers,
+                               PrefillSources.Subject subject) {
+        ProcedureDefinition.Routing rule = definition.routing();
+        String commune;
+        String province;
+        if (rule.fromApplicant()) {
+            Optional<Residence> home = subject.filer().permanent();
+            commune = home.map(Residence::communeCode).orElse(null);
+            province = home.map(Residence::provinceCode).orElse(null);
+        } else if (definition.field(rule.place()).map(FormField::type).orElse(null) == FormField.FieldType.COMMUNE) {
+            commune = answers.get(rule.place());
+            province = register.unit(commune).map(AdminUnit::parentCode).orElse(null);
+        } else {
+            commune = null;
+            province = answers.get(rule.place());
+        }
+        if (rule.level() == Level.PROVINCE) {
+            return province == null ? Optional.empty() : agencies.forProvince(rule.agencyKind(), province);
+        }
+        return commune == null ? Optional.empty() : agencies.forCommune(rule.agencyKind(), commune);
+    }
+}

@@ -1,0 +1,57 @@
+package vn.gov.portal.population.writeback;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import vn.gov.portal.audit.AuditLog;
+import vn.gov.portal.population.CompletedDossier;
+import vn.gov.portal.population.Household;
+import vn.gov.portal.population.IdNumber;
+import vn.gov.portal.population.NewPerson;
+import vn.gov.portal.population.PopulationRegister;
+import vn.gov.portal.population.Sex;
+
+/**
+ * Birth registration: the child enters the register with a new personal ID number, in the mother's household (the
+ * father's when the mother is unknown to the register), linked to both parents.
+ * Answers: childName, childSex (M/F), childBirthDate, childPlaceOfBirth, childEthnicity, childNationality,
+ * childHomeTown, motherIdNumber, fatherIdNumber (either may be blank).
+ */
+@Component
+class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
+
+    private final PopulationRegister register;
+    private final AuditLog audit;
+
+    BirthWriteBack(PopulationRegister register, AuditLog audit) {
+        this.register = register;
+        this.audit = audit;
+    }
+
+    @Override
+    public String name() {
+        return "birth";
+    }
+
+    @Override
+    public void apply(CompletedDossier dossier) {
+        Optional<IdNumber> mother = Answers.optionalPerson(dossier, "motherIdNumber");
+        Optional<IdNumber> father = Answers.optionalPerson(dossier, "fatherIdNumber");
+        IdNumber parent = mother.or(() -> father).orElse(dossier.applicant());
+        Household household = register.householdOf(parent)
+                .orElseThrow(() -> new IllegalStateException("the child's parent has no household in the register"));
+        boolean parentLeadsHousehold = household.headIdNumber().equals(parent)
+                || household.relationOf(parent).matches("Vợ|Chồng");
+        NewPerson child = new NewPerson(dossier.answer("childName"), Answers.date(dossier, "childBirthDate"),
+                Sex.valueOf(dossier.answer("childSex")), dossier.answers().getOrDefault("childEthnicity", "Kinh"),
+                dossier.answers().getOrDefault("childNationality", "Việt Nam"),
+                dossier.answers().getOrDefault("childHomeTown", ""), dossier.answer("childPlaceOfBirth"));
+        IdNumber issued = register.registerBirth(child, dossier.agencyProvinceCode(), household.id(),
+                parentLeadsHousehold ? "Con" : "Cháu", mother.orElse(null), father.orElse(null));
+        register.recordDocument(issued, "BIRTH_CERTIFICATE", dossier.receiptCode(), LocalDate.now(), null,
+                dossier.agencyName(), dossier.dossierId());
+        audit.record(dossier.actor(), "population.birth.registered", "person", issued.value(),
+                Map.of("dossier", dossier.receiptCode(), "household", household.id()));
+    }
+}

@@ -1,0 +1,52 @@
+package vn.gov.portal.population.writeback;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import vn.gov.portal.audit.AuditLog;
+import vn.gov.portal.population.CompletedDossier;
+import vn.gov.portal.population.IdNumber;
+import vn.gov.portal.population.PopulationRegister;
+import vn.gov.portal.population.WriteBackHandler;
+
+/**
+ * Records the document a procedure issues (passport, certificate, licence, decision) against the person it is for.
+ * Params: documentKind (required), personField (default: the filer), validYears (optional). The document number is
+ * the dossier's receipt code prefixed by the kind, so it can be traced to its dossier.
+ */
+@Component
+class DocumentWriteBack implements WriteBackHandler {
+
+    private final PopulationRegister register;
+    private final AuditLog audit;
+
+    DocumentWriteBack(PopulationRegister register, AuditLog audit) {
+        this.register = register;
+        this.audit = audit;
+    }
+
+    @Override
+    public String name() {
+        return "record-document";
+    }
+
+    @Override
+    public void apply(CompletedDossier dossier) {
+        String kind = dossier.param("documentKind", "");
+        if (kind.isBlank()) {
+            throw new IllegalStateException("record-document of " + dossier.procedureCode() + " needs documentKind");
+        }
+        record(register, audit, dossier, kind, Answers.personOrApplicant(dossier, dossier.params().get("personField")));
+    }
+
+    static void record(PopulationRegister register, AuditLog audit, CompletedDossier dossier, String kind,
+                       IdNumber person) {
+        LocalDate today = LocalDate.now();
+        String years = dossier.param("validYears", "");
+        String number = register.recordDocument(person, kind, kind + "-" + dossier.receiptCode(), today,
+                years.isBlank() ? null : today.plusYears(Integer.parseInt(years)), dossier.agencyName(),
+                dossier.dossierId());
+        audit.record(dossier.actor(), "population.document.issued", "person", person.value(),
+                Map.of("dossier", dossier.receiptCode(), "kind", kind, "number", number));
+    }
+}

@@ -1,0 +1,176 @@
+package vn.gov.portal.procedures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.gov.portal.PortalIntegrationTest;
+import vn.gov.portal.catalog.FormField;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.catalog.WorkflowDefinition;
+import vn.gov.portal.catalog.WorkflowDefinition.Transition;
+import vn.gov.portal.dossier.Decisions;
+import vn.gov.portal.dossier.Dossier;
+import vn.gov.portal.dossier.Dossiers;
+import vn.gov.portal.dossier.Filing;
+import vn.gov.portal.identity.PortalUser;
+
+/**
+ * Every definition in workflows/ is filed by a citizen and taken to its end through the service layer, along the
+ * path where nothing is refused, by whoever each step needs — officers of the routed agency, the filer, the other
+ * party, the portal — and its write-back is checked in the register.
+ */
+class EveryProcedureTest extends PortalIntegrationTest {
+
+    /** Steps that end or interrupt a dossier; the path to completion avoids them. */
+    private static final Set<Integer> NOT_COMPLETION = Set.of(3, 5, 7, 8);
+    private static final AtomicInteger FILERS_USED = new AtomicInteger();
+
+    @Autowired
+    ProcedureCatalog catalog;
+    @Autowired
+    Filing filing;
+    @Autowired
+    Decisions decisions;
+    @Autowired
+    Dossiers dossiers;
+
+    static Stream<String> procedures() {
+        return Stream.of(new java.io.File("workflows").list((dir, name) -> name.endsWith(".yaml")))
+                .map(name -> name.substring(0, name.length() - ".yaml".length())).sorted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("procedures")
+    void isFiledAndCompletedWithItsWriteBack(String code) {
+        ProcedureDefinition definition = catalog.find(code).orElseThrow();
+        boolean needsPartner = definition.workflow().party() != null;
+        PortalUser filer = citizen(needsPartner ? singleAdult("M", FILERS_USED.getAndIncrement())
+                : familyHead(FILERS_USED.getAndIncrement()), 2);
+        String partner = needsPartner ? singleAdult("F", FILERS_USED.getAndIncrement()) : null;
+
+        Map<String, String> answers = answers(definition, filer, partner);
+        Filing.Outcome outcome = filing.submit(filer, definition, UUID.randomUUID(), answers);
+        if (!(outcome instanceof Filing.Submitted submitted)) {
+            fail(code + " was not submitted: " + outcome);
+            return;
+        }
+        Dossier dossier = submitted.dossier();
+        assertThat(dossier.receiptCode()).isNotBlank();
+        dossier = completeHappyPath(definition, dossier, filer, partner);
+
+        WorkflowDefinition.State end = definition.workflow().state(dossier.state()).orElseThrow();
+        assertThat(end.terminal()).as(code + " ends in a terminal state").isTrue();
+        assertThat(NOT_COMPLETION).as(code + " ends completed").doesNotContain(end.status());
+        if (definition.writeBack() != null) {
+            assertThat(jdbc.sql("select count(*) from audit_log where action like 'population.%' and details->>'dossier' = ?")
+                    .param(dossier.receiptCode()).query(Long.class).single())
+                    .as(code + " wrote back to the register").isPositive();
+        }
+    }
+
+    private Dossier completeHappyPath(ProcedureDefinition definition, Dossier dossier, PortalUser filer, String partner) {
+        for (int step = 0; step < 20; step++) {
+            WorkflowDefinition.State state = definition.workflow().state(dossier.state()).orElseThrow();
+            if (state.terminal()) {
+                return dossier;
+            }
+            Transition next = definition.workflow().transitionsFrom(dossier.state()).stream()
+                    .filter(t -> !t.automatic())
+                    .filter(t -> !NOT_COMPLETION.contains(definition.workflow().statusOf(t.to())))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(definition.code() + " is stuck in " + state.id()));
+            String role = next.roles().iterator().next();
+            if (WorkflowDefinition.OFFICER_ROLES.contains(role)) {
+                dossier = decisions.decide(officer(staffWith(dossier, role)), dossier.id(), next.event(), "",
+                        dossier.lockVersion());
+            } else {
+                PortalUser citizen = role.equals(WorkflowDefinition.PARTY) ? citizen(partner, 2) : filer;
+                dossier = decisions.act(citizen, dossier.id(), next.event(), "", dossier.lockVersion());
+            }
+        }
+        throw new AssertionError(definition.code() + " did not end within 20 steps");
+    }
+
+    private String staffWith(Dossier dossier, String role) {
+        return jdbc.sql("select username from staff_role where agency_id = ? and role = ? order by username limit 1")
+                .params(dossier.agencyId(), role).query(String.class).single();
+    }
+
+    /** Plausible answers for every field the citizen fills, from the field's type and rules. */
+    private Map<String, String> answers(ProcedureDefinition definition, PortalUser filer, String partner) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        for (ProcedureDefinition.FormSection section : definition.sections()) {
+            for (FormField field : section.fields()) {
+                if (field.locked()) {
+                    continue;
+                }
+                String value = switch (field.type()) {
+                    case TEXT, TEXTAREA -> field.pattern() == null ? "Nội dung thử nghiệm" : matching(field);
+                    case PHONE -> "0912345678";
+                    case EMAIL -> "cong.dan@example.vn";
+                    case SELECT -> field.options().get(0).value();
+                    case PROVINCE -> "01";
+                    case COMMUNE -> "00308";
+                    case NUMBER -> String.valueOf(field.min() == null ? 1 : field.min());
+                    case CHECKBOX -> "true";
+                    case DATE -> field.after() != null ? today.plusMonths(2).toString()
+                            : "today".equals(field.notBefore()) ? today.plusDays(1).toString()
+                            : today.minusDays(10).toString();
+                    case PERSON -> field.relation() == FormField.Relation.ANY
+                            ? (partner != null ? partner : familyHead(FILERS_USED.getAndIncrement()))
+                            : filing.candidates(filer, field).stream().map(c -> c.person().idNumber().value())
+                                    .filter(id -> !id.equals(filer.subject())).findFirst()
+                                    .orElse(filer.subject());
+                };
+                answers.put(section.answerIds(field).get(0), value);
+            }
+        }
+        return answers;
+    }
+
+    private static String matching(FormField field) {
+        for (String candidate : List.of("0912345678", "123456789012", "123456789", "12345", "29A12345", "29-A1 123.45",
+                "A1234567", "B2", "AB-123", "1234567890", "2026", "Nội dung thử nghiệm")) {
+            if (candidate.matches(field.pattern())) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("no test value matches the pattern " + field.pattern() + " of " + field.id());
+    }
+
+    /** A married head of a household of three or more, with children, aged 25-60: every relation can be picked. */
+    private String familyHead(int skip) {
+        return jdbc.sql("""
+                        select p.id_number from population.person p
+                        where p.relation_to_head = 'Chủ hộ' and p.date_of_death is null and p.marital_status = 'MARRIED'
+                          and p.birth_date between current_date - interval '60 years' and current_date - interval '25 years'
+                          and right(p.id_number, 1) <> '7'
+                          and exists (select 1 from population.family_link c where c.related_id_number = p.id_number and c.relation in ('FATHER', 'MOTHER'))
+                          and (select count(*) from population.person m where m.household_id = p.household_id) >= 3
+                        order by p.id_number offset ? limit 1""")
+                .param(200 + skip).query(String.class).single();
+    }
+
+    private String singleAdult(String sex, int skip) {
+        return jdbc.sql("""
+                        select id_number from population.person
+                        where marital_status = 'SINGLE' and sex = ? and date_of_death is null
+                          and birth_date between current_date - interval '40 years' and current_date - interval '22 years'
+                        order by id_number offset ? limit 1""")
+                .params(sex, 200 + skip).query(String.class).single();
+    }
+}
