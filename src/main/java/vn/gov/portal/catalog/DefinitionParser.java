@@ -87,7 +87,7 @@ public final class DefinitionParser {
         List<String> filers = doc.texts("filers");
         return new ProcedureDefinition(
                 code,
-                doc.text("nationalCode"),
+                doc.optionalText("nationalCode").orElse(""),
                 doc.integer("version", 1),
                 doc.localized("name", true),
                 doc.localized("summary", false),

@@ -34,6 +34,24 @@ class DefinitionParserTest {
     }
 
     @Test
+    void everyDefinitionInWorkflowsIsValid() throws IOException {
+        Set<String> handlers = Set.of("birth", "death", "marriage", "permanent-residence", "temporary-residence",
+                "temporary-absence", "deregister-residence", "id-card", "record-document");
+        DefinitionParser all = new DefinitionParser(handlers);
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        try (var files = Files.list(Path.of("workflows"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                DefinitionParser.Result result = all.parse(file.getFileName().toString(), Files.readString(file));
+                result.problems().forEach(p -> problems.add(p.toString()));
+                if (result.ok()) {
+                    assertThat(result.definition().code() + ".yaml").isEqualTo(file.getFileName().toString());
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void aTransitionToAMissingStateIsReportedWithItsLine() throws IOException {
         String broken = realDefinition().replace("to: processing", "to: procesing");
         DefinitionParser.Result result = parser.parse("broken.yaml", broken);

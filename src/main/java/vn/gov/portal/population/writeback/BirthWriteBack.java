@@ -15,8 +15,9 @@ import vn.gov.portal.population.Sex;
 /**
  * Birth registration: the child enters the register with a new personal ID number, in the mother's household (the
  * father's when the mother is unknown to the register), linked to both parents.
- * Answers: childName, childSex (M/F), childBirthDate, childPlaceOfBirth, childEthnicity, childNationality,
- * childHomeTown, motherIdNumber, fatherIdNumber (either may be blank).
+ * Answers: childFullName, childSex (M/F), childBirthDate, childPlaceOfBirth, childEthnicity, childNationality,
+ * childHomeTown; filerIs (MOTHER, FATHER or OTHER) with the other parent in fatherIdNumber / motherIdNumber, or
+ * for OTHER the parents in childMother / childFather (either may be blank).
  */
 @Component
 class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
@@ -36,14 +37,17 @@ class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
 
     @Override
     public void apply(CompletedDossier dossier) {
-        Optional<IdNumber> mother = Answers.optionalPerson(dossier, "motherIdNumber");
-        Optional<IdNumber> father = Answers.optionalPerson(dossier, "fatherIdNumber");
+        String filerIs = dossier.answers().getOrDefault("filerIs", "OTHER");
+        Optional<IdNumber> mother = filerIs.equals("MOTHER") ? Optional.of(dossier.applicant())
+                : Answers.optionalPerson(dossier, filerIs.equals("FATHER") ? "motherIdNumber" : "childMother");
+        Optional<IdNumber> father = filerIs.equals("FATHER") ? Optional.of(dossier.applicant())
+                : Answers.optionalPerson(dossier, filerIs.equals("MOTHER") ? "fatherIdNumber" : "childFather");
         IdNumber parent = mother.or(() -> father).orElse(dossier.applicant());
         Household household = register.householdOf(parent)
                 .orElseThrow(() -> new IllegalStateException("the child's parent has no household in the register"));
         boolean parentLeadsHousehold = household.headIdNumber().equals(parent)
                 || household.relationOf(parent).matches("Vợ|Chồng");
-        NewPerson child = new NewPerson(dossier.answer("childName"), Answers.date(dossier, "childBirthDate"),
+        NewPerson child = new NewPerson(dossier.answer("childFullName"), Answers.date(dossier, "childBirthDate"),
                 Sex.valueOf(dossier.answer("childSex")), dossier.answers().getOrDefault("childEthnicity", "Kinh"),
                 dossier.answers().getOrDefault("childNationality", "Việt Nam"),
                 dossier.answers().getOrDefault("childHomeTown", ""), dossier.answer("childPlaceOfBirth"));
