@@ -48,7 +48,9 @@ public class AgencyDirectory {
     }
 
     public List<Agency> agenciesOf(String username) {
-        return jdbc.sql(AGENCY + "where id in (select agency_id from staff_role where username = ?) order by name_vi")
+        return jdbc.sql(AGENCY + """
+                        where id in (select r.agency_id from staff_role r join staff s on s.username = r.username
+                                     where r.username = ? and s.active) order by name_vi""")
                 .param(username).query(Agency.class).list();
     }
 }

@@ -47,6 +47,15 @@ class DossierRepository {
         return jdbc.sql(COLUMNS + "where id = ? for update").param(id).query(this::map).optional();
     }
 
+    /**
+     * Serialises one citizen's filings of one procedure until the transaction ends: a double click on a form whose
+     * draft row does not exist yet must not race to create two rows.
+     */
+    void lockFilings(String applicant, String procedureCode) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(applicant + ":" + procedureCode)
+                .query((rs, n) -> 1).list();
+    }
+
     Optional<Dossier> findDraft(String applicant, String procedureCode) {
         return jdbc.sql(COLUMNS + "where applicant_id_number = ? and procedure_code = ? and state = 'draft'")
                 .params(applicant, procedureCode).query(this::map).optional();
@@ -66,7 +75,8 @@ class DossierRepository {
         }
         return jdbc.sql(COLUMNS + """
                         where agency_id in (:agencies) and status_code is not null
-                          and (cast(:status as smallint) is null or status_code = :status)
+                          and (case when cast(:status as smallint) is null then closed_at is null
+                                    else status_code = :status end)
                         order by appointment_date, submitted_at limit :limit offset :offset""")
                 .param("agencies", agencyIds).param("status", statusCode).param("limit", limit).param("offset", offset)
                 .query(this::map).list();

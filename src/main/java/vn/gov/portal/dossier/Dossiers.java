@@ -18,6 +18,8 @@ import vn.gov.portal.identity.PortalUser;
 public class Dossiers {
 
     public static final int PAGE_SIZE = 50;
+    /** Deep pages are for search, not paging; the cap also keeps the offset far from overflowing. */
+    public static final int MAX_PAGE = 1000;
 
     private final DossierRepository dossiers;
     private final AgencyDirectory agencies;
@@ -47,7 +49,7 @@ public class Dossiers {
 
     public List<Dossier> queue(PortalUser officer, Integer statusCode, int page) {
         List<Long> ids = agencies.agenciesOf(officer.username()).stream().map(Agency::id).toList();
-        return dossiers.queue(ids, statusCode, PAGE_SIZE, Math.max(0, page) * PAGE_SIZE);
+        return dossiers.queue(ids, statusCode, PAGE_SIZE, Math.min(Math.max(0, page), MAX_PAGE) * PAGE_SIZE);
     }
 
     /** The decisions this officer may take on the dossier now. */

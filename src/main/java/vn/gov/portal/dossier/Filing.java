@@ -85,11 +85,13 @@ public class Filing {
 
     @Transactional
     public Outcome save(PortalUser citizen, ProcedureDefinition definition, UUID formId, Map<String, String> posted) {
+        dossiers.lockFilings(citizen.subject(), definition.code());
         return new Saved(store(citizen, definition, formId, posted).state());
     }
 
     @Transactional
     public Outcome submit(PortalUser citizen, ProcedureDefinition definition, UUID formId, Map<String, String> posted) {
+        dossiers.lockFilings(citizen.subject(), definition.code());
         Optional<Dossier> existing = dossiers.findForUpdate(formId);
         if (existing.isPresent() && !existing.get().isDraft()) {
             return alreadySubmitted(citizen, existing.get());
@@ -125,7 +127,8 @@ public class Filing {
         }
         dossiers.addEvent(id, citizen.subject(), "CITIZEN", "submit", Dossier.DRAFT, initial, status, null);
         audit.record(citizen.subject(), "dossier.submitted", "dossier", id.toString(),
-                Map.of("receiptCode", receipt, "procedure", definition.code(), "agency", agency.unitCode()));
+                Map.of("receiptCode", receipt, "procedure", definition.code(), "agency", agency.unitCode(),
+                        "from", Dossier.DRAFT, "to", initial, "status", status));
         decisions.runAutomatic(id);
         return dossiers.find(id).orElseThrow();
     }

@@ -47,7 +47,7 @@ public class PortalUserService implements OAuth2UserService<OidcUserRequest, Oid
         PortalUser portalUser;
         if (CITIZEN_REGISTRATION.equals(registration)) {
             String id = user.getClaimAsString(idNumberClaim);
-            if (!IdNumber.isWellFormed(id)) {
+            if (!IdNumber.isWellFormed(id) || !agreesWithBirthDate(id, user.getBirthdate())) {
                 throw refused("invalid_id_number", "The e-ID token carries no valid personal ID number");
             }
             portalUser = PortalUser.citizen(new IdNumber(id), user.getFullName(), level(user.getClaims().get(levelClaim)));
@@ -64,6 +64,18 @@ public class PortalUserService implements OAuth2UserService<OidcUserRequest, Oid
             throw refused("unknown_registration", "Unknown login registration " + registration);
         }
         return new PortalOidcUser(authorities, user.getIdToken(), user.getUserInfo(), portalUser);
+    }
+
+    /** The number's century and year digits must agree with the token's birth date, when it gives one. */
+    static boolean agreesWithBirthDate(String idNumber, String birthdate) {
+        if (birthdate == null || birthdate.isBlank()) {
+            return true;
+        }
+        try {
+            return new IdNumber(idNumber).matchesBirthYear(java.time.LocalDate.parse(birthdate));
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** The e-ID level claim may arrive as a number or a string; anything else counts as the lowest level. */

@@ -65,6 +65,13 @@ public record IdNumber(String value) {
                 && Integer.parseInt(value.substring(4, 6)) == year % 100;
     }
 
+    /** Whether the century digit and the two year digits agree with this birth date (whatever the sex). */
+    public boolean matchesBirthYear(LocalDate birthDate) {
+        int year = birthDate.getYear();
+        return year >= 1900 && year <= 2399 && (value.charAt(3) - '0') / 2 == year / 100 - 19
+                && Integer.parseInt(value.substring(4, 6)) == year % 100;
+    }
+
     /** For logs and lists where the full number must not appear. */
     public String masked() {
         return value.substring(0, 3) + "******" + value.substring(9);

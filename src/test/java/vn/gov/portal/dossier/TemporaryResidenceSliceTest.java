@@ -28,6 +28,8 @@ class TemporaryResidenceSliceTest extends PortalIntegrationTest {
     Dossiers dossiers;
     @Autowired
     ProcedureCatalog catalog;
+    @Autowired
+    vn.gov.portal.workflow.HolidayCalendarSource calendar;
 
     private ProcedureDefinition procedure() {
         return catalog.find("temporary-residence").orElseThrow();
@@ -74,7 +76,9 @@ class TemporaryResidenceSliceTest extends PortalIntegrationTest {
         assertThat(dossier.receiptCode()).matches(java.util.regex.Pattern.quote(unit + "-" + today + "-") + "\\d{4,}");
         assertThat(dossier.statusCode()).isEqualTo(1);
         assertThat(dossier.state()).isEqualTo("submitted");
-        assertThat(dossier.appointmentDate()).isAfter(LocalDate.now().plusDays(2));
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        assertThat(dossier.appointmentDate()).isEqualTo(calendar.current().appointment(now, 3));
+        assertThat(calendar.current().isWorkingDay(dossier.appointmentDate())).isTrue();
         assertThat(dossiers.ofCitizen(citizen)).extracting(Dossier::id).contains(dossier.id());
         assertThat(dossiers.timeline(dossier)).extracting(DossierEvent::event).containsExactly("submit");
     }
@@ -118,6 +122,38 @@ class TemporaryResidenceSliceTest extends PortalIntegrationTest {
         assertThat(second.receiptCode()).isEqualTo(first.receiptCode());
         assertThat(jdbc.sql("select count(*) from dossier where applicant_id_number = ? and state <> 'draft'")
                 .param(citizen.subject()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aDoubleClickOnANewFormCreatesOneDossier() throws Exception {
+        PortalUser citizen = citizen(adultOf(BA_DINH, 20), 2);
+        UUID formId = UUID.randomUUID();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<Filing.Outcome> click =
+                    () -> filing.submit(citizen, procedure(), formId, temporaryResidence("01", HOAN_KIEM));
+            var first = pool.submit(click);
+            var second = pool.submit(click);
+            Dossier a = ((Filing.Submitted) first.get()).dossier();
+            Dossier b = ((Filing.Submitted) second.get()).dossier();
+            assertThat(a.id()).isEqualTo(b.id());
+            assertThat(a.receiptCode()).isEqualTo(b.receiptCode());
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("select count(*) from dossier where applicant_id_number = ?").param(citizen.subject())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theQueueShowsOpenDossiersUnlessAStatusIsChosen() {
+        PortalUser citizen = citizen(adultOf(BA_DINH, 21), 2);
+        Dossier dossier = ((Filing.Submitted) filing.submit(citizen, procedure(), UUID.randomUUID(),
+                temporaryResidence("01", HOAN_KIEM))).dossier();
+        decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "refuse", "Sai địa chỉ", dossier.lockVersion());
+        PortalUser receiver = officer("ca.00308.tiepnhan");
+        assertThat(dossiers.queue(receiver, null, 0)).extracting(Dossier::id).doesNotContain(dossier.id());
+        assertThat(dossiers.queue(receiver, 3, 0)).extracting(Dossier::id).contains(dossier.id());
     }
 
     @Test
@@ -191,7 +227,7 @@ class TemporaryResidenceSliceTest extends PortalIntegrationTest {
         Dossier dossier = ((Filing.Submitted) filing.submit(citizen, procedure(), UUID.randomUUID(),
                 temporaryResidence("01", HOAN_KIEM))).dossier();
         decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
-        assertThatThrownBy(() -> decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "refuse", "trùng", dossier.lockVersion()))
+        assertThatThrownBy(() -> decisions.decide(officer("ca.00308.lanhdao"), dossier.id(), "stop", "trùng", dossier.lockVersion()))
                 .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("decision.concurrent");
         assertThat(dossiers.forCitizen(citizen, dossier.id()).state()).isEqualTo("received");
     }

@@ -46,6 +46,14 @@ class IdNumberTest {
     }
 
     @Test
+    void theBirthYearCheckIgnoresTheSex() {
+        IdNumber id = new IdNumber("001301000042");   // a girl born 2001
+        assertThat(id.matchesBirthYear(LocalDate.of(2001, 6, 1))).isTrue();
+        assertThat(id.matchesBirthYear(LocalDate.of(1901, 6, 1))).isFalse();
+        assertThat(id.matchesBirthYear(LocalDate.of(2002, 6, 1))).isFalse();
+    }
+
+    @Test
     void maskingHidesTheMiddleDigits() {
         assertThat(new IdNumber("087084000999").masked()).isEqualTo("087******999");
     }

@@ -39,11 +39,15 @@ class StateMachineWorkflowEngineTest {
     }
 
     @Test
-    void refusalIsPossibleFromEveryOpenStepBeforeApproval() {
-        for (String state : new String[] {"submitted", "received", "processing"}) {
-            assertThat(engine.next(workflow, state, "refuse", Set.of("APPROVER"))).contains("refused");
+    void refusalAtIntakeIsStatusThreeAndStoppingLaterIsStatusEight() {
+        assertThat(engine.next(workflow, "submitted", "refuse", Set.of("RECEIVER"))).contains("refused");
+        assertThat(engine.next(workflow, "received", "refuse", Set.of("RECEIVER"))).isEmpty();
+        for (String state : new String[] {"received", "processing"}) {
+            assertThat(engine.next(workflow, state, "stop", Set.of("APPROVER"))).contains("stopped");
         }
-        assertThat(engine.next(workflow, "approved", "refuse", Set.of("APPROVER"))).isEmpty();
+        assertThat(engine.next(workflow, "approved", "stop", Set.of("APPROVER"))).isEmpty();
+        assertThat(workflow.statusOf("refused")).isEqualTo(3);
+        assertThat(workflow.statusOf("stopped")).isEqualTo(8);
     }
 
     @Test
