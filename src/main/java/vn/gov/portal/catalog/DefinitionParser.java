@@ -69,6 +69,10 @@ public final class DefinitionParser {
             doc.problem("a definition must be a mapping of keys to values");
             return new Result(null, problems.list());
         }
+        if (doc.get("steps").isPresent()) {
+            ProcedureDefinition group = readGroup(doc, source);
+            return new Result(problems.list().isEmpty() ? group : null, List.copyOf(problems.list()));
+        }
         ProcedureDefinition definition = read(doc, source);
         check(definition, doc);
         return new Result(problems.list().isEmpty() ? definition : null, List.copyOf(problems.list()));
@@ -107,7 +111,44 @@ public final class DefinitionParser {
                 readWorkflow(doc.require("workflow")),
                 readWriteBack(doc),
                 doc.localized("result", true),
+                List.of(),
                 source);
+    }
+
+    /**
+     * An interconnected group: its steps name other definitions, which the catalog checks once all are read; the
+     * form and routing are the first step's, the group's own workflow is {@link GroupWorkflow}.
+     */
+    private ProcedureDefinition readGroup(YamlNode doc, String source) {
+        doc.allowOnly("an interconnected group", "code", "nationalCode", "version", "name", "summary", "lifeEvent",
+                "filers", "deadline", "fees", "eidLevel", "documents", "steps", "result");
+        String code = doc.text("code");
+        if (!code.isEmpty() && !CODE.matcher(code).matches()) {
+            doc.require("code").problem("code '" + code + "' must be lower-case words joined by '-'");
+        }
+        List<ProcedureDefinition.Step> steps = doc.list("steps").stream().map(step -> {
+            step.allowOnly("a step", "procedure", "inputs");
+            Map<String, String> inputs = step.get("inputs").map(YamlNode::scalars).orElse(Map.of());
+            return new ProcedureDefinition.Step(step.text("procedure"), Map.copyOf(inputs));
+        }).toList();
+        if (steps.size() < 2) {
+            doc.require("steps").problem("an interconnected group needs at least two steps");
+        }
+        YamlNode fees = doc.require("fees");
+        fees.allowOnly("fees", "counter", "online", "note");
+        List<String> filers = doc.texts("filers");
+        return new ProcedureDefinition(code, doc.optionalText("nationalCode").orElse(""), doc.integer("version", 1),
+                doc.localized("name", true), doc.localized("summary", false), doc.text("lifeEvent"),
+                filers.isEmpty() ? List.of("SELF") : filers, null, readDeadline(doc.require("deadline")),
+                new ProcedureDefinition.Fees(fees.integer("counter", 0), fees.integer("online", 0),
+                        fees.localized("note", false)),
+                doc.integer("eidLevel", 2),
+                doc.list("documents").stream().map(d -> {
+                    d.allowOnly("a document", "id", "name", "required", "verifiableInRegister");
+                    return new ProcedureDefinition.Document(d.text("id"), d.localized("name", true), d.flag("required"),
+                            d.flag("verifiableInRegister"));
+                }).toList(),
+                List.of(), GroupWorkflow.DEFINITION, null, doc.localized("result", true), steps, source);
     }
 
     private static ProcedureDefinition.Routing readRouting(YamlNode routing) {

@@ -51,6 +51,7 @@ public class ProcedureCatalog {
                 }
             }
         }
+        resolveGroups(loaded, problems);
         if (loaded.isEmpty() && problems.isEmpty()) {
             problems.add(new DefinitionProblem(location, 0, "no procedure definitions (*.yaml) found"));
         }
@@ -58,6 +59,27 @@ public class ProcedureCatalog {
             throw new InvalidDefinitionException(problems);
         }
         return loaded;
+    }
+
+    /** A group's steps must be loaded procedures, not groups; the group is filed with its first step's form. */
+    private static void resolveGroups(Map<String, ProcedureDefinition> loaded, List<DefinitionProblem> problems) {
+        for (ProcedureDefinition group : List.copyOf(loaded.values())) {
+            if (!group.isGroup()) {
+                continue;
+            }
+            boolean ok = true;
+            for (ProcedureDefinition.Step step : group.steps()) {
+                ProcedureDefinition procedure = loaded.get(step.procedure());
+                if (procedure == null || procedure.isGroup()) {
+                    problems.add(new DefinitionProblem(group.source(), 0, "step '" + step.procedure()
+                            + "' is not a procedure defined in another file"));
+                    ok = false;
+                }
+            }
+            if (ok) {
+                loaded.put(group.code(), group.filedAs(loaded.get(group.steps().get(0).procedure())));
+            }
+        }
     }
 
     private static List<Resource> files(String location) {

@@ -24,7 +24,25 @@ public record ProcedureDefinition(
         WorkflowDefinition workflow,
         WriteBack writeBack,
         LocalizedText result,
+        List<Step> steps,
         String source) {
+
+    /**
+     * A step of an interconnected group (Decree 63/2024): a procedure handled by its own agency once the previous
+     * step is done. {@code inputs} name answers of the step taken from earlier ones: {child: childIdNumber}.
+     */
+    public record Step(String procedure, Map<String, String> inputs) {}
+
+    /** An interconnected group: filed once with the first step's form, processed step by step. */
+    public boolean isGroup() {
+        return !steps.isEmpty();
+    }
+
+    /** The group as citizens file it: the first step's form, routed like the first step. */
+    ProcedureDefinition filedAs(ProcedureDefinition first) {
+        return new ProcedureDefinition(code, nationalCode, version, name, summary, lifeEvent, filers, first.routing(),
+                deadline, fees, eidLevel, documents, first.sections(), workflow, null, result, steps, source);
+    }
 
     public static final String APPLICANT_PLACE = "applicant";
 

@@ -41,9 +41,11 @@ public class Decisions {
     private final WorkflowEngine engine;
     private final AuditLog audit;
     private final Map<String, WriteBackHandler> writeBacks;
+    private final GroupSteps groups;
 
     Decisions(DossierRepository dossiers, ProcedureCatalog catalog, AgencyDirectory agencies, WorkflowEngine engine,
-              AuditLog audit, List<WriteBackHandler> writeBacks) {
+              AuditLog audit, List<WriteBackHandler> writeBacks, GroupSteps groups) {
+        this.groups = groups;
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.agencies = agencies;
@@ -78,16 +80,34 @@ public class Decisions {
     @Transactional
     public Dossier runAutomatic(UUID id) {
         Dossier dossier = dossiers.findForUpdate(id).orElseThrow();
-        Actor portal = new Actor("portal", "SYSTEM", Set.of(WorkflowDefinition.SYSTEM));
         for (int step = 0; step < MAX_AUTOMATIC_STEPS; step++) {
             WorkflowDefinition workflow = definitionOf(dossier).workflow();
             var automatic = workflow.automaticFrom(dossier.state());
             if (automatic.isEmpty()) {
                 return dossier;
             }
-            dossier = fire(dossier, automatic.get().event(), "", dossier.lockVersion(), portal);
+            dossier = fire(dossier, automatic.get().event(), "", dossier.lockVersion(), PORTAL);
         }
         throw new IllegalStateException("automatic transitions of " + dossier.procedureCode() + " do not stop");
+    }
+
+    /** The first step of a group the citizen just submitted goes to its agency. */
+    @Transactional
+    public void startGroup(UUID groupId) {
+        UUID first = groups.start(dossiers.find(groupId).orElseThrow());
+        runAutomatic(first);
+    }
+
+    private static final Actor PORTAL = new Actor("portal", "SYSTEM", Set.of(WorkflowDefinition.SYSTEM));
+
+    /** A step of a group has ended: the next step starts, or the group finishes or stops. */
+    private void stepEnded(Dossier step, int endStatus) {
+        GroupSteps.Next next = groups.stepEnded(step, endStatus);
+        next.groupEvent().ifPresent(event -> {
+            Dossier group = dossiers.findForUpdate(step.parentId()).orElseThrow();
+            fire(group, event, "", group.lockVersion(), PORTAL);
+        });
+        next.startedStep().ifPresent(this::runAutomatic);
     }
 
     private record Actor(String name, String kind, Set<String> roles) {}
@@ -125,15 +145,22 @@ public class Decisions {
         if (transition.writeBack()) {
             writeBack(dossier, definition, actor);
         }
+        if (target.terminal() && dossier.parentId() != null) {
+            stepEnded(dossiers.find(id).orElseThrow(), target.status());
+        }
         Dossier moved = dossiers.find(id).orElseThrow();
         return actor.kind().equals("SYSTEM") ? moved : runAutomatic(id);
     }
 
     private void writeBack(Dossier dossier, ProcedureDefinition definition, Actor actor) {
         Agency agency = agencies.find(dossier.agencyId()).orElseThrow();
+        Map<String, String> outputs = new java.util.LinkedHashMap<>();
         writeBacks.get(definition.writeBack().handler()).apply(new CompletedDossier(dossier.id(), dossier.receiptCode(),
                 dossier.procedureCode(), new IdNumber(dossier.applicantIdNumber()), dossier.answers(),
-                definition.writeBack().params(), agency.nameVi(), agency.provinceCode(), actor.name()));
+                definition.writeBack().params(), agency.nameVi(), agency.provinceCode(), actor.name(), outputs));
+        if (!outputs.isEmpty()) {
+            dossiers.addAnswers(dossier.id(), outputs);
+        }
     }
 
     private ProcedureDefinition definitionOf(Dossier dossier) {

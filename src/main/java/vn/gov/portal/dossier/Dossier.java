@@ -23,6 +23,9 @@ public record Dossier(
         LocalDate appointmentDate,
         Instant closedAt,
         String partyIdNumber,
+        UUID parentId,
+        Integer stepIndex,
+        boolean group,
         int lockVersion,
         Instant updatedAt) {
 

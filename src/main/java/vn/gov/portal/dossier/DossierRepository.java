@@ -24,7 +24,7 @@ class DossierRepository {
     private static final String COLUMNS = """
             select id, procedure_code, procedure_version, applicant_id_number, applicant_name, agency_id, state,
                    status_code, receipt_code, answers, prefilled, submitted_at, appointment_date, closed_at,
-                   party_id_number, lock_version, updated_at
+                   party_id_number, parent_id, step_index, is_group, lock_version, updated_at
             from dossier
             """;
     private static final TypeReference<LinkedHashMap<String, String>> ANSWERS = new TypeReference<>() { };
@@ -64,7 +64,7 @@ class DossierRepository {
     /** The citizen's own dossiers and those they are the other party of. */
     List<Dossier> ofCitizen(String idNumber) {
         return jdbc.sql(COLUMNS + """
-                        where applicant_id_number = :id or party_id_number = :id
+                        where (applicant_id_number = :id or party_id_number = :id) and parent_id is null
                         order by coalesce(submitted_at, updated_at) desc limit 200""")
                 .param("id", idNumber).query(this::map).list();
     }
@@ -74,7 +74,7 @@ class DossierRepository {
             return List.of();
         }
         return jdbc.sql(COLUMNS + """
-                        where agency_id in (:agencies) and status_code is not null
+                        where agency_id in (:agencies) and status_code is not null and not is_group
                           and (case when cast(:status as smallint) is null then closed_at is null
                                     else status_code = :status end)
                         order by appointment_date, submitted_at limit :limit offset :offset""")
@@ -110,6 +110,30 @@ class DossierRepository {
                 .update() == 1;
     }
 
+    /** Marks a submitted dossier as the citizen's dossier of an interconnected group (in no agency's queue). */
+    void markGroup(UUID id) {
+        jdbc.sql("update dossier set is_group = true where id = ?").param(id).update();
+    }
+
+    /** Files a step of a group on the citizen's behalf, with the answers the step needs. */
+    void insertStep(UUID id, UUID parent, int stepIndex, String procedureCode, int version, String applicant,
+                    String applicantName, long agencyId, String state, int statusCode, String receiptCode,
+                    Instant submittedAt, LocalDate appointment, Map<String, String> answers, Set<String> prefilled) {
+        jdbc.sql("""
+                        insert into dossier (id, procedure_code, procedure_version, applicant_id_number, applicant_name,
+                            agency_id, state, status_code, receipt_code, answers, prefilled, submitted_at, appointment_date,
+                            parent_id, step_index)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)""")
+                .params(id, procedureCode, version, applicant, applicantName, agencyId, state, statusCode, receiptCode,
+                        json.writeValueAsString(answers), json.writeValueAsString(prefilled.stream().sorted().toList()),
+                        Timestamp.from(submittedAt), appointment, parent, stepIndex)
+                .update();
+    }
+
+    List<Dossier> steps(UUID parent) {
+        return jdbc.sql(COLUMNS + "where parent_id = ? order by step_index").param(parent).query(this::map).list();
+    }
+
     /** Moves the dossier to a new state if nobody changed it since {@code expectedLockVersion} was read. */
     boolean transition(UUID id, int expectedLockVersion, String state, int statusCode, boolean closes) {
         return jdbc.sql("""
@@ -118,6 +142,12 @@ class DossierRepository {
                         where id = ? and lock_version = ?""")
                 .params(state, statusCode, closes, id, expectedLockVersion)
                 .update() == 1;
+    }
+
+    /** Adds answers produced by the procedure itself (the newborn's ID number) without touching the citizen's. */
+    void addAnswers(UUID id, Map<String, String> produced) {
+        jdbc.sql("update dossier set answers = answers || ?::jsonb, updated_at = now() where id = ?")
+                .params(json.writeValueAsString(produced), id).update();
     }
 
     void addEvent(UUID dossierId, String actor, String actorKind, String event, String from, String to,
@@ -149,7 +179,9 @@ class DossierRepository {
                 rs.getString("receipt_code"), json.readValue(rs.getString("answers"), ANSWERS),
                 new HashSet<>(json.readValue(rs.getString("prefilled"), NAMES)),
                 submitted == null ? null : submitted.toInstant(), rs.getObject("appointment_date", LocalDate.class),
-                closed == null ? null : closed.toInstant(), rs.getString("party_id_number"), rs.getInt("lock_version"),
+                closed == null ? null : closed.toInstant(), rs.getString("party_id_number"),
+                rs.getObject("parent_id", UUID.class), rs.getObject("step_index", Integer.class), rs.getBoolean("is_group"),
+                rs.getInt("lock_version"),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

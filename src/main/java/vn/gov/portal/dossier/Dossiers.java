@@ -63,6 +63,11 @@ public class Dossiers {
                 .transitionsFrom(dossier.state()).stream().filter(t -> !t.automatic() && t.allows(roles)).toList();
     }
 
+    /** The step dossiers of an interconnected group, in order; empty for other dossiers. */
+    public List<Dossier> steps(Dossier group) {
+        return group.group() ? dossiers.steps(group.id()) : List.of();
+    }
+
     public List<DossierEvent> timeline(Dossier dossier) {
         return dossiers.events(dossier.id());
     }

@@ -129,7 +129,11 @@ public class Filing {
         audit.record(citizen.subject(), "dossier.submitted", "dossier", id.toString(),
                 Map.of("receiptCode", receipt, "procedure", definition.code(), "agency", agency.unitCode(),
                         "from", Dossier.DRAFT, "to", initial, "status", status));
-        decisions.runAutomatic(id);
+        if (definition.isGroup()) {
+            decisions.startGroup(id);
+        } else {
+            decisions.runAutomatic(id);
+        }
         return dossiers.find(id).orElseThrow();
     }
 

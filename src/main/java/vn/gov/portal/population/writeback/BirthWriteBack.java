@@ -53,6 +53,7 @@ class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
                 dossier.answers().getOrDefault("childHomeTown", ""), dossier.answer("childPlaceOfBirth"));
         IdNumber issued = register.registerBirth(child, dossier.agencyProvinceCode(), household.id(),
                 parentLeadsHousehold ? "Con" : "Cháu", mother.orElse(null), father.orElse(null));
+        dossier.output("childIdNumber", issued.value());
         register.recordDocument(issued, "BIRTH_CERTIFICATE", dossier.receiptCode(), LocalDate.now(), null,
                 dossier.agencyName(), dossier.dossierId());
         audit.record(dossier.actor(), "population.birth.registered", "person", issued.value(),
