@@ -2,7 +2,9 @@ package vn.gov.portal.citizen;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.gov.portal.agency.AgencyDirectory;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
@@ -27,11 +30,13 @@ class MyDossiersController {
     private final ProcedureCatalog catalog;
     private final PopulationRegister register;
     private final Decisions decisions;
+    private final AgencyDirectory agencies;
     private final Messages messages;
     private final Clock clock;
 
     MyDossiersController(Dossiers dossiers, ProcedureCatalog catalog, PopulationRegister register, Decisions decisions,
-                         Messages messages, Clock clock) {
+                         AgencyDirectory agencies, Messages messages, Clock clock) {
+        this.agencies = agencies;
         this.dossiers = dossiers;
         this.decisions = decisions;
         this.messages = messages;
@@ -49,13 +54,18 @@ class MyDossiersController {
     }
 
     @GetMapping("/my/dossiers/{id}")
-    String show(@PathVariable UUID id, PortalUser citizen, Model model) {
+    String show(@PathVariable UUID id, PortalUser citizen, Model model, Locale locale) {
         Dossier dossier = dossiers.forCitizen(citizen, id);
         model.addAttribute("dossier", dossier);
         model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
         model.addAttribute("timeline", dossiers.timeline(dossier));
         model.addAttribute("units", register.units());
         model.addAttribute("actions", dossiers.actionsFor(citizen, dossier));
+        List<Dossier> steps = dossiers.steps(dossier);
+        model.addAttribute("steps", steps);
+        model.addAttribute("stepAgencies", steps.stream().collect(Collectors.toMap(Dossier::id,
+                s -> agencies.find(s.agencyId()).map(a -> a.name(locale)).orElse(""))));
+        model.addAttribute("catalog", catalog);
         model.addAttribute("today", LocalDate.now(clock));
         return "citizen/dossier";
     }

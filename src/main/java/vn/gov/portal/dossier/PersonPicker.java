@@ -50,7 +50,8 @@ class PersonPicker {
         }
         IdNumber id = new IdNumber(value);
         if (relation == Relation.ANY) {
-            return prefill.facts(id).filter(f -> f.person().alive());
+            // Someone else: a guest, a partner, the other parent — never the filer themselves.
+            return id.equals(filer) ? Optional.empty() : prefill.facts(id).filter(f -> f.person().alive());
         }
         return candidates(filer, relation).stream().filter(f -> f.person().idNumber().equals(id)).findFirst();
     }

@@ -3,57 +3,14 @@ package vn.gov.portal.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.gov.portal.PortalIntegrationTest;
 
 /**
  * The whole slice in a real browser through the real login pages of the built-in e-ID provider: a citizen files a
  * temporary residence registration, the police of the new address receive, process and approve it, an officer of
  * another agency cannot open it, and the citizen sees the result.
  */
-class TemporaryResidenceBrowserTest extends PortalIntegrationTest {
-
-    @LocalServerPort
-    int port;
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
-
-    private String portal(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private void logIn(String username) {
-        browser.type("#username", username);
-        browser.type("#password", "demo");
-        browser.click("#login-submit");
-        browser.find("#logout");  // back on the portal, logged in
-    }
-
-    private void logOut() {
-        browser.click("#logout");
-        browser.find("#login-link");
-    }
-
-    private void decide(String officer, String dossierUrl, String event, int expectedStatus) {
-        browser.open(portal("/officer/queue"));
-        logIn(officer);
-        browser.open(dossierUrl);
-        browser.click("#action-" + event);
-        browser.expectAttribute("#status", "data-status", String.valueOf(expectedStatus));
-        logOut();
-    }
+class TemporaryResidenceBrowserTest extends BrowserJourney {
 
     @Test
     void aCitizenFilesAndThePoliceOfTheNewAddressApprove() {

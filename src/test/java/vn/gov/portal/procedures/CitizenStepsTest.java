@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -148,7 +147,6 @@ class CitizenStepsTest extends PortalIntegrationTest {
      * approval links them to themselves as SPOUSE.
      */
     @Test
-    @Disabled("BUG: PersonPicker.pick (ANY) accepts the filer's own ID number, so a citizen can name and confirm themselves as marriage partner")
     void aFilerCannotNameThemselvesAsTheirPartner() {
         PortalUser filer = citizen(single("M", 420), 2);
         Filing.Outcome outcome = filing.submit(filer, catalog.find("marriage-registration").orElseThrow(),

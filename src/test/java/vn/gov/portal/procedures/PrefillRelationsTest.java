@@ -460,7 +460,7 @@ class PrefillRelationsTest extends PortalIntegrationTest {
         assertThat(sections).anyMatch(s -> s.repeat() == 3 && s.fields().stream().allMatch(FormField::required));
         return new ProcedureDefinition(d.code(), d.nationalCode(), d.version(), d.name(), d.summary(), d.lifeEvent(),
                 d.filers(), d.routing(), d.deadline(), d.fees(), d.eidLevel(), d.documents(), sections, d.workflow(),
-                d.writeBack(), d.result(), d.source());
+                d.writeBack(), d.result(), d.steps(), d.source());
     }
 
     private static Map<String, String> criminalRecordAnswers() {
