@@ -51,6 +51,12 @@ public record Dossier(
         return roles;
     }
 
+    /** Whether any answer of the section was given: a conditional section that did not apply has none. */
+    public boolean hasAnswersIn(vn.gov.portal.catalog.ProcedureDefinition.FormSection section) {
+        return section.fields().stream().flatMap(f -> section.answerIds(f).stream())
+                .anyMatch(id -> answers.get(id) != null && !answers.get(id).isBlank());
+    }
+
     /** Overdue is not a status: the appointment date has passed while the dossier is still open. */
     public boolean overdue(LocalDate today) {
         return isOpen() && appointmentDate != null && appointmentDate.isBefore(today);

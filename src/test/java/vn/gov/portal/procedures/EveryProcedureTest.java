@@ -2,6 +2,10 @@ package vn.gov.portal.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,6 +51,8 @@ class EveryProcedureTest extends PortalIntegrationTest {
     Decisions decisions;
     @Autowired
     Dossiers dossiers;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     static Stream<String> procedures() {
         return Stream.of(new java.io.File("workflows").list((dir, name) -> name.endsWith(".yaml")))
@@ -55,12 +61,16 @@ class EveryProcedureTest extends PortalIntegrationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("procedures")
-    void isFiledAndCompletedWithItsWriteBack(String code) {
+    void isFiledAndCompletedWithItsWriteBack(String code) throws Exception {
         ProcedureDefinition definition = catalog.find(code).orElseThrow();
         boolean needsPartner = definition.workflow().party() != null;
         PortalUser filer = citizen(needsPartner ? singleAdult("M", FILERS_USED.getAndIncrement())
                 : familyHead(FILERS_USED.getAndIncrement()), 2);
         String partner = needsPartner ? singleAdult("F", FILERS_USED.getAndIncrement()) : null;
+
+        // Every page of the procedure renders: its description, its form for this filer.
+        mvc.perform(get("/procedures/" + code)).andExpect(status().isOk());
+        mvc.perform(get("/procedures/" + code + "/apply").with(authentication(login(filer)))).andExpect(status().isOk());
 
         Map<String, String> answers = answers(definition, filer, partner);
         Filing.Outcome outcome = filing.submit(filer, definition, UUID.randomUUID(), answers);
@@ -70,11 +80,17 @@ class EveryProcedureTest extends PortalIntegrationTest {
         }
         Dossier dossier = submitted.dossier();
         assertThat(dossier.receiptCode()).isNotBlank();
+        mvc.perform(get("/my/dossiers/" + dossier.id()).with(authentication(login(filer)))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(dossier.receiptCode())));
         if (definition.isGroup()) {
             completeGroup(definition, dossier, filer);
             return;
         }
+        mvc.perform(get("/officer/dossiers/" + dossier.id())
+                        .with(authentication(login(officer(staffWith(dossier, "RECEIVER"))))))
+                .andExpect(status().isOk());
         dossier = completeHappyPath(definition, dossier, filer, partner);
+        mvc.perform(get("/my/dossiers/" + dossier.id()).with(authentication(login(filer)))).andExpect(status().isOk());
 
         WorkflowDefinition.State end = definition.workflow().state(dossier.state()).orElseThrow();
         assertThat(end.terminal()).as(code + " ends in a terminal state").isTrue();
@@ -118,13 +134,16 @@ class EveryProcedureTest extends PortalIntegrationTest {
     }
 
     /** Each step appears only when the one before it is done, in its own agency; the group completes after the last. */
-    private void completeGroup(ProcedureDefinition group, Dossier dossier, PortalUser filer) {
+    private void completeGroup(ProcedureDefinition group, Dossier dossier, PortalUser filer) throws Exception {
         for (int index = 1; index <= group.steps().size(); index++) {
             List<Dossier> steps = dossiers.steps(dossiers.forCitizen(filer, dossier.id()));
             assertThat(steps).as(group.code() + ": only the steps reached so far exist").hasSize(index);
             Dossier step = steps.get(index - 1);
             ProcedureDefinition stepDefinition = catalog.find(step.procedureCode()).orElseThrow();
             assertThat(step.procedureCode()).isEqualTo(group.steps().get(index - 1).procedure());
+            String agencyStaff = staffWith(step, "RECEIVER");
+            mvc.perform(get("/officer/dossiers/" + step.id()).with(authentication(login(officer(agencyStaff)))))
+                    .andExpect(status().isOk());
             step = completeHappyPath(stepDefinition, step, filer, null);
             if (stepDefinition.writeBack() != null) {
                 checkRegister(stepDefinition, dossiers.forCitizen(filer, step.id()), filer);
