@@ -25,6 +25,7 @@ class CatalogController {
     @GetMapping("/procedures/{code}")
     String procedure(@PathVariable String code, Model model) {
         model.addAttribute("procedure", catalog.find(code).orElseThrow(UserFacingException::notFound));
+        model.addAttribute("catalog", catalog);
         return "citizen/procedure";
     }
 }
