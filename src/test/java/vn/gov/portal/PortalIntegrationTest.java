@@ -33,6 +33,38 @@ public abstract class PortalIntegrationTest {
         TestStack.get().portalProperties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
+    /**
+     * A condition on {@code p} (population.person) for someone tests may use freely: alive, able to log in at level
+     * 2 in the dev provider (numbers ending in 7 are level 1), and with no dossier yet.
+     */
+    protected static final String FREE = """
+             right(p.id_number, 1) <> '7' and p.date_of_death is null
+            and not exists (select 1 from dossier d where d.applicant_id_number = p.id_number or d.party_id_number = p.id_number)
+            """;
+
+    protected String freeAdult(int offset) {
+        return jdbc.sql("""
+                        select p.id_number from population.person p
+                        where p.birth_date between current_date - interval '60 years' and current_date - interval '25 years'
+                          and """ + FREE + " order by p.id_number offset ? limit 1")
+                .param(offset).query(String.class).single();
+    }
+
+    protected String permanent(String idNumber, String column) {
+        return jdbc.sql("select " + column + " from population.residence where id_number = ? and kind = 'PERMANENT'")
+                .param(idNumber).query(String.class).single();
+    }
+
+    protected Long agencyOfCommune(String kind, String commune) {
+        return jdbc.sql("select id from agency where kind = ? and commune_code = ?").params(kind, commune)
+                .query(Long.class).single();
+    }
+
+    protected Long agencyOfProvince(String kind, String province) {
+        return jdbc.sql("select id from agency where kind = ? and province_code = ? and commune_code is null")
+                .params(kind, province).query(Long.class).single();
+    }
+
     protected static DevStack stack() {
         return TestStack.get();
     }

@@ -82,12 +82,7 @@ public final class DefinitionParser {
         doc.allowOnly("the definition", "code", "nationalCode", "version", "name", "summary", "lifeEvent", "filers",
                 "agencyLevel", "routing", "deadline", "fees", "eidLevel", "documents", "form", "workflow", "writeBack",
                 "result");
-        String code = doc.text("code");
-        if (!code.isEmpty() && !CODE.matcher(code).matches()) {
-            doc.require("code").problem("code '" + code + "' must be lower-case words joined by '-'");
-        }
-        YamlNode fees = doc.require("fees");
-        fees.allowOnly("fees", "counter", "online", "note");
+        String code = readCode(doc);
         List<String> filers = doc.texts("filers");
         return new ProcedureDefinition(
                 code,
@@ -99,14 +94,9 @@ public final class DefinitionParser {
                 filers.isEmpty() ? List.of("SELF") : filers,
                 readRouting(doc.require("routing")),
                 readDeadline(doc.require("deadline")),
-                new ProcedureDefinition.Fees(fees.integer("counter", 0), fees.integer("online", 0),
-                        fees.localized("note", false)),
+                readFees(doc.require("fees")),
                 doc.integer("eidLevel", 2),
-                doc.list("documents").stream().map(d -> {
-                    d.allowOnly("a document", "id", "name", "required", "verifiableInRegister");
-                    return new ProcedureDefinition.Document(d.text("id"), d.localized("name", true), d.flag("required"),
-                            d.flag("verifiableInRegister"));
-                }).toList(),
+                readDocuments(doc),
                 readSections(doc.require("form")),
                 readWorkflow(doc.require("workflow")),
                 readWriteBack(doc),
@@ -122,10 +112,7 @@ public final class DefinitionParser {
     private ProcedureDefinition readGroup(YamlNode doc, String source) {
         doc.allowOnly("an interconnected group", "code", "nationalCode", "version", "name", "summary", "lifeEvent",
                 "filers", "deadline", "fees", "eidLevel", "documents", "steps", "result");
-        String code = doc.text("code");
-        if (!code.isEmpty() && !CODE.matcher(code).matches()) {
-            doc.require("code").problem("code '" + code + "' must be lower-case words joined by '-'");
-        }
+        String code = readCode(doc);
         List<ProcedureDefinition.Step> steps = doc.list("steps").stream().map(step -> {
             step.allowOnly("a step", "procedure", "inputs");
             Map<String, String> inputs = step.get("inputs").map(YamlNode::scalars).orElse(Map.of());
@@ -134,21 +121,36 @@ public final class DefinitionParser {
         if (steps.size() < 2) {
             doc.require("steps").problem("an interconnected group needs at least two steps");
         }
-        YamlNode fees = doc.require("fees");
-        fees.allowOnly("fees", "counter", "online", "note");
         List<String> filers = doc.texts("filers");
         return new ProcedureDefinition(code, doc.optionalText("nationalCode").orElse(""), doc.integer("version", 1),
                 doc.localized("name", true), doc.localized("summary", false), doc.text("lifeEvent"),
                 filers.isEmpty() ? List.of("SELF") : filers, null, readDeadline(doc.require("deadline")),
-                new ProcedureDefinition.Fees(fees.integer("counter", 0), fees.integer("online", 0),
-                        fees.localized("note", false)),
+                readFees(doc.require("fees")),
                 doc.integer("eidLevel", 2),
-                doc.list("documents").stream().map(d -> {
-                    d.allowOnly("a document", "id", "name", "required", "verifiableInRegister");
-                    return new ProcedureDefinition.Document(d.text("id"), d.localized("name", true), d.flag("required"),
-                            d.flag("verifiableInRegister"));
-                }).toList(),
+                readDocuments(doc),
                 List.of(), GroupWorkflow.DEFINITION, null, doc.localized("result", true), steps, source);
+    }
+
+    private static String readCode(YamlNode doc) {
+        String code = doc.text("code");
+        if (!code.isEmpty() && !CODE.matcher(code).matches()) {
+            doc.require("code").problem("code '" + code + "' must be lower-case words joined by '-'");
+        }
+        return code;
+    }
+
+    private static ProcedureDefinition.Fees readFees(YamlNode fees) {
+        fees.allowOnly("fees", "counter", "online", "note");
+        return new ProcedureDefinition.Fees(fees.integer("counter", 0), fees.integer("online", 0),
+                fees.localized("note", false));
+    }
+
+    private static List<ProcedureDefinition.Document> readDocuments(YamlNode doc) {
+        return doc.list("documents").stream().map(d -> {
+            d.allowOnly("a document", "id", "name", "required", "verifiableInRegister");
+            return new ProcedureDefinition.Document(d.text("id"), d.localized("name", true), d.flag("required"),
+                    d.flag("verifiableInRegister"));
+        }).toList();
     }
 
     private static ProcedureDefinition.Routing readRouting(YamlNode routing) {

@@ -37,10 +37,6 @@ import vn.gov.portal.identity.PortalUser;
 class CitizenStepsTest extends PortalIntegrationTest {
 
     /** A living person who may log in as a citizen and has no dossier yet, so that tests do not share people. */
-    private static final String FREE = """
-             right(p.id_number, 1) <> '7' and p.date_of_death is null
-            and not exists (select 1 from dossier d where d.applicant_id_number = p.id_number or d.party_id_number = p.id_number)
-            """;
     private static final List<String> OFFICER_ROLES = List.of("tiepnhan", "xuly", "lanhdao");
 
     @Autowired
@@ -270,29 +266,6 @@ class CitizenStepsTest extends PortalIntegrationTest {
                           and not exists (select 1 from population.family_link s where s.id_number = p.id_number and s.relation = 'SPOUSE')
                           and """ + FREE + " order by p.id_number offset ? limit 1")
                 .params(sex, offset).query(String.class).single();
-    }
-
-    private String freeAdult(int offset) {
-        return jdbc.sql("""
-                        select p.id_number from population.person p
-                        where p.birth_date between current_date - interval '60 years' and current_date - interval '25 years'
-                          and """ + FREE + " order by p.id_number offset ? limit 1")
-                .param(offset).query(String.class).single();
-    }
-
-    private String permanent(String idNumber, String column) {
-        return jdbc.sql("select " + column + " from population.residence where id_number = ? and kind = 'PERMANENT'")
-                .param(idNumber).query(String.class).single();
-    }
-
-    private Long agencyOfCommune(String kind, String commune) {
-        return jdbc.sql("select id from agency where kind = ? and commune_code = ?").params(kind, commune)
-                .query(Long.class).single();
-    }
-
-    private Long agencyOfProvince(String kind, String province) {
-        return jdbc.sql("select id from agency where kind = ? and province_code = ? and commune_code is null")
-                .params(kind, province).query(Long.class).single();
     }
 
     private String state(UUID id) {

@@ -34,10 +34,6 @@ import vn.gov.portal.population.Sex;
 class PrefillRelationsTest extends PortalIntegrationTest {
 
     /** A living person who may log in as a citizen and has no dossier yet, so that tests do not share people. */
-    private static final String FREE = """
-             right(p.id_number, 1) <> '7' and p.date_of_death is null
-            and not exists (select 1 from dossier d where d.applicant_id_number = p.id_number or d.party_id_number = p.id_number)
-            """;
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
 
     @Autowired
@@ -473,24 +469,6 @@ class PrefillRelationsTest extends PortalIntegrationTest {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private String freeAdult(int offset) {
-        return jdbc.sql("""
-                        select p.id_number from population.person p
-                        where p.birth_date between current_date - interval '60 years' and current_date - interval '25 years'
-                          and """ + FREE + " order by p.id_number offset ? limit 1")
-                .param(offset).query(String.class).single();
-    }
-
-    private String permanent(String idNumber, String column) {
-        return jdbc.sql("select " + column + " from population.residence where id_number = ? and kind = 'PERMANENT'")
-                .param(idNumber).query(String.class).single();
-    }
-
-    private Long agencyOfCommune(String kind, String commune) {
-        return jdbc.sql("select id from agency where kind = ? and commune_code = ?").params(kind, commune)
-                .query(Long.class).single();
-    }
 
     private List<String> documentsOf(Dossier dossier, String kind) {
         return jdbc.sql("select id_number from population.person_document where dossier_id = ? and kind = ?")
