@@ -349,6 +349,14 @@ public final class DefinitionParser {
                 .filter(field.id()::equals).isPresent()) {
             node.problem("field '" + field.id() + "' cannot be prefilled from itself");
         }
+        // Anyone's number can be typed in an ANY field: showing more than the name would let anybody read the
+        // register by guessing numbers.
+        if (field.prefill() != null && PrefillSources.personFieldOf(field.prefill(), personFields)
+                .flatMap(d::field).filter(p -> p.relation() == FormField.Relation.ANY).isPresent()
+                && !field.prefill().endsWith(".fullName") && !field.prefill().endsWith(".idNumber")) {
+            node.problem("'" + field.prefill() + "' would disclose the register's data of anyone whose number is typed:"
+                    + " a person field of relation ANY may only prefill fullName or idNumber");
+        }
         if (field.type() == FieldType.SELECT && field.options().isEmpty()) {
             node.problem("select field '" + field.id() + "' needs options");
         }

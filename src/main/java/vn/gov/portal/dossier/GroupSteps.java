@@ -84,7 +84,10 @@ class GroupSteps {
                                     Map<String, String> known, Long agencyOfFirst) {
         ProcedureDefinition.Step step = definition.steps().get(index);
         ProcedureDefinition procedure = catalog.find(step.procedure()).orElseThrow();
-        Map<String, String> answers = new LinkedHashMap<>(known);
+        // Each agency sees only what its own form asks for: the group's answers go no further than needed.
+        Map<String, String> answers = new LinkedHashMap<>();
+        procedure.sections().forEach(section -> section.fields().forEach(field -> section.answerIds(field)
+                .forEach(id -> answers.put(id, known.getOrDefault(id, "")))));
         step.inputs().forEach((field, from) -> answers.put(field, known.getOrDefault(from, "")));
         Optional<Long> agency = Optional.ofNullable(agencyOfFirst).or(() -> prefill
                 .subject(new IdNumber(group.applicantIdNumber()))

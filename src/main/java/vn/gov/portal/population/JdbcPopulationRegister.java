@@ -138,15 +138,23 @@ class JdbcPopulationRegister implements PopulationRegister {
                                     "insert into population.family_link (id_number, relation, related_id_number) values (?, ?, ?)")
                             .params(id.value(), parent.getKey(), p.value()).update());
                 }
-                jdbc.sql("""
-                                insert into population.residence (id_number, kind, province_code, commune_code, detail, valid_from)
-                                select ?, 'PERMANENT', province_code, commune_code, address_detail, ?
-                                from population.household where id = ?""")
-                        .params(id.value(), child.birthDate(), householdId).update();
                 return id;
             }
         }
         throw new IllegalStateException("no free serial for a newborn in province " + registrationProvinceCode);
+    }
+
+    @Override
+    public void registerResidenceAtHousehold(IdNumber idNumber, LocalDate from) {
+        jdbc.sql("""
+                        insert into population.residence (id_number, kind, province_code, commune_code, detail, valid_from)
+                        select p.id_number, 'PERMANENT', h.province_code, h.commune_code, h.address_detail, ?
+                        from population.person p join population.household h on h.id = p.household_id
+                        where p.id_number = ?
+                        on conflict (id_number, kind) do update set province_code = excluded.province_code,
+                            commune_code = excluded.commune_code, detail = excluded.detail,
+                            valid_from = excluded.valid_from, valid_to = null""")
+                .params(from, idNumber.value()).update();
     }
 
     @Override

@@ -33,11 +33,14 @@ public interface PopulationRegister {
 
     /**
      * Enters a newborn: issues a personal ID number (registration province, century/sex digit, year, a serial not yet
-     * used), places the child in the household with the relation given, links the parents and copies the
-     * household's permanent residence.
+     * used), places the child in the household with the relation given and links the parents. The permanent
+     * residence is a procedure of its own ({@link #registerResidenceAtHousehold}).
      */
     IdNumber registerBirth(NewPerson child, String registrationProvinceCode, long householdId, String relationToHead,
                            IdNumber mother, IdNumber father);
+
+    /** Registers the person's permanent residence at the address of the household they belong to. */
+    void registerResidenceAtHousehold(IdNumber idNumber, LocalDate from);
 
     /** Records the date of death; the spouse becomes widowed. */
     void recordDeath(IdNumber idNumber, LocalDate dateOfDeath);

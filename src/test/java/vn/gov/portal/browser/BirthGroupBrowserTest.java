@@ -107,7 +107,8 @@ class BirthGroupBrowserTest extends BrowserJourney {
         browser.screenshot("birth-group-citizen");
         assertThat(jdbc.sql("select kind from population.person_document where id_number = ? order by kind")
                 .param(child).query(String.class).list())
-                .containsExactly("BIRTH_CERTIFICATE", "HEALTH_INSURANCE_CARD", "RESIDENCE_REGISTRATION");
+                .containsExactly("BIRTH_CERTIFICATE", "HEALTH_INSURANCE_CARD");
+        assertThat(permanent(child, "commune_code")).isEqualTo(commune);
     }
 
     /** A later step taken through the services by its agency's receiver, handler and approver. */

@@ -124,6 +124,7 @@ class EveryProcedureTest extends PortalIntegrationTest {
                     .param(filer.subject()).query(String.class).single()).isEqualTo(a.get("newCommune"));
             case "temporary-absence" -> assertThat(jdbc.sql("select valid_to from population.temporary_absence where id_number = ?")
                     .param(filer.subject()).query(LocalDate.class).single()).isEqualTo(a.get("periodTo"));
+            case "newborn-residence" -> assertThat(permanent(a.get("child"), "commune_code")).isNotBlank();
             case "deregister-residence" -> assertThat(jdbc.sql("select valid_to from population.residence where id_number = ? and kind = 'PERMANENT'")
                     .param(a.get("deceased")).query(LocalDate.class).single()).isNotNull();
             case "record-document", "id-card" -> assertThat(jdbc.sql("select kind from population.person_document where dossier_id = ?")

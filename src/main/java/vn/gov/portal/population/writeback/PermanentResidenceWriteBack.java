@@ -13,8 +13,8 @@ import vn.gov.portal.population.WriteBackHandler;
 
 /**
  * Permanent residence: the filer, and the member moving with them, join the household at the new address (headed by
- * the person in 'headIdNumber', or a new household the filer heads). Answers: newProvince, newCommune,
- * newAddressDetail, headIdNumber (optional), relationToNewHead (optional), movingMember (optional).
+ * the person in 'newHead', or a new household the filer heads). Answers: newProvince, newCommune,
+ * newAddressDetail, newHead (optional), relationToNewHead (optional), movingMember (optional).
  */
 @Component
 class PermanentResidenceWriteBack implements WriteBackHandler {
@@ -34,7 +34,7 @@ class PermanentResidenceWriteBack implements WriteBackHandler {
 
     @Override
     public void apply(CompletedDossier dossier) {
-        IdNumber head = Answers.optionalPerson(dossier, "headIdNumber").orElse(null);
+        IdNumber head = Answers.optionalPerson(dossier, "newHead").orElse(null);
         List<IdNumber> movers = new ArrayList<>(List.of(dossier.applicant()));
         Answers.optionalPerson(dossier, "movingMember").ifPresent(movers::add);
         String relation = dossier.answers().getOrDefault("relationToNewHead", "");
