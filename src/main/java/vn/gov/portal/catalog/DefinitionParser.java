@@ -38,12 +38,14 @@ public final class DefinitionParser {
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
     private final Set<String> writeBacks;
+    private final Set<String> guards;
 
     /**
      * @param writeBacks     the names of the write-back handlers a definition may reference
      */
-    public DefinitionParser(Set<String> writeBacks) {
+    public DefinitionParser(Set<String> writeBacks, Set<String> guards) {
         this.writeBacks = Set.copyOf(writeBacks);
+        this.guards = Set.copyOf(guards);
     }
 
     public record Result(ProcedureDefinition definition, List<DefinitionProblem> problems) {
@@ -80,7 +82,7 @@ public final class DefinitionParser {
 
     private ProcedureDefinition read(YamlNode doc, String source) {
         doc.allowOnly("the definition", "code", "nationalCode", "version", "name", "summary", "lifeEvent", "filers",
-                "agencyLevel", "routing", "deadline", "fees", "eidLevel", "documents", "form", "workflow", "writeBack",
+                "routing", "deadline", "fees", "eidLevel", "documents", "form", "workflow", "writeBack",
                 "result");
         String code = readCode(doc);
         List<String> filers = doc.texts("filers");
@@ -211,8 +213,8 @@ public final class DefinitionParser {
 
     private FormField readField(YamlNode field) {
         field.allowOnly("a field", "id", "type", "label", "help", "required", "maxLength", "pattern", "patternMessage",
-                "prefill", "editable", "options", "provinceField", "notBefore", "after", "maxYearsAfter", "min", "max",
-                "relation");
+                "prefill", "editable", "options", "provinceField", "notBefore", "notAfter", "after", "maxYearsAfter", "min",
+                "max", "relation");
         FieldType type = enumValue(field, "type", FieldType.class, FieldType.TEXT);
         String pattern = field.optionalText("pattern").orElse(null);
         if (pattern != null) {
@@ -232,7 +234,8 @@ public final class DefinitionParser {
                 field.flag("required"), field.integer("maxLength", 200), pattern,
                 field.localized("patternMessage", pattern != null), field.optionalText("prefill").orElse(null),
                 field.flag("editable"), options, field.optionalText("provinceField").orElse(null),
-                field.optionalText("notBefore").orElse(null), field.optionalText("after").orElse(null),
+                field.optionalText("notBefore").orElse(null), field.optionalText("notAfter").orElse(null),
+                field.optionalText("after").orElse(null),
                 optionalInteger(field, "maxYearsAfter"), optionalInteger(field, "min"), optionalInteger(field, "max"),
                 relation);
     }
@@ -260,9 +263,11 @@ public final class DefinitionParser {
                     state.flag("terminal"));
         }).toList();
         List<Transition> transitions = workflow.list("transitions").stream().map(t -> {
-            t.allowOnly("a transition", "event", "from", "to", "roles", "label", "requiresNote", "writeBack", "automatic");
+            t.allowOnly("a transition", "event", "from", "to", "roles", "label", "requiresNote", "writeBack", "automatic",
+                    "guards");
             return new Transition(t.text("event"), t.texts("from"), t.text("to"), new LinkedHashSet<>(t.texts("roles")),
-                    t.localized("label", true), t.flag("requiresNote"), t.flag("writeBack"), t.flag("automatic"));
+                    t.localized("label", true), t.flag("requiresNote"), t.flag("writeBack"), t.flag("automatic"),
+                    t.texts("guards"));
         }).toList();
         return new WorkflowDefinition(workflow.text("initial"), workflow.optionalText("party").orElse(null), states,
                 transitions);
@@ -376,6 +381,9 @@ public final class DefinitionParser {
         if (field.notBefore() != null && !field.notBefore().equals("today")) {
             node.problem("notBefore supports only 'today'");
         }
+        if (field.notAfter() != null && !field.notAfter().equals("today")) {
+            node.problem("notAfter supports only 'today'");
+        }
         if (field.maxYearsAfter() != null && field.after() == null) {
             node.problem("maxYearsAfter of field '" + field.id() + "' needs 'after'");
         }
@@ -428,6 +436,8 @@ public final class DefinitionParser {
             }
             t.roles().stream().filter(r -> !ROLES.contains(r))
                     .forEach(r -> at.problem("role '" + r + "' does not exist (roles: " + String.join(", ", ROLES) + ")"));
+            t.guards().stream().filter(g -> !guards.contains(g)).forEach(g -> at.problem("no guard named '" + g
+                    + "' (known: " + String.join(", ", guards.stream().sorted().toList()) + ")"));
             if (t.roles().contains(WorkflowDefinition.PARTY) && w.party() == null) {
                 at.problem("transition '" + t.event() + "' names the role PARTY but the workflow names no party");
             }

@@ -21,6 +21,7 @@ public record FormField(
         List<Option> options,
         String provinceField,
         String notBefore,
+        String notAfter,
         String after,
         Integer maxYearsAfter,
         Integer min,

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import vn.gov.portal.population.RegisterGuard;
 import vn.gov.portal.population.WriteBackHandler;
 
 /**
@@ -30,9 +31,10 @@ public class ProcedureCatalog {
     private final Map<String, ProcedureDefinition> byCode;
 
     public ProcedureCatalog(@Value("${portal.workflows.location:classpath:workflows/}") String location,
-                            List<WriteBackHandler> writeBacks) {
+                            List<WriteBackHandler> writeBacks, List<RegisterGuard> guards) {
         DefinitionParser parser = new DefinitionParser(
-                writeBacks.stream().map(WriteBackHandler::name).collect(Collectors.toSet()));
+                writeBacks.stream().map(WriteBackHandler::name).collect(Collectors.toSet()),
+                guards.stream().map(RegisterGuard::name).collect(Collectors.toSet()));
         this.byCode = load(parser, location);
         log.info("Loaded {} procedure definition(s) from {}: {}", byCode.size(), location, byCode.keySet());
     }

@@ -19,7 +19,7 @@ public record WorkflowDefinition(String initial, String party, List<State> state
     public record State(String id, int status, LocalizedText label, boolean terminal) {}
 
     public record Transition(String event, List<String> from, String to, Set<String> roles, LocalizedText label,
-                             boolean requiresNote, boolean writeBack, boolean automatic) {
+                             boolean requiresNote, boolean writeBack, boolean automatic, List<String> guards) {
 
         public boolean allows(Set<String> actorRoles) {
             return actorRoles.stream().anyMatch(roles::contains);

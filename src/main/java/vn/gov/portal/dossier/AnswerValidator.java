@@ -140,6 +140,9 @@ class AnswerValidator {
         if ("today".equals(field.notBefore()) && date.isBefore(LocalDate.now(clock))) {
             problems.add(FieldProblem.of(id, "validation.notBeforeToday", field.label()));
         }
+        if ("today".equals(field.notAfter()) && date.isAfter(LocalDate.now(clock))) {
+            problems.add(FieldProblem.of(id, "validation.notAfterToday", field.label()));
+        }
         if (field.after() != null) {
             LocalDate start = parse(answers.getOrDefault(field.after(), ""));
             if (start != null && !date.isAfter(start)) {

@@ -19,6 +19,7 @@ import vn.gov.portal.catalog.WorkflowDefinition.Transition;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.population.CompletedDossier;
 import vn.gov.portal.population.IdNumber;
+import vn.gov.portal.population.RegisterGuard;
 import vn.gov.portal.population.WriteBackHandler;
 import vn.gov.portal.workflow.WorkflowEngine;
 
@@ -41,11 +42,13 @@ public class Decisions {
     private final WorkflowEngine engine;
     private final AuditLog audit;
     private final Map<String, WriteBackHandler> writeBacks;
+    private final Map<String, RegisterGuard> guards;
     private final GroupSteps groups;
 
     Decisions(DossierRepository dossiers, ProcedureCatalog catalog, AgencyDirectory agencies, WorkflowEngine engine,
-              AuditLog audit, List<WriteBackHandler> writeBacks, GroupSteps groups) {
+              AuditLog audit, List<WriteBackHandler> writeBacks, List<RegisterGuard> guards, GroupSteps groups) {
         this.groups = groups;
+        this.guards = guards.stream().collect(Collectors.toMap(RegisterGuard::name, Function.identity()));
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.agencies = agencies;
@@ -129,6 +132,12 @@ public class Decisions {
         }
         if (cleanNote.length() > MAX_NOTE) {
             throw UserFacingException.refused("decision.noteTooLong", MAX_NOTE);
+        }
+        for (String guard : transition.guards()) {
+            guards.get(guard).refusal(new RegisterGuard.Case(new IdNumber(dossier.applicantIdNumber()),
+                    dossier.answers(), definition.workflow().party())).ifPresent(code -> {
+                        throw UserFacingException.refused(code);
+                    });
         }
         String next = engine.next(definition.workflow(), dossier.state(), event, actor.roles())
                 .orElseThrow(() -> UserFacingException.refused("decision.notAllowedInState", current.label()));

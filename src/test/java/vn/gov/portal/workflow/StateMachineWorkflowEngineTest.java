@@ -17,7 +17,7 @@ class StateMachineWorkflowEngineTest {
 
     @BeforeAll
     static void load() throws Exception {
-        workflow = new DefinitionParser(Set.of("temporary-residence"))
+        workflow = new DefinitionParser(Set.of("temporary-residence"), Set.of())
                 .parse("temporary-residence.yaml", Files.readString(Path.of("workflows/temporary-residence.yaml")))
                 .definition().workflow();
     }

@@ -1,0 +1,19 @@
+package vn.gov.portal.population;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A check against the register that a workflow transition names in {@code guards:} — e.g. both spouses-to-be are
+ * unmarried before a marriage is approved. A failing guard refuses the transition and changes nothing.
+ */
+public interface RegisterGuard {
+
+    /** What the guard looks at: the filer, the answers and the id of the field naming the other party, if any. */
+    record Case(IdNumber applicant, Map<String, String> answers, String partyField) {}
+
+    String name();
+
+    /** The message code of the refusal, or empty when the transition may go ahead. */
+    Optional<String> refusal(Case dossier);
+}

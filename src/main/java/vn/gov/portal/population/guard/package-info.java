@@ -1,0 +1,2 @@
+/** Named checks against the register that definitions attach to transitions ({@code guards:}). */
+package vn.gov.portal.population.guard;
