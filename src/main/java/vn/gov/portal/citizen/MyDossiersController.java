@@ -65,6 +65,8 @@ class MyDossiersController {
         model.addAttribute("steps", steps);
         model.addAttribute("stepAgencies", steps.stream().collect(Collectors.toMap(Dossier::id,
                 s -> agencies.find(s.agencyId()).map(a -> a.name(locale)).orElse(""))));
+        model.addAttribute("stepActions", steps.stream().collect(Collectors.toMap(Dossier::id,
+                s -> dossiers.actionsFor(citizen, s))));
         model.addAttribute("catalog", catalog);
         model.addAttribute("today", LocalDate.now(clock));
         return "citizen/dossier";
@@ -74,6 +76,7 @@ class MyDossiersController {
     @PostMapping("/my/dossiers/{id}/actions")
     String act(@PathVariable UUID id, @RequestParam String event, @RequestParam(defaultValue = "") String note,
                @RequestParam int lockVersion, PortalUser citizen, Locale locale, RedirectAttributes redirect) {
+        Dossier dossier = dossiers.forCitizen(citizen, id);
         try {
             decisions.act(citizen, id, event, note, lockVersion);
             redirect.addFlashAttribute("notice", messages.text("citizen.actionDone", null, locale));
@@ -83,6 +86,7 @@ class MyDossiersController {
             }
             redirect.addFlashAttribute("problem", messages.of(e, locale));
         }
-        return "redirect:/my/dossiers/" + id;
+        // A step of a group is followed on the group's page, where the citizen acted.
+        return "redirect:/my/dossiers/" + (dossier.parentId() != null ? dossier.parentId() : id);
     }
 }
