@@ -108,6 +108,17 @@ public class ProcedureCatalog {
         return List.copyOf(byCode.values());
     }
 
+    /**
+     * "code:state" of every state in which some officer has a decision to take: the queue shows these, not dossiers
+     * waiting for the citizen, the other party or a payment.
+     */
+    public java.util.Set<String> officerStates() {
+        java.util.Set<String> states = new java.util.HashSet<>();
+        byCode.values().forEach(d -> d.workflow().transitions().stream().filter(WorkflowDefinition.Transition::byOfficer)
+                .forEach(t -> t.from().forEach(from -> states.add(d.code() + ":" + from))));
+        return states;
+    }
+
     public Optional<ProcedureDefinition> find(String code) {
         return Optional.ofNullable(byCode.get(code));
     }

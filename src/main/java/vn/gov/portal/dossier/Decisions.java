@@ -1,5 +1,7 @@
 package vn.gov.portal.dossier;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,10 +46,12 @@ public class Decisions {
     private final Map<String, WriteBackHandler> writeBacks;
     private final Map<String, RegisterGuard> guards;
     private final GroupSteps groups;
+    private final Clock clock;
 
     Decisions(DossierRepository dossiers, ProcedureCatalog catalog, AgencyDirectory agencies, WorkflowEngine engine,
-              AuditLog audit, List<WriteBackHandler> writeBacks, List<RegisterGuard> guards, GroupSteps groups) {
+              AuditLog audit, List<WriteBackHandler> writeBacks, List<RegisterGuard> guards, GroupSteps groups, Clock clock) {
         this.groups = groups;
+        this.clock = clock;
         this.guards = guards.stream().collect(Collectors.toMap(RegisterGuard::name, Function.identity()));
         this.dossiers = dossiers;
         this.catalog = catalog;
@@ -166,7 +170,8 @@ public class Decisions {
         Map<String, String> outputs = new java.util.LinkedHashMap<>();
         writeBacks.get(definition.writeBack().handler()).apply(new CompletedDossier(dossier.id(), dossier.receiptCode(),
                 dossier.procedureCode(), new IdNumber(dossier.applicantIdNumber()), dossier.answers(),
-                definition.writeBack().params(), agency.nameVi(), agency.provinceCode(), actor.name(), outputs));
+                definition.writeBack().params(), agency.nameVi(), agency.provinceCode(), actor.name(),
+                LocalDate.now(clock), outputs));
         if (!outputs.isEmpty()) {
             dossiers.addAnswers(dossier.id(), outputs);
         }

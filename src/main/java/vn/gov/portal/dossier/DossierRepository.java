@@ -69,16 +69,18 @@ class DossierRepository {
                 .param("id", idNumber).query(this::map).list();
     }
 
-    List<Dossier> queue(Collection<Long> agencyIds, Integer statusCode, int limit, int offset) {
+    List<Dossier> queue(Collection<Long> agencyIds, Collection<String> officerStates, Integer statusCode, int limit,
+                        int offset) {
         if (agencyIds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql(COLUMNS + """
                         where agency_id in (:agencies) and status_code is not null and not is_group
-                          and (case when cast(:status as smallint) is null then closed_at is null
+                          and (case when cast(:status as smallint) is null
+                                    then closed_at is null and (procedure_code || ':' || state) in (:officerStates)
                                     else status_code = :status end)
                         order by appointment_date, submitted_at limit :limit offset :offset""")
-                .param("agencies", agencyIds).param("status", statusCode).param("limit", limit).param("offset", offset)
+                .param("agencies", agencyIds).param("officerStates", officerStates).param("status", statusCode).param("limit", limit).param("offset", offset)
                 .query(this::map).list();
     }
 

@@ -49,7 +49,7 @@ public class Dossiers {
 
     public List<Dossier> queue(PortalUser officer, Integer statusCode, int page) {
         List<Long> ids = agencies.agenciesOf(officer.username()).stream().map(Agency::id).toList();
-        return dossiers.queue(ids, statusCode, PAGE_SIZE, Math.min(Math.max(0, page), MAX_PAGE) * PAGE_SIZE);
+        return dossiers.queue(ids, catalog.officerStates(), statusCode, PAGE_SIZE, Math.min(Math.max(0, page), MAX_PAGE) * PAGE_SIZE);
     }
 
     /** The decisions this officer may take on the dossier now. */

@@ -6,7 +6,8 @@ import java.util.UUID;
 /** What a write-back handler gets from a dossier whose final decision was just taken. */
 public record CompletedDossier(UUID dossierId, String receiptCode, String procedureCode, IdNumber applicant,
                                Map<String, String> answers, Map<String, String> params, String agencyName,
-                               String agencyProvinceCode, String actor, Map<String, String> outputs) {
+                               String agencyProvinceCode, String actor, java.time.LocalDate decidedOn,
+                               Map<String, String> outputs) {
 
     /**
      * Something the write-back produced that later steps need (the newborn's ID number): kept with the dossier's

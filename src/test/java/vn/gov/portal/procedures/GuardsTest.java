@@ -29,6 +29,8 @@ class GuardsTest extends PortalIntegrationTest {
     Decisions decisions;
     @Autowired
     ProcedureCatalog catalog;
+    @Autowired
+    vn.gov.portal.dossier.Dossiers dossiers;
 
     @Test
     void aMarriageWithSomeoneAlreadyMarriedCannotBeApprovedAndNothingChanges() {
@@ -56,10 +58,13 @@ class GuardsTest extends PortalIntegrationTest {
         Filing.Outcome outcome = filing.submit(filer, marriage, UUID.randomUUID(), answers);
         assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Submitted.class);
         Dossier dossier = ((Filing.Submitted) outcome).dossier();
-        dossier = decisions.act(citizen(marriedWoman, 2), dossier.id(), "confirm", "", dossier.lockVersion());
         String staff = jdbc.sql("select username from staff_role where agency_id = ? and role = ? limit 1")
                 .params(dossier.agencyId(), "RECEIVER").query(String.class).single();
         String prefix = staff.substring(0, staff.lastIndexOf('.'));
+        // Until the other party confirms, the dossier is not the officers' to work on.
+        assertThat(dossiers.queue(officer(staff), null, 0)).extracting(Dossier::id).doesNotContain(dossier.id());
+        dossier = decisions.act(citizen(marriedWoman, 2), dossier.id(), "confirm", "", dossier.lockVersion());
+        assertThat(dossiers.queue(officer(staff), null, 0)).extracting(Dossier::id).contains(dossier.id());
         dossier = decisions.decide(officer(prefix + ".tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
         dossier = decisions.decide(officer(prefix + ".xuly"), dossier.id(), "process", "", dossier.lockVersion());
         Dossier processing = dossier;

@@ -1,6 +1,5 @@
 package vn.gov.portal.population.writeback;
 
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -54,7 +53,7 @@ class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
         IdNumber issued = register.registerBirth(child, dossier.agencyProvinceCode(), household.id(),
                 parentLeadsHousehold ? "Con" : "Cháu", mother.orElse(null), father.orElse(null));
         dossier.output("childIdNumber", issued.value());
-        register.recordDocument(issued, "BIRTH_CERTIFICATE", dossier.receiptCode(), LocalDate.now(), null,
+        register.recordDocument(issued, "BIRTH_CERTIFICATE", dossier.receiptCode(), dossier.decidedOn(), null,
                 dossier.agencyName(), dossier.dossierId());
         audit.record(dossier.actor(), "population.birth.registered", "person", issued.value(),
                 Map.of("dossier", dossier.receiptCode(), "household", household.id()));

@@ -1,6 +1,5 @@
 package vn.gov.portal.population.writeback;
 
-import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.gov.portal.audit.AuditLog;
@@ -29,7 +28,7 @@ class DeregisterResidenceWriteBack implements WriteBackHandler {
     @Override
     public void apply(CompletedDossier dossier) {
         IdNumber person = Answers.personOrApplicant(dossier, dossier.param("personField", "deceased"));
-        register.deregisterPermanentResidence(person, LocalDate.now());
+        register.deregisterPermanentResidence(person, dossier.decidedOn());
         audit.record(dossier.actor(), "population.permanent-residence.deregistered", "person", person.value(),
                 Map.of("dossier", dossier.receiptCode()));
     }

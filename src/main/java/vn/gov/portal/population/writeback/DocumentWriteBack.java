@@ -11,7 +11,7 @@ import vn.gov.portal.population.WriteBackHandler;
 
 /**
  * Records the document a procedure issues (passport, certificate, licence, decision) against the person it is for.
- * Params: documentKind (required), personField (default: the filer), validYears (optional). The document number is
+ * Params: documentKind (required), personField (default: the filer), validYears or validUntilAge (optional). The document number is
  * the dossier's receipt code prefixed by the kind, so it can be traced to its dossier.
  */
 @Component
@@ -39,13 +39,24 @@ class DocumentWriteBack implements WriteBackHandler {
         record(register, audit, dossier, kind, Answers.personOrApplicant(dossier, dossier.params().get("personField")));
     }
 
+    /**
+     * Params validYears (from the day of issue) or validUntilAge (the holder's birthday at that age, e.g. a child's
+     * health insurance card until 72 months).
+     */
+    private static LocalDate validUntil(PopulationRegister register, CompletedDossier dossier, IdNumber person) {
+        String years = dossier.param("validYears", "");
+        String age = dossier.param("validUntilAge", "");
+        if (!age.isBlank()) {
+            return register.person(person).map(p -> p.birthDate().plusYears(Integer.parseInt(age))).orElse(null);
+        }
+        return years.isBlank() ? null : dossier.decidedOn().plusYears(Integer.parseInt(years));
+    }
+
     static void record(PopulationRegister register, AuditLog audit, CompletedDossier dossier, String kind,
                        IdNumber person) {
-        LocalDate today = LocalDate.now();
-        String years = dossier.param("validYears", "");
+        LocalDate today = dossier.decidedOn();
         String number = register.recordDocument(person, kind, kind + "-" + dossier.receiptCode(), today,
-                years.isBlank() ? null : today.plusYears(Integer.parseInt(years)), dossier.agencyName(),
-                dossier.dossierId());
+                validUntil(register, dossier, person), dossier.agencyName(), dossier.dossierId());
         audit.record(dossier.actor(), "population.document.issued", "person", person.value(),
                 Map.of("dossier", dossier.receiptCode(), "kind", kind, "number", number));
     }

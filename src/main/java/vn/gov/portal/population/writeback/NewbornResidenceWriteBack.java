@@ -1,7 +1,5 @@
 package vn.gov.portal.population.writeback;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.gov.portal.audit.AuditLog;
@@ -19,12 +17,10 @@ class NewbornResidenceWriteBack implements WriteBackHandler {
 
     private final PopulationRegister register;
     private final AuditLog audit;
-    private final Clock clock;
 
-    NewbornResidenceWriteBack(PopulationRegister register, AuditLog audit, Clock clock) {
+    NewbornResidenceWriteBack(PopulationRegister register, AuditLog audit) {
         this.register = register;
         this.audit = audit;
-        this.clock = clock;
     }
 
     @Override
@@ -35,7 +31,7 @@ class NewbornResidenceWriteBack implements WriteBackHandler {
     @Override
     public void apply(CompletedDossier dossier) {
         IdNumber child = new IdNumber(dossier.answer("child"));
-        register.registerResidenceAtHousehold(child, LocalDate.now(clock));
+        register.registerResidenceAtHousehold(child, dossier.decidedOn());
         audit.record(dossier.actor(), "population.permanent-residence.registered", "person", child.value(),
                 Map.of("dossier", dossier.receiptCode()));
     }

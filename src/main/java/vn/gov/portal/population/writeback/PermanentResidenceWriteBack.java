@@ -1,6 +1,5 @@
 package vn.gov.portal.population.writeback;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ class PermanentResidenceWriteBack implements WriteBackHandler {
         for (IdNumber mover : movers) {
             register.registerPermanentResidence(mover, head, relation.isBlank() ? "Thành viên" : relation,
                     dossier.answer("newProvince"), dossier.answer("newCommune"), dossier.answer("newAddressDetail"),
-                    LocalDate.now());
+                    dossier.decidedOn());
             if (head == null) {
                 head = mover;   // the first mover heads the new household; the others join it
                 relation = "Thành viên";
