@@ -9,9 +9,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import vn.gov.devstack.eid.EidProvider;
+import vn.gov.devstack.payment.SimulatedVnpay;
 
 /**
- * A real PostgreSQL 17 (embedded, no install) with the portal's schema and demo data, and the built-in e-ID provider.
+ * A real PostgreSQL 17 (embedded, no install) with the portal's schema and demo data, and the built-in e-ID provider
+ * (which also serves the simulated payment gateway).
  * {@link #portalProperties()} gives the portal the same settings production takes from PORTAL_* variables.
  */
 public final class DevStack implements AutoCloseable {
@@ -87,6 +89,10 @@ public final class DevStack implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>(productionVariables());
         properties.put("server.address", "127.0.0.1");
         properties.put("portal.security.form-targets", eid.issuerUri());
+        // Payments go to the simulated VNPAY gateway on the provider's server; production names a real merchant.
+        properties.put("portal.payment.vnpay.pay-url", eid.issuerUri() + SimulatedVnpay.PAY_PATH);
+        properties.put("portal.payment.vnpay.tmn-code", SimulatedVnpay.TMN_CODE);
+        properties.put("portal.payment.vnpay.hash-secret", SimulatedVnpay.HASH_SECRET);
         // The provider's jar is on the test classpath; its auto-configuration must not act inside the portal.
         properties.put("spring.autoconfigure.exclude",
                 "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration,"

@@ -33,6 +33,7 @@ public final class GroupWorkflow {
 
     private static WorkflowDefinition.Transition transition(String event, List<String> from, String to, String vi,
                                                             String en) {
-        return new WorkflowDefinition.Transition(event, from, to, SYSTEM, new LocalizedText(vi, en), false, false, false);
+        return new WorkflowDefinition.Transition(event, from, to, SYSTEM, new LocalizedText(vi, en), false, false, false,
+                false);
     }
 }
