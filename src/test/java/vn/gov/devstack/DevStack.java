@@ -81,6 +81,10 @@ public final class DevStack implements AutoCloseable {
         env.put("PORTAL_STAFF_ISSUER", eid.issuerUri());
         env.put("PORTAL_STAFF_CLIENT_ID", STAFF_CLIENT);
         env.put("PORTAL_STAFF_CLIENT_SECRET", STAFF_SECRET);
+        // The simulated VNPAY gateway on the provider's server; production names a real merchant.
+        env.put("PORTAL_PAYMENT_VNPAY_PAY_URL", eid.issuerUri() + SimulatedVnpay.PAY_PATH);
+        env.put("PORTAL_PAYMENT_VNPAY_TMN_CODE", SimulatedVnpay.TMN_CODE);
+        env.put("PORTAL_PAYMENT_VNPAY_HASH_SECRET", SimulatedVnpay.HASH_SECRET);
         return env;
     }
 
@@ -89,10 +93,6 @@ public final class DevStack implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>(productionVariables());
         properties.put("server.address", "127.0.0.1");
         properties.put("portal.security.form-targets", eid.issuerUri());
-        // Payments go to the simulated VNPAY gateway on the provider's server; production names a real merchant.
-        properties.put("portal.payment.vnpay.pay-url", eid.issuerUri() + SimulatedVnpay.PAY_PATH);
-        properties.put("portal.payment.vnpay.tmn-code", SimulatedVnpay.TMN_CODE);
-        properties.put("portal.payment.vnpay.hash-secret", SimulatedVnpay.HASH_SECRET);
         // The provider's jar is on the test classpath; its auto-configuration must not act inside the portal.
         properties.put("spring.autoconfigure.exclude",
                 "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration,"

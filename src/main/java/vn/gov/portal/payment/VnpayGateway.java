@@ -15,21 +15,38 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.stereotype.Component;
 
 /**
  * The VNPAY payment gateway, protocol version 2.1.0: the browser goes to the pay URL with the order as query
  * parameters signed with HMAC-SHA512 over the merchant's hash secret, and comes back to the return URL with the
- * result signed the same way. Exists only when the merchant is configured (portal.payment.vnpay.*), so that a portal
- * without a merchant account still starts and tells citizens that online payment is not available.
+ * result signed the same way. Exists only when the merchant is configured (portal.payment.vnpay.*, from the
+ * PORTAL_PAYMENT_VNPAY_* variables), so that a portal without a merchant account still starts and tells citizens
+ * that online payment is not available.
  */
 @Component
-@ConditionalOnProperty(prefix = "portal.payment.vnpay", name = {"pay-url", "tmn-code", "hash-secret"})
+@Conditional(VnpayGateway.Configured.class)
 public class VnpayGateway implements PaymentGateway {
+
+    /**
+     * All three settings present and not blank. Not {@code @ConditionalOnProperty}: application.yml maps the
+     * PORTAL_PAYMENT_VNPAY_* variables with an empty default, and that condition counts an empty value as set.
+     */
+    static class Configured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return Stream.of("pay-url", "tmn-code", "hash-secret").map(name -> context.getEnvironment()
+                    .getProperty("portal.payment.vnpay." + name, "")).noneMatch(String::isBlank);
+        }
+    }
 
     static final String VERSION = "2.1.0";
     private static final String SUCCESS = "00";

@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import vn.gov.devstack.payment.SimulatedVnpay;
 
 /** The VNPAY 2.1.0 adapter against the protocol as written down, and against the dev stack's simulated gateway. */
@@ -93,6 +94,20 @@ class VnpayGatewayTest {
         answer.put("vnp_SecureHash", answer.get("vnp_SecureHash").toUpperCase());
         answer.put("vnp_SecureHashType", "HmacSHA512");   // not part of the signed data
         assertThat(gateway.verify(answer).paid()).isTrue();
+    }
+
+    /** Without a merchant (or with an empty setting) there is no gateway, and the portal starts all the same. */
+    @Test
+    void theGatewayExistsOnlyWhenAllThreeSettingsAreGiven() {
+        ApplicationContextRunner runner = new ApplicationContextRunner()
+                .withBean(Clock.class, () -> CLOCK).withUserConfiguration(VnpayGateway.class);
+        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(PaymentGateway.class));
+        runner.withPropertyValues("portal.payment.vnpay.pay-url=https://pay.example", "portal.payment.vnpay.tmn-code=X",
+                        "portal.payment.vnpay.hash-secret=")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(PaymentGateway.class));
+        runner.withPropertyValues("portal.payment.vnpay.pay-url=https://pay.example", "portal.payment.vnpay.tmn-code=X",
+                        "portal.payment.vnpay.hash-secret=s")
+                .run(context -> assertThat(context).hasSingleBean(PaymentGateway.class));
     }
 
     private static String hmacSha512(String data) throws Exception {
