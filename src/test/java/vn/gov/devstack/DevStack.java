@@ -9,9 +9,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import vn.gov.devstack.eid.EidProvider;
+import vn.gov.devstack.payment.SimulatedVnpay;
 
 /**
- * A real PostgreSQL 17 (embedded, no install) with the portal's schema and demo data, and the built-in e-ID provider.
+ * A real PostgreSQL 17 (embedded, no install) with the portal's schema and demo data, and the built-in e-ID provider
+ * (which also serves the simulated payment gateway).
  * {@link #portalProperties()} gives the portal the same settings production takes from PORTAL_* variables.
  */
 public final class DevStack implements AutoCloseable {
@@ -79,6 +81,10 @@ public final class DevStack implements AutoCloseable {
         env.put("PORTAL_STAFF_ISSUER", eid.issuerUri());
         env.put("PORTAL_STAFF_CLIENT_ID", STAFF_CLIENT);
         env.put("PORTAL_STAFF_CLIENT_SECRET", STAFF_SECRET);
+        // The simulated VNPAY gateway on the provider's server; production names a real merchant.
+        env.put("PORTAL_PAYMENT_VNPAY_PAY_URL", eid.issuerUri() + SimulatedVnpay.PAY_PATH);
+        env.put("PORTAL_PAYMENT_VNPAY_TMN_CODE", SimulatedVnpay.TMN_CODE);
+        env.put("PORTAL_PAYMENT_VNPAY_HASH_SECRET", SimulatedVnpay.HASH_SECRET);
         return env;
     }
 

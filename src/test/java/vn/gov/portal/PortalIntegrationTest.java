@@ -13,8 +13,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.devstack.DevStack;
 import vn.gov.devstack.TestStack;
+import vn.gov.devstack.payment.SimulatedVnpay;
 import vn.gov.portal.identity.PortalOidcUser;
 import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.payment.Payments;
 import vn.gov.portal.population.IdNumber;
 
 /**
@@ -27,6 +29,8 @@ public abstract class PortalIntegrationTest {
 
     @Autowired
     protected JdbcClient jdbc;
+    @Autowired
+    protected Payments payments;
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
@@ -98,6 +102,15 @@ public abstract class PortalIntegrationTest {
                 .issuedAt(java.time.Instant.now()).expiresAt(java.time.Instant.now().plusSeconds(600)).build();
         PortalOidcUser principal = new PortalOidcUser(List.of(new SimpleGrantedAuthority(role)), token, null, user);
         return new OAuth2AuthenticationToken(principal, principal.getAuthorities(), user.isCitizen() ? "vneid" : "staff");
+    }
+
+    /**
+     * Pays what the dossier owes as the citizen would: the portal's checkout order goes to the simulated gateway,
+     * whose signed "paid" answer comes back through the portal's verification.
+     */
+    protected Payments.Completion payOnline(PortalUser citizen, java.util.UUID dossierId) {
+        java.net.URI checkout = payments.start(citizen, dossierId, "http://127.0.0.1/payments/return", "127.0.0.1");
+        return payments.complete(SimulatedVnpay.answer(SimulatedVnpay.orderOf(checkout), true));
     }
 
     /** Answers of a valid temporary-residence form moving to the given commune. */

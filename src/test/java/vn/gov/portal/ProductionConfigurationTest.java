@@ -14,6 +14,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import vn.gov.devstack.DevStack;
+import vn.gov.devstack.payment.SimulatedVnpay;
+import vn.gov.portal.payment.PaymentGateway;
+import vn.gov.portal.payment.PaymentOrder;
 import vn.gov.devstack.TestStack;
 
 /**
@@ -47,6 +50,9 @@ class ProductionConfigurationTest {
             assertThat(registrations.findByRegistrationId("vneid").getProviderDetails().getAuthorizationUri())
                     .startsWith(external.eid().issuerUri());
             assertThat(registrations.findByRegistrationId("staff").getClientId()).isEqualTo(DevStack.STAFF_CLIENT);
+            assertThat(portal.getBean(PaymentGateway.class).checkout(
+                    new PaymentOrder("ref", 1000, "Thu nghiem", "127.0.0.1"), "https://portal.example/payments/return"))
+                    .hasHost("127.0.0.1").hasPath(SimulatedVnpay.PAY_PATH);
             int port = ((WebServerApplicationContext) portal).getWebServer().getPort();
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),

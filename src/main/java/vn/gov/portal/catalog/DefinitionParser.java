@@ -264,10 +264,10 @@ public final class DefinitionParser {
         }).toList();
         List<Transition> transitions = workflow.list("transitions").stream().map(t -> {
             t.allowOnly("a transition", "event", "from", "to", "roles", "label", "requiresNote", "writeBack", "automatic",
-                    "guards");
+                    "guards", "payment");
             return new Transition(t.text("event"), t.texts("from"), t.text("to"), new LinkedHashSet<>(t.texts("roles")),
                     t.localized("label", true), t.flag("requiresNote"), t.flag("writeBack"), t.flag("automatic"),
-                    t.texts("guards"));
+                    t.texts("guards"), t.flag("payment"));
         }).toList();
         return new WorkflowDefinition(workflow.text("initial"), workflow.optionalText("party").orElse(null), states,
                 transitions);
@@ -443,6 +443,14 @@ public final class DefinitionParser {
             }
             if (t.automatic() != t.roles().equals(Set.of(WorkflowDefinition.SYSTEM))) {
                 at.problem("transition '" + t.event() + "': automatic transitions have exactly the role SYSTEM, and only they");
+            }
+            if (t.payment() && !t.roles().equals(Set.of(WorkflowDefinition.APPLICANT))) {
+                // The gateway confirms the applicant's own payment; nobody else can pay in their place.
+                at.problem("transition '" + t.event() + "': a payment transition has exactly the role APPLICANT");
+            }
+            if (t.payment() && !d.chargesOnline()) {
+                at.problem("transition '" + t.event() + "': a payment transition needs an amount: a number field '"
+                        + ProcedureDefinition.AMOUNT_FIELD + "' or fees.online");
             }
             for (String from : t.from()) {
                 if (w.state(from).filter(State::terminal).isPresent()) {

@@ -104,6 +104,30 @@ public record ProcedureDefinition(
         return fields().filter(f -> f.id().equals(id)).findFirst();
     }
 
+    /** The number field holding an amount the applicant owes (the fine in a penalty decision), if the form has one. */
+    public static final String AMOUNT_FIELD = "fineAmount";
+
+    /**
+     * What the applicant pays online for this dossier, in VND: the answer {@value #AMOUNT_FIELD} when the form asks
+     * for it, else the online fee. 0 when nothing is due or the answer is not a whole number.
+     */
+    public long amountDue(java.util.Map<String, String> answers) {
+        if (field(AMOUNT_FIELD).filter(f -> f.type() == FormField.FieldType.NUMBER).isEmpty()) {
+            return fees == null ? 0 : fees.online();
+        }
+        try {
+            return Math.max(0, Long.parseLong(answers.getOrDefault(AMOUNT_FIELD, "").strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Whether a payment transition can ever have something to charge. */
+    public boolean chargesOnline() {
+        return field(AMOUNT_FIELD).filter(f -> f.type() == FormField.FieldType.NUMBER).isPresent()
+                || (fees != null && fees.online() > 0);
+    }
+
     public Optional<FormSection> sectionOf(String fieldId) {
         return sections.stream().filter(s -> s.fields().stream().anyMatch(f -> f.id().equals(fieldId))).findFirst();
     }

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The states of a dossier (each with its national status code 1-10) and the transitions that move it. Officers
  * fire transitions through their roles; the filer as APPLICANT, the person named in {@code party} as PARTY, and the
- * portal itself as SYSTEM ({@code automatic} transitions run as soon as their state is reached).
+ * portal itself as SYSTEM ({@code automatic} transitions run as soon as their state is reached). A {@code payment}
+ * transition is the applicant's, but fires only when the payment gateway confirms the payment, never from a button.
  */
 public record WorkflowDefinition(String initial, String party, List<State> states, List<Transition> transitions) {
 
@@ -19,7 +20,8 @@ public record WorkflowDefinition(String initial, String party, List<State> state
     public record State(String id, int status, LocalizedText label, boolean terminal) {}
 
     public record Transition(String event, List<String> from, String to, Set<String> roles, LocalizedText label,
-                             boolean requiresNote, boolean writeBack, boolean automatic, List<String> guards) {
+                             boolean requiresNote, boolean writeBack, boolean automatic, List<String> guards,
+                             boolean payment) {
 
         public boolean allows(Set<String> actorRoles) {
             return actorRoles.stream().anyMatch(roles::contains);

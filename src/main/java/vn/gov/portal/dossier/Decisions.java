@@ -83,6 +83,19 @@ public class Decisions {
         return fire(dossier, event, note, expectedLockVersion, new Actor(citizen.subject(), "CITIZEN", roles));
     }
 
+    /**
+     * The payment gateway confirmed that the applicant paid: fires the dossier's {@code payment} transition from its
+     * current state, on the applicant's behalf, in the caller's transaction (the one that records the payment).
+     */
+    @Transactional
+    public Dossier paid(UUID id, String paymentReference) {
+        Dossier dossier = dossiers.findForUpdate(id).filter(d -> !d.isDraft()).orElseThrow(UserFacingException::notFound);
+        Transition payment = definitionOf(dossier).workflow().transitionsFrom(dossier.state()).stream()
+                .filter(Transition::payment).findFirst()
+                .orElseThrow(() -> UserFacingException.refused("payment.noLongerDue"));
+        return fire(dossier, payment.event(), paymentReference, dossier.lockVersion(), PAYMENT);
+    }
+
     /** Runs the automatic transitions from the dossier's state, one after another, in the caller's transaction. */
     @Transactional
     public Dossier runAutomatic(UUID id) {
@@ -106,6 +119,8 @@ public class Decisions {
     }
 
     private static final Actor PORTAL = new Actor("portal", "SYSTEM", Set.of(WorkflowDefinition.SYSTEM));
+    /** The gateway's confirmation acts for the applicant: the money is theirs, the proof is the gateway's. */
+    private static final Actor PAYMENT = new Actor("payment", "PAYMENT", Set.of(WorkflowDefinition.APPLICANT));
 
     /** A step of a group has ended: the next step starts, or the group finishes or stops. */
     private void stepEnded(Dossier step, int endStatus) {
@@ -129,6 +144,10 @@ public class Decisions {
                 .orElseThrow(() -> UserFacingException.refused("decision.notAllowedInState", current.label()));
         if (!transition.allows(actor.roles())) {
             throw UserFacingException.refused("decision.roleMissing", transition.label());
+        }
+        if (transition.payment() && actor != PAYMENT) {
+            // A button must not be able to say "paid": only the gateway's verified confirmation (paid()) may.
+            throw UserFacingException.refused("decision.paymentRequired", transition.label());
         }
         String cleanNote = note == null ? "" : note.strip();
         if (transition.requiresNote() && cleanNote.isEmpty()) {

@@ -39,6 +39,8 @@ public class SecurityConfig {
                         .requestMatchers("/", "/procedures", "/procedures/*", "/login", "/css/**", "/js/**",
                                 "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/procedures/*/apply", "/my/**").hasRole("CITIZEN")
+                        // the citizen's browser back from the payment gateway (its result is checked by signature)
+                        .requestMatchers("/payments/return").hasRole("CITIZEN")
                         .requestMatchers("/officer/**").hasRole("STAFF")
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login

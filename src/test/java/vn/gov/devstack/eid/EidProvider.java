@@ -12,11 +12,13 @@ import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import vn.gov.devstack.payment.SimulatedVnpay;
 
 /**
  * The built-in e-ID provider: an OpenID Connect provider for citizens (client {@code portal-citizen}, like VNeID)
  * and staff (client {@code portal-staff}) over the portal's own database, running as a second Spring application
- * context with its own embedded server in the same JVM. Every account's password is {@code demo}.
+ * context with its own embedded server in the same JVM. Every account's password is {@code demo}. Its server also
+ * serves the simulated payment gateway ({@link SimulatedVnpay}).
  */
 public final class EidProvider {
 
@@ -60,7 +62,8 @@ public final class EidProvider {
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         environment.getPropertySources().addFirst(new MapPropertySource("eidProvider", properties));
 
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(EidProviderConfiguration.class)
+        // The same web server also plays the payment gateway (one dev server less to start and to allow in the CSP).
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(EidProviderConfiguration.class, SimulatedVnpay.class)
                 .main(EidProvider.class)          // logs say "Started EidProvider", not the caller's main class
                 .environment(environment)
                 .registerShutdownHook(false);   // the caller stops it

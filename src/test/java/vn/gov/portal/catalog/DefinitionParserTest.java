@@ -77,6 +77,25 @@ class DefinitionParserTest {
     }
 
     @Test
+    void aPaymentTransitionIsTheApplicantsAndReadsWhetherAnythingIsCharged() throws IOException {
+        String officerPays = realDefinition().replaceFirst("roles: \\[HANDLER\\]", "roles: [HANDLER]\n      payment: true");
+        assertThat(parser.parse("broken.yaml", officerPays).problems()).extracting(DefinitionProblem::message)
+                .anyMatch(m -> m.contains("a payment transition has exactly the role APPLICANT"));
+
+        String nothingCharged = realDefinition().replaceFirst("online: \\d+", "online: 0")
+                .replaceFirst("roles: \\[HANDLER\\]", "roles: [HANDLER]\n      payment: true");
+        assertThat(parser.parse("broken.yaml", nothingCharged).problems()).extracting(DefinitionProblem::message)
+                .anyMatch(m -> m.contains("needs an amount"));
+
+        ProcedureDefinition fine = new DefinitionParser(Set.of("record-document"), Set.of())
+                .parse("traffic-fine-payment.yaml", Files.readString(Path.of("workflows/traffic-fine-payment.yaml"))).definition();
+        assertThat(fine.workflow().transition("awaiting-payment", "pay").orElseThrow().payment()).isTrue();
+        assertThat(fine.workflow().transition("awaiting-payment", "withdraw").orElseThrow().payment()).isFalse();
+        assertThat(fine.amountDue(java.util.Map.of("fineAmount", "800000"))).isEqualTo(800_000);
+        assertThat(fine.amountDue(java.util.Map.of("fineAmount", "nonsense"))).isZero();
+    }
+
+    @Test
     void anUnreachableStateAndAnUnknownKeyAreReported() throws IOException {
         String broken = realDefinition()
                 .replace("    - { id: refused, status: 3,", "    - { id: archived, status: 9, label: { vi: Lưu trữ } }\n    - { id: refused, status: 3,")

@@ -177,6 +177,7 @@ class CitizenStepsTest extends PortalIntegrationTest {
         answers.put("phone", "0912345678");
         answers.put("violationRecordNumber", "1234/QĐ-XPHC");
         answers.put("plateNumber", "30A-123.45");
+        answers.put("fineAmount", "800000");
         Dossier dossier = ((Filing.Submitted) filing.submit(filer, fine, UUID.randomUUID(), answers)).dossier();
         assertThat(dossier.state()).isEqualTo("awaiting-payment");
         assertThat(dossier.statusCode()).isEqualTo(6);
@@ -200,13 +201,22 @@ class CitizenStepsTest extends PortalIntegrationTest {
         assertThat(state(id)).isEqualTo("awaiting-payment");
         assertThat(documents(id)).isEmpty();
 
-        dossier = decisions.act(filer, id, "pay", "", version);
+        // Paying is no button the filer presses: only the gateway's confirmation moves the dossier on.
+        assertThatThrownBy(() -> decisions.act(filer, id, "pay", "", version))
+                .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("decision.paymentRequired");
+        assertThatThrownBy(() -> payOnline(other, id))
+                .isInstanceOf(UserFacingException.class).matches(e -> ((UserFacingException) e).isNotFound());
+        assertThat(state(id)).isEqualTo("awaiting-payment");
+
+        assertThat(payOnline(filer, id).paid()).isTrue();
+        dossier = dossiers.forCitizen(filer, id);
         assertThat(dossier.state()).isEqualTo("closed");
         assertThat(dossier.statusCode()).isEqualTo(10);
         assertThat(fine.workflow().state("closed").orElseThrow().terminal()).isTrue();
         assertThat(dossier.closedAt()).isNotNull();
-        assertThat(dossiers.timeline(dossier)).extracting(DossierEvent::event)
-                .containsExactly("submit", "request-payment", "pay", "close");
+        assertThat(dossiers.timeline(dossier)).extracting(DossierEvent::event, DossierEvent::actorKind)
+                .containsExactly(tuple("submit", "CITIZEN"), tuple("request-payment", "SYSTEM"),
+                        tuple("pay", "PAYMENT"), tuple("close", "SYSTEM"));
         assertThat(dossiers.actionsFor(filer, dossier)).isEmpty();
         assertThat(documents(id)).containsExactly("TRAFFIC_FINE_RECEIPT " + filer.subject());
     }

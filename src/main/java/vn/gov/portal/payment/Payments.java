@@ -1,0 +1,142 @@
+package vn.gov.portal.payment;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.gov.portal.audit.AuditLog;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.catalog.WorkflowDefinition.Transition;
+import vn.gov.portal.dossier.Decisions;
+import vn.gov.portal.dossier.Dossier;
+import vn.gov.portal.dossier.Dossiers;
+import vn.gov.portal.dossier.UserFacingException;
+import vn.gov.portal.identity.PortalUser;
+
+/**
+ * Paying what a dossier owes online. {@link #start} records an attempt and sends the citizen to the gateway;
+ * {@link #complete} takes the gateway's signed answer and, if it says paid, fires the dossier's payment transition
+ * in the same transaction that marks the attempt PAID. Every attempt is a row of {@code payment}; its id is the
+ * reference the gateway knows it by.
+ */
+@Service
+public class Payments {
+
+    public static final String PENDING = "PENDING";
+    public static final String PAID = "PAID";
+    public static final String FAILED = "FAILED";
+
+    private final Dossiers dossiers;
+    private final Decisions decisions;
+    private final ProcedureCatalog catalog;
+    private final ObjectProvider<PaymentGateway> gateway;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    Payments(Dossiers dossiers, Decisions decisions, ProcedureCatalog catalog, ObjectProvider<PaymentGateway> gateway,
+             JdbcClient jdbc, AuditLog audit) {
+        this.dossiers = dossiers;
+        this.decisions = decisions;
+        this.catalog = catalog;
+        this.gateway = gateway;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** How a return from the gateway ended: the dossier it was for, whether it is paid, and what to tell the citizen. */
+    public record Completion(UUID dossierId, boolean paid, String messageCode) {}
+
+    /**
+     * Starts paying the dossier's amount due: only the applicant, only while the dossier's current state has a
+     * payment transition. Returns the gateway's checkout address.
+     */
+    @Transactional
+    public URI start(PortalUser citizen, UUID dossierId, String returnUrl, String clientIp) {
+        Dossier dossier = dossiers.forCitizen(citizen, dossierId);
+        boolean due = dossiers.actionsFor(citizen, dossier).stream().anyMatch(Transition::payment);
+        if (!due) {
+            throw UserFacingException.refused("payment.notDue");
+        }
+        PaymentGateway payments = gateway.getIfAvailable();
+        if (payments == null) {
+            throw UserFacingException.refused("payment.notConfigured");
+        }
+        long amount = catalog.get(dossier.procedureCode(), dossier.procedureVersion()).amountDue(dossier.answers());
+        if (amount <= 0) {
+            throw UserFacingException.refused("payment.noAmount");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into payment (id, dossier_id, amount_vnd, status) values (?, ?, ?, 'PENDING')")
+                .params(id, dossier.id(), amount).update();
+        audit.record(citizen.subject(), "payment.start", "dossier", dossier.id().toString(),
+                Map.of("receiptCode", dossier.receiptCode(), "payment", id.toString(), "amountVnd", amount));
+        // Gateways take order texts without diacritics (VNPAY: US-ASCII); the receipt code identifies the dossier.
+        String description = "Thanh toan ho so " + dossier.receiptCode();
+        return payments.checkout(new PaymentOrder(reference(id), amount, description, clientIp), returnUrl);
+    }
+
+    /**
+     * The gateway's answer, as the citizen's browser brought it back. A forged or tampered answer, an unknown
+     * reference or a wrong amount changes nothing; an answer for an attempt already PAID changes nothing either, so
+     * that a reload or a replay of the return address is harmless.
+     */
+    @Transactional
+    public Completion complete(Map<String, String> returnedParams) {
+        PaymentGateway payments = gateway.getIfAvailable();
+        if (payments == null) {
+            throw UserFacingException.refused("payment.notConfigured");
+        }
+        PaymentResult result = payments.verify(returnedParams);
+        if (!result.authentic()) {
+            throw UserFacingException.refused("payment.invalidReturn");
+        }
+        Attempt attempt = idOf(result.reference()).flatMap(this::lock)
+                .orElseThrow(() -> UserFacingException.refused("payment.unknown"));
+        if (attempt.status().equals(PAID)) {
+            return new Completion(attempt.dossierId(), true, "payment.done");
+        }
+        if (result.amountVnd() != attempt.amountVnd()) {
+            return new Completion(attempt.dossierId(), false, "payment.amountMismatch");
+        }
+        if (!result.paid()) {
+            jdbc.sql("update payment set status = 'FAILED', gateway_txn = ? where id = ?")
+                    .params(result.transactionNo(), attempt.id()).update();
+            return new Completion(attempt.dossierId(), false, "payment.failed");
+        }
+        // Fires the transition first: if the dossier no longer awaits payment, nothing is marked PAID and the
+        // attempt stays PENDING for the agency to reconcile against the gateway's statement.
+        decisions.paid(attempt.dossierId(), "VNPAY " + result.transactionNo());
+        jdbc.sql("update payment set status = 'PAID', gateway_txn = ?, paid_at = now() where id = ?")
+                .params(result.transactionNo(), attempt.id()).update();
+        audit.record("payment", "payment.paid", "dossier", attempt.dossierId().toString(), Map.of(
+                "payment", attempt.id().toString(), "amountVnd", attempt.amountVnd(),
+                "gatewayTxn", String.valueOf(result.transactionNo())));
+        return new Completion(attempt.dossierId(), true, "payment.done");
+    }
+
+    private record Attempt(UUID id, UUID dossierId, long amountVnd, String status) {}
+
+    /** Locked, so that two returns of the same attempt (double reload) are handled one after the other. */
+    private Optional<Attempt> lock(UUID id) {
+        return jdbc.sql("select id, dossier_id, amount_vnd, status from payment where id = ? for update").param(id)
+                .query((rs, n) -> new Attempt(rs.getObject("id", UUID.class), rs.getObject("dossier_id", UUID.class),
+                        rs.getLong("amount_vnd"), rs.getString("status")))
+                .optional();
+    }
+
+    /** The reference sent to the gateway: the attempt's id as 32 hex digits (VNPAY refs are letters and digits). */
+    static String reference(UUID id) {
+        return id.toString().replace("-", "");
+    }
+
+    private static Optional<UUID> idOf(String reference) {
+        if (reference == null || !reference.matches("[0-9a-f]{32}")) {
+            return Optional.empty();
+        }
+        return Optional.of(UUID.fromString(reference.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5")));
+    }
+}

@@ -1,0 +1,151 @@
+package vn.gov.devstack.payment;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * A stand-in for the VNPAY checkout (protocol 2.1.0) on the e-ID provider's server: {@code GET /vnpay/pay} checks
+ * the merchant's signature and shows the order with "pay" and "cancel"; the choice sends the browser back to
+ * {@code vnp_ReturnUrl} with a signed answer (vnp_ResponseCode 00 paid, 24 cancelled), as VNPAY does.
+ *
+ * <p>The signing is written here again rather than borrowed from the portal's {@code VnpayGateway}, so that a mistake
+ * on one side shows up as a refused signature instead of cancelling out. Like the e-ID provider's configuration, the
+ * class is not {@code @Configuration} (lite-mode beans) and is added to the provider's context by {@code EidProvider}.
+ */
+public class SimulatedVnpay {
+
+    /** The merchant the dev portal is configured as (DevStack.portalProperties). */
+    public static final String TMN_CODE = "DEVPORTAL";
+    public static final String HASH_SECRET = "dev-payment-secret-not-for-production";
+    public static final String PAY_PATH = "/vnpay/pay";
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    /** Only the gateway's pages: public (the buyer is not an e-ID user), with CSRF on the pay / cancel form. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain simulatedVnpayPages(HttpSecurity http) throws Exception {
+        http.securityMatcher("/vnpay/**").authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> simulatedVnpayRoutes() {
+        return RouterFunctions.route().GET(PAY_PATH, this::checkout).POST(PAY_PATH, this::decide).build();
+    }
+
+    private ServerResponse checkout(ServerRequest request) {
+        Map<String, String> order = request.params().toSingleValueMap();
+        if (!validOrder(order)) {
+            return ServerResponse.status(HttpStatus.BAD_REQUEST).render("vnpay-invalid", Map.of());
+        }
+        CsrfToken csrf = (CsrfToken) request.servletRequest().getAttribute(CsrfToken.class.getName());
+        long amount = Long.parseLong(order.get("vnp_Amount")) / 100;
+        return ServerResponse.ok().render("vnpay-pay", Map.of("csrf", csrf, "order", new TreeMap<>(order),
+                "amount", String.format("%,d", amount).replace(',', '.'), "info", order.getOrDefault("vnp_OrderInfo", "")));
+    }
+
+    /** The buyer chose: the order comes back in hidden fields, so it is checked again before answering. */
+    private ServerResponse decide(ServerRequest request) {
+        Map<String, String> order = new LinkedHashMap<>(request.params().toSingleValueMap());
+        boolean pay = "pay".equals(order.remove("decision"));
+        order.keySet().removeIf(name -> !name.startsWith("vnp_"));
+        if (!validOrder(order)) {
+            return ServerResponse.status(HttpStatus.BAD_REQUEST).render("vnpay-invalid", Map.of());
+        }
+        Map<String, String> answer = answer(order, pay);
+        return ServerResponse.status(HttpStatus.FOUND)
+                .location(URI.create(order.get("vnp_ReturnUrl") + "?" + query(answer))).build();
+    }
+
+    /** Signed by our merchant, for our merchant, a payment. */
+    private static boolean validOrder(Map<String, String> order) {
+        return TMN_CODE.equals(order.get("vnp_TmnCode")) && "pay".equals(order.get("vnp_Command"))
+                && "2.1.0".equals(order.get("vnp_Version")) && order.getOrDefault("vnp_Amount", "").matches("\\d{3,15}")
+                && order.containsKey("vnp_ReturnUrl") && order.containsKey("vnp_TxnRef") && signatureHolds(order);
+    }
+
+    private static boolean signatureHolds(Map<String, String> params) {
+        String received = params.getOrDefault("vnp_SecureHash", "").toLowerCase(java.util.Locale.ROOT);
+        return MessageDigest.isEqual(sign(params).getBytes(StandardCharsets.US_ASCII),
+                received.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The gateway's signed answer to a checkout order (its parameters as the portal sent them): paid
+     * (vnp_ResponseCode 00) or cancelled by the buyer (24). Tests use it to come back from the gateway as a browser
+     * would, without a browser.
+     */
+    public static Map<String, String> answer(Map<String, String> order, boolean pay) {
+        Map<String, String> answer = new TreeMap<>();
+        answer.put("vnp_TmnCode", order.get("vnp_TmnCode"));
+        answer.put("vnp_TxnRef", order.get("vnp_TxnRef"));
+        answer.put("vnp_Amount", order.get("vnp_Amount"));
+        answer.put("vnp_OrderInfo", order.get("vnp_OrderInfo"));
+        answer.put("vnp_BankCode", "NCB");
+        answer.put("vnp_PayDate", TIMESTAMP.format(LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh"))));
+        answer.put("vnp_ResponseCode", pay ? "00" : "24");
+        answer.put("vnp_TransactionStatus", pay ? "00" : "02");
+        answer.put("vnp_TransactionNo", pay ? String.valueOf(ThreadLocalRandom.current().nextLong(10_000_000, 100_000_000)) : "0");
+        answer.put("vnp_SecureHash", sign(answer));
+        return answer;
+    }
+
+    /** The parameters of a checkout address the portal redirected to. */
+    public static Map<String, String> orderOf(URI checkout) {
+        Map<String, String> order = new LinkedHashMap<>();
+        for (String pair : checkout.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            order.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.US_ASCII),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.US_ASCII));
+        }
+        return order;
+    }
+
+    /** HMAC-SHA512 (hex) over the non-empty vnp_* parameters but the hash, sorted, form-encoded, joined with '&'. */
+    public static String sign(Map<String, String> params) {
+        TreeMap<String, String> signed = new TreeMap<>(params);
+        signed.keySet().removeIf(name -> !name.startsWith("vnp_") || name.equals("vnp_SecureHash")
+                || name.equals("vnp_SecureHashType"));
+        signed.values().removeIf(value -> value == null || value.isEmpty());
+        try {
+            Mac mac = Mac.getInstance("HmacSHA512");
+            mac.init(new SecretKeySpec(HASH_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
+            return HexFormat.of().formatHex(mac.doFinal(query(signed).getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String query(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.US_ASCII) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.US_ASCII))
+                .collect(Collectors.joining("&"));
+    }
+}

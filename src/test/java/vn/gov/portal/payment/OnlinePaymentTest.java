@@ -1,0 +1,254 @@
+package vn.gov.portal.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.util.HtmlUtils;
+import vn.gov.devstack.payment.SimulatedVnpay;
+import vn.gov.portal.PortalIntegrationTest;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.dossier.Dossier;
+import vn.gov.portal.dossier.DossierEvent;
+import vn.gov.portal.dossier.Dossiers;
+import vn.gov.portal.dossier.Filing;
+import vn.gov.portal.identity.PortalUser;
+
+/**
+ * Paying a traffic fine online over HTTP: the portal sends the citizen to the (simulated) VNPAY gateway with the
+ * signed order, and only the gateway's signed confirmation, checked by the portal, moves the dossier on.
+ */
+class OnlinePaymentTest extends PortalIntegrationTest {
+
+    private static final long FINE = 1_250_000;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Filing filing;
+    @Autowired
+    Dossiers dossiers;
+    @Autowired
+    ProcedureCatalog catalog;
+
+    @Test
+    void theCitizenPaysAtTheGatewayAndTheSignedReturnClosesTheDossierOnce() throws Exception {
+        PortalUser citizen = citizen(freeAdult(600), 2);
+        Dossier dossier = fileFine(citizen);
+        String page = "/my/dossiers/" + dossier.id();
+
+        // The payment step shows as the online payment button with the amount, not as an action form.
+        String html = mvc.perform(get(page).with(authentication(login(citizen)))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("id=\"payment-form\"", "action=\"" + page + "/payment\"", "Thanh toán trực tuyến",
+                "1.250.000").doesNotContain("id=\"decision-pay\"").contains("id=\"decision-withdraw\"");
+
+        URI checkout = startPayment(citizen, dossier.id());
+        assertThat(checkout.toString()).startsWith(stack().eid().issuerUri() + SimulatedVnpay.PAY_PATH + "?");
+        Map<String, String> order = SimulatedVnpay.orderOf(checkout);
+        assertThat(order).containsEntry("vnp_Amount", String.valueOf(FINE * 100)).containsEntry("vnp_TmnCode", "DEVPORTAL")
+                .containsEntry("vnp_CurrCode", "VND").containsEntry("vnp_Command", "pay")
+                .containsEntry("vnp_OrderInfo", "Thanh toan ho so " + dossier.receiptCode());
+        assertThat(order.get("vnp_ReturnUrl")).endsWith("/payments/return");
+        assertThat(payments(dossier.id())).containsExactly("PENDING " + FINE);
+
+        // At the gateway (a real HTTP server): the page shows the amount; "pay" sends the browser back signed.
+        Map<String, String> answer = payAtGateway(checkout, "pay");
+        assertThat(answer).containsEntry("vnp_ResponseCode", "00").containsEntry("vnp_TxnRef", order.get("vnp_TxnRef"));
+
+        returnFromGateway(citizen, answer).andExpect(redirectedUrl(page))
+                .andExpect(result -> assertThat((Map<String, Object>) result.getFlashMap()).containsKey("notice").doesNotContainKey("problem"));
+        Dossier paid = dossiers.forCitizen(citizen, dossier.id());
+        assertThat(paid.state()).isEqualTo("closed");
+        assertThat(paid.statusCode()).isEqualTo(10);
+        assertThat(dossiers.timeline(paid)).extracting(DossierEvent::event, DossierEvent::actorKind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("submit", "CITIZEN"),
+                org.assertj.core.groups.Tuple.tuple("request-payment", "SYSTEM"),
+                org.assertj.core.groups.Tuple.tuple("pay", "PAYMENT"),
+                org.assertj.core.groups.Tuple.tuple("close", "SYSTEM"));
+        assertThat(dossiers.timeline(paid).get(2).note()).isEqualTo("VNPAY " + answer.get("vnp_TransactionNo"));
+        assertThat(payments(dossier.id())).containsExactly("PAID " + FINE);
+        assertThat(jdbc.sql("select gateway_txn from payment where dossier_id = ?").param(dossier.id())
+                .query(String.class).single()).isEqualTo(answer.get("vnp_TransactionNo"));
+        assertThat(jdbc.sql("select kind from population.person_document where dossier_id = ?").param(dossier.id())
+                .query(String.class).list()).containsExactly("TRAFFIC_FINE_RECEIPT");
+
+        // A reload of the return address changes nothing.
+        returnFromGateway(citizen, answer).andExpect(redirectedUrl(page));
+        assertThat(dossiers.timeline(paid)).hasSize(4);
+        assertThat(payments(dossier.id())).containsExactly("PAID " + FINE);
+        assertThat(dossiers.forCitizen(citizen, dossier.id()).lockVersion()).isEqualTo(paid.lockVersion());
+
+        // Nothing is due any more.
+        mvc.perform(post(page + "/payment").with(csrf()).with(authentication(login(citizen))))
+                .andExpect(redirectedUrl(page))
+                .andExpect(result -> assertThat((Map<String, Object>) result.getFlashMap()).containsKey("problem"));
+        assertThat(payments(dossier.id())).hasSize(1);
+    }
+
+    @Test
+    void forgedTamperedOrCancelledReturnsChangeNothingAndTheCitizenCanPayAgain() throws Exception {
+        PortalUser citizen = citizen(freeAdult(610), 2);
+        Dossier dossier = fileFine(citizen);
+        URI checkout = startPayment(citizen, dossier.id());
+        Map<String, String> order = SimulatedVnpay.orderOf(checkout);
+        Map<String, String> paid = SimulatedVnpay.answer(order, true);
+
+        // The amount lowered after signing: the signature no longer holds.
+        Map<String, String> cheaper = new HashMap<>(paid);
+        cheaper.put("vnp_Amount", "100");
+        refused(citizen, cheaper);
+        // Signed with a secret that is not the merchant's.
+        Map<String, String> forged = new HashMap<>(paid);
+        forged.put("vnp_SecureHash", "ab".repeat(64));
+        refused(citizen, forged);
+        // Correctly signed, but for a reference the portal never issued.
+        Map<String, String> unknown = new HashMap<>(order);
+        unknown.put("vnp_TxnRef", UUID.randomUUID().toString().replace("-", ""));
+        refused(citizen, SimulatedVnpay.answer(unknown, true));
+        // Correctly signed, for our reference, but for less than the amount due.
+        Map<String, String> underpaid = new HashMap<>(order);
+        underpaid.put("vnp_Amount", "100");
+        returnFromGateway(citizen, SimulatedVnpay.answer(underpaid, true))
+                .andExpect(redirectedUrl("/my/dossiers/" + dossier.id()))
+                .andExpect(result -> assertThat((Map<String, Object>) result.getFlashMap()).containsKey("problem"));
+        assertThat(stateOf(dossier.id())).isEqualTo("awaiting-payment");
+        assertThat(payments(dossier.id())).containsExactly("PENDING " + FINE);
+
+        // Cancelled at the gateway: the attempt fails, the dossier still awaits payment.
+        returnFromGateway(citizen, payAtGateway(checkout, "cancel"))
+                .andExpect(redirectedUrl("/my/dossiers/" + dossier.id()))
+                .andExpect(result -> assertThat((Map<String, Object>) result.getFlashMap()).containsKey("problem"));
+        assertThat(stateOf(dossier.id())).isEqualTo("awaiting-payment");
+        assertThat(payments(dossier.id())).containsExactly("FAILED " + FINE);
+
+        // A second attempt goes through.
+        URI again = startPayment(citizen, dossier.id());
+        assertThat(SimulatedVnpay.orderOf(again).get("vnp_TxnRef")).isNotEqualTo(order.get("vnp_TxnRef"));
+        returnFromGateway(citizen, payAtGateway(again, "pay"))
+                .andExpect(result -> assertThat((Map<String, Object>) result.getFlashMap()).containsKey("notice"));
+        assertThat(stateOf(dossier.id())).isEqualTo("closed");
+        assertThat(payments(dossier.id())).containsExactlyInAnyOrder("FAILED " + FINE, "PAID " + FINE);
+    }
+
+    @Test
+    void paymentIsNoButtonTheCitizenPressesAndOnlyTheFilerMayStartIt() throws Exception {
+        PortalUser citizen = citizen(freeAdult(620), 2);
+        PortalUser other = citizen(freeAdult(630), 2);
+        Dossier dossier = fileFine(citizen);
+        String page = "/my/dossiers/" + dossier.id();
+
+        MvcResult direct = mvc.perform(post(page + "/actions").with(csrf()).with(authentication(login(citizen)))
+                        .param("event", "pay").param("lockVersion", String.valueOf(dossier.lockVersion())))
+                .andExpect(redirectedUrl(page)).andReturn();
+        assertThat((String) direct.getFlashMap().get("problem")).contains("cổng thanh toán xác nhận");
+        assertThat(stateOf(dossier.id())).isEqualTo("awaiting-payment");
+
+        mvc.perform(post(page + "/payment").with(csrf()).with(authentication(login(other))))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(page + "/payment").with(authentication(login(citizen)))).andExpect(status().isForbidden());
+        assertThat(payments(dossier.id())).isEmpty();
+
+        // The return address is for citizens' browsers coming back; nobody else gets to it.
+        Map<String, String> answer = SimulatedVnpay.answer(SimulatedVnpay.orderOf(startPayment(citizen, dossier.id())), true);
+        mvc.perform(withParams(get("/payments/return"), answer)).andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).contains("/oauth2/authorization/vneid"));
+        mvc.perform(withParams(get("/payments/return"), answer).with(authentication(login(officer("cat.01.tiepnhan")))))
+                .andExpect(status().isForbidden());
+        assertThat(stateOf(dossier.id())).isEqualTo("awaiting-payment");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Dossier fileFine(PortalUser citizen) {
+        Map<String, String> answers = new HashMap<>();
+        answers.put("phone", "0912345678");
+        answers.put("violationRecordNumber", "2101/QĐ-XPHC");
+        answers.put("plateNumber", "29H1-234.56");
+        answers.put("fineAmount", String.valueOf(FINE));
+        Dossier dossier = ((Filing.Submitted) filing.submit(citizen, catalog.find("traffic-fine-payment").orElseThrow(),
+                UUID.randomUUID(), answers)).dossier();
+        assertThat(dossier.statusCode()).isEqualTo(6);
+        return dossier;
+    }
+
+    private URI startPayment(PortalUser citizen, UUID dossierId) throws Exception {
+        String location = mvc.perform(post("/my/dossiers/" + dossierId + "/payment").with(csrf())
+                        .with(authentication(login(citizen))))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        return URI.create(location);
+    }
+
+    /**
+     * The buyer at the simulated gateway, over HTTP like a browser: opens the checkout page, checks what it shows and
+     * presses a button; returns the parameters of the address the gateway sends the browser back to.
+     */
+    private static Map<String, String> payAtGateway(URI checkout, String decision) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(checkout).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Cổng thanh toán mô phỏng (môi trường thử nghiệm)", "id=\"pay-confirm\"",
+                "id=\"pay-cancel\"", String.format("%,d", FINE).replace(',', '.') + " đồng");
+        Map<String, String> form = new LinkedHashMap<>();
+        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">").matcher(page.body());
+        while (hidden.find()) {
+            form.put(HtmlUtils.htmlUnescape(hidden.group(1)), HtmlUtils.htmlUnescape(hidden.group(2)));
+        }
+        assertThat(form).containsKeys("_csrf", "vnp_SecureHash", "vnp_TxnRef");
+        form.put("decision", decision);
+        HttpResponse<String> back = browser.send(HttpRequest.newBuilder(checkout.resolve(SimulatedVnpay.PAY_PATH))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(SimulatedVnpay.query(form))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(back.statusCode()).isEqualTo(302);
+        URI location = URI.create(back.headers().firstValue("Location").orElseThrow());
+        assertThat(location.getPath()).isEqualTo("/payments/return");
+        return SimulatedVnpay.orderOf(location);
+    }
+
+    private org.springframework.test.web.servlet.ResultActions returnFromGateway(PortalUser citizen,
+                                                                                Map<String, String> answer) throws Exception {
+        return mvc.perform(withParams(get("/payments/return"), answer).with(authentication(login(citizen))))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    private void refused(PortalUser citizen, Map<String, String> answer) throws Exception {
+        returnFromGateway(citizen, answer).andExpect(redirectedUrl("/my/dossiers"))
+                .andExpect(result -> assertThat((Map<String, Object>) result.getFlashMap()).containsKey("problem"));
+    }
+
+    private static MockHttpServletRequestBuilder withParams(MockHttpServletRequestBuilder request, Map<String, String> params) {
+        params.forEach(request::param);
+        return request;
+    }
+
+    private String stateOf(UUID id) {
+        return jdbc.sql("select state from dossier where id = ?").param(id).query(String.class).single();
+    }
+
+    private List<String> payments(UUID dossierId) {
+        return jdbc.sql("select status || ' ' || amount_vnd from payment where dossier_id = ? order by created_at")
+                .param(dossierId).query(String.class).list().stream().collect(Collectors.toList());
+    }
+}
