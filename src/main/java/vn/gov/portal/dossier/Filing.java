@@ -182,10 +182,9 @@ public class Filing {
         }
         for (FormSection section : definition.sections()) {
             for (FormField field : section.fields().stream().filter(FormField::prefilled).toList()) {
-                String fromRegister = PrefillSources.value(field.prefill(), subject, owner -> Optional.ofNullable(picked.get(owner)));
                 for (String answerId : section.answerIds(field)) {
                     if (field.locked() || !given.containsKey(answerId)) {
-                        values.put(answerId, fromRegister);
+                        values.put(answerId, registerValue(field, answerId, subject, picked));
                     }
                 }
             }
@@ -224,14 +223,24 @@ public class Filing {
         Set<String> ids = new HashSet<>();
         for (FormSection section : form.definition().sections()) {
             for (FormField field : section.fields().stream().filter(FormField::prefilled).toList()) {
-                String fromRegister = PrefillSources.value(field.prefill(), subject,
-                        owner -> Optional.ofNullable(form.picked().get(owner)));
-                section.answerIds(field).stream()
-                        .filter(a -> !fromRegister.isEmpty() && fromRegister.equals(form.values().get(a)))
-                        .forEach(ids::add);
+                section.answerIds(field).stream().filter(a -> {
+                    String fromRegister = registerValue(field, a, subject, form.picked());
+                    return !fromRegister.isEmpty() && fromRegister.equals(form.values().get(a));
+                }).forEach(ids::add);
             }
         }
         return ids;
+    }
+
+    /**
+     * The register's value for one answer. In a repeated section, a field prefilled from a person field of the same
+     * row reads that row's person: movingMemberName_2 comes from movingMember_2.
+     */
+    private static String registerValue(FormField field, String answerId, PrefillSources.Subject subject,
+                                        Map<String, PersonFacts> picked) {
+        String row = answerId.equals(field.id()) ? "" : answerId.substring(field.id().length());
+        return PrefillSources.value(field.prefill(), subject,
+                owner -> Optional.ofNullable(picked.getOrDefault(owner + row, picked.get(owner))));
     }
 
     private PrefillSources.Subject subject(PortalUser citizen) {

@@ -1,7 +1,6 @@
 package vn.gov.portal.population.writeback;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.gov.portal.audit.AuditLog;
@@ -13,7 +12,7 @@ import vn.gov.portal.population.WriteBackHandler;
 /**
  * Permanent residence: the filer, and the member moving with them, join the household at the new address (headed by
  * the person in 'newHead', or a new household the filer heads). Answers: newProvince, newCommune,
- * newAddressDetail, newHead (optional), relationToNewHead (optional), movingMember (optional).
+ * newAddressDetail, newHead (optional), relationToNewHead (optional), movingMember_1..n (optional).
  */
 @Component
 class PermanentResidenceWriteBack implements WriteBackHandler {
@@ -34,18 +33,21 @@ class PermanentResidenceWriteBack implements WriteBackHandler {
     @Override
     public void apply(CompletedDossier dossier) {
         IdNumber head = Answers.optionalPerson(dossier, "newHead").orElse(null);
-        List<IdNumber> movers = new ArrayList<>(List.of(dossier.applicant()));
-        Answers.optionalPerson(dossier, "movingMember").ifPresent(movers::add);
-        String relation = dossier.answers().getOrDefault("relationToNewHead", "");
-        for (IdNumber mover : movers) {
-            register.registerPermanentResidence(mover, head, relation.isBlank() ? "Thành viên" : relation,
-                    dossier.answer("newProvince"), dossier.answer("newCommune"), dossier.answer("newAddressDetail"),
-                    dossier.decidedOn());
+        // The filer first, then the members moving along, one per row of the repeated section (movingMember_1 ...),
+        // each with the relation to the new head given on their row.
+        Map<IdNumber, String> movers = new LinkedHashMap<>();
+        movers.put(dossier.applicant(), dossier.answers().getOrDefault("relationToNewHead", ""));
+        dossier.answers().keySet().stream().filter(id -> id.matches("movingMember(_\\d+)?")).sorted()
+                .forEach(id -> Answers.optionalPerson(dossier, id).ifPresent(member -> movers.putIfAbsent(member,
+                        dossier.answers().getOrDefault(id.replace("movingMember", "movingMemberRelation"), ""))));
+        for (Map.Entry<IdNumber, String> mover : movers.entrySet()) {
+            String relation = head == null ? "Chủ hộ" : mover.getValue().isBlank() ? "Thành viên" : mover.getValue();
+            register.registerPermanentResidence(mover.getKey(), head, relation, dossier.answer("newProvince"),
+                    dossier.answer("newCommune"), dossier.answer("newAddressDetail"), dossier.decidedOn());
             if (head == null) {
-                head = mover;   // the first mover heads the new household; the others join it
-                relation = "Thành viên";
+                head = mover.getKey();   // the filer heads the new household; the others join it
             }
-            audit.record(dossier.actor(), "population.permanent-residence.registered", "person", mover.value(),
+            audit.record(dossier.actor(), "population.permanent-residence.registered", "person", mover.getKey().value(),
                     Map.of("dossier", dossier.receiptCode(), "commune", dossier.answer("newCommune")));
         }
     }
