@@ -101,6 +101,10 @@ public class Filing {
         if (!problems.isEmpty()) {
             return new Invalid(stored.state(), problems);
         }
+        List<FieldProblem> unconfirmed = unconfirmedPeople(stored.form(), posted);
+        if (!unconfirmed.isEmpty()) {
+            return new Invalid(stored.state(), unconfirmed);
+        }
         if (citizen.eidLevel() < definition.eidLevel()) {
             return new LevelTooLow(stored.state(), definition.eidLevel(), citizen.eidLevel());
         }
@@ -143,6 +147,33 @@ public class Filing {
             throw UserFacingException.notFound();
         }
         return new Submitted(dossier);
+    }
+
+    /** The name of the hidden answer by which the form says it showed the looked-up name for this number. */
+    public static String confirmationOf(String answerId) {
+        return answerId + "Confirmed";
+    }
+
+    /**
+     * A person typed by number (relation ANY) must have been shown by name before the dossier goes: the form comes
+     * back once with the name looked up in the register, and the citizen submits again after checking it.
+     */
+    private static List<FieldProblem> unconfirmedPeople(FilledForm form, Map<String, String> posted) {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        for (FormSection section : form.definition().sections()) {
+            if (!form.applies(section)) {
+                continue;
+            }
+            section.fields().stream().filter(f -> f.relation() == FormField.Relation.ANY).forEach(field -> {
+                for (String answerId : section.answerIds(field)) {
+                    String value = form.values().getOrDefault(answerId, "");
+                    if (!value.isEmpty() && !value.equals(posted.get(confirmationOf(answerId)))) {
+                        problems.add(FieldProblem.of(answerId, "validation.confirmPerson", field.label()));
+                    }
+                }
+            });
+        }
+        return problems;
     }
 
     private record Stored(FormState state, FilledForm form, PrefillSources.Subject subject) {}

@@ -162,6 +162,7 @@ class CitizenStepsTest extends PortalIntegrationTest {
         Map<String, String> answers = new HashMap<>();
         answers.put("phone", "0912345678");
         answers.put("partner", partner);
+        answers.put(Filing.confirmationOf("partner"), partner);   // the form showed the partner's name
         answers.put("voluntaryDeclaration", "true");
         return answers;
     }

@@ -220,6 +220,9 @@ class EveryProcedureTest extends PortalIntegrationTest {
                                     .orElse(filer.subject());
                 };
                 answers.put(section.answerIds(field).get(0), value);
+                if (field.relation() == FormField.Relation.ANY) {
+                    answers.put(Filing.confirmationOf(section.answerIds(field).get(0)), value);   // the name was shown
+                }
             }
         }
         return answers;

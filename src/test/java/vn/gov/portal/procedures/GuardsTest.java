@@ -55,7 +55,14 @@ class GuardsTest extends PortalIntegrationTest {
             case NUMBER -> "1";
             default -> "Nội dung thử nghiệm";
         }));
-        Filing.Outcome outcome = filing.submit(filer, marriage, UUID.randomUUID(), answers);
+        // The partner is typed by number: the form comes back once to show her name, then goes.
+        Filing.Outcome unconfirmed = filing.submit(filer, marriage, UUID.randomUUID(), answers);
+        assertThat(unconfirmed).isInstanceOf(Filing.Invalid.class);
+        assertThat(((Filing.Invalid) unconfirmed).problems()).extracting(FieldProblem::code)
+                .containsExactly("validation.confirmPerson");
+        assertThat(((Filing.Invalid) unconfirmed).form().values().get("partnerName")).isNotBlank();
+        answers.put(Filing.confirmationOf("partner"), marriedWoman);
+        Filing.Outcome outcome = filing.submit(filer, marriage, ((Filing.Invalid) unconfirmed).form().formId(), answers);
         assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Submitted.class);
         Dossier dossier = ((Filing.Submitted) outcome).dossier();
         String staff = jdbc.sql("select username from staff_role where agency_id = ? and role = ? limit 1")

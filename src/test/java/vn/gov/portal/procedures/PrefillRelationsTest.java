@@ -285,6 +285,7 @@ class PrefillRelationsTest extends PortalIntegrationTest {
         Map<String, String> answers = new HashMap<>();
         answers.put("phone", "0912345678");
         answers.put("guest", guest);
+        answers.put(Filing.confirmationOf("guest"), guest);   // the form showed the guest's name
         answers.put("guestRelation", "OTHER");
         answers.put("arrivalDate", TODAY.toString());
         answers.put("stayUntil", TODAY.plusDays(3).toString());
