@@ -202,9 +202,9 @@ public final class DefinitionParser {
             section.allowOnly("a form section", "id", "title", "repeat", "when", "fields");
             List<FormField> fields = section.list("fields").stream().map(this::readField).toList();
             ProcedureDefinition.Condition when = section.get("when").map(w -> {
-                w.allowOnly("when", "field", "equals", "ageUnder");
-                Integer age = w.get("ageUnder").isPresent() ? w.integer("ageUnder", 0) : null;
-                return new ProcedureDefinition.Condition(w.text("field"), w.optionalText("equals").orElse(null), age);
+                w.allowOnly("when", "field", "equals", "ageUnder", "ageAtLeast");
+                return new ProcedureDefinition.Condition(w.text("field"), w.optionalText("equals").orElse(null),
+                        optionalInteger(w, "ageUnder"), optionalInteger(w, "ageAtLeast"));
             }).orElse(null);
             return new FormSection(section.text("id"), section.localized("title", true), section.integer("repeat", 1),
                     when, fields);
@@ -328,11 +328,11 @@ public final class DefinitionParser {
             return;
         }
         boolean applicant = ProcedureDefinition.APPLICANT_PLACE.equals(when.field());
-        if (when.ageUnder() != null && !applicant && !personFields.contains(when.field())) {
-            node.problem("when.ageUnder of section '" + section.id() + "' needs a person field or 'applicant'");
+        if (when.byAge() && !applicant && !personFields.contains(when.field())) {
+            node.problem("when.ageUnder / ageAtLeast of section '" + section.id() + "' needs a person field or 'applicant'");
         }
-        if (when.ageUnder() == null && (when.equals() == null || d.field(when.field()).isEmpty())) {
-            node.problem("when of section '" + section.id() + "' needs 'field' and 'equals', or 'ageUnder'");
+        if (!when.byAge() && (when.equals() == null || d.field(when.field()).isEmpty())) {
+            node.problem("when of section '" + section.id() + "' needs 'field' and 'equals', or 'ageUnder' / 'ageAtLeast'");
         }
         if (section.fields().stream().anyMatch(f -> f.id().equals(when.field()))) {
             node.problem("section '" + section.id() + "' cannot depend on its own field '" + when.field() + "'");

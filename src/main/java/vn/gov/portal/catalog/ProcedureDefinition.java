@@ -93,8 +93,16 @@ public record ProcedureDefinition(
         }
     }
 
-    /** When a section applies: a field has a value, or the person in a field (or the filer) is under an age. */
-    public record Condition(String field, String equals, Integer ageUnder) {}
+    /**
+     * When a section applies: a field has a value, or the person in a field (or the filer) is under an age, or at
+     * least that age (TK01a for a child under 14, TK01 from 14).
+     */
+    public record Condition(String field, String equals, Integer ageUnder, Integer ageAtLeast) {
+
+        public boolean byAge() {
+            return ageUnder != null || ageAtLeast != null;
+        }
+    }
 
     public Stream<FormField> fields() {
         return sections.stream().flatMap(s -> s.fields().stream());

@@ -237,10 +237,15 @@ public class Filing {
         if (when == null) {
             return true;
         }
-        if (when.ageUnder() != null) {
+        if (when.byAge()) {
             PersonFacts person = ProcedureDefinition.APPLICANT_PLACE.equals(when.field()) ? subject.filer()
                     : picked.get(when.field());
-            return person != null && person.ageOn(LocalDate.now(clock)) < when.ageUnder();
+            if (person == null) {
+                return false;
+            }
+            int age = person.ageOn(LocalDate.now(clock));
+            return (when.ageUnder() == null || age < when.ageUnder())
+                    && (when.ageAtLeast() == null || age >= when.ageAtLeast());
         }
         return when.equals().equals(values.get(when.field()));
     }

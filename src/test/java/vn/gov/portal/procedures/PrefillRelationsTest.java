@@ -345,7 +345,7 @@ class PrefillRelationsTest extends PortalIntegrationTest {
         Filing.Outcome missing = filing.submit(parent, passport, UUID.randomUUID(), forChild);
         assertThat(missing).isInstanceOf(Filing.Invalid.class);
         Filing.Invalid invalid = (Filing.Invalid) missing;
-        assertThat(invalid.form().sections()).contains("child");
+        assertThat(invalid.form().sections()).contains("child").doesNotContain("adult");   // TK01a, not TK01
         assertThat(invalid.form().values()).containsEntry("subjectName", (String) pair.get("child_name"))
                 .containsEntry("otherParentName", spouseName);
         assertThat(invalid.problems()).extracting(FieldProblem::field, FieldProblem::code)
