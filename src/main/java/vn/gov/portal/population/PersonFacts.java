@@ -24,13 +24,24 @@ public record PersonFacts(Person person, Optional<Residence> permanent, String p
             case "nationality" -> person.nationality();
             case "homeTown" -> person.homeTown();
             case "placeOfBirth" -> person.placeOfBirth();
-            case "maritalStatus" -> person.maritalStatus();
+            case "maritalStatus" -> maritalStatusInWords(person.maritalStatus());
             case "phone" -> person.phone();
             case "email" -> person.email();
             case "permanentAddress" -> permanentAddress;
             case "permanentCommune" -> permanent.map(Residence::communeCode).orElse("");
             case "permanentProvince" -> permanent.map(Residence::provinceCode).orElse("");
             default -> null;
+        };
+    }
+
+    /** Forms show the register's marital status as people write it on paper forms. */
+    static String maritalStatusInWords(String code) {
+        return switch (code) {
+            case "SINGLE" -> "Chưa kết hôn";
+            case "MARRIED" -> "Đã kết hôn";
+            case "DIVORCED" -> "Đã ly hôn";
+            case "WIDOWED" -> "Vợ/chồng đã mất";
+            default -> code;
         };
     }
 
