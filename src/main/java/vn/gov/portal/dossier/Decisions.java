@@ -80,6 +80,10 @@ public class Decisions {
         if (roles.isEmpty()) {
             throw UserFacingException.notFound();
         }
+        // The other party confirms "with their own e-ID login": at the level the procedure requires, as the filer.
+        if (citizen.eidLevel() < definitionOf(dossier).eidLevel()) {
+            throw UserFacingException.refused("filing.levelTooLowToAct", definitionOf(dossier).eidLevel());
+        }
         return fire(dossier, event, note, expectedLockVersion, new Actor(citizen.subject(), "CITIZEN", roles));
     }
 

@@ -70,6 +70,9 @@ class GuardsTest extends PortalIntegrationTest {
         String prefix = staff.substring(0, staff.lastIndexOf('.'));
         // Until the other party confirms, the dossier is not the officers' to work on.
         assertThat(dossiers.queue(officer(staff), null, 0)).extracting(Dossier::id).doesNotContain(dossier.id());
+        Dossier waiting = dossier;
+        assertThatThrownBy(() -> decisions.act(citizen(marriedWoman, 1), waiting.id(), "confirm", "", waiting.lockVersion()))
+                .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("filing.levelTooLowToAct");
         dossier = decisions.act(citizen(marriedWoman, 2), dossier.id(), "confirm", "", dossier.lockVersion());
         assertThat(dossiers.queue(officer(staff), null, 0)).extracting(Dossier::id).contains(dossier.id());
         dossier = decisions.decide(officer(prefix + ".tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
