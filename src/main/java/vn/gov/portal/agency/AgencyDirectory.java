@@ -47,6 +47,14 @@ public class AgencyDirectory {
                 .params(username, agencyId).query(String.class).list());
     }
 
+    /** The active staff holding any role in the agency. */
+    public List<String> staffOf(long agencyId) {
+        return jdbc.sql("""
+                        select distinct r.username from staff_role r join staff s on s.username = r.username
+                        where r.agency_id = ? and s.active order by r.username""")
+                .param(agencyId).query(String.class).list();
+    }
+
     public List<Agency> agenciesOf(String username) {
         return jdbc.sql(AGENCY + """
                         where id in (select r.agency_id from staff_role r join staff s on s.username = r.username

@@ -23,6 +23,7 @@ import vn.gov.portal.population.CompletedDossier;
 import vn.gov.portal.population.IdNumber;
 import vn.gov.portal.population.RegisterGuard;
 import vn.gov.portal.population.WriteBackHandler;
+import vn.gov.portal.workflow.HolidayCalendarSource;
 import vn.gov.portal.workflow.WorkflowEngine;
 
 /**
@@ -47,9 +48,11 @@ public class Decisions {
     private final Map<String, RegisterGuard> guards;
     private final GroupSteps groups;
     private final Clock clock;
+    private final HolidayCalendarSource calendars;
 
     Decisions(DossierRepository dossiers, ProcedureCatalog catalog, AgencyDirectory agencies, WorkflowEngine engine,
-              AuditLog audit, List<WriteBackHandler> writeBacks, List<RegisterGuard> guards, GroupSteps groups, Clock clock) {
+              AuditLog audit, List<WriteBackHandler> writeBacks, List<RegisterGuard> guards, GroupSteps groups, Clock clock, HolidayCalendarSource calendars) {
+        this.calendars = calendars;
         this.groups = groups;
         this.clock = clock;
         this.guards = guards.stream().collect(Collectors.toMap(RegisterGuard::name, Function.identity()));
@@ -69,7 +72,66 @@ public class Decisions {
         if (roles.isEmpty()) {
             throw UserFacingException.notFound();
         }
+        if (dossier.assignee() != null && !dossier.assignee().equals(officer.username())) {
+            throw UserFacingException.refused("decision.assignedToOther", dossier.assignee());
+        }
         return fire(dossier, event, note, expectedLockVersion, new Actor(officer.username(), "STAFF", roles));
+    }
+
+    /** The officer takes the dossier: from now on only they act on it until they decide or release it. */
+    @Transactional
+    public Dossier claim(PortalUser officer, UUID id, int expectedLockVersion) {
+        Dossier dossier = officerDossier(officer, id);
+        if (dossier.assignee() != null && !dossier.assignee().equals(officer.username())) {
+            throw UserFacingException.refused("decision.assignedToOther", dossier.assignee());
+        }
+        return reassign(officer, dossier, expectedLockVersion, officer.username(), "dossier.claimed");
+    }
+
+    /** The holder, or a leader of the agency, hands the dossier to a colleague of the same agency. */
+    @Transactional
+    public Dossier assign(PortalUser officer, UUID id, String colleague, int expectedLockVersion) {
+        Dossier dossier = officerDossier(officer, id);
+        boolean leader = agencies.rolesIn(officer.username(), dossier.agencyId()).contains("APPROVER");
+        if (!leader && !officer.username().equals(dossier.assignee())) {
+            throw UserFacingException.refused("assignment.notYours");
+        }
+        if (agencies.rolesIn(colleague, dossier.agencyId()).isEmpty()) {
+            throw UserFacingException.refused("assignment.notColleague");
+        }
+        return reassign(officer, dossier, expectedLockVersion, colleague, "dossier.assigned");
+    }
+
+    /** The holder (or a leader) gives the dossier back to the agency's queue. */
+    @Transactional
+    public Dossier release(PortalUser officer, UUID id, int expectedLockVersion) {
+        Dossier dossier = officerDossier(officer, id);
+        boolean leader = agencies.rolesIn(officer.username(), dossier.agencyId()).contains("APPROVER");
+        if (!leader && !officer.username().equals(dossier.assignee())) {
+            throw UserFacingException.refused("assignment.notYours");
+        }
+        return reassign(officer, dossier, expectedLockVersion, null, "dossier.released");
+    }
+
+    private Dossier officerDossier(PortalUser officer, UUID id) {
+        Dossier dossier = dossiers.findForUpdate(id).filter(d -> !d.isDraft()).orElseThrow(UserFacingException::notFound);
+        if (agencies.rolesIn(officer.username(), dossier.agencyId()).isEmpty()) {
+            throw UserFacingException.notFound();
+        }
+        if (dossier.closedAt() != null) {
+            throw UserFacingException.refused("assignment.closed");
+        }
+        return dossier;
+    }
+
+    private Dossier reassign(PortalUser officer, Dossier dossier, int expectedLockVersion, String assignee, String action) {
+        if (dossier.lockVersion() != expectedLockVersion || !dossiers.assign(dossier.id(), expectedLockVersion, assignee)) {
+            throw UserFacingException.refused("decision.concurrent");
+        }
+        audit.record(officer.username(), action, "dossier", dossier.id().toString(),
+                assignee == null ? Map.of("receiptCode", dossier.receiptCode())
+                        : Map.of("receiptCode", dossier.receiptCode(), "assignee", assignee));
+        return dossiers.find(dossier.id()).orElseThrow();
     }
 
     /** A citizen's step on a dossier they filed (APPLICANT) or must confirm (PARTY): withdraw, pay, confirm. */
@@ -175,6 +237,7 @@ public class Decisions {
         }
         dossiers.addEvent(id, actor.name(), actor.kind(), event, dossier.state(), next, target.status(),
                 cleanNote.isEmpty() ? null : cleanNote);
+        legalClock(dossier, current, target);
         audit.record(actor.name(), "dossier.transition", "dossier", id.toString(), Map.of(
                 "receiptCode", dossier.receiptCode(), "event", event, "from", dossier.state(), "to", next,
                 "status", target.status()));
@@ -186,6 +249,22 @@ public class Decisions {
         }
         Dossier moved = dossiers.find(id).orElseThrow();
         return actor.kind().equals("SYSTEM") ? moved : runAutomatic(id);
+    }
+
+    /**
+     * Supplementation (status 5) stops the legal clock; when the citizen answers, the appointment moves by the working
+     * days the dossier waited for them.
+     */
+    private void legalClock(Dossier dossier, State from, State to) {
+        LocalDate today = LocalDate.now(clock);
+        if (to.status() == 5 && from.status() != 5) {
+            dossiers.pauseClock(dossier.id(), today);
+        } else if (from.status() == 5 && to.status() != 5 && dossier.clockPausedOn() != null
+                && dossier.appointmentDate() != null) {
+            var calendar = calendars.current();
+            int waited = calendar.workingDaysBetween(dossier.clockPausedOn(), today);
+            dossiers.resumeClock(dossier.id(), calendar.addWorkingDays(dossier.appointmentDate(), waited));
+        }
     }
 
     private void writeBack(Dossier dossier, ProcedureDefinition definition, Actor actor) {

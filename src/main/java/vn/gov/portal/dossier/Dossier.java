@@ -26,6 +26,8 @@ public record Dossier(
         UUID parentId,
         Integer stepIndex,
         boolean group,
+        String assignee,
+        LocalDate clockPausedOn,
         int lockVersion,
         Instant updatedAt) {
 

@@ -24,7 +24,7 @@ class DossierRepository {
     private static final String COLUMNS = """
             select id, procedure_code, procedure_version, applicant_id_number, applicant_name, agency_id, state,
                    status_code, receipt_code, answers, prefilled, submitted_at, appointment_date, closed_at,
-                   party_id_number, parent_id, step_index, is_group, lock_version, updated_at
+                   party_id_number, parent_id, step_index, is_group, assignee, clock_paused_on, lock_version, updated_at
             from dossier
             """;
     private static final TypeReference<LinkedHashMap<String, String>> ANSWERS = new TypeReference<>() { };
@@ -69,8 +69,8 @@ class DossierRepository {
                 .param("id", idNumber).query(this::map).list();
     }
 
-    List<Dossier> queue(Collection<Long> agencyIds, Collection<String> officerStates, Integer statusCode, int limit,
-                        int offset) {
+    List<Dossier> queue(Collection<Long> agencyIds, Collection<String> officerStates, QueueFilter filter,
+                        String officer, LocalDate today, int limit, int offset) {
         if (agencyIds.isEmpty()) {
             return List.of();
         }
@@ -79,9 +79,38 @@ class DossierRepository {
                           and (case when cast(:status as smallint) is null
                                     then closed_at is null and (procedure_code || ':' || state) in (:officerStates)
                                     else status_code = :status end)
+                          and (cast(:procedure as text) is null or procedure_code = :procedure)
+                          and (:scope <> 'MINE' or assignee = :officer)
+                          and (:scope <> 'UNASSIGNED' or assignee is null)
+                          and (:due <> 'TODAY' or appointment_date = :today)
+                          and (:due <> 'OVERDUE' or appointment_date < :today)
+                          and (cast(:search as text) is null or receipt_code like :search || '%'
+                               or applicant_id_number = :search
+                               or applicant_name_folded like '%' || portal_fold(:search) || '%')
                         order by appointment_date, submitted_at limit :limit offset :offset""")
-                .param("agencies", agencyIds).param("officerStates", officerStates).param("status", statusCode).param("limit", limit).param("offset", offset)
+                .param("agencies", agencyIds).param("officerStates", officerStates).param("status", filter.status())
+                .param("procedure", filter.procedure()).param("scope", filter.scope().name()).param("officer", officer)
+                .param("due", filter.due().name()).param("today", today).param("search", filter.search())
+                .param("limit", limit).param("offset", offset)
                 .query(this::map).list();
+    }
+
+    /** Gives the dossier to an officer (or to nobody) if nobody changed it since it was read. */
+    boolean assign(UUID id, int expectedLockVersion, String assignee) {
+        return jdbc.sql("""
+                        update dossier set assignee = ?, lock_version = lock_version + 1, updated_at = now()
+                        where id = ? and lock_version = ?""")
+                .params(assignee, id, expectedLockVersion).update() == 1;
+    }
+
+    /** The legal clock stops while the citizen is asked for more, and restarts with a later appointment date. */
+    void pauseClock(UUID id, LocalDate on) {
+        jdbc.sql("update dossier set clock_paused_on = ? where id = ?").params(on, id).update();
+    }
+
+    void resumeClock(UUID id, LocalDate newAppointment) {
+        jdbc.sql("update dossier set clock_paused_on = null, appointment_date = ? where id = ?")
+                .params(newAppointment, id).update();
     }
 
     /** Inserts a draft, or updates the caller's draft with this id. Returns false if the id is not a draft of theirs. */
@@ -136,11 +165,14 @@ class DossierRepository {
         return jdbc.sql(COLUMNS + "where parent_id = ? order by step_index").param(parent).query(this::map).list();
     }
 
-    /** Moves the dossier to a new state if nobody changed it since {@code expectedLockVersion} was read. */
+    /**
+     * Moves the dossier to a new state if nobody changed it since {@code expectedLockVersion} was read. A decision
+     * hands the dossier on: whoever takes the next step claims it anew.
+     */
     boolean transition(UUID id, int expectedLockVersion, String state, int statusCode, boolean closes) {
         return jdbc.sql("""
                         update dossier set state = ?, status_code = ?, lock_version = lock_version + 1, updated_at = now(),
-                            closed_at = case when ? then now() else closed_at end
+                            closed_at = case when ? then now() else closed_at end, assignee = null
                         where id = ? and lock_version = ?""")
                 .params(state, statusCode, closes, id, expectedLockVersion)
                 .update() == 1;
@@ -183,7 +215,7 @@ class DossierRepository {
                 submitted == null ? null : submitted.toInstant(), rs.getObject("appointment_date", LocalDate.class),
                 closed == null ? null : closed.toInstant(), rs.getString("party_id_number"),
                 rs.getObject("parent_id", UUID.class), rs.getObject("step_index", Integer.class), rs.getBoolean("is_group"),
-                rs.getInt("lock_version"),
+                rs.getString("assignee"), rs.getObject("clock_paused_on", LocalDate.class), rs.getInt("lock_version"),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

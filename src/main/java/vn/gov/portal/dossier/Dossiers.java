@@ -1,5 +1,6 @@
 package vn.gov.portal.dossier;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +26,10 @@ public class Dossiers {
     private final AgencyDirectory agencies;
     private final ProcedureCatalog catalog;
 
-    Dossiers(DossierRepository dossiers, AgencyDirectory agencies, ProcedureCatalog catalog) {
+    private final java.time.Clock clock;
+
+    Dossiers(DossierRepository dossiers, AgencyDirectory agencies, ProcedureCatalog catalog, java.time.Clock clock) {
+        this.clock = clock;
         this.dossiers = dossiers;
         this.agencies = agencies;
         this.catalog = catalog;
@@ -47,9 +51,15 @@ public class Dossiers {
                 .orElseThrow(UserFacingException::notFound);
     }
 
-    public List<Dossier> queue(PortalUser officer, Integer statusCode, int page) {
+    public List<Dossier> queue(PortalUser officer, QueueFilter filter, int page) {
         List<Long> ids = agencies.agenciesOf(officer.username()).stream().map(Agency::id).toList();
-        return dossiers.queue(ids, catalog.officerStates(), statusCode, PAGE_SIZE, Math.min(Math.max(0, page), MAX_PAGE) * PAGE_SIZE);
+        return dossiers.queue(ids, catalog.officerStates(), filter, officer.username(), LocalDate.now(clock), PAGE_SIZE,
+                Math.min(Math.max(0, page), MAX_PAGE) * PAGE_SIZE);
+    }
+
+    /** Colleagues in the dossier's agency, to whom it may be assigned. */
+    public List<String> colleagues(Dossier dossier) {
+        return agencies.staffOf(dossier.agencyId());
     }
 
     /** The decisions this officer may take on the dossier now. */

@@ -16,6 +16,7 @@ import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
+import vn.gov.portal.dossier.QueueFilter;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.population.IdNumber;
@@ -45,10 +46,14 @@ class OfficerController {
     }
 
     @GetMapping({"/officer", "/officer/queue"})
-    String queue(@RequestParam(required = false) Integer status, @RequestParam(defaultValue = "0") int page,
+    String queue(@RequestParam(required = false) Integer status, @RequestParam(required = false) String procedure,
+                 @RequestParam(required = false) QueueFilter.Scope scope, @RequestParam(required = false) QueueFilter.Due due,
+                 @RequestParam(name = "q", required = false) String search, @RequestParam(defaultValue = "0") int page,
                  PortalUser officer, Model model) {
+        QueueFilter filter = new QueueFilter(procedure, status, scope, due, search);
         model.addAttribute("agencies", agencies.agenciesOf(officer.username()));
-        model.addAttribute("dossiers", dossiers.queue(officer, status, page));
+        model.addAttribute("dossiers", dossiers.queue(officer, filter, page));
+        model.addAttribute("filter", filter);
         model.addAttribute("status", status);
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("pageSize", Dossiers.PAGE_SIZE);
@@ -64,11 +69,34 @@ class OfficerController {
         model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
         model.addAttribute("agency", agencies.find(dossier.agencyId()).orElseThrow());
         model.addAttribute("timeline", dossiers.timeline(dossier));
-        model.addAttribute("actions", dossiers.actionsFor(officer, dossier));
+        model.addAttribute("actions", dossier.assignee() == null || dossier.assignee().equals(officer.username())
+                ? dossiers.actionsFor(officer, dossier) : java.util.List.of());
+        model.addAttribute("colleagues", dossiers.colleagues(dossier));
         model.addAttribute("units", register.units());
         model.addAttribute("applicant", register.person(new IdNumber(dossier.applicantIdNumber())).orElse(null));
         model.addAttribute("today", LocalDate.now(clock));
         return "officer/dossier";
+    }
+
+    /** Claim, assign to a colleague, or release: who holds the dossier. */
+    @PostMapping("/officer/dossiers/{id}/assignment")
+    String assignment(@PathVariable UUID id, @RequestParam String action, @RequestParam(required = false) String colleague,
+                      @RequestParam int lockVersion, PortalUser officer, Locale locale, RedirectAttributes redirect) {
+        try {
+            switch (action) {
+                case "claim" -> decisions.claim(officer, id, lockVersion);
+                case "assign" -> decisions.assign(officer, id, colleague == null ? "" : colleague, lockVersion);
+                case "release" -> decisions.release(officer, id, lockVersion);
+                default -> throw UserFacingException.refused("error.badRequest");
+            }
+            redirect.addFlashAttribute("notice", messages.text("assignment.done", null, locale));
+        } catch (UserFacingException e) {
+            if (e.isNotFound()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", messages.of(e, locale));
+        }
+        return "redirect:/officer/dossiers/" + id;
     }
 
     @PostMapping("/officer/dossiers/{id}/decisions")

@@ -42,6 +42,15 @@ public final class WorkingDayCalendar {
         return d;
     }
 
+    /** Working days after {@code from} up to and including {@code to}: how long a paused clock stood still. */
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        int days = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            days += isWorkingDay(d) ? 1 : 0;
+        }
+        return days;
+    }
+
     /**
      * The appointment date for a dossier received at {@code receivedAt} with a deadline of {@code workingDays}.
      * A dossier received on a day off counts from the next working day; a same-day one received after 15:00 is due

@@ -152,8 +152,8 @@ class TemporaryResidenceSliceTest extends PortalIntegrationTest {
                 temporaryResidence("01", HOAN_KIEM))).dossier();
         decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "refuse", "Sai địa chỉ", dossier.lockVersion());
         PortalUser receiver = officer("ca.00308.tiepnhan");
-        assertThat(dossiers.queue(receiver, null, 0)).extracting(Dossier::id).doesNotContain(dossier.id());
-        assertThat(dossiers.queue(receiver, 3, 0)).extracting(Dossier::id).contains(dossier.id());
+        assertThat(dossiers.queue(receiver, QueueFilter.open(), 0)).extracting(Dossier::id).doesNotContain(dossier.id());
+        assertThat(dossiers.queue(receiver, new QueueFilter(null, 3, null, null, null), 0)).extracting(Dossier::id).contains(dossier.id());
     }
 
     @Test
@@ -216,9 +216,9 @@ class TemporaryResidenceSliceTest extends PortalIntegrationTest {
                     .isInstanceOf(UserFacingException.class).matches(e -> ((UserFacingException) e).isNotFound());
             assertThatThrownBy(() -> decisions.decide(stranger, dossier.id(), "receive", "", dossier.lockVersion()))
                     .isInstanceOf(UserFacingException.class).matches(e -> ((UserFacingException) e).isNotFound());
-            assertThat(dossiers.queue(stranger, null, 0)).extracting(Dossier::id).doesNotContain(dossier.id());
+            assertThat(dossiers.queue(stranger, QueueFilter.open(), 0)).extracting(Dossier::id).doesNotContain(dossier.id());
         }
-        assertThat(dossiers.queue(officer("ca.00308.tiepnhan"), null, 0)).extracting(Dossier::id).contains(dossier.id());
+        assertThat(dossiers.queue(officer("ca.00308.tiepnhan"), QueueFilter.open(), 0)).extracting(Dossier::id).contains(dossier.id());
     }
 
     @Test

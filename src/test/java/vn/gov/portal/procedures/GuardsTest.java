@@ -14,6 +14,7 @@ import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.dossier.Decisions;
+import vn.gov.portal.dossier.QueueFilter;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.FieldProblem;
 import vn.gov.portal.dossier.Filing;
@@ -69,12 +70,12 @@ class GuardsTest extends PortalIntegrationTest {
                 .params(dossier.agencyId(), "RECEIVER").query(String.class).single();
         String prefix = staff.substring(0, staff.lastIndexOf('.'));
         // Until the other party confirms, the dossier is not the officers' to work on.
-        assertThat(dossiers.queue(officer(staff), null, 0)).extracting(Dossier::id).doesNotContain(dossier.id());
+        assertThat(dossiers.queue(officer(staff), QueueFilter.open(), 0)).extracting(Dossier::id).doesNotContain(dossier.id());
         Dossier waiting = dossier;
         assertThatThrownBy(() -> decisions.act(citizen(marriedWoman, 1), waiting.id(), "confirm", "", waiting.lockVersion()))
                 .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("filing.levelTooLowToAct");
         dossier = decisions.act(citizen(marriedWoman, 2), dossier.id(), "confirm", "", dossier.lockVersion());
-        assertThat(dossiers.queue(officer(staff), null, 0)).extracting(Dossier::id).contains(dossier.id());
+        assertThat(dossiers.queue(officer(staff), QueueFilter.open(), 0)).extracting(Dossier::id).contains(dossier.id());
         dossier = decisions.decide(officer(prefix + ".tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
         dossier = decisions.decide(officer(prefix + ".xuly"), dossier.id(), "process", "", dossier.lockVersion());
         Dossier processing = dossier;

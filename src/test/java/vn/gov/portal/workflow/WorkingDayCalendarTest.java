@@ -42,4 +42,11 @@ class WorkingDayCalendarTest {
         assertThat(calendar.appointment(LocalDateTime.of(2026, 11, 23, 15, 1), 0)).isEqualTo(LocalDate.of(2026, 11, 24));
         assertThat(calendar.appointment(LocalDateTime.of(2026, 11, 27, 16, 0), 0)).isEqualTo(LocalDate.of(2026, 11, 30));
     }
+
+    @Test
+    void aPausedClockCountsOnlyTheWorkingDaysItStoodStill() {
+        // From Wednesday 29 April 2026 to Wednesday 6 May: Thu/Fri are holidays, then a weekend; Mon, Tue, Wed count.
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2026, 4, 29), LocalDate.of(2026, 5, 6))).isEqualTo(3);
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 23))).isZero();
+    }
 }

@@ -1,0 +1,189 @@
+package vn.gov.portal.officer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.gov.portal.PortalIntegrationTest;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.dossier.Decisions;
+import vn.gov.portal.dossier.Dossier;
+import vn.gov.portal.dossier.Dossiers;
+import vn.gov.portal.dossier.Filing;
+import vn.gov.portal.dossier.QueueFilter;
+import vn.gov.portal.dossier.UserFacingException;
+import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.workflow.HolidayCalendarSource;
+
+/** Who holds a dossier, the queue's filters and searches, and the legal clock during supplementation. */
+class OfficerWorkTest extends PortalIntegrationTest {
+
+    private static final String HOAN_KIEM = "00308";
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    @Autowired
+    Filing filing;
+    @Autowired
+    Decisions decisions;
+    @Autowired
+    Dossiers dossiers;
+    @Autowired
+    ProcedureCatalog catalog;
+    @Autowired
+    HolidayCalendarSource calendar;
+
+    private Dossier submitted(int who) {
+        PortalUser citizen = citizen(freeAdult(800 + who), 2);
+        return ((Filing.Submitted) filing.submit(citizen, catalog.find("temporary-residence").orElseThrow(),
+                UUID.randomUUID(), temporaryResidence("01", HOAN_KIEM))).dossier();
+    }
+
+    private static String code(Throwable e) {
+        return ((UserFacingException) e).code();
+    }
+
+    @Test
+    void onlyTheHolderActsAndADecisionHandsTheDossierOn() {
+        Dossier d = submitted(1);
+        PortalUser receiver = officer("ca.00308.tiepnhan");
+        PortalUser leader = officer("ca.00308.lanhdao");
+        d = decisions.claim(leader, d.id(), d.lockVersion());
+        assertThat(d.assignee()).isEqualTo("ca.00308.lanhdao");
+        Dossier held = d;
+        assertThatThrownBy(() -> decisions.decide(receiver, held.id(), "receive", "", held.lockVersion()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("decision.assignedToOther"));
+        assertThatThrownBy(() -> decisions.claim(receiver, held.id(), held.lockVersion()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("decision.assignedToOther"));
+
+        d = decisions.assign(leader, d.id(), "ca.00308.tiepnhan", d.lockVersion());
+        assertThat(d.assignee()).isEqualTo("ca.00308.tiepnhan");
+        d = decisions.decide(receiver, d.id(), "receive", "", d.lockVersion());
+        assertThat(d.statusCode()).isEqualTo(2);
+        assertThat(d.assignee()).as("the next step is claimed anew").isNull();
+    }
+
+    @Test
+    void assignmentStaysWithinTheAgencyAndOnlyTheHolderOrALeaderReleases() {
+        Dossier d = submitted(2);
+        PortalUser handler = officer("ca.00308.xuly");
+        d = decisions.claim(officer("ca.00308.tiepnhan"), d.id(), d.lockVersion());
+        Dossier held = d;
+        assertThatThrownBy(() -> decisions.release(handler, held.id(), held.lockVersion()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("assignment.notYours"));
+        assertThatThrownBy(() -> decisions.assign(officer("ca.00308.tiepnhan"), held.id(), "ca.00304.xuly", held.lockVersion()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("assignment.notColleague"));
+        assertThatThrownBy(() -> decisions.claim(officer("ca.00304.tiepnhan"), held.id(), held.lockVersion()))
+                .satisfies(e -> assertThat(((UserFacingException) e).isNotFound()).isTrue());
+        d = decisions.release(officer("ca.00308.tiepnhan"), d.id(), d.lockVersion());
+        assertThat(d.assignee()).isNull();
+        assertThat(jdbc.sql("select action from audit_log where subject_id = ? and action like 'dossier.%ed' order by id")
+                .param(d.id().toString()).query(String.class).list()).containsSubsequence("dossier.claimed", "dossier.released");
+    }
+
+    @Test
+    void twoOfficersClaimingAtOnceExactlyOneGetsIt() throws Exception {
+        Dossier d = submitted(3);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<String>> claims = List.of("ca.00308.tiepnhan", "ca.00308.xuly").stream()
+                    .<Callable<String>>map(name -> () -> {
+                        start.await();
+                        try {
+                            decisions.claim(officer(name), d.id(), d.lockVersion());
+                            return "ok";
+                        } catch (UserFacingException e) {
+                            return e.code();
+                        }
+                    }).toList();
+            List<Future<String>> results = claims.stream().map(pool::submit).toList();
+            start.countDown();
+            List<String> outcomes = List.of(results.get(0).get(), results.get(1).get());
+            // The second waits for the first's lock, then is told who holds the dossier (or that it changed).
+            assertThat(outcomes).containsOnlyOnce("ok");
+            assertThat(outcomes).anyMatch(o -> o.equals("decision.assignedToOther") || o.equals("decision.concurrent"));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void theQueueFiltersBySearchHolderAndDeadline() {
+        Dossier d = submitted(4);
+        PortalUser receiver = officer("ca.00308.tiepnhan");
+        String name = d.applicantName();
+        String folded = java.text.Normalizer.normalize(name.replace('Đ', 'D').replace('đ', 'd'), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase();
+        for (String search : List.of(d.receiptCode(), d.receiptCode().substring(0, d.receiptCode().length() - 2),
+                d.applicantIdNumber(), folded, name.toUpperCase())) {
+            assertThat(dossiers.queue(receiver, new QueueFilter(null, null, null, null, search), 0))
+                    .as("search " + search).extracting(Dossier::id).contains(d.id());
+        }
+        assertThat(dossiers.queue(receiver, new QueueFilter(null, null, null, null, "khong co ai ten nay"), 0)).isEmpty();
+        assertThat(dossiers.queue(receiver, new QueueFilter("passport", null, null, null, d.receiptCode()), 0)).isEmpty();
+
+        assertThat(dossiers.queue(receiver, new QueueFilter(null, null, QueueFilter.Scope.UNASSIGNED, null, d.receiptCode()), 0))
+                .extracting(Dossier::id).contains(d.id());
+        d = decisions.claim(receiver, d.id(), d.lockVersion());
+        assertThat(dossiers.queue(receiver, new QueueFilter(null, null, QueueFilter.Scope.MINE, null, d.receiptCode()), 0))
+                .extracting(Dossier::id).contains(d.id());
+        assertThat(dossiers.queue(officer("ca.00308.xuly"), new QueueFilter(null, null, QueueFilter.Scope.MINE, null, null), 0))
+                .extracting(Dossier::id).doesNotContain(d.id());
+
+        jdbc.sql("update dossier set appointment_date = ? where id = ?").params(TODAY.minusDays(3), d.id()).update();
+        assertThat(dossiers.queue(receiver, new QueueFilter(null, null, null, QueueFilter.Due.OVERDUE, null), 0))
+                .extracting(Dossier::id).contains(d.id());
+        assertThat(dossiers.queue(receiver, new QueueFilter(null, null, null, QueueFilter.Due.TODAY, null), 0))
+                .extracting(Dossier::id).doesNotContain(d.id());
+        jdbc.sql("update dossier set appointment_date = ? where id = ?").params(TODAY, d.id()).update();
+        assertThat(dossiers.queue(receiver, new QueueFilter(null, null, null, QueueFilter.Due.TODAY, null), 0))
+                .extracting(Dossier::id).contains(d.id());
+    }
+
+    @Test
+    void supplementationStopsTheLegalClockAndTheAppointmentMovesByTheDaysWaited() {
+        PortalUser citizen = citizen(freeAdult(805), 2);
+        var criminal = catalog.find("criminal-record-certificate").orElseThrow();
+        Map<String, String> answers = new java.util.HashMap<>();
+        criminal.fields().filter(f -> !f.locked()).forEach(f -> answers.put(f.id(), switch (f.type()) {
+            case SELECT -> f.options().get(0).value();
+            case NUMBER -> "1";
+            case PHONE -> "0912345678";
+            case EMAIL -> "a@example.vn";
+            case PROVINCE -> "01";
+            case COMMUNE -> HOAN_KIEM;
+            case CHECKBOX -> "true";
+            case DATE -> TODAY.minusYears(1).toString();
+            default -> "Nội dung thử nghiệm";
+        }));
+        Filing.Outcome outcome = filing.submit(citizen, criminal, UUID.randomUUID(), answers);
+        assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Submitted.class);
+        Dossier d = ((Filing.Submitted) outcome).dossier();
+        String prefix = jdbc.sql("select username from staff_role where agency_id = ? and role = 'HANDLER'")
+                .param(d.agencyId()).query(String.class).single().replace(".xuly", "");
+        d = decisions.decide(officer(prefix + ".tiepnhan"), d.id(), "receive", "", d.lockVersion());
+        d = decisions.decide(officer(prefix + ".xuly"), d.id(), "request-supplement", "Thiếu bản khai", d.lockVersion());
+        assertThat(d.clockPausedOn()).isEqualTo(TODAY);
+
+        // The citizen answers a week later (as if the request had been made on the date set here).
+        LocalDate asked = TODAY.minusDays(7);
+        jdbc.sql("update dossier set clock_paused_on = ? where id = ?").params(asked, d.id()).update();
+        LocalDate before = d.appointmentDate();
+        d = decisions.act(citizen, d.id(), "resubmit", "Đã bổ sung", d.lockVersion());
+        var days = calendar.current();
+        assertThat(d.clockPausedOn()).isNull();
+        assertThat(d.appointmentDate()).isEqualTo(days.addWorkingDays(before, days.workingDaysBetween(asked, TODAY)));
+        assertThat(d.appointmentDate()).isAfter(before);
+    }
+}
