@@ -78,6 +78,22 @@ public class Decisions {
         return fire(dossier, event, note, expectedLockVersion, new Actor(officer.username(), "STAFF", roles));
     }
 
+    /** A note for the agency only: it stays in the officers' timeline and is never shown to the citizen. */
+    @Transactional
+    public void addInternalNote(PortalUser officer, UUID id, String note) {
+        Dossier dossier = officerDossier(officer, id);
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty()) {
+            throw UserFacingException.refused("note.empty");
+        }
+        if (text.length() > MAX_NOTE) {
+            throw UserFacingException.refused("decision.noteTooLong", MAX_NOTE);
+        }
+        dossiers.addInternalNote(id, officer.username(), dossier.state(), text);
+        audit.record(officer.username(), "dossier.internal-note", "dossier", id.toString(),
+                Map.of("receiptCode", dossier.receiptCode()));
+    }
+
     /** The officer takes the dossier: from now on only they act on it until they decide or release it. */
     @Transactional
     public Dossier claim(PortalUser officer, UUID id, int expectedLockVersion) {

@@ -184,6 +184,13 @@ class DossierRepository {
                 .params(json.writeValueAsString(produced), id).update();
     }
 
+    void addInternalNote(UUID dossierId, String officer, String state, String note) {
+        jdbc.sql("""
+                        insert into dossier_event (dossier_id, actor, actor_kind, event, to_state, note, internal)
+                        values (?, ?, 'STAFF', 'internal-note', ?, ?, true)""")
+                .params(dossierId, officer, state, note).update();
+    }
+
     void addEvent(UUID dossierId, String actor, String actorKind, String event, String from, String to,
                   Integer statusCode, String note) {
         jdbc.sql("""
@@ -193,11 +200,12 @@ class DossierRepository {
                 .update();
     }
 
-    List<DossierEvent> events(UUID dossierId) {
+    /** The timeline; internal notes only for the agency's officers. */
+    List<DossierEvent> events(UUID dossierId, boolean withInternalNotes) {
         return jdbc.sql("""
                         select at, actor, actor_kind, event, from_state, to_state, status_code, note
-                        from dossier_event where dossier_id = ? order by at, id""")
-                .param(dossierId)
+                        from dossier_event where dossier_id = ? and (? or not internal) order by at, id""")
+                .params(dossierId, withInternalNotes)
                 .query((rs, n) -> new DossierEvent(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), (Integer) rs.getObject(7, Integer.class),
                         rs.getString(8)))

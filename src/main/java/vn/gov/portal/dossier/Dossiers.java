@@ -2,6 +2,8 @@ package vn.gov.portal.dossier;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -9,7 +11,11 @@ import vn.gov.portal.agency.Agency;
 import vn.gov.portal.agency.AgencyDirectory;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.WorkflowDefinition.Transition;
+import vn.gov.portal.audit.AuditLog;
 import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.population.IdNumber;
+import vn.gov.portal.population.Person;
+import vn.gov.portal.population.PopulationRegister;
 
 /**
  * Reading dossiers, always on behalf of someone: a citizen sees only their own, an officer only those of the agencies
@@ -27,9 +33,14 @@ public class Dossiers {
     private final ProcedureCatalog catalog;
 
     private final java.time.Clock clock;
+    private final PopulationRegister register;
+    private final AuditLog audit;
 
-    Dossiers(DossierRepository dossiers, AgencyDirectory agencies, ProcedureCatalog catalog, java.time.Clock clock) {
+    Dossiers(DossierRepository dossiers, AgencyDirectory agencies, ProcedureCatalog catalog, java.time.Clock clock,
+             PopulationRegister register, AuditLog audit) {
         this.clock = clock;
+        this.register = register;
+        this.audit = audit;
         this.dossiers = dossiers;
         this.agencies = agencies;
         this.catalog = catalog;
@@ -78,7 +89,24 @@ public class Dossiers {
         return group.group() ? dossiers.steps(group.id()) : List.of();
     }
 
+    /** The timeline the citizen sees: every step, without the officers' internal notes. */
     public List<DossierEvent> timeline(Dossier dossier) {
-        return dossiers.events(dossier.id());
+        return dossiers.events(dossier.id(), false);
+    }
+
+    /** The timeline the handling agency sees, internal notes included. */
+    public List<DossierEvent> officerTimeline(Dossier dossier) {
+        return dossiers.events(dossier.id(), true);
+    }
+
+    /**
+     * The applicant's record in the population register, for the officer handling the dossier. Every such reading is
+     * audited with its purpose (the dossier), so the citizen can later see who used their data and why.
+     */
+    public Optional<Person> applicantRecord(PortalUser officer, Dossier dossier) {
+        IdNumber applicant = new IdNumber(dossier.applicantIdNumber());
+        audit.record(officer.username(), "population.viewed", "person", applicant.value(),
+                Map.of("dossier", dossier.receiptCode(), "purpose", dossier.procedureCode()));
+        return register.person(applicant);
     }
 }

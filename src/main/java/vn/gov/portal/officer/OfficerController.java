@@ -19,7 +19,6 @@ import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.QueueFilter;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
-import vn.gov.portal.population.IdNumber;
 import vn.gov.portal.population.PopulationRegister;
 import vn.gov.portal.web.Messages;
 
@@ -68,14 +67,29 @@ class OfficerController {
         model.addAttribute("dossier", dossier);
         model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
         model.addAttribute("agency", agencies.find(dossier.agencyId()).orElseThrow());
-        model.addAttribute("timeline", dossiers.timeline(dossier));
+        model.addAttribute("timeline", dossiers.officerTimeline(dossier));
         model.addAttribute("actions", dossier.assignee() == null || dossier.assignee().equals(officer.username())
                 ? dossiers.actionsFor(officer, dossier) : java.util.List.of());
         model.addAttribute("colleagues", dossiers.colleagues(dossier));
         model.addAttribute("units", register.units());
-        model.addAttribute("applicant", register.person(new IdNumber(dossier.applicantIdNumber())).orElse(null));
+        model.addAttribute("applicant", dossiers.applicantRecord(officer, dossier).orElse(null));
         model.addAttribute("today", LocalDate.now(clock));
         return "officer/dossier";
+    }
+
+    @PostMapping("/officer/dossiers/{id}/notes")
+    String note(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, PortalUser officer, Locale locale,
+                RedirectAttributes redirect) {
+        try {
+            decisions.addInternalNote(officer, id, note);
+            redirect.addFlashAttribute("notice", messages.text("note.saved", null, locale));
+        } catch (UserFacingException e) {
+            if (e.isNotFound()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", messages.of(e, locale));
+        }
+        return "redirect:/officer/dossiers/" + id;
     }
 
     /** Claim, assign to a colleague, or release: who holds the dossier. */

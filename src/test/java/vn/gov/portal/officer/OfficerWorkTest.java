@@ -186,4 +186,22 @@ class OfficerWorkTest extends PortalIntegrationTest {
         assertThat(d.appointmentDate()).isEqualTo(days.addWorkingDays(before, days.workingDaysBetween(asked, TODAY)));
         assertThat(d.appointmentDate()).isAfter(before);
     }
+
+    @Test
+    void internalNotesStayWithTheAgencyAndEveryLookAtTheRegisterIsRecorded() {
+        Dossier d = submitted(6);
+        PortalUser receiver = officer("ca.00308.tiepnhan");
+        decisions.addInternalNote(receiver, d.id(), "Gọi điện xác minh chủ nhà trước khi tiếp nhận");
+        assertThat(dossiers.officerTimeline(d)).extracting(e -> e.note()).contains("Gọi điện xác minh chủ nhà trước khi tiếp nhận");
+        assertThat(dossiers.timeline(d)).extracting(e -> e.event()).doesNotContain("internal-note");
+        assertThatThrownBy(() -> decisions.addInternalNote(officer("ca.00304.tiepnhan"), d.id(), "x"))
+                .satisfies(e -> assertThat(((UserFacingException) e).isNotFound()).isTrue());
+
+        assertThat(dossiers.applicantRecord(receiver, d)).isPresent();
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_log where action = 'population.viewed' and subject_id = ?
+                          and actor = ? and details->>'dossier' = ?""")
+                .params(d.applicantIdNumber(), receiver.username(), d.receiptCode()).query(Long.class).single())
+                .isEqualTo(1);
+    }
 }
