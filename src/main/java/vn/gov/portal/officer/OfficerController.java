@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.gov.portal.agency.AgencyDirectory;
 import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.dossier.AgencyDashboard;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
@@ -32,8 +33,9 @@ class OfficerController {
     private final PopulationRegister register;
     private final Messages messages;
     private final Clock clock;
+    private final AgencyDashboard dashboard;
 
-    OfficerController(Dossiers dossiers, Decisions decisions, AgencyDirectory agencies, ProcedureCatalog catalog,
+    OfficerController(AgencyDashboard dashboard, Dossiers dossiers, Decisions decisions, AgencyDirectory agencies, ProcedureCatalog catalog,
                       PopulationRegister register, Messages messages, Clock clock) {
         this.dossiers = dossiers;
         this.decisions = decisions;
@@ -42,6 +44,7 @@ class OfficerController {
         this.register = register;
         this.messages = messages;
         this.clock = clock;
+        this.dashboard = dashboard;
     }
 
     @GetMapping({"/officer", "/officer/queue"})
@@ -59,6 +62,14 @@ class OfficerController {
         model.addAttribute("catalog", catalog);
         model.addAttribute("today", LocalDate.now(clock));
         return "officer/queue";
+    }
+
+    @GetMapping("/officer/dashboard")
+    String dashboard(PortalUser officer, Model model) {
+        model.addAttribute("agencies", agencies.agenciesOf(officer.username()));
+        model.addAttribute("figures", dashboard.of(officer));
+        model.addAttribute("catalog", catalog);
+        return "officer/dashboard";
     }
 
     @GetMapping("/officer/dossiers/{id}")

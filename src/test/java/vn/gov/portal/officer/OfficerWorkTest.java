@@ -204,4 +204,45 @@ class OfficerWorkTest extends PortalIntegrationTest {
                 .params(d.applicantIdNumber(), receiver.username(), d.receiptCode()).query(Long.class).single())
                 .isEqualTo(1);
     }
+
+    @Autowired
+    vn.gov.portal.dossier.AgencyDashboard dashboard;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Test
+    void theDashboardCountsTheAgencysDossiersAndShowsLeadersTheWorkloads() throws Exception {
+        Dossier late = submitted(7);
+        jdbc.sql("update dossier set appointment_date = ? where id = ?").params(TODAY.minusDays(2), late.id()).update();
+        Dossier done = submitted(8);
+        PortalUser leader = officer("ca.00308.lanhdao");
+        late = decisions.claim(officer("ca.00308.xuly"), late.id(), late.lockVersion());
+        done = decisions.decide(officer("ca.00308.tiepnhan"), done.id(), "receive", "", done.lockVersion());
+        done = decisions.decide(officer("ca.00308.xuly"), done.id(), "process", "", done.lockVersion());
+        decisions.decide(leader, done.id(), "approve", "", done.lockVersion());
+
+        var figures = dashboard.of(leader);
+        var residence = figures.byProcedure().stream().filter(p -> p.procedure().equals("temporary-residence"))
+                .findFirst().orElseThrow();
+        long overdueInDb = jdbc.sql("""
+                        select count(*) from dossier where agency_id = ? and closed_at is null and appointment_date < ?
+                          and procedure_code = 'temporary-residence'""")
+                .params(late.agencyId(), TODAY).query(Long.class).single();
+        assertThat(residence.overdue()).isEqualTo(overdueInDb).isPositive();
+        assertThat(residence.completed30()).isPositive();
+        assertThat(residence.onTime30()).isLessThanOrEqualTo(residence.completed30());
+        assertThat(figures.workloads()).anySatisfy(w -> {
+            assertThat(w.officer()).isEqualTo("ca.00308.xuly");
+            assertThat(w.overdue()).isPositive();
+        });
+        assertThat(dashboard.of(officer("ca.00308.xuly")).workloads()).as("only leaders see workloads").isEmpty();
+        assertThat(dashboard.of(officer("ca.00304.lanhdao")).workloads())
+                .as("another agency's leader sees nothing of this one").noneMatch(w -> w.officer().startsWith("ca.00308."));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/officer/dashboard")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .authentication(login(leader))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("ca.00308.xuly")));
+    }
 }

@@ -1,0 +1,91 @@
+package vn.gov.portal.dossier;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.gov.portal.agency.Agency;
+import vn.gov.portal.agency.AgencyDirectory;
+import vn.gov.portal.identity.PortalUser;
+
+/**
+ * An agency's figures for its officers: what waits in each status, what is due today or overdue, the on-time rate
+ * of the last 30 days per procedure, and — for leaders — who holds how many open dossiers.
+ */
+@Service
+public class AgencyDashboard {
+
+    public record StatusCount(int status, long dossiers) {}
+
+    public record ProcedureFigures(String procedure, long open, long dueToday, long overdue, long completed30,
+                                   long onTime30) {
+        /** Share of the dossiers completed in the last 30 days that were completed by their appointment date. */
+        public Integer onTimePercent() {
+            return completed30 == 0 ? null : (int) Math.round(100.0 * onTime30 / completed30);
+        }
+    }
+
+    public record Workload(String officer, long open, long overdue) {}
+
+    public record Figures(List<StatusCount> byStatus, long dueToday, long overdue, List<ProcedureFigures> byProcedure,
+                          List<Workload> workloads) {}
+
+    private final JdbcClient jdbc;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+
+    AgencyDashboard(JdbcClient jdbc, AgencyDirectory agencies, Clock clock) {
+        this.jdbc = jdbc;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    public Figures of(PortalUser officer) {
+        List<Long> ids = agencies.agenciesOf(officer.username()).stream().map(Agency::id).toList();
+        if (ids.isEmpty()) {
+            return new Figures(List.of(), 0, 0, List.of(), List.of());
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<StatusCount> byStatus = jdbc.sql("""
+                        select status_code, count(*) from dossier
+                        where agency_id in (:ids) and status_code is not null and not is_group
+                        group by status_code order by status_code""")
+                .param("ids", ids).query((rs, n) -> new StatusCount(rs.getInt(1), rs.getLong(2))).list();
+        List<ProcedureFigures> byProcedure = jdbc.sql("""
+                        select d.procedure_code,
+                               count(*) filter (where d.closed_at is null),
+                               count(*) filter (where d.closed_at is null and d.appointment_date = :today),
+                               count(*) filter (where d.closed_at is null and d.appointment_date < :today),
+                               count(c.done),
+                               count(c.done) filter (where cast(c.done at time zone 'Asia/Ho_Chi_Minh' as date) <= d.appointment_date)
+                        from dossier d
+                        left join lateral (select min(e.at) as done from dossier_event e
+                                           where e.dossier_id = d.id and e.status_code = 9) c
+                               on c.done >= now() - interval '30 days'
+                        where d.agency_id in (:ids) and d.status_code is not null and not d.is_group
+                        group by d.procedure_code order by d.procedure_code""")
+                .param("ids", ids).param("today", today)
+                .query((rs, n) -> new ProcedureFigures(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6)))
+                .list();
+        long dueToday = byProcedure.stream().mapToLong(ProcedureFigures::dueToday).sum();
+        long overdue = byProcedure.stream().mapToLong(ProcedureFigures::overdue).sum();
+        return new Figures(byStatus, dueToday, overdue, byProcedure, workloads(officer, today));
+    }
+
+    /** Only leaders (approvers) see their officers' workloads, for the agencies they lead. */
+    private List<Workload> workloads(PortalUser officer, LocalDate today) {
+        List<Long> led = agencies.agenciesOf(officer.username()).stream()
+                .filter(a -> agencies.rolesIn(officer.username(), a.id()).contains("APPROVER")).map(Agency::id).toList();
+        if (led.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select assignee, count(*), count(*) filter (where appointment_date < :today) from dossier
+                        where agency_id in (:ids) and closed_at is null and assignee is not null
+                        group by assignee order by count(*) desc, assignee""")
+                .param("ids", led).param("today", today)
+                .query((rs, n) -> new Workload(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+}
