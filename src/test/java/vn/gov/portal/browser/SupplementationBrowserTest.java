@@ -1,0 +1,64 @@
+package vn.gov.portal.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.dossier.Dossier;
+import vn.gov.portal.dossier.Filing;
+
+/**
+ * A receiver, a handler and an approver take one dossier through a supplementation request to its result, in the
+ * browser; the citizen reads what is missing and answers it on their dossier page.
+ */
+class SupplementationBrowserTest extends BrowserJourney {
+
+    @Autowired
+    Filing filing;
+    @Autowired
+    ProcedureCatalog catalog;
+
+    @Test
+    void receiverHandlerAndApproverTakeADossierThroughSupplementationToItsResult() {
+        String idNumber = freeAdult(900);
+        Dossier dossier = ((Filing.Submitted) filing.submit(citizen(idNumber, 2),
+                catalog.find("temporary-residence").orElseThrow(), UUID.randomUUID(),
+                temporaryResidence("01", "00308"))).dossier();
+        String officerUrl = portal("/officer/dossiers/" + dossier.id());
+
+        browser.open(portal("/officer/queue"));
+        logIn("ca.00308.tiepnhan");
+        browser.open(officerUrl);
+        browser.click("#claim");
+        browser.find("#release");
+        browser.click("#action-receive");
+        browser.expectAttribute("#status", "data-status", "2");
+        logOut();
+
+        browser.open(portal("/officer/queue"));
+        logIn("ca.00308.xuly");
+        browser.open(officerUrl);
+        browser.type("#note-request-supplement", "Bổ sung hợp đồng thuê nhà có chữ ký của chủ nhà");
+        browser.click("#action-request-supplement");
+        browser.expectAttribute("#status", "data-status", "5");
+        logOut();
+
+        browser.open(portal("/my/dossiers/" + dossier.id()));
+        logIn(idNumber);
+        assertThat(browser.text("#timeline")).contains("Bổ sung hợp đồng thuê nhà có chữ ký của chủ nhà");
+        browser.type("#note-resubmit", "Đã gửi bản chụp hợp đồng thuê nhà");
+        browser.click("#action-resubmit");
+        browser.expectAttribute("#status", "data-status", "4");
+        logOut();
+
+        decide("ca.00308.lanhdao", officerUrl, "approve", 9);
+        decide("ca.00308.tiepnhan", officerUrl, "return-result", 10);
+
+        browser.open(portal("/my/dossiers/" + dossier.id()));
+        logIn(idNumber);
+        browser.expectAttribute("#status", "data-status", "10");
+        assertThat(browser.text("#timeline")).contains("Phê duyệt", "Trả kết quả");
+    }
+}
