@@ -19,6 +19,7 @@ import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.UserFacingException;
+import vn.gov.portal.forms.OneStopForms;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.population.PopulationRegister;
 import vn.gov.portal.web.Messages;
@@ -31,12 +32,14 @@ class MyDossiersController {
     private final PopulationRegister register;
     private final Decisions decisions;
     private final AgencyDirectory agencies;
+    private final OneStopForms forms;
     private final Messages messages;
     private final Clock clock;
 
     MyDossiersController(Dossiers dossiers, ProcedureCatalog catalog, PopulationRegister register, Decisions decisions,
-                         AgencyDirectory agencies, Messages messages, Clock clock) {
+                         AgencyDirectory agencies, OneStopForms forms, Messages messages, Clock clock) {
         this.agencies = agencies;
+        this.forms = forms;
         this.dossiers = dossiers;
         this.decisions = decisions;
         this.messages = messages;
@@ -61,6 +64,7 @@ class MyDossiersController {
         model.addAttribute("timeline", dossiers.timeline(dossier));
         model.addAttribute("units", register.units());
         model.addAttribute("actions", dossiers.actionsFor(citizen, dossier));
+        model.addAttribute("forms", forms.available(dossier));
         List<Dossier> steps = dossiers.steps(dossier);
         model.addAttribute("steps", steps);
         model.addAttribute("stepAgencies", steps.stream().collect(Collectors.toMap(Dossier::id,

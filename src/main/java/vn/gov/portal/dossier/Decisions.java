@@ -78,6 +78,38 @@ public class Decisions {
         return fire(dossier, event, note, expectedLockVersion, new Actor(officer.username(), "STAFF", roles));
     }
 
+    /**
+     * A later appointment date, which the law allows only with a reason given to the citizen: the timeline records it
+     * and the apology letter (form 04) carries it with the new date.
+     */
+    @Transactional
+    public Dossier extendDeadline(PortalUser officer, UUID id, LocalDate newDate, String reason, int expectedLockVersion) {
+        Dossier dossier = officerDossier(officer, id);
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty()) {
+            throw UserFacingException.refused("extension.reasonRequired");
+        }
+        if (text.length() > MAX_NOTE) {
+            throw UserFacingException.refused("decision.noteTooLong", MAX_NOTE);
+        }
+        if (newDate == null || dossier.appointmentDate() == null || !newDate.isAfter(dossier.appointmentDate())) {
+            throw UserFacingException.refused("extension.notLater");
+        }
+        if (!calendars.current().isWorkingDay(newDate)) {
+            throw UserFacingException.refused("extension.notWorkingDay");
+        }
+        if (dossier.lockVersion() != expectedLockVersion
+                || !dossiers.extendAppointment(id, expectedLockVersion, newDate)) {
+            throw UserFacingException.refused("decision.concurrent");
+        }
+        dossiers.addEvent(id, officer.username(), "STAFF", "extend-deadline", dossier.state(), dossier.state(),
+                dossier.statusCode(), text);
+        audit.record(officer.username(), "dossier.deadline-extended", "dossier", id.toString(), Map.of(
+                "receiptCode", dossier.receiptCode(), "from", String.valueOf(dossier.appointmentDate()),
+                "to", newDate.toString()));
+        return dossiers.find(id).orElseThrow();
+    }
+
     /** A note for the agency only: it stays in the officers' timeline and is never shown to the citizen. */
     @Transactional
     public void addInternalNote(PortalUser officer, UUID id, String note) {

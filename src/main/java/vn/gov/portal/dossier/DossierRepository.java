@@ -103,6 +103,14 @@ class DossierRepository {
                 .params(assignee, id, expectedLockVersion).update() == 1;
     }
 
+    /** A new appointment date, if nobody changed the dossier since it was read. */
+    boolean extendAppointment(UUID id, int expectedLockVersion, LocalDate newDate) {
+        return jdbc.sql("""
+                        update dossier set appointment_date = ?, lock_version = lock_version + 1, updated_at = now()
+                        where id = ? and lock_version = ?""")
+                .params(newDate, id, expectedLockVersion).update() == 1;
+    }
+
     /** The legal clock stops while the citizen is asked for more, and restarts with a later appointment date. */
     void pauseClock(UUID id, LocalDate on) {
         jdbc.sql("update dossier set clock_paused_on = ? where id = ?").params(on, id).update();

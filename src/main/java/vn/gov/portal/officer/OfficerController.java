@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.gov.portal.agency.AgencyDirectory;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.AgencyDashboard;
+import vn.gov.portal.forms.OneStopForms;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
@@ -34,8 +35,9 @@ class OfficerController {
     private final Messages messages;
     private final Clock clock;
     private final AgencyDashboard dashboard;
+    private final OneStopForms forms;
 
-    OfficerController(AgencyDashboard dashboard, Dossiers dossiers, Decisions decisions, AgencyDirectory agencies, ProcedureCatalog catalog,
+    OfficerController(AgencyDashboard dashboard, OneStopForms forms, Dossiers dossiers, Decisions decisions, AgencyDirectory agencies, ProcedureCatalog catalog,
                       PopulationRegister register, Messages messages, Clock clock) {
         this.dossiers = dossiers;
         this.decisions = decisions;
@@ -45,6 +47,7 @@ class OfficerController {
         this.messages = messages;
         this.clock = clock;
         this.dashboard = dashboard;
+        this.forms = forms;
     }
 
     @GetMapping({"/officer", "/officer/queue"})
@@ -82,6 +85,7 @@ class OfficerController {
         model.addAttribute("actions", dossier.assignee() == null || dossier.assignee().equals(officer.username())
                 ? dossiers.actionsFor(officer, dossier) : java.util.List.of());
         model.addAttribute("colleagues", dossiers.colleagues(dossier));
+        model.addAttribute("forms", forms.available(dossier));
         model.addAttribute("units", register.units());
         model.addAttribute("applicant", dossiers.applicantRecord(officer, dossier).orElse(null));
         model.addAttribute("today", LocalDate.now(clock));
@@ -94,6 +98,22 @@ class OfficerController {
         try {
             decisions.addInternalNote(officer, id, note);
             redirect.addFlashAttribute("notice", messages.text("note.saved", null, locale));
+        } catch (UserFacingException e) {
+            if (e.isNotFound()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", messages.of(e, locale));
+        }
+        return "redirect:/officer/dossiers/" + id;
+    }
+
+    @PostMapping("/officer/dossiers/{id}/deadline")
+    String extend(@PathVariable UUID id, @RequestParam(required = false) java.time.LocalDate newDate,
+                  @RequestParam(defaultValue = "") String reason, @RequestParam int lockVersion, PortalUser officer,
+                  Locale locale, RedirectAttributes redirect) {
+        try {
+            decisions.extendDeadline(officer, id, newDate, reason, lockVersion);
+            redirect.addFlashAttribute("notice", messages.text("extension.done", null, locale));
         } catch (UserFacingException e) {
             if (e.isNotFound()) {
                 throw e;

@@ -1,0 +1,152 @@
+package vn.gov.portal.forms;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import vn.gov.portal.agency.Agency;
+import vn.gov.portal.agency.AgencyDirectory;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.dossier.Dossier;
+import vn.gov.portal.dossier.DossierEvent;
+import vn.gov.portal.dossier.Dossiers;
+import vn.gov.portal.dossier.UserFacingException;
+
+/**
+ * Renders the one-stop-shop forms of a dossier as PDF, in Vietnamese, with a font that has every Vietnamese glyph.
+ * A form exists only once its event happened: a refusal form for a refused dossier, and so on.
+ */
+@Service
+public class OneStopForms {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
+            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    private final Dossiers dossiers;
+    private final AgencyDirectory agencies;
+    private final ProcedureCatalog catalog;
+    private final BaseFont regular;
+    private final BaseFont bold;
+
+    public OneStopForms(Dossiers dossiers, AgencyDirectory agencies, ProcedureCatalog catalog) {
+        this.dossiers = dossiers;
+        this.agencies = agencies;
+        this.catalog = catalog;
+        this.regular = font("fonts/DejaVuSans.ttf");
+        this.bold = font("fonts/DejaVuSans-Bold.ttf");
+    }
+
+    private static BaseFont font(String path) {
+        try (InputStream in = OneStopForms.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("font missing from the classpath: " + path);
+            }
+            return BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The forms this dossier has, in the order of the circular. */
+    public List<OneStopForm> available(Dossier dossier) {
+        if (dossier.isDraft()) {
+            return List.of();
+        }
+        List<DossierEvent> timeline = dossiers.timeline(dossier);
+        return java.util.Arrays.stream(OneStopForm.values())
+                .filter(f -> f.event() == null || timeline.stream().anyMatch(e -> e.event().equals(f.event())))
+                .toList();
+    }
+
+    public byte[] render(Dossier dossier, OneStopForm form) {
+        if (!available(dossier).contains(form)) {
+            throw UserFacingException.notFound();
+        }
+        Agency agency = agencies.find(dossier.agencyId()).orElseThrow();
+        String procedure = catalog.find(dossier.procedureCode()).map(p -> p.name().vi()).orElse(dossier.procedureCode());
+        Optional<DossierEvent> cause = form.event() == null ? Optional.empty() : dossiers.timeline(dossier).stream()
+                .filter(e -> e.event().equals(form.event())).max(Comparator.comparing(DossierEvent::at));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document pdf = new Document(PageSize.A4, 56, 56, 48, 48);
+        PdfWriter.getInstance(pdf, out);
+        pdf.addTitle("Mẫu số " + form.number() + " – " + dossier.receiptCode());
+        pdf.open();
+        header(pdf, agency);
+        centered(pdf, form.title(), new Font(bold, 13));
+        centered(pdf, "(Mẫu số " + form.number() + " – Thông tư 01/2018/TT-VPCP)", new Font(regular, 9));
+        PdfPTable rows = new PdfPTable(new float[] {2.2f, 4f});
+        rows.setWidthPercentage(100);
+        rows.setSpacingBefore(16);
+        row(rows, "Mã hồ sơ", dossier.receiptCode());
+        row(rows, "Người nộp hồ sơ", dossier.applicantName());
+        row(rows, "Số định danh cá nhân", dossier.applicantIdNumber());
+        row(rows, "Nội dung yêu cầu giải quyết", procedure);
+        row(rows, "Thời gian nhận hồ sơ", dossier.submittedAt() == null ? "" : DATE_TIME.format(dossier.submittedAt()));
+        switch (form) {
+            case RECEIPT -> {
+                row(rows, "Thời gian trả kết quả", dossier.appointmentDate() == null ? "" : DATE.format(dossier.appointmentDate()));
+                row(rows, "Nhận kết quả tại", agency.nameVi() + " hoặc trực tuyến tại Cổng Dịch vụ công");
+            }
+            case SUPPLEMENTATION -> row(rows, "Nội dung cần bổ sung, hoàn thiện", cause.map(DossierEvent::note).orElse(""));
+            case REFUSAL -> row(rows, "Lý do từ chối", cause.map(DossierEvent::note).orElse(""));
+            case APOLOGY -> {
+                row(rows, "Lý do chậm trả kết quả", cause.map(DossierEvent::note).orElse(""));
+                row(rows, "Hẹn lại ngày trả kết quả", dossier.appointmentDate() == null ? "" : DATE.format(dossier.appointmentDate()));
+            }
+        }
+        cause.ifPresent(e -> row(rows, "Ngày lập phiếu", DATE_TIME.format(e.at())));
+        pdf.add(rows);
+        if (form == OneStopForm.APOLOGY) {
+            paragraph(pdf, agency.nameVi() + " xin lỗi Ông/Bà vì sự chậm trễ này và hẹn trả kết quả vào ngày ghi trên.");
+        }
+        Paragraph signed = new Paragraph(cause.map(e -> "Người lập phiếu: " + e.actor()).orElse(agency.nameVi()),
+                new Font(regular, 10));
+        signed.setAlignment(Element.ALIGN_RIGHT);
+        signed.setSpacingBefore(24);
+        pdf.add(signed);
+        pdf.close();
+        return out.toByteArray();
+    }
+
+    private void header(Document pdf, Agency agency) {
+        PdfPTable top = new PdfPTable(2);
+        top.setWidthPercentage(100);
+        top.getDefaultCell().setBorder(0);
+        top.addCell(new Paragraph(agency.nameVi().toUpperCase(), new Font(bold, 10)));
+        top.addCell(new Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc", new Font(bold, 10)));
+        top.setSpacingAfter(18);
+        pdf.add(top);
+    }
+
+    private static void centered(Document pdf, String text, Font font) {
+        Paragraph p = new Paragraph(text, font);
+        p.setAlignment(Element.ALIGN_CENTER);
+        pdf.add(p);
+    }
+
+    private void paragraph(Document pdf, String text) {
+        Paragraph p = new Paragraph(text, new Font(regular, 11));
+        p.setSpacingBefore(12);
+        pdf.add(p);
+    }
+
+    private void row(PdfPTable table, String label, String value) {
+        table.addCell(new Paragraph(label, new Font(bold, 10)));
+        table.addCell(new Paragraph(value == null ? "" : value, new Font(regular, 10)));
+    }
+}
