@@ -66,8 +66,11 @@ final class Browser implements AutoCloseable {
                 + driver.findElement(By.tagName("body")).getText(), cause);
     }
 
+    /** Clicks like a person who first scrolls the element into view (long pages, a sticky header). */
     void click(String cssSelector) {
-        find(cssSelector).click();
+        WebElement element = find(cssSelector);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     void type(String cssSelector, String text) {
