@@ -108,6 +108,12 @@ public class OneStopForms {
                 row(rows, "Lý do chậm trả kết quả", cause.map(DossierEvent::note).orElse(""));
                 row(rows, "Hẹn lại ngày trả kết quả", dossier.appointmentDate() == null ? "" : DATE.format(dossier.appointmentDate()));
             }
+            case RESULT -> {
+                row(rows, "Kết quả", catalog.find(dossier.procedureCode()).map(p -> p.result().vi()).orElse(""));
+                row(rows, "Người phê duyệt", cause.map(e -> agencies.staff(e.actor()).map(s -> s.fullName())
+                        .orElse(e.actor())).orElse(""));
+                row(rows, "Thời gian phê duyệt", cause.map(e -> DATE_TIME.format(e.at())).orElse(""));
+            }
         }
         cause.ifPresent(e -> row(rows, "Ngày lập phiếu", DATE_TIME.format(e.at())));
         pdf.add(rows);

@@ -87,4 +87,18 @@ class OneStopFormsTest extends PortalIntegrationTest {
         mvc.perform(get("/my/dossiers/" + dossier.id() + "/forms/02").with(authentication(login(citizen))))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    void theResultNoticeCarriesTheApproversNameAndTime() throws Exception {
+        PortalUser citizen = citizen(freeAdult(952), 2);
+        Dossier dossier = ((Filing.Submitted) filing.submit(citizen, catalog.find("temporary-residence").orElseThrow(),
+                UUID.randomUUID(), temporaryResidence("01", "00308"))).dossier();
+        assertThat(forms.available(dossier)).doesNotContain(OneStopForm.RESULT);
+        dossier = decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
+        dossier = decisions.decide(officer("ca.00308.xuly"), dossier.id(), "process", "", dossier.lockVersion());
+        dossier = decisions.decide(officer("ca.00308.lanhdao"), dossier.id(), "approve", "", dossier.lockVersion());
+        String approver = jdbc.sql("select full_name from staff where username = 'ca.00308.lanhdao'").query(String.class).single();
+        String notice = text(forms.render(dossier, OneStopForm.RESULT));
+        assertThat(notice).contains("THÔNG BÁO KẾT QUẢ", approver, dossier.receiptCode(), "Thời gian phê duyệt");
+    }
 }
