@@ -8,7 +8,8 @@ import vn.gov.portal.PortalApplication;
 /**
  * The one-command run ({@code mvn spring-boot:test-run}): PostgreSQL with its data in ./data/postgres, the built-in
  * e-ID provider on 127.0.0.1:9000, demo data, and the portal on http://127.0.0.1:8080.
- * Options: {@code --portal.dev.people=N} seeds N people into an empty database; {@code --portal.dev.data=DIR}.
+ * Options: {@code --portal.dev.people=N} seeds N people into an empty database; {@code --portal.dev.data=DIR};
+ * {@code --portal.dev.dossiers=N} adds submitted dossiers up to N, to try the officer queue with a large backlog.
  */
 public final class DevPortal {
 
@@ -24,6 +25,10 @@ public final class DevPortal {
                 .properties("server.port=8080", "spring.thymeleaf.cache=false")
                 .run(args);
         portal.registerShutdownHook();
+        int backlog = Integer.parseInt(option(args, "portal.dev.dossiers", "0"));
+        if (backlog > 0) {
+            DossierBacklog.seed(stack.dataSource(), portal.getBean(vn.gov.portal.catalog.ProcedureCatalog.class), backlog);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         System.out.println(banner(stack));
     }
