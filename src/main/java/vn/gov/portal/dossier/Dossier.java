@@ -59,6 +59,12 @@ public record Dossier(
                 .anyMatch(id -> answers.get(id) != null && !answers.get(id).isBlank());
     }
 
+    /** Due today or on the next working day: stands out in the queue before it becomes overdue. */
+    public boolean dueSoon(LocalDate today, LocalDate nextWorkingDay) {
+        return isOpen() && appointmentDate != null && !appointmentDate.isBefore(today)
+                && !appointmentDate.isAfter(nextWorkingDay);
+    }
+
     /** Overdue is not a status: the appointment date has passed while the dossier is still open. */
     public boolean overdue(LocalDate today) {
         return isOpen() && appointmentDate != null && appointmentDate.isBefore(today);

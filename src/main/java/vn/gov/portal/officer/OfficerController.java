@@ -15,6 +15,7 @@ import vn.gov.portal.agency.AgencyDirectory;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.AgencyDashboard;
 import vn.gov.portal.forms.OneStopForms;
+import vn.gov.portal.workflow.HolidayCalendarSource;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
@@ -36,8 +37,9 @@ class OfficerController {
     private final Clock clock;
     private final AgencyDashboard dashboard;
     private final OneStopForms forms;
+    private final HolidayCalendarSource calendars;
 
-    OfficerController(AgencyDashboard dashboard, OneStopForms forms, Dossiers dossiers, Decisions decisions, AgencyDirectory agencies, ProcedureCatalog catalog,
+    OfficerController(AgencyDashboard dashboard, OneStopForms forms, HolidayCalendarSource calendars, Dossiers dossiers, Decisions decisions, AgencyDirectory agencies, ProcedureCatalog catalog,
                       PopulationRegister register, Messages messages, Clock clock) {
         this.dossiers = dossiers;
         this.decisions = decisions;
@@ -48,6 +50,7 @@ class OfficerController {
         this.clock = clock;
         this.dashboard = dashboard;
         this.forms = forms;
+        this.calendars = calendars;
     }
 
     @GetMapping({"/officer", "/officer/queue"})
@@ -63,7 +66,9 @@ class OfficerController {
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("pageSize", Dossiers.PAGE_SIZE);
         model.addAttribute("catalog", catalog);
-        model.addAttribute("today", LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("today", today);
+        model.addAttribute("nextWorkingDay", calendars.current().addWorkingDays(today, 1));
         return "officer/queue";
     }
 
