@@ -2,7 +2,9 @@ package vn.gov.portal.citizen;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.UUID;
@@ -18,6 +20,7 @@ import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
+import vn.gov.portal.dossier.Supplementation;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.forms.OneStopForms;
 import vn.gov.portal.identity.PortalUser;
@@ -35,9 +38,12 @@ class MyDossiersController {
     private final OneStopForms forms;
     private final Messages messages;
     private final Clock clock;
+    private final Supplementation supplementation;
 
     MyDossiersController(Dossiers dossiers, ProcedureCatalog catalog, PopulationRegister register, Decisions decisions,
-                         AgencyDirectory agencies, OneStopForms forms, Messages messages, Clock clock) {
+                         AgencyDirectory agencies, OneStopForms forms, Messages messages, Clock clock,
+                         Supplementation supplementation) {
+        this.supplementation = supplementation;
         this.agencies = agencies;
         this.forms = forms;
         this.dossiers = dossiers;
@@ -50,7 +56,14 @@ class MyDossiersController {
 
     @GetMapping("/my/dossiers")
     String list(PortalUser citizen, Model model) {
-        model.addAttribute("dossiers", dossiers.ofCitizen(citizen));
+        List<Dossier> all = dossiers.ofCitizen(citizen);
+        model.addAttribute("dossiers", all);
+        // Drafts, then those still in an agency's hands, then the finished ones.
+        Map<String, List<Dossier>> groups = new LinkedHashMap<>();
+        groups.put("drafts", all.stream().filter(Dossier::isDraft).toList());
+        groups.put("open", all.stream().filter(Dossier::isOpen).toList());
+        groups.put("closed", all.stream().filter(d -> !d.isDraft() && !d.isOpen()).toList());
+        model.addAttribute("groups", groups);
         model.addAttribute("catalog", catalog);
         model.addAttribute("today", LocalDate.now(clock));
         return "citizen/my-dossiers";
@@ -63,7 +76,14 @@ class MyDossiersController {
         model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
         model.addAttribute("timeline", dossiers.timeline(dossier));
         model.addAttribute("units", register.units());
-        model.addAttribute("actions", dossiers.actionsFor(citizen, dossier));
+        boolean supplementEditable = supplementation.editable(dossier)
+                && dossier.applicantIdNumber().equals(citizen.subject());
+        model.addAttribute("supplementRequest", supplementation.request(dossier).orElse(null));
+        model.addAttribute("supplementEditable", supplementEditable);
+        // A supplement the citizen can correct the form for is sent from its own page, not with a bare button.
+        var resubmission = supplementation.resubmission(dossier);
+        model.addAttribute("actions", dossiers.actionsFor(citizen, dossier).stream()
+                .filter(t -> !supplementEditable || !resubmission.map(t::equals).orElse(false)).toList());
         model.addAttribute("forms", forms.available(dossier));
         List<Dossier> steps = dossiers.steps(dossier);
         model.addAttribute("steps", steps);

@@ -67,6 +67,16 @@ public class Decisions {
     /** An officer's decision; dossiers of agencies where they hold no role do not exist for them. */
     @Transactional
     public Dossier decide(PortalUser officer, UUID id, String event, String note, int expectedLockVersion) {
+        return decide(officer, id, event, note, null, expectedLockVersion);
+    }
+
+    /**
+     * An officer's decision. A request for supplementation says by when the citizen should answer
+     * ({@code supplementDue}, a working day after today; when not given, {@value #SUPPLEMENT_WORKING_DAYS} working days).
+     */
+    @Transactional
+    public Dossier decide(PortalUser officer, UUID id, String event, String note, LocalDate supplementDue,
+                          int expectedLockVersion) {
         Dossier dossier = dossiers.findForUpdate(id).filter(d -> !d.isDraft()).orElseThrow(UserFacingException::notFound);
         Set<String> roles = agencies.rolesIn(officer.username(), dossier.agencyId());
         if (roles.isEmpty()) {
@@ -75,7 +85,37 @@ public class Decisions {
         if (dossier.assignee() != null && !dossier.assignee().equals(officer.username())) {
             throw UserFacingException.refused("decision.assignedToOther", dossier.assignee());
         }
-        return fire(dossier, event, note, expectedLockVersion, new Actor(officer.username(), "STAFF", roles));
+        WorkflowDefinition workflow = definitionOf(dossier).workflow();
+        boolean asksSupplement = workflow.transition(dossier.state(), event)
+                .map(t -> workflow.statusOf(t.to()) == 5).orElse(false);
+        LocalDate due = asksSupplement ? supplementDue(supplementDue) : null;
+        Dossier moved = fire(dossier, event, note, expectedLockVersion, new Actor(officer.username(), "STAFF", roles));
+        if (due != null) {
+            dossiers.askSupplementBy(id, due);
+            moved = dossiers.find(id).orElseThrow();
+        }
+        return moved;
+    }
+
+    /** Working days a citizen has, unless the officer sets another date, to send what is asked for. */
+    public static final int SUPPLEMENT_WORKING_DAYS = 10;
+
+    /** The default answer-by date offered in the officer's form. */
+    public LocalDate defaultSupplementDue() {
+        return calendars.current().addWorkingDays(LocalDate.now(clock), SUPPLEMENT_WORKING_DAYS);
+    }
+
+    private LocalDate supplementDue(LocalDate requested) {
+        if (requested == null) {
+            return defaultSupplementDue();
+        }
+        if (!requested.isAfter(LocalDate.now(clock))) {
+            throw UserFacingException.refused("supplement.dueNotLater");
+        }
+        if (!calendars.current().isWorkingDay(requested)) {
+            throw UserFacingException.refused("extension.notWorkingDay");
+        }
+        return requested;
     }
 
     /**

@@ -29,7 +29,8 @@ public record Dossier(
         String assignee,
         LocalDate clockPausedOn,
         int lockVersion,
-        Instant updatedAt) {
+        Instant updatedAt,
+        LocalDate supplementDue) {
 
     public static final String DRAFT = "draft";
 
@@ -57,6 +58,11 @@ public record Dossier(
     public boolean hasAnswersIn(vn.gov.portal.catalog.ProcedureDefinition.FormSection section) {
         return section.fields().stream().flatMap(f -> section.answerIds(f).stream())
                 .anyMatch(id -> answers.get(id) != null && !answers.get(id).isBlank());
+    }
+
+    /** Waiting for the citizen to send what a supplementation request asks for. */
+    public boolean awaitsSupplement() {
+        return isOpen() && statusCode != null && statusCode == 5;
     }
 
     /** Due today or on the next working day: stands out in the queue before it becomes overdue. */

@@ -24,7 +24,8 @@ class DossierRepository {
     private static final String COLUMNS = """
             select id, procedure_code, procedure_version, applicant_id_number, applicant_name, agency_id, state,
                    status_code, receipt_code, answers, prefilled, submitted_at, appointment_date, closed_at,
-                   party_id_number, parent_id, step_index, is_group, assignee, clock_paused_on, lock_version, updated_at
+                   party_id_number, parent_id, step_index, is_group, assignee, clock_paused_on, lock_version, updated_at,
+                   supplement_due
             from dossier
             """;
     private static final TypeReference<LinkedHashMap<String, String>> ANSWERS = new TypeReference<>() { };
@@ -149,6 +150,22 @@ class DossierRepository {
                 .update() == 1;
     }
 
+    /** A draft the citizen chose to start again; a submitted dossier is never deleted. */
+    void deleteDraft(UUID id) {
+        jdbc.sql("delete from dossier where id = ? and state = 'draft'").param(id).update();
+    }
+
+    /** The citizen's corrected answers, sent with a supplement; the caller holds the row lock. */
+    void replaceAnswers(UUID id, Map<String, String> answers, Set<String> prefilled) {
+        jdbc.sql("update dossier set answers = ?::jsonb, prefilled = ?::jsonb, updated_at = now() where id = ?")
+                .params(json.writeValueAsString(answers), json.writeValueAsString(prefilled.stream().sorted().toList()), id)
+                .update();
+    }
+
+    void askSupplementBy(UUID id, LocalDate due) {
+        jdbc.sql("update dossier set supplement_due = ? where id = ?").params(due, id).update();
+    }
+
     /** Marks a submitted dossier as the citizen's dossier of an interconnected group (in no agency's queue). */
     void markGroup(UUID id) {
         jdbc.sql("update dossier set is_group = true where id = ?").param(id).update();
@@ -232,6 +249,6 @@ class DossierRepository {
                 closed == null ? null : closed.toInstant(), rs.getString("party_id_number"),
                 rs.getObject("parent_id", UUID.class), rs.getObject("step_index", Integer.class), rs.getBoolean("is_group"),
                 rs.getString("assignee"), rs.getObject("clock_paused_on", LocalDate.class), rs.getInt("lock_version"),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), rs.getObject("supplement_due", LocalDate.class));
     }
 }

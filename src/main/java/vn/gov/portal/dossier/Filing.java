@@ -31,7 +31,18 @@ public class Filing {
 
     /** The form as it should be shown: the id the form posts back, the values, which came from the register. */
     public record FormState(UUID formId, Map<String, String> values, Set<String> prefilled, Set<String> sections,
-                            boolean resumedDraft) {}
+                            boolean resumedDraft, Map<String, String> personNames) {
+
+        /** The answers, named as on a dossier so that the same page fragments show both. */
+        public Map<String, String> answers() {
+            return values;
+        }
+
+        public boolean hasAnswersIn(FormSection section) {
+            return sections.contains(section.id()) && section.fields().stream()
+                    .flatMap(f -> section.answerIds(f).stream()).anyMatch(id -> !values.getOrDefault(id, "").isBlank());
+        }
+    }
 
     public sealed interface Outcome permits Saved, Invalid, LevelTooLow, Submitted {}
 
@@ -83,14 +94,37 @@ public class Filing {
         return field.relation() == null ? List.of() : picker.candidates(citizen.idNumber(), field.relation());
     }
 
+    /** Saves the whole form as the citizen's draft, without checking it. */
     @Transactional
     public Outcome save(PortalUser citizen, ProcedureDefinition definition, UUID formId, Map<String, String> posted) {
+        return save(citizen, definition, formId, PostedAnswers.wholeForm(posted), false);
+    }
+
+    /**
+     * Saves what a page of the form carries into the citizen's draft; with {@code check}, the answers of that page are
+     * validated too (the draft is saved either way, so nothing typed is lost).
+     */
+    @Transactional
+    public Outcome save(PortalUser citizen, ProcedureDefinition definition, UUID formId, PostedAnswers posted,
+                        boolean check) {
         dossiers.lockFilings(citizen.subject(), definition.code());
-        return new Saved(store(citizen, definition, formId, posted).state());
+        Stored stored = store(citizen, definition, formId, posted);
+        if (check) {
+            List<FieldProblem> problems = onPage(definition, posted, validator.validate(stored.form()));
+            if (!problems.isEmpty()) {
+                return new Invalid(stored.state(), problems);
+            }
+        }
+        return new Saved(stored.state());
     }
 
     @Transactional
     public Outcome submit(PortalUser citizen, ProcedureDefinition definition, UUID formId, Map<String, String> posted) {
+        return submit(citizen, definition, formId, PostedAnswers.wholeForm(posted));
+    }
+
+    @Transactional
+    public Outcome submit(PortalUser citizen, ProcedureDefinition definition, UUID formId, PostedAnswers posted) {
         dossiers.lockFilings(citizen.subject(), definition.code());
         Optional<Dossier> existing = dossiers.findForUpdate(formId);
         if (existing.isPresent() && !existing.get().isDraft()) {
@@ -101,7 +135,7 @@ public class Filing {
         if (!problems.isEmpty()) {
             return new Invalid(stored.state(), problems);
         }
-        List<FieldProblem> unconfirmed = unconfirmedPeople(stored.form(), posted);
+        List<FieldProblem> unconfirmed = unconfirmedPeople(stored.form(), posted.values());
         if (!unconfirmed.isEmpty()) {
             return new Invalid(stored.state(), unconfirmed);
         }
@@ -115,6 +149,26 @@ public class Filing {
             return new Invalid(stored.state(), List.of(FieldProblem.of(field, "validation.noAgency")));
         }
         return new Submitted(submitDraft(citizen, definition, stored, agency.get()));
+    }
+
+    /** "Start again": the citizen's draft of this procedure is deleted. */
+    @Transactional
+    public void discard(PortalUser citizen, ProcedureDefinition definition) {
+        dossiers.lockFilings(citizen.subject(), definition.code());
+        dossiers.findDraft(citizen.subject(), definition.code()).ifPresent(draft -> {
+            dossiers.deleteDraft(draft.id());
+            audit.record(citizen.subject(), "dossier.draft-discarded", "dossier", draft.id().toString(),
+                    Map.of("procedure", definition.code()));
+        });
+    }
+
+    /** The problems of the answers on the page just posted; the others wait for their own page. */
+    private static List<FieldProblem> onPage(ProcedureDefinition definition, PostedAnswers posted,
+                                             List<FieldProblem> problems) {
+        Set<String> answerIds = new HashSet<>();
+        definition.sections().stream().filter(posted::covers)
+                .forEach(s -> s.fields().forEach(f -> answerIds.addAll(s.answerIds(f))));
+        return problems.stream().filter(p -> answerIds.contains(p.field())).toList();
     }
 
     private Dossier submitDraft(PortalUser citizen, ProcedureDefinition definition, Stored stored, Agency agency) {
@@ -178,11 +232,12 @@ public class Filing {
 
     private record Stored(FormState state, FilledForm form, PrefillSources.Subject subject) {}
 
-    private Stored store(PortalUser citizen, ProcedureDefinition definition, UUID formId, Map<String, String> posted) {
+    private Stored store(PortalUser citizen, ProcedureDefinition definition, UUID formId, PostedAnswers posted) {
         PrefillSources.Subject subject = subject(citizen);
-        FilledForm form = fill(definition, subject, posted);
         // Two tabs on the same procedure share the one draft a citizen may have per procedure.
-        UUID id = dossiers.findDraft(citizen.subject(), definition.code()).map(Dossier::id).orElse(formId);
+        Optional<Dossier> draft = dossiers.findDraft(citizen.subject(), definition.code());
+        FilledForm form = fill(definition, subject, posted.over(draft.map(Dossier::answers).orElse(Map.of()), definition));
+        UUID id = draft.map(Dossier::id).orElse(formId);
         FormState state = state(id, form, subject, true);
         if (!dossiers.saveDraft(id, definition.code(), definition.version(), citizen.subject(),
                 subject.filer().person().fullName(), form.values(), state.prefilled())) {
@@ -196,7 +251,7 @@ public class Filing {
      * they picked (only those the register allows), the register's values for prefilled fields, and which sections
      * apply; answers of sections that do not apply are cleared.
      */
-    private FilledForm fill(ProcedureDefinition definition, PrefillSources.Subject subject, Map<String, String> given) {
+    FilledForm fill(ProcedureDefinition definition, PrefillSources.Subject subject, Map<String, String> given) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, PersonFacts> picked = new HashMap<>();
         for (FormSection section : definition.sections()) {
@@ -250,8 +305,10 @@ public class Filing {
         return when.equals().equals(values.get(when.field()));
     }
 
-    private static FormState state(UUID id, FilledForm form, PrefillSources.Subject subject, boolean resumed) {
-        return new FormState(id, form.values(), fromRegister(form, subject), form.applicableSections(), resumed);
+    static FormState state(UUID id, FilledForm form, PrefillSources.Subject subject, boolean resumed) {
+        Map<String, String> names = new HashMap<>();
+        form.picked().forEach((answerId, person) -> names.put(answerId, person.person().fullName()));
+        return new FormState(id, form.values(), fromRegister(form, subject), form.applicableSections(), resumed, names);
     }
 
     /** The answers equal to the register's value: officers see which answers the state already vouches for. */
@@ -279,7 +336,7 @@ public class Filing {
                 owner -> Optional.ofNullable(picked.getOrDefault(owner + row, picked.get(owner))));
     }
 
-    private PrefillSources.Subject subject(PortalUser citizen) {
+    PrefillSources.Subject subject(PortalUser citizen) {
         return prefill.subject(citizen.idNumber()).orElseThrow(() -> UserFacingException.refused("filing.notInRegister"));
     }
 }

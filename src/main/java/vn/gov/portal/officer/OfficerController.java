@@ -90,6 +90,11 @@ class OfficerController {
         model.addAttribute("actions", dossier.assignee() == null || dossier.assignee().equals(officer.username())
                 ? dossiers.actionsFor(officer, dossier) : java.util.List.of());
         model.addAttribute("colleagues", dossiers.colleagues(dossier));
+        var workflow = catalog.get(dossier.procedureCode(), dossier.procedureVersion()).workflow();
+        // Requests for supplementation carry the date by which the citizen should answer.
+        model.addAttribute("supplementEvents", workflow.transitions().stream()
+                .filter(t -> workflow.statusOf(t.to()) == 5).map(t -> t.event()).collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("defaultSupplementDue", decisions.defaultSupplementDue());
         model.addAttribute("forms", forms.available(dossier));
         model.addAttribute("units", register.units());
         model.addAttribute("applicant", dossiers.applicantRecord(officer, dossier).orElse(null));
@@ -151,9 +156,10 @@ class OfficerController {
 
     @PostMapping("/officer/dossiers/{id}/decisions")
     String decide(@PathVariable UUID id, @RequestParam String event, @RequestParam(defaultValue = "") String note,
-                  @RequestParam int lockVersion, PortalUser officer, Locale locale, RedirectAttributes redirect) {
+                  @RequestParam(required = false) LocalDate supplementDue, @RequestParam int lockVersion,
+                  PortalUser officer, Locale locale, RedirectAttributes redirect) {
         try {
-            decisions.decide(officer, id, event, note, lockVersion);
+            decisions.decide(officer, id, event, note, supplementDue, lockVersion);
             redirect.addFlashAttribute("notice", messages.text("decision.done", null, locale));
         } catch (UserFacingException e) {
             if (e.isNotFound()) {

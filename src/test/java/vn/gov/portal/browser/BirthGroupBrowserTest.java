@@ -45,10 +45,11 @@ class BirthGroupBrowserTest extends BrowserJourney {
         browser.open(portal("/procedures/" + GROUP + "/apply"));
         logIn(idNumber);
         browser.select("#field-filerIs", "MOTHER");
-        browser.click("#save-draft");
-        // The father section now applies and comes from the spouse link of the register.
+        browser.click("#next-step");
+        // The father's page now applies and comes from the spouse link of the register.
         assertThat(browser.find("#field-fatherName").getAttribute("value")).isEqualTo(mother.get("spouse"));
         assertThat(browser.find("#field-fatherName").getAttribute("readonly")).isNotNull();
+        browser.click("#next-step");
 
         String birthDay = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(5).toString();
         browser.type("#field-childFullName", "Nguyễn Bảo An");
@@ -58,10 +59,14 @@ class BirthGroupBrowserTest extends BrowserJourney {
         browser.type("#field-childEthnicity", "Kinh");
         browser.type("#field-childNationality", "Việt Nam");
         browser.type("#field-childHomeTown", "Hà Nội");
+        browser.click("#next-step");
         browser.type("#field-birthCertificateNumber", "GCS-2026-001234");
         browser.setValue("#field-birthCertificateDate", birthDay);
+        browser.click("#next-step");
         browser.select("#field-registrationProvince", province);
         browser.select("#field-registrationCommune", commune);
+        browser.click("#next-step");
+        assertThat(browser.text("#answer-childFullName")).contains("Nguyễn Bảo An");
         browser.click("#submit-dossier");
 
         browser.find("#submitted-panel");

@@ -34,11 +34,16 @@ class TemporaryResidenceBrowserTest extends BrowserJourney {
         assertThat(browser.find("#field-idNumber").getAttribute("value")).isEqualTo(idNumber);
         assertThat(browser.page()).contains("Từ CSDL quốc gia về dân cư");
 
-        // First a mistake: no address, so the error summary lists it and nothing is submitted.
-        browser.click("#submit-dossier");
+        // One section per page, with the progress shown.
+        assertThat(browser.text("#step-count")).isEqualTo("Bước 1/3");
+        browser.type("#field-phone", "0912345678");
+        browser.click("#next-step");
+
+        // A mistake: no address, so the error summary lists it and the citizen stays on this page.
+        assertThat(browser.text("#step-count")).isEqualTo("Bước 2/3");
+        browser.click("#next-step");
         assertThat(browser.text("#error-summary")).contains("Số nhà");
 
-        browser.type("#field-phone", "0912345678");
         browser.select("#field-newProvince", "01");
         browser.select("#field-newCommune", "00308");
         browser.type("#field-newAddressDetail", "Số 5, phố Hàng Bạc");
@@ -46,6 +51,14 @@ class TemporaryResidenceBrowserTest extends BrowserJourney {
         browser.setValue("#field-periodTo", LocalDate.now().plusMonths(6).toString());
         browser.type("#field-reason", "Thuê nhà để đi làm");
         browser.screenshot("citizen-form");
+        browser.click("#next-step");
+
+        // Check your answers: everything on one page, each section with a link back to its page.
+        assertThat(browser.text("#answer-newAddressDetail")).contains("Số 5, phố Hàng Bạc");
+        assertThat(browser.text("#answer-phone")).contains("0912345678");
+        browser.click("#change-stay");
+        assertThat(browser.find("#field-reason").getText()).isEqualTo("Thuê nhà để đi làm");
+        browser.click("#next-step");
         browser.click("#submit-dossier");
 
         browser.find("#submitted-panel");

@@ -1,0 +1,153 @@
+package vn.gov.portal.dossier;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.gov.portal.catalog.FormField;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.catalog.WorkflowDefinition;
+import vn.gov.portal.catalog.WorkflowDefinition.Transition;
+import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.population.PrefillSources;
+
+/**
+ * The citizen's side of a supplementation request: what was asked and by when, and sending the supplement — corrected
+ * answers and a message — which resumes the dossier's handling and its legal clock.
+ */
+@Service
+public class Supplementation {
+
+    /** What the agency asked for, when, and by which date the citizen should answer. */
+    public record Request(String what, Instant askedAt, java.time.LocalDate dueBy) {}
+
+    private final DossierRepository dossiers;
+    private final ProcedureCatalog catalog;
+    private final Filing filing;
+    private final AnswerValidator validator;
+    private final Decisions decisions;
+
+    Supplementation(DossierRepository dossiers, ProcedureCatalog catalog, Filing filing, AnswerValidator validator,
+                    Decisions decisions) {
+        this.dossiers = dossiers;
+        this.catalog = catalog;
+        this.filing = filing;
+        this.validator = validator;
+        this.decisions = decisions;
+    }
+
+    /** The open request of a dossier waiting for the citizen (the latest move into status 5). */
+    public Optional<Request> request(Dossier dossier) {
+        if (!dossier.awaitsSupplement()) {
+            return Optional.empty();
+        }
+        List<DossierEvent> events = dossiers.events(dossier.id(), false);
+        for (int i = events.size() - 1; i >= 0; i--) {
+            DossierEvent event = events.get(i);
+            if (event.statusCode() != null && event.statusCode() == 5) {
+                return Optional.of(new Request(event.note() == null ? "" : event.note(), event.at(), dossier.supplementDue()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the citizen answers by correcting the form here; a step of an interconnected group is answered with a
+     * message from the group's page, since its answers come from the group's form.
+     */
+    public boolean editable(Dossier dossier) {
+        return dossier.awaitsSupplement() && dossier.parentId() == null && !dossier.group();
+    }
+
+    /** The answers the citizen may not change with a supplement: they chose the agency and the other party. */
+    public Set<String> fixedAnswers(ProcedureDefinition definition) {
+        Set<String> fixed = new HashSet<>();
+        ProcedureDefinition.Routing routing = definition.routing();
+        if (!routing.fromApplicant() && routing.place() != null) {
+            fixed.add(routing.place());
+            definition.fields().filter(f -> f.id().equals(routing.place()) && f.provinceField() != null)
+                    .forEach(f -> fixed.add(f.provinceField()));
+        }
+        if (definition.workflow().party() != null) {
+            fixed.add(definition.workflow().party());
+        }
+        return fixed;
+    }
+
+    /** The form for the supplement: the dossier's answers, or those the citizen just posted when they had problems. */
+    public Filing.FormState form(PortalUser citizen, Dossier dossier) {
+        ProcedureDefinition definition = definitionOf(dossier);
+        PrefillSources.Subject subject = filing.subject(citizen);
+        return Filing.state(dossier.id(), filing.fill(definition, subject, dossier.answers()), subject, false);
+    }
+
+    /**
+     * Sends the supplement: the corrected answers are checked like at submission, stored, and the dossier goes back to
+     * the agency by the workflow's applicant transition out of supplementation, in one transaction. The timeline
+     * names the answers that changed, so the officer sees at once what is new.
+     */
+    @Transactional
+    public Filing.Outcome send(PortalUser citizen, UUID id, Map<String, String> posted, String message,
+                               int expectedLockVersion) {
+        Dossier dossier = dossiers.findForUpdate(id)
+                .filter(d -> d.applicantIdNumber().equals(citizen.subject()))
+                .orElseThrow(UserFacingException::notFound);
+        if (!editable(dossier)) {
+            throw UserFacingException.refused("supplement.notRequested");
+        }
+        if (dossier.lockVersion() != expectedLockVersion) {
+            throw UserFacingException.refused("decision.concurrent");
+        }
+        ProcedureDefinition definition = definitionOf(dossier);
+        Map<String, String> given = new HashMap<>(PostedAnswers.wholeForm(posted).over(dossier.answers(), definition));
+        fixedAnswers(definition).forEach(a -> given.put(a, dossier.answers().getOrDefault(a, "")));
+        PrefillSources.Subject subject = filing.subject(citizen);
+        FilledForm form = filing.fill(definition, subject, given);
+        Filing.FormState state = Filing.state(id, form, subject, false);
+        List<FieldProblem> problems = validator.validate(form);
+        if (!problems.isEmpty()) {
+            return new Filing.Invalid(state, problems);
+        }
+        Transition resubmit = resubmission(definition.workflow(), dossier.state())
+                .orElseThrow(() -> UserFacingException.refused("supplement.notRequested"));
+        String changed = changedLabels(definition, dossier.answers(), form.values());
+        dossiers.replaceAnswers(id, form.values(), state.prefilled());
+        String text = message == null ? "" : message.strip();
+        String note = changed.isEmpty() ? text : (text.isEmpty() ? "" : text + "\n") + "Đã sửa: " + changed;
+        return new Filing.Submitted(decisions.act(citizen, id, resubmit.event(), note, expectedLockVersion));
+    }
+
+    /** The transition the supplement page fires; the dossier page does not offer it as a bare button. */
+    public Optional<Transition> resubmission(Dossier dossier) {
+        return resubmission(definitionOf(dossier).workflow(), dossier.state());
+    }
+
+    /** The applicant's way back from supplementation: their transition out of it that does not end the dossier. */
+    static Optional<Transition> resubmission(WorkflowDefinition workflow, String state) {
+        return workflow.transitionsFrom(state).stream()
+                .filter(t -> t.allows(Set.of(WorkflowDefinition.APPLICANT)) && !t.automatic())
+                .filter(t -> workflow.state(t.to()).map(s -> !s.terminal()).orElse(false))
+                .findFirst();
+    }
+
+    private static String changedLabels(ProcedureDefinition definition, Map<String, String> before,
+                                        Map<String, String> after) {
+        return definition.sections().stream().flatMap(section -> section.fields().stream()
+                        .filter(f -> !f.locked())
+                        .filter(f -> section.answerIds(f).stream().anyMatch(a ->
+                                !before.getOrDefault(a, "").equals(after.getOrDefault(a, "")))))
+                .map(FormField::label).map(l -> l.vi()).distinct().collect(Collectors.joining("; "));
+    }
+
+    private ProcedureDefinition definitionOf(Dossier dossier) {
+        return catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+    }
+}
