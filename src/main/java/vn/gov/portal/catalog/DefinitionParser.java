@@ -81,8 +81,8 @@ public final class DefinitionParser {
     }
 
     private ProcedureDefinition read(YamlNode doc, String source) {
-        doc.allowOnly("the definition", "code", "nationalCode", "version", "name", "summary", "lifeEvent", "filers",
-                "routing", "deadline", "fees", "eidLevel", "documents", "form", "workflow", "writeBack",
+        doc.allowOnly("the definition", "code", "nationalCode", "version", "name", "summary", "lifeEvent", "keywords",
+                "filers", "routing", "deadline", "fees", "eidLevel", "documents", "form", "workflow", "writeBack",
                 "result");
         String code = readCode(doc);
         List<String> filers = doc.texts("filers");
@@ -92,7 +92,7 @@ public final class DefinitionParser {
                 doc.integer("version", 1),
                 doc.localized("name", true),
                 doc.localized("summary", false),
-                doc.text("lifeEvent"),
+                readLifeEvent(doc),
                 filers.isEmpty() ? List.of("SELF") : filers,
                 readRouting(doc.require("routing")),
                 readDeadline(doc.require("deadline")),
@@ -104,7 +104,8 @@ public final class DefinitionParser {
                 readWriteBack(doc),
                 doc.localized("result", true),
                 List.of(),
-                source);
+                source,
+                readKeywords(doc));
     }
 
     /**
@@ -113,7 +114,7 @@ public final class DefinitionParser {
      */
     private ProcedureDefinition readGroup(YamlNode doc, String source) {
         doc.allowOnly("an interconnected group", "code", "nationalCode", "version", "name", "summary", "lifeEvent",
-                "filers", "deadline", "fees", "eidLevel", "documents", "steps", "result");
+                "keywords", "filers", "deadline", "fees", "eidLevel", "documents", "steps", "result");
         String code = readCode(doc);
         List<ProcedureDefinition.Step> steps = doc.list("steps").stream().map(step -> {
             step.allowOnly("a step", "procedure", "inputs");
@@ -125,12 +126,45 @@ public final class DefinitionParser {
         }
         List<String> filers = doc.texts("filers");
         return new ProcedureDefinition(code, doc.optionalText("nationalCode").orElse(""), doc.integer("version", 1),
-                doc.localized("name", true), doc.localized("summary", false), doc.text("lifeEvent"),
+                doc.localized("name", true), doc.localized("summary", false), readLifeEvent(doc),
                 filers.isEmpty() ? List.of("SELF") : filers, null, readDeadline(doc.require("deadline")),
                 readFees(doc.require("fees")),
                 doc.integer("eidLevel", 2),
                 readDocuments(doc),
-                List.of(), GroupWorkflow.DEFINITION, null, doc.localized("result", true), steps, source);
+                List.of(), GroupWorkflow.DEFINITION, null, doc.localized("result", true), steps, source,
+                readKeywords(doc));
+    }
+
+    /** One of the fixed catalogue groups ({@link LifeEvent}), so that no procedure lands in a group of its own. */
+    private static String readLifeEvent(YamlNode doc) {
+        String value = doc.text("lifeEvent");
+        if (!value.isEmpty() && LifeEvent.fromId(value).isEmpty()) {
+            doc.require("lifeEvent").problem("lifeEvent '" + value + "' is not one of " + LifeEvent.ids());
+        }
+        return value;
+    }
+
+    /** Optional search words: { vi: [hộ khẩu, CCCD], en: [ID card] }. */
+    private static ProcedureDefinition.Keywords readKeywords(YamlNode doc) {
+        Optional<YamlNode> node = doc.get("keywords");
+        if (node.isEmpty()) {
+            return ProcedureDefinition.Keywords.NONE;
+        }
+        YamlNode keywords = node.get();
+        if (!keywords.isMapping()) {
+            keywords.problem("'keywords' must have 'vi' and / or 'en', each a list of words");
+            return ProcedureDefinition.Keywords.NONE;
+        }
+        keywords.allowOnly("keywords", "vi", "en");
+        return new ProcedureDefinition.Keywords(keywordList(keywords, "vi"), keywordList(keywords, "en"));
+    }
+
+    private static List<String> keywordList(YamlNode keywords, String language) {
+        List<String> words = keywords.texts(language);
+        if (words.stream().anyMatch(w -> SearchText.fold(w).isEmpty())) {
+            keywords.require(language).problem("keywords." + language + " has an empty keyword");
+        }
+        return words.stream().filter(w -> !SearchText.fold(w).isEmpty()).toList();
     }
 
     private static String readCode(YamlNode doc) {
@@ -156,7 +190,7 @@ public final class DefinitionParser {
     }
 
     private static ProcedureDefinition.Routing readRouting(YamlNode routing) {
-        routing.allowOnly("routing", "agencyKind", "level", "place");
+        routing.allowOnly("routing", "agencyKind", "level", "place", "placeName");
         String level = routing.optionalText("level").orElse("COMMUNE");
         ProcedureDefinition.Routing.Level parsed = ProcedureDefinition.Routing.Level.COMMUNE;
         try {
@@ -164,7 +198,8 @@ public final class DefinitionParser {
         } catch (IllegalArgumentException e) {
             routing.problem("routing.level must be COMMUNE or PROVINCE, found '" + level + "'");
         }
-        return new ProcedureDefinition.Routing(routing.text("agencyKind"), parsed, routing.text("place"));
+        return new ProcedureDefinition.Routing(routing.text("agencyKind"), parsed, routing.text("place"),
+                routing.localized("placeName", false));
     }
 
     private static ProcedureDefinition.Deadline readDeadline(YamlNode deadline) {

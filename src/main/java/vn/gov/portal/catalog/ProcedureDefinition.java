@@ -25,7 +25,33 @@ public record ProcedureDefinition(
         WriteBack writeBack,
         LocalizedText result,
         List<Step> steps,
-        String source) {
+        String source,
+        Keywords keywords) {
+
+    /** A definition without search keywords. */
+    public ProcedureDefinition(String code, String nationalCode, int version, LocalizedText name, LocalizedText summary,
+                               String lifeEvent, List<String> filers, Routing routing, Deadline deadline, Fees fees,
+                               int eidLevel, List<Document> documents, List<FormSection> sections,
+                               WorkflowDefinition workflow, WriteBack writeBack, LocalizedText result, List<Step> steps,
+                               String source) {
+        this(code, nationalCode, version, name, summary, lifeEvent, filers, routing, deadline, fees, eidLevel, documents,
+                sections, workflow, writeBack, result, steps, source, Keywords.NONE);
+    }
+
+    /** Other words people use for the procedure ("hộ khẩu", "CCCD"), in both languages; only search reads them. */
+    public record Keywords(List<String> vi, List<String> en) {
+        public static final Keywords NONE = new Keywords(List.of(), List.of());
+
+        public List<String> all() {
+            return Stream.concat(vi.stream(), en.stream()).toList();
+        }
+    }
+
+    /** The catalogue group; the parser accepts only values of {@link LifeEvent}. */
+    public LifeEvent event() {
+        return LifeEvent.fromId(lifeEvent)
+                .orElseThrow(() -> new IllegalStateException("unknown life event '" + lifeEvent + "' in " + code));
+    }
 
     /**
      * A step of an interconnected group (Decree 63/2024): a procedure handled by its own agency once the previous
@@ -41,17 +67,27 @@ public record ProcedureDefinition(
     /** The group as citizens file it: the first step's form, routed like the first step. */
     ProcedureDefinition filedAs(ProcedureDefinition first) {
         return new ProcedureDefinition(code, nationalCode, version, name, summary, lifeEvent, filers, first.routing(),
-                deadline, fees, eidLevel, documents, first.sections(), workflow, null, result, steps, source);
+                deadline, fees, eidLevel, documents, first.sections(), workflow, null, result, steps, source, keywords);
     }
 
     public static final String APPLICANT_PLACE = "applicant";
 
     /**
      * Which agency handles a dossier: the agency of this kind at this level for a place — the filer's permanent
-     * residence ({@code applicant}) or the commune / province chosen in a field.
+     * residence ({@code applicant}) or the commune / province chosen in a field, which {@code placeName} may
+     * describe for citizens.
      */
-    public record Routing(String agencyKind, Level level, String place) {
+    public record Routing(String agencyKind, Level level, String place, LocalizedText placeName) {
         public enum Level { COMMUNE, PROVINCE }
+
+        public Routing(String agencyKind, Level level, String place) {
+            this(agencyKind, level, place, LocalizedText.EMPTY);
+        }
+
+        /** Whether the definition says in words where the chosen place is ("nơi bạn tạm trú"). */
+        public boolean hasPlaceName() {
+            return placeName != null && !placeName.isBlank();
+        }
 
         public boolean fromApplicant() {
             return APPLICANT_PLACE.equals(place);

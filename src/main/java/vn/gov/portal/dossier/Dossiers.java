@@ -50,6 +50,11 @@ public class Dossiers {
         return dossiers.ofCitizen(citizen.subject());
     }
 
+    /** The citizen's unsubmitted draft of a procedure (at most one per person and procedure); none for staff. */
+    public Optional<Dossier> draftOf(PortalUser user, String procedureCode) {
+        return user != null && user.isCitizen() ? dossiers.findDraft(user.subject(), procedureCode) : Optional.empty();
+    }
+
     public Dossier forCitizen(PortalUser citizen, UUID id) {
         return dossiers.find(id).filter(d -> !d.citizenRoles(citizen.subject()).isEmpty())
                 .filter(d -> !d.isDraft() || d.applicantIdNumber().equals(citizen.subject()))
