@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -40,6 +44,32 @@ final class Browser implements AutoCloseable {
 
     void open(String url) {
         driver.get(url);
+        checkAccessibility();
+    }
+
+    /** Base address of the portal; pages under it, except the officers', are checked with axe (see Axe). */
+    private String citizenPages;
+    private final Set<String> checkedPages = new HashSet<>();
+    /** What axe found, page by page; the journey fails at its end if anything is here. */
+    final List<String> accessibilityProblems = new ArrayList<>();
+
+    void checkAccessibilityOf(String portalBase) {
+        citizenPages = portalBase;
+    }
+
+    /** Runs axe once on each kind of citizen page the journey reaches (ids in the address do not make a new kind). */
+    private void checkAccessibility() {
+        String url = driver.getCurrentUrl();
+        if (citizenPages == null || url == null || !url.startsWith(citizenPages)) {
+            return;
+        }
+        String page = url.substring(citizenPages.length()).replaceAll("#.*", "")
+                .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}");
+        if (page.startsWith("/officer") || !checkedPages.add(page)) {
+            return;
+        }
+        wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+        Axe.seriousViolations(driver).forEach(v -> accessibilityProblems.add(page + " — " + v));
     }
 
     WebElement find(String cssSelector) {
@@ -71,6 +101,7 @@ final class Browser implements AutoCloseable {
         WebElement element = find(cssSelector);
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();
+        checkAccessibility();
     }
 
     void type(String cssSelector, String text) {

@@ -1,5 +1,7 @@
 package vn.gov.portal.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,11 +17,17 @@ abstract class BrowserJourney extends PortalIntegrationTest {
     @BeforeEach
     void openBrowser() {
         browser = new Browser();
+        browser.checkAccessibilityOf(portal(""));
     }
 
+    /** Every citizen page the journey went through must be free of serious and critical axe violations. */
     @AfterEach
     void closeBrowser() {
-        browser.close();
+        try {
+            assertThat(browser.accessibilityProblems).as("axe-core on the citizen pages").isEmpty();
+        } finally {
+            browser.close();
+        }
     }
 
     String portal(String path) {
