@@ -7,7 +7,8 @@ import vn.gov.portal.PortalApplication;
 
 /**
  * The one-command run ({@code mvn spring-boot:test-run}): PostgreSQL with its data in ./data/postgres, the built-in
- * e-ID provider on 127.0.0.1:9000, demo data, and the portal on http://127.0.0.1:8080.
+ * e-ID provider on 127.0.0.1:9000, a mail catcher on SMTP port 2525 (inbox at http://127.0.0.1:9000/mail), demo data,
+ * and the portal on http://127.0.0.1:8080.
  * Options: {@code --portal.dev.people=N} seeds N people into an empty database; {@code --portal.dev.data=DIR};
  * {@code --portal.dev.dossiers=N} adds submitted dossiers up to N, to try the officer queue with a large backlog.
  */
@@ -19,7 +20,7 @@ public final class DevPortal {
     public static void main(String[] args) {
         int people = Integer.parseInt(option(args, "portal.dev.people", "10000"));
         Path data = Path.of(option(args, "portal.dev.data", "data/postgres"));
-        DevStack stack = DevStack.start(data, 9000, people);
+        DevStack stack = DevStack.start(data, 9000, 2525, people);
         ConfigurableApplicationContext portal = new SpringApplicationBuilder(PortalApplication.class)
                 .properties(stack.portalProperties())
                 .properties("server.port=8080", "spring.thymeleaf.cache=false")
@@ -61,8 +62,9 @@ public final class DevPortal {
                  Officers (<ca|ub>.<commune code>.<tiepnhan|xuly|lanhdao>), e.g. police of Phường Hoàn Kiếm (00308):
                    ca.00308.tiepnhan   receiver      ca.00308.xuly   handler      ca.00308.lanhdao   approver
                  Admin: quantri
+                 Mails sent by the portal     %s   (SMTP 127.0.0.1:%d)
                  Health: http://127.0.0.1:8080/actuator/health
                 ================================================================================
-                """.formatted(citizen, citizen2, levelOne);
+                """.formatted(citizen, citizen2, levelOne, stack.mailInbox(), stack.mail().port());
     }
 }

@@ -9,11 +9,12 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import vn.gov.devstack.eid.EidProvider;
+import vn.gov.devstack.mail.MailCatcher;
 import vn.gov.devstack.payment.SimulatedVnpay;
 
 /**
  * A real PostgreSQL 17 (embedded, no install) with the portal's schema and demo data, and the built-in e-ID provider
- * (which also serves the simulated payment gateway).
+ * (which also serves the simulated payment gateway), and a mail catcher (SMTP, its inbox at /mail on the provider).
  * {@link #portalProperties()} gives the portal the same settings production takes from PORTAL_* variables.
  */
 public final class DevStack implements AutoCloseable {
@@ -23,20 +24,31 @@ public final class DevStack implements AutoCloseable {
     public static final String STAFF_CLIENT = "portal-staff";
     public static final String STAFF_SECRET = "dev-staff-secret";
 
+    /** The sender of the portal's mails in the dev stack. */
+    public static final String MAIL_FROM = "khong-tra-loi@dichvucong.dev";
+
     private final EmbeddedPostgres postgres;
     private final EidProvider eid;
+    private final MailCatcher mail;
 
-    private DevStack(EmbeddedPostgres postgres, EidProvider eid) {
+    private DevStack(EmbeddedPostgres postgres, EidProvider eid, MailCatcher mail) {
         this.postgres = postgres;
         this.eid = eid;
+        this.mail = mail;
+    }
+
+    /** As {@link #start(Path, int, int, int)} with the mail catcher on any free port. */
+    public static DevStack start(Path dataDirectory, int eidPort, int people) {
+        return start(dataDirectory, eidPort, 0, people);
     }
 
     /**
      * @param dataDirectory where PostgreSQL keeps its data (kept across restarts), or null for a throw-away one
      * @param eidPort       port of the e-ID provider, 0 for any free port
+     * @param smtpPort      SMTP port of the mail catcher, 0 for any free port
      * @param people        size of the synthetic population seeded into an empty database
      */
-    public static DevStack start(Path dataDirectory, int eidPort, int people) {
+    public static DevStack start(Path dataDirectory, int eidPort, int smtpPort, int people) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (dataDirectory != null) {
@@ -46,8 +58,9 @@ public final class DevStack implements AutoCloseable {
             DataSource dataSource = postgres.getPostgresDatabase();
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
             DemoData.seedIfEmpty(dataSource, people);
-            EidProvider eid = EidProvider.start(jdbcUrl(postgres), "postgres", "postgres", eidPort);
-            return new DevStack(postgres, eid);
+            MailCatcher mail = MailCatcher.start(smtpPort);
+            EidProvider eid = EidProvider.start(jdbcUrl(postgres), "postgres", "postgres", eidPort, mail);
+            return new DevStack(postgres, eid, mail);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
         }
@@ -69,6 +82,15 @@ public final class DevStack implements AutoCloseable {
         return eid;
     }
 
+    public MailCatcher mail() {
+        return mail;
+    }
+
+    /** Where the mail catcher's inbox is read in the browser. */
+    public String mailInbox() {
+        return eid.issuerUri() + "/mail";
+    }
+
     /** The PORTAL_* settings of the production configuration (application.yml), pointing at this stack. */
     public Map<String, String> productionVariables() {
         Map<String, String> env = new LinkedHashMap<>();
@@ -85,6 +107,12 @@ public final class DevStack implements AutoCloseable {
         env.put("PORTAL_PAYMENT_VNPAY_PAY_URL", eid.issuerUri() + SimulatedVnpay.PAY_PATH);
         env.put("PORTAL_PAYMENT_VNPAY_TMN_CODE", SimulatedVnpay.TMN_CODE);
         env.put("PORTAL_PAYMENT_VNPAY_HASH_SECRET", SimulatedVnpay.HASH_SECRET);
+        // Notification mail goes to the mail catcher (plain SMTP on the loopback; production uses STARTTLS).
+        env.put("PORTAL_SMTP_HOST", "127.0.0.1");
+        env.put("PORTAL_SMTP_PORT", String.valueOf(mail.port()));
+        env.put("PORTAL_SMTP_STARTTLS", "false");
+        env.put("PORTAL_MAIL_FROM", MAIL_FROM);
+        env.put("PORTAL_PUBLIC_URL", "http://127.0.0.1:8080");
         return env;
     }
 
@@ -103,6 +131,7 @@ public final class DevStack implements AutoCloseable {
     @Override
     public void close() {
         eid.stop();
+        mail.close();
         try {
             postgres.close();
         } catch (IOException e) {

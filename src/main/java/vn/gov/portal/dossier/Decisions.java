@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.portal.agency.Agency;
@@ -49,9 +50,12 @@ public class Decisions {
     private final GroupSteps groups;
     private final Clock clock;
     private final HolidayCalendarSource calendars;
+    private final ApplicationEventPublisher events;
 
     Decisions(DossierRepository dossiers, ProcedureCatalog catalog, AgencyDirectory agencies, WorkflowEngine engine,
-              AuditLog audit, List<WriteBackHandler> writeBacks, List<RegisterGuard> guards, GroupSteps groups, Clock clock, HolidayCalendarSource calendars) {
+              AuditLog audit, List<WriteBackHandler> writeBacks, List<RegisterGuard> guards, GroupSteps groups, Clock clock,
+              HolidayCalendarSource calendars, ApplicationEventPublisher events) {
+        this.events = events;
         this.calendars = calendars;
         this.groups = groups;
         this.clock = clock;
@@ -88,13 +92,11 @@ public class Decisions {
         WorkflowDefinition workflow = definitionOf(dossier).workflow();
         boolean asksSupplement = workflow.transition(dossier.state(), event)
                 .map(t -> workflow.statusOf(t.to()) == 5).orElse(false);
-        LocalDate due = asksSupplement ? supplementDue(supplementDue) : null;
-        Dossier moved = fire(dossier, event, note, expectedLockVersion, new Actor(officer.username(), "STAFF", roles));
-        if (due != null) {
-            dossiers.askSupplementBy(id, due);
-            moved = dossiers.find(id).orElseThrow();
+        if (asksSupplement) {
+            // Set before the move, so that the move's listeners (the citizen's notice) tell the date.
+            dossiers.askSupplementBy(id, supplementDue(supplementDue));
         }
-        return moved;
+        return fire(dossier, event, note, expectedLockVersion, new Actor(officer.username(), "STAFF", roles));
     }
 
     /** Working days a citizen has, unless the officer sets another date, to send what is asked for. */
@@ -142,11 +144,12 @@ public class Decisions {
                 || !dossiers.extendAppointment(id, expectedLockVersion, newDate)) {
             throw UserFacingException.refused("decision.concurrent");
         }
-        dossiers.addEvent(id, officer.username(), "STAFF", "extend-deadline", dossier.state(), dossier.state(),
-                dossier.statusCode(), text);
+        long eventId = dossiers.addEvent(id, officer.username(), "STAFF", "extend-deadline", dossier.state(),
+                dossier.state(), dossier.statusCode(), text);
         audit.record(officer.username(), "dossier.deadline-extended", "dossier", id.toString(), Map.of(
                 "receiptCode", dossier.receiptCode(), "from", String.valueOf(dossier.appointmentDate()),
                 "to", newDate.toString()));
+        events.publishEvent(new DeadlineExtended(dossier, eventId, newDate, text));
         return dossiers.find(id).orElseThrow();
     }
 
@@ -323,7 +326,7 @@ public class Decisions {
         if (!dossiers.transition(id, dossier.lockVersion(), next, target.status(), target.terminal())) {
             throw UserFacingException.refused("decision.concurrent");
         }
-        dossiers.addEvent(id, actor.name(), actor.kind(), event, dossier.state(), next, target.status(),
+        long eventId = dossiers.addEvent(id, actor.name(), actor.kind(), event, dossier.state(), next, target.status(),
                 cleanNote.isEmpty() ? null : cleanNote);
         legalClock(dossier, current, target);
         audit.record(actor.name(), "dossier.transition", "dossier", id.toString(), Map.of(
@@ -332,6 +335,9 @@ public class Decisions {
         if (transition.writeBack()) {
             writeBack(dossier, definition, actor);
         }
+        // Listeners (the citizen's notification) run now, in this transaction: they commit with the move or not at all.
+        events.publishEvent(new DossierMoved(dossier, eventId, event, current.status(), target.status(), cleanNote,
+                target.status() == 5 ? dossiers.find(id).map(Dossier::supplementDue).orElse(null) : null));
         if (target.terminal() && dossier.parentId() != null) {
             stepEnded(dossiers.find(id).orElseThrow(), target.status());
         }

@@ -216,13 +216,14 @@ class DossierRepository {
                 .params(dossierId, officer, state, note).update();
     }
 
-    void addEvent(UUID dossierId, String actor, String actorKind, String event, String from, String to,
+    /** @return the event's id */
+    long addEvent(UUID dossierId, String actor, String actorKind, String event, String from, String to,
                   Integer statusCode, String note) {
-        jdbc.sql("""
+        return jdbc.sql("""
                         insert into dossier_event (dossier_id, actor, actor_kind, event, from_state, to_state, status_code, note)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(dossierId, actor, actorKind, event, from, to, statusCode, note)
-                .update();
+                .query(Long.class).single();
     }
 
     /** The timeline; internal notes only for the agency's officers. */

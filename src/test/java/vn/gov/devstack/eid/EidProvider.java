@@ -12,6 +12,8 @@ import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import vn.gov.devstack.mail.MailCatcher;
+import vn.gov.devstack.mail.MailCatcherPages;
 import vn.gov.devstack.payment.SimulatedVnpay;
 
 /**
@@ -32,6 +34,11 @@ public final class EidProvider {
 
     /** Starts the provider on 127.0.0.1:port (0 = random free port). jdbcUrl/user/password: the portal's PostgreSQL. */
     public static EidProvider start(String jdbcUrl, String user, String password, int port) {
+        return start(jdbcUrl, user, password, port, null);
+    }
+
+    /** As {@link #start(String, String, String, int)}, also serving the mail catcher's inbox at /mail if one is given. */
+    public static EidProvider start(String jdbcUrl, String user, String password, int port, MailCatcher mail) {
         // The issuer must be known before start, so a random port is chosen here rather than by the server.
         int actualPort = port != 0 ? port : freeLoopbackPort();
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -67,6 +74,11 @@ public final class EidProvider {
                 .main(EidProvider.class)          // logs say "Started EidProvider", not the caller's main class
                 .environment(environment)
                 .registerShutdownHook(false);   // the caller stops it
+        if (mail != null) {
+            // The mail catcher's inbox, readable in the browser, on this server too.
+            builder.sources(MailCatcherPages.class)
+                    .initializers(context -> context.getBeanFactory().registerSingleton("mailCatcher", mail));
+        }
         // Logging belongs to the portal's context: a second initialisation would reset its log configuration.
         builder.application().setListeners(builder.application().getListeners().stream()
                 .filter(listener -> !(listener instanceof LoggingApplicationListener))

@@ -1,0 +1,90 @@
+package vn.gov.portal.notification;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.gov.portal.dossier.DeadlineExtended;
+import vn.gov.portal.dossier.Dossier;
+import vn.gov.portal.dossier.DossierMoved;
+import vn.gov.portal.population.IdNumber;
+import vn.gov.portal.population.Person;
+import vn.gov.portal.population.PopulationRegister;
+
+/**
+ * Turns a dossier's moves into the applicant's notifications. A plain (synchronous) listener, not a
+ * transactional-event one: it runs inside the transaction of the move, so the notification and its outbox mail
+ * commit together with the move, or not at all; MANDATORY makes sure there is such a transaction.
+ */
+@Component
+class DossierNotifier {
+
+    private final Notifications notifications;
+    private final NotificationTexts texts;
+    private final MailSettings mail;
+    private final PopulationRegister register;
+
+    DossierNotifier(Notifications notifications, NotificationTexts texts, MailSettings mail, PopulationRegister register) {
+        this.notifications = notifications;
+        this.texts = texts;
+        this.mail = mail;
+        this.register = register;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void moved(DossierMoved moved) {
+        if (moved.fromStatus() == moved.toStatus()) {
+            return;   // a step inside the same national status tells the citizen nothing new
+        }
+        NotificationKind.reaching(moved.toStatus()).ifPresent(kind -> {
+            String note = moved.note() == null || moved.note().isBlank() ? null : moved.note();
+            LocalDate due = kind == NotificationKind.SUPPLEMENT ? moved.supplementDue() : null;
+            boolean tellsNote = kind == NotificationKind.SUPPLEMENT || kind == NotificationKind.REFUSED
+                    || kind == NotificationKind.STOPPED;
+            notify(moved.before(), moved.eventId(), kind, tellsNote ? note : null, due);
+        });
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void extended(DeadlineExtended extended) {
+        notify(extended.before(), extended.eventId(), NotificationKind.EXTENDED, extended.reason(), extended.newDate());
+    }
+
+    private void notify(Dossier dossier, long eventId, NotificationKind kind, String detail, LocalDate due) {
+        // A step of an interconnected group is followed on the group's page.
+        String page = "/my/dossiers/" + (dossier.parentId() != null ? dossier.parentId() : dossier.id());
+        Notice notice = new Notice(kind, dossier.receiptCode(), dossier.procedureCode(), dossier.procedureVersion(),
+                detail, due, page);
+        long id = notifications.record(eventId, dossier.id(), dossier.applicantIdNumber(), notice);
+        address(dossier).ifPresent(address -> notifications.queueMail(id, address,
+                texts.mail(notice, dossier.applicantName(), mail.link(page)), mail.messageIdDomain()));
+    }
+
+    /** The address the citizen gave in the form, else the register's; none (or unusable): in-app only. */
+    private Optional<String> address(Dossier dossier) {
+        String given = dossier.answers().get("email");
+        if (given != null && !given.isBlank()) {
+            return usable(given);
+        }
+        return register.person(new IdNumber(dossier.applicantIdNumber())).map(Person::email).flatMap(this::usable);
+    }
+
+    private Optional<String> usable(String address) {
+        if (address == null || address.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            InternetAddress parsed = new InternetAddress(address.strip(), true);
+            parsed.validate();
+            return Optional.of(parsed.getAddress());
+        } catch (AddressException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package vn.gov.portal.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.gov.portal.identity.PortalUser;
+
+/** The citizens' notifications: written with the dossier's event, listed and counted for their owner only. */
+@Service
+public class Notifications {
+
+    /** The list shows the latest ones; older events stay on each dossier's timeline. */
+    static final int LIST_SIZE = 100;
+
+    private final JdbcClient jdbc;
+    private final NotificationTexts texts;
+
+    Notifications(JdbcClient jdbc, NotificationTexts texts) {
+        this.jdbc = jdbc;
+        this.texts = texts;
+    }
+
+    /**
+     * Stores the notification of a timeline event for the citizen and, when there is an address, its mail in the
+     * outbox. Only inside the transaction that wrote the event, so both commit with it or not at all.
+     *
+     * @return the notification's id
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    long record(long eventId, UUID dossierId, String recipient, Notice notice) {
+        return jdbc.sql("""
+                        insert into notification (dossier_event_id, dossier_id, recipient, kind, receipt_code,
+                            procedure_code, procedure_version, detail, due_date, link_path)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(eventId, dossierId, recipient, notice.kind().name(), notice.receiptCode(), notice.procedureCode(),
+                        notice.procedureVersion(), notice.detail(), notice.dueDate(), notice.linkPath())
+                .query(Long.class).single();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void queueMail(long notificationId, String address, NotificationTexts.Mail mail, String messageIdDomain) {
+        // Fixed now, so every attempt to send this row carries the same Message-ID.
+        String messageId = "<" + UUID.randomUUID() + "@" + messageIdDomain + ">";
+        jdbc.sql("""
+                        insert into mail_outbox (notification_id, message_id, recipient, subject, body)
+                        values (?, ?, ?, ?, ?)""")
+                .params(notificationId, messageId, address, mail.subject(), mail.body()).update();
+    }
+
+    /** The citizen's latest notifications, newest first, as they were before this look; then all are read. */
+    @Transactional
+    public List<NotificationView> openList(PortalUser citizen, Locale locale) {
+        List<NotificationView> list = jdbc.sql("""
+                        select id, kind, receipt_code, procedure_code, procedure_version, detail, due_date, link_path,
+                               created_at, read_at
+                        from notification where recipient = ? order by id desc limit ?""")
+                .params(citizen.subject(), LIST_SIZE)
+                .query((rs, row) -> view(rs, locale)).list();
+        jdbc.sql("update notification set read_at = now() where recipient = ? and read_at is null")
+                .param(citizen.subject()).update();
+        return list;
+    }
+
+    /** For the header on every citizen page: one count on a partial index. */
+    public int unread(PortalUser citizen) {
+        return jdbc.sql("select count(*) from notification where recipient = ? and read_at is null")
+                .param(citizen.subject()).query(Integer.class).single();
+    }
+
+    private NotificationView view(ResultSet rs, Locale locale) throws SQLException {
+        Notice notice = new Notice(NotificationKind.valueOf(rs.getString("kind")), rs.getString("receipt_code"),
+                rs.getString("procedure_code"), rs.getInt("procedure_version"), rs.getString("detail"),
+                rs.getObject("due_date", LocalDate.class), rs.getString("link_path"));
+        return new NotificationView(rs.getLong("id"), texts.title(notice, locale), texts.text(notice, locale),
+                rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), notice.linkPath(),
+                rs.getObject("read_at") == null);
+    }
+}

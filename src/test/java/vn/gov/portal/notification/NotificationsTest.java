@@ -1,0 +1,269 @@
+package vn.gov.portal.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.gov.devstack.mail.MailCatcher;
+import vn.gov.portal.PortalIntegrationTest;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.dossier.Decisions;
+import vn.gov.portal.dossier.Dossier;
+import vn.gov.portal.dossier.Filing;
+import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.workflow.HolidayCalendarSource;
+
+/** The citizen is told what happened to their dossier: in the portal, and by mail through the outbox, exactly once. */
+class NotificationsTest extends PortalIntegrationTest {
+
+    private static final String HOAN_KIEM = "00308";
+    private static final PortalUser RECEIVER = officer("ca.00308.tiepnhan");
+    private static final PortalUser HANDLER = officer("ca.00308.xuly");
+
+    @Autowired
+    Filing filing;
+    @Autowired
+    Decisions decisions;
+    @Autowired
+    ProcedureCatalog catalog;
+    @Autowired
+    MailOutbox outbox;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    HolidayCalendarSource calendar;
+    @Autowired
+    MockMvc mvc;
+
+    private Dossier submitted(PortalUser citizen, Map<String, String> answers) {
+        return ((Filing.Submitted) filing.submit(citizen, catalog.find("temporary-residence").orElseThrow(),
+                UUID.randomUUID(), answers)).dossier();
+    }
+
+    private Dossier submitted(int offset) {
+        return submitted(citizen(freeAdult(offset), 2), temporaryResidence("01", HOAN_KIEM));
+    }
+
+    private record Outboxed(long id, String messageId, String recipient, String subject, String body, int attempts,
+                            boolean sent, String lastError, boolean waiting) {}
+
+    private List<Outboxed> outboxOf(UUID dossierId) {
+        return jdbc.sql("""
+                        select o.id, o.message_id, o.recipient, o.subject, o.body, o.attempts, o.sent_at is not null as sent,
+                               o.last_error, o.next_attempt_at > now() as waiting
+                        from mail_outbox o join notification n on n.id = o.notification_id
+                        where n.dossier_id = ? order by o.id""")
+                .param(dossierId)
+                .query((rs, row) -> new Outboxed(rs.getLong("id"), rs.getString("message_id"), rs.getString("recipient"),
+                        rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"), rs.getBoolean("sent"),
+                        rs.getString("last_error"), rs.getBoolean("waiting")))
+                .list();
+    }
+
+    private long received(MailCatcher catcher, String messageId) {
+        return catcher.received().stream().filter(m -> messageId.equals(m.messageId())).count();
+    }
+
+    @Test
+    void theOutboxDeliversExactlyOnceWhenTheMailServerIsDownAndComesBack() throws Exception {
+        MailCatcher catcher = stack().mail();
+        outbox.deliverDue();   // what earlier tests left, so that only this test's mails are due below
+        Dossier received = submitted(1100);
+        Dossier refused = submitted(1101);
+        Dossier supplement = submitted(1102);
+        catcher.stop();
+        try {
+            decisions.decide(RECEIVER, received.id(), "receive", "", received.lockVersion());
+            decisions.decide(RECEIVER, refused.id(), "refuse", "Ảnh chụp giấy tờ bị mờ", refused.lockVersion());
+            Dossier s = decisions.decide(RECEIVER, supplement.id(), "receive", "", supplement.lockVersion());
+            decisions.decide(HANDLER, s.id(), "request-supplement", "Bản sao hợp đồng thuê nhà", s.lockVersion());
+
+            assertThat(outbox.deliverDue()).as("the server is down").isZero();
+            List<Outboxed> mails = List.of(received, refused, supplement).stream()
+                    .flatMap(d -> outboxOf(d.id()).stream()).toList();
+            assertThat(mails).hasSize(4);   // received, refused; received and supplement requested
+            assertThat(mails).noneMatch(Outboxed::sent);
+            assertThat(mails).anySatisfy(m -> {
+                assertThat(m.attempts()).isPositive();
+                assertThat(m.lastError()).isNotBlank();
+                assertThat(m.waiting()).as("retried later").isTrue();
+            });
+            assertThat(catcher.received()).noneMatch(m -> mails.stream().anyMatch(o -> o.messageId().equals(m.messageId())));
+        } finally {
+            catcher.restart();
+        }
+
+        // The back-off has passed: every mail is due again, and two deliveries race for them.
+        List<Long> ids = List.of(received, refused, supplement).stream().flatMap(d -> outboxOf(d.id()).stream())
+                .map(Outboxed::id).toList();
+        jdbc.sql("update mail_outbox set next_attempt_at = now() where id in (:ids)").param("ids", ids).update();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> delivery = () -> {
+                start.await();
+                return outbox.deliverDue();
+            };
+            List<Future<Integer>> runs = List.of(pool.submit(delivery), pool.submit(delivery));
+            start.countDown();
+            for (Future<Integer> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        outbox.deliverDue();
+
+        List<Outboxed> mails = List.of(received, refused, supplement).stream()
+                .flatMap(d -> outboxOf(d.id()).stream()).toList();
+        assertThat(mails).hasSize(4).allMatch(Outboxed::sent);
+        for (Outboxed mail : mails) {
+            assertThat(received(catcher, mail.messageId())).as("mail " + mail.subject()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRolledBackTransitionLeavesNoNotification() {
+        Dossier d = submitted(1110);
+        Boolean writtenInside = transactions.execute(status -> {
+            decisions.decide(RECEIVER, d.id(), "receive", "", d.lockVersion());
+            boolean written = !outboxOf(d.id()).isEmpty();
+            status.setRollbackOnly();   // e.g. a later step of the same transaction failed
+            return written;
+        });
+        assertThat(writtenInside).as("the notification is written in the transition's transaction").isTrue();
+        assertThat(jdbc.sql("select status_code from dossier where id = ?").param(d.id()).query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from notification where dossier_id = ?").param(d.id())
+                .query(Integer.class).single()).isZero();
+        assertThat(outboxOf(d.id())).isEmpty();
+    }
+
+    @Test
+    void theMailsCarryTheReceiptCodeWhatIsAskedTheReasonAndTheNewDate() throws Exception {
+        Dossier d = submitted(1120);
+        d = decisions.decide(RECEIVER, d.id(), "receive", "", d.lockVersion());
+        LocalDate newDate = calendar.current().addWorkingDays(d.appointmentDate(), 3);
+        d = decisions.extendDeadline(RECEIVER, d.id(), newDate, "Chờ xác minh nơi ở với công an phường", d.lockVersion());
+        decisions.decide(HANDLER, d.id(), "request-supplement", "Bản sao hợp đồng thuê nhà có công chứng", d.lockVersion());
+        Dossier refused = submitted(1121);
+        decisions.decide(RECEIVER, refused.id(), "refuse", "Nơi đăng ký không thuộc địa bàn phường", refused.lockVersion());
+
+        List<Outboxed> mails = outboxOf(d.id());
+        assertThat(mails).hasSize(3);
+        String link = "http://127.0.0.1:8080/my/dossiers/" + d.id();
+        assertThat(mails).allSatisfy(m -> {
+            assertThat(m.recipient()).isEqualTo("cong.dan@example.vn");
+            assertThat(m.body()).contains(link, "Đăng ký tạm trú", "Kính gửi", "Dear");
+        });
+        String code = d.receiptCode();
+        assertThat(mails.get(0).subject()).isEqualTo("Hồ sơ " + code + " đã được tiếp nhận / Dossier " + code + " received");
+        Outboxed extension = mails.get(1);
+        assertThat(extension.body()).contains(code, "Chờ xác minh nơi ở với công an phường",
+                newDate.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                newDate.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)));
+        Outboxed request = mails.get(2);
+        LocalDate supplementBy = calendar.current().addWorkingDays(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")), 10);
+        assertThat(request.subject()).contains(code, "cần bổ sung");
+        assertThat(request.body()).contains("Bản sao hợp đồng thuê nhà có công chứng",
+                supplementBy.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        assertThat(outboxOf(refused.id())).singleElement().satisfies(m -> assertThat(m.body())
+                .contains(refused.receiptCode(), "Lý do: “Nơi đăng ký không thuộc địa bàn phường”",
+                        "Reason: “Nơi đăng ký không thuộc địa bàn phường”"));
+
+        // As delivered: Vietnamese survives the trip through SMTP, under the row's Message-ID.
+        outbox.deliverDue();
+        MailCatcher.Mail delivered = stack().mail().received().stream()
+                .filter(m -> m.messageId().equals(extension.messageId())).findFirst().orElseThrow();
+        assertThat(delivered.subject()).isEqualTo(extension.subject());
+        assertThat(delivered.text()).contains("Chờ xác minh nơi ở với công an phường", link);
+        assertThat(delivered.from()).contains("khong-tra-loi@dichvucong.dev");
+
+        // The dev stack's inbox page lists it, and shows its text.
+        var http = java.net.http.HttpClient.newHttpClient();
+        String inbox = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack().mailInbox())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(inbox).contains(org.springframework.web.util.HtmlUtils.htmlEscape(extension.subject(), "UTF-8"),
+                "href=\"/mail/" + delivered.number() + "\"");
+        String one = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(stack().mailInbox() + "/" + delivered.number())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(one).contains("Chờ xác minh nơi ở với công an phường", "cong.dan@example.vn");
+    }
+
+    @Test
+    void theAddressComesFromTheRegisterWhenTheFormHasNoneAndWithoutAnyTheNoticeIsInAppOnly() {
+        String withMail = jdbc.sql("""
+                select p.id_number from population.person p
+                where p.birth_date between current_date - interval '60 years' and current_date - interval '25 years'
+                  and p.email is not null and """ + FREE + " order by p.id_number offset 1130 limit 1")
+                .query(String.class).single();
+        String withoutMail = jdbc.sql("""
+                select p.id_number from population.person p
+                where p.birth_date between current_date - interval '60 years' and current_date - interval '25 years'
+                  and p.email is null and """ + FREE + " order by p.id_number offset 1131 limit 1")
+                .query(String.class).single();
+        Map<String, String> noEmail = new HashMap<>(temporaryResidence("01", HOAN_KIEM));
+        noEmail.put("email", "");
+        Dossier a = submitted(citizen(withMail, 2), noEmail);
+        Dossier b = submitted(citizen(withoutMail, 2), noEmail);
+        decisions.decide(RECEIVER, a.id(), "receive", "", a.lockVersion());
+        decisions.decide(RECEIVER, b.id(), "receive", "", b.lockVersion());
+
+        String registered = jdbc.sql("select email from population.person where id_number = ?").param(withMail)
+                .query(String.class).single();
+        assertThat(outboxOf(a.id())).singleElement().extracting(Outboxed::recipient).isEqualTo(registered);
+        assertThat(outboxOf(b.id())).isEmpty();
+        assertThat(jdbc.sql("select count(*) from notification where dossier_id = ?").param(b.id())
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theListShowsOnlyTheCitizensOwnNotificationsAndOpeningItMarksThemRead() throws Exception {
+        PortalUser owner = citizen(freeAdult(1140), 2);
+        PortalUser other = citizen(freeAdult(1141), 2);
+        Dossier d = submitted(owner, temporaryResidence("01", HOAN_KIEM));
+        decisions.decide(RECEIVER, d.id(), "refuse", "Thiếu giấy tờ chứng minh chỗ ở hợp pháp", d.lockVersion());
+
+        String header = mvc.perform(get("/my/dossiers").with(authentication(login(owner))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(header).contains("id=\"unread-count\"");
+        assertThat(header.replaceAll("\\s+", " ")).contains(">1</span>");
+
+        String page = mvc.perform(get("/my/notifications").with(authentication(login(owner))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(d.receiptCode(), "Thiếu giấy tờ chứng minh chỗ ở hợp pháp",
+                "href=\"/my/dossiers/" + d.id() + "\"", "notification-unread");
+        assertThat(page).doesNotContain("id=\"unread-count\"");
+
+        String again = mvc.perform(get("/my/notifications").with(authentication(login(owner))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(again).contains(d.receiptCode()).doesNotContain("notification-unread");
+
+        String others = mvc.perform(get("/my/notifications").with(authentication(login(other))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(others).doesNotContain(d.receiptCode()).contains("id=\"notifications-empty\"");
+        assertThat(jdbc.sql("select count(*) from notification where dossier_id = ? and read_at is null").param(d.id())
+                .query(Integer.class).single()).as("the other citizen's look marks nothing read").isZero();
+
+        String english = mvc.perform(get("/my/notifications").param("lang", "en").with(authentication(login(owner))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Dossier " + d.receiptCode() + " refused at intake");
+    }
+}
