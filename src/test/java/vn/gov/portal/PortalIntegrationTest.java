@@ -97,10 +97,17 @@ public abstract class PortalIntegrationTest {
 
     /** An authenticated session as the login would create it, for MockMvc requests. */
     protected static OAuth2AuthenticationToken login(PortalUser user) {
+        return login(user, false);
+    }
+
+    /** The session of the staff login, with the admin role when the account is an admin's (as PortalUserService). */
+    protected static OAuth2AuthenticationToken login(PortalUser user, boolean admin) {
         String role = user.isCitizen() ? "ROLE_CITIZEN" : "ROLE_STAFF";
+        List<SimpleGrantedAuthority> roles = admin ? List.of(new SimpleGrantedAuthority(role),
+                new SimpleGrantedAuthority("ROLE_ADMIN")) : List.of(new SimpleGrantedAuthority(role));
         OidcIdToken token = OidcIdToken.withTokenValue("test").subject(user.subject()).claim("name", user.displayName())
                 .issuedAt(java.time.Instant.now()).expiresAt(java.time.Instant.now().plusSeconds(600)).build();
-        PortalOidcUser principal = new PortalOidcUser(List.of(new SimpleGrantedAuthority(role)), token, null, user);
+        PortalOidcUser principal = new PortalOidcUser(roles, token, null, user);
         return new OAuth2AuthenticationToken(principal, principal.getAuthorities(), user.isCitizen() ? "vneid" : "staff");
     }
 

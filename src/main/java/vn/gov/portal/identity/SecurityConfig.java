@@ -42,6 +42,7 @@ public class SecurityConfig {
                         // the citizen's browser back from the payment gateway (its result is checked by signature)
                         .requestMatchers("/payments/return").hasRole("CITIZEN")
                         .requestMatchers("/officer/**").hasRole("STAFF")
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         .loginPage("/login")

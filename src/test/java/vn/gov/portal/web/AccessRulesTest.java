@@ -122,4 +122,15 @@ class AccessRulesTest extends PortalIntegrationTest {
         assertThat(jdbc.sql("select count(*) from dossier where applicant_id_number = ? and state <> 'draft'")
                 .param(citizen.subject()).query(Long.class).single()).isZero();
     }
+
+    @Test
+    void onlyAdminsReachTheAdministration() throws Exception {
+        mvc.perform(get("/admin").with(authentication(login(officer("quantri"), true))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"nav-admin\"")));
+        mvc.perform(get("/admin").with(authentication(login(officer("ca.00308.lanhdao"))))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin").with(authentication(login(citizen(adultOf("00304", 37), 2)))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin")).andExpect(status().is3xxRedirection());
+    }
 }
