@@ -26,6 +26,11 @@ final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
 
     Browser() {
+        this("1280,1600");
+    }
+
+    /** A browser window of the given size, e.g. "360,740" for a small phone. */
+    Browser(String windowSize) {
         try {
             profile = Files.createTempDirectory("portal-chromium");
         } catch (IOException e) {
@@ -35,7 +40,7 @@ final class Browser implements AutoCloseable {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1600", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=" + windowSize, "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -121,6 +126,40 @@ final class Browser implements AutoCloseable {
 
     String text(String cssSelector) {
         return find(cssSelector).getText();
+    }
+
+    /**
+     * What sticks out of the window sideways (on a phone that means sideways scrolling): the outermost elements whose
+     * right edge passes the window's, as "tag#id.class"; empty when the page fits.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> sidewaysOverflow() {
+        return (List<String>) driver.executeScript("""
+                var width = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= width + 1) { return []; }
+                var out = [];
+                // Inside a scrolling box an element scrolls with it, unless it is positioned against something
+                // outside the box (an absolutely positioned child of a box that is not positioned escapes it).
+                function scrolledInside(e) {
+                  var positioned = getComputedStyle(e).position === 'absolute';
+                  for (var p = e.parentElement; p; p = p.parentElement) {
+                    if (positioned && getComputedStyle(p).position === 'static') { continue; }
+                    positioned = false;
+                    var o = getComputedStyle(p).overflowX;
+                    if (o === 'auto' || o === 'scroll' || o === 'hidden') { return true; }
+                  }
+                  return false;
+                }
+                var sticking = Array.prototype.filter.call(document.querySelectorAll('body *'), function (e) {
+                  return e.getBoundingClientRect().right > width + 1 && !scrolledInside(e);
+                });
+                sticking.forEach(function (e) {
+                  if (sticking.indexOf(e.parentElement) < 0) {
+                    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : ''));
+                  }
+                });
+                return out.slice(0, 10);
+                """);
     }
 
     String page() {

@@ -16,7 +16,7 @@ abstract class BrowserJourney extends PortalIntegrationTest {
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser();
+        browser = new Browser(windowSize());
         browser.checkAccessibilityOf(portal(""));
     }
 
@@ -28,6 +28,11 @@ abstract class BrowserJourney extends PortalIntegrationTest {
         } finally {
             browser.close();
         }
+    }
+
+    /** The browser window, as "width,height". */
+    String windowSize() {
+        return "1280,1600";
     }
 
     String portal(String path) {
