@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.gov.portal.attachment.Attachments;
 import vn.gov.portal.catalog.FormField;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
@@ -33,8 +34,11 @@ class FilingController {
     private final Filing filing;
     private final PopulationRegister register;
     private final Messages messages;
+    private final Attachments attachments;
 
-    FilingController(ProcedureCatalog catalog, Filing filing, PopulationRegister register, Messages messages) {
+    FilingController(ProcedureCatalog catalog, Filing filing, PopulationRegister register, Messages messages,
+                     Attachments attachments) {
+        this.attachments = attachments;
         this.catalog = catalog;
         this.filing = filing;
         this.register = register;
@@ -87,6 +91,7 @@ class FilingController {
         definition.fields().filter(f -> f.type() == FormField.FieldType.PERSON)
                 .forEach(f -> personOptions.put(f.id(), filing.candidates(citizen, f)));
         model.addAttribute("personOptions", personOptions);
+        model.addAttribute("attachments", attachments.ofForm(citizen, definition, form.formId()));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", List.of());
         }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.gov.portal.agency.AgencyDirectory;
+import vn.gov.portal.attachment.Attachments;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
@@ -35,9 +36,12 @@ class MyDossiersController {
     private final OneStopForms forms;
     private final Messages messages;
     private final Clock clock;
+    private final Attachments attachments;
 
     MyDossiersController(Dossiers dossiers, ProcedureCatalog catalog, PopulationRegister register, Decisions decisions,
-                         AgencyDirectory agencies, OneStopForms forms, Messages messages, Clock clock) {
+                         AgencyDirectory agencies, OneStopForms forms, Messages messages, Clock clock,
+                         Attachments attachments) {
+        this.attachments = attachments;
         this.agencies = agencies;
         this.forms = forms;
         this.dossiers = dossiers;
@@ -65,6 +69,7 @@ class MyDossiersController {
         model.addAttribute("units", register.units());
         model.addAttribute("actions", dossiers.actionsFor(citizen, dossier));
         model.addAttribute("forms", forms.available(dossier));
+        model.addAttribute("attachments", attachments.ofDossier(dossier));
         List<Dossier> steps = dossiers.steps(dossier);
         model.addAttribute("steps", steps);
         model.addAttribute("stepAgencies", steps.stream().collect(Collectors.toMap(Dossier::id,
