@@ -50,6 +50,14 @@ class AttachmentsTest extends PortalIntegrationTest {
     Decisions decisions;
     @Autowired
     ProcedureCatalog catalog;
+    @Autowired
+    AttachmentRepository repository;
+    @Autowired
+    AttachmentStore store;
+    @Autowired
+    vn.gov.portal.dossier.Dossiers dossierReads;
+    @Autowired
+    vn.gov.portal.audit.AuditLog audit;
 
     private ProcedureDefinition procedure() {
         return catalog.find(CODE).orElseThrow();
@@ -312,5 +320,23 @@ class AttachmentsTest extends PortalIntegrationTest {
         decisions.decide(officer("dl.01.tiepnhan"), refused.id(), "refuse", "Địa điểm không thuộc khu vực cấp điện",
                 refused.lockVersion());
         assertThat(filesOf(refused.id())).isEqualTo(1);
+    }
+
+    @Test
+    void whatTheVirusScannerFindsOrCannotCheckIsNotStored() {
+        PortalUser citizen = citizen(freeAdult(1010), 2);
+        UUID formId = UUID.randomUUID();
+        Attachments infected = new Attachments(repository, store, content -> VirusScanner.Verdict.infected("Eicar-Signature"),
+                filing, dossierReads, catalog, audit, java.time.Clock.systemUTC());
+        Attachments unreachable = new Attachments(repository, store, content -> {
+            throw new VirusScanner.ScannerUnavailableException("clamd down", null);
+        }, filing, dossierReads, catalog, audit, java.time.Clock.systemUTC());
+        Attachments.Upload pdf = new Attachments.Upload("hop-dong.pdf", TestFiles.pdf("hợp đồng"));
+
+        assertThatThrownBy(() -> infected.attachToDraft(citizen, procedure(), formId, "premisesProof", pdf))
+                .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("attachment.infected");
+        assertThatThrownBy(() -> unreachable.attachToDraft(citizen, procedure(), formId, "premisesProof", pdf))
+                .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("attachment.scannerUnavailable");
+        assertThat(filesOf(formId)).isZero();
     }
 }

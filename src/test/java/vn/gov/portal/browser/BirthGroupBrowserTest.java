@@ -28,7 +28,7 @@ class BirthGroupBrowserTest extends BrowserJourney {
     Decisions decisions;
 
     @Test
-    void aMotherFilesOnceAndTheChildEntersTheRegisterWithAnIdNumber() {
+    void aMotherFilesOnceAndTheChildEntersTheRegisterWithAnIdNumber() throws java.io.IOException {
         Map<String, Object> mother = jdbc.sql("""
                         select p.id_number, h.province_code, h.commune_code, s.full_name as spouse
                         from population.person p
@@ -49,6 +49,13 @@ class BirthGroupBrowserTest extends BrowserJourney {
         // The father section now applies and comes from the spouse link of the register.
         assertThat(browser.find("#field-fatherName").getAttribute("value")).isEqualTo(mother.get("spouse"));
         assertThat(browser.find("#field-fatherName").getAttribute("readonly")).isNotNull();
+        // The hospital's birth certificate is the one paper the register cannot prove.
+        java.nio.file.Path certificate = java.nio.file.Files.createTempFile("giay-chung-sinh", ".pdf");
+        java.nio.file.Files.write(certificate, vn.gov.portal.attachment.TestFiles.pdf("Giấy chứng sinh"));
+        browser.find("#field-attachment-birthCertificate").sendKeys(certificate.toString());
+        browser.click("#upload-birthCertificate");
+        browser.find("#field-attachment-birthCertificate-group .attachment-link");
+        java.nio.file.Files.delete(certificate);
 
         String birthDay = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(5).toString();
         browser.type("#field-childFullName", "Nguyễn Bảo An");
