@@ -17,6 +17,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.dossier.Dossier;
+import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.web.Messages;
@@ -28,8 +30,10 @@ class AttachmentController {
     private final Attachments attachments;
     private final ProcedureCatalog catalog;
     private final Messages messages;
+    private final Dossiers dossiers;
 
-    AttachmentController(Attachments attachments, ProcedureCatalog catalog, Messages messages) {
+    AttachmentController(Attachments attachments, ProcedureCatalog catalog, Messages messages, Dossiers dossiers) {
+        this.dossiers = dossiers;
         this.attachments = attachments;
         this.catalog = catalog;
         this.messages = messages;
@@ -68,6 +72,7 @@ class AttachmentController {
     String addSupplement(@PathVariable UUID id, @RequestParam String documentId,
                          @RequestParam(required = false) MultipartFile file, PortalUser citizen, Locale locale,
                          RedirectAttributes redirect) {
+        Dossier dossier = dossiers.forCitizen(citizen, id);
         try {
             Attachment added = attachments.addSupplement(citizen, id, documentId, upload(file));
             redirect.addFlashAttribute("notice", messages.text("attachment.added", new Object[] {added.fileName()}, locale));
@@ -77,7 +82,8 @@ class AttachmentController {
             }
             redirect.addFlashAttribute("problem", messages.of(e, locale));
         }
-        return "redirect:/my/dossiers/" + id;
+        // A step of a group is followed on the group's page, where the citizen sent it.
+        return "redirect:/my/dossiers/" + (dossier.parentId() != null ? dossier.parentId() : id);
     }
 
     @GetMapping("/my/dossiers/{id}/attachments/{attachmentId}")

@@ -81,13 +81,34 @@ public class Attachments implements SupportingDocuments {
         return slots(definition, attachments.ofDraft(formId, citizen.subject()), false);
     }
 
-    /** The papers and files of a dossier the caller may see (checked by the caller through {@link Dossiers}). */
+    /**
+     * The papers and files of a dossier as its agency sees them (access checked by the caller through
+     * {@link Dossiers}): a step of an interconnected group is handled with the papers filed with the group.
+     */
     public List<DocumentSlot> ofDossier(Dossier dossier) {
-        ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
-        // A step of an interconnected group is handled with the papers filed with the group.
-        List<UUID> ids = dossier.parentId() == null ? List.of(dossier.id()) : List.of(dossier.id(), dossier.parentId());
-        return slots(definition, attachments.ofDossiers(ids), dossier.statusCode() != null
-                && dossier.statusCode() == SUPPLEMENTATION);
+        return slots(catalog.get(dossier.procedureCode(), dossier.procedureVersion()),
+                attachments.ofDossiers(visible(dossier, false)), isSupplementation(dossier));
+    }
+
+    /** As the citizen sees them: a group's page also lists what they sent to each step. */
+    public List<DocumentSlot> ofCitizensDossier(Dossier dossier) {
+        return slots(catalog.get(dossier.procedureCode(), dossier.procedureVersion()),
+                attachments.ofDossiers(visible(dossier, true)), isSupplementation(dossier));
+    }
+
+    private List<UUID> visible(Dossier dossier, boolean withSteps) {
+        List<UUID> ids = new ArrayList<>(List.of(dossier.id()));
+        if (dossier.parentId() != null) {
+            ids.add(dossier.parentId());
+        }
+        if (withSteps) {
+            dossiers.steps(dossier).forEach(step -> ids.add(step.id()));
+        }
+        return ids;
+    }
+
+    private static boolean isSupplementation(Dossier dossier) {
+        return dossier.statusCode() != null && dossier.statusCode() == SUPPLEMENTATION;
     }
 
     /**
@@ -140,7 +161,7 @@ public class Attachments implements SupportingDocuments {
     /** A file of a dossier the citizen filed or is the other party of (their own drafts included). */
     public Download forCitizen(PortalUser citizen, UUID dossierId, UUID attachmentId) {
         Dossier dossier = dossiers.forCitizen(citizen, dossierId);
-        return download(dossier, attachmentId);
+        return download(visible(dossier, true), attachmentId);
     }
 
     /**
@@ -150,7 +171,7 @@ public class Attachments implements SupportingDocuments {
     @Transactional
     public Download forOfficer(PortalUser officer, UUID dossierId, UUID attachmentId) {
         Dossier dossier = dossiers.forOfficer(officer, dossierId);
-        Download download = download(dossier, attachmentId);
+        Download download = download(visible(dossier, false), attachmentId);
         audit.record(officer.username(), "attachment.downloaded", "person", dossier.applicantIdNumber(),
                 Map.of("dossier", dossier.receiptCode(), "purpose", dossier.procedureCode(),
                         "attachment", attachmentId.toString(), "document", download.attachment().documentId()));
@@ -167,9 +188,8 @@ public class Attachments implements SupportingDocuments {
                 .toList();
     }
 
-    private Download download(Dossier dossier, UUID attachmentId) {
-        Attachment attachment = attachments.find(attachmentId)
-                .filter(a -> a.dossierId().equals(dossier.id()) || a.dossierId().equals(dossier.parentId()))
+    private Download download(List<UUID> visibleDossiers, UUID attachmentId) {
+        Attachment attachment = attachments.find(attachmentId).filter(a -> visibleDossiers.contains(a.dossierId()))
                 .orElseThrow(UserFacingException::notFound);
         return new Download(attachment, store.get(attachmentId).orElseThrow(UserFacingException::notFound));
     }

@@ -69,13 +69,14 @@ class MyDossiersController {
         model.addAttribute("units", register.units());
         model.addAttribute("actions", dossiers.actionsFor(citizen, dossier));
         model.addAttribute("forms", forms.available(dossier));
-        model.addAttribute("attachments", attachments.ofDossier(dossier));
+        model.addAttribute("attachments", attachments.ofCitizensDossier(dossier));
         List<Dossier> steps = dossiers.steps(dossier);
         model.addAttribute("steps", steps);
         model.addAttribute("stepAgencies", steps.stream().collect(Collectors.toMap(Dossier::id,
                 s -> agencies.find(s.agencyId()).map(a -> a.name(locale)).orElse(""))));
         model.addAttribute("stepActions", steps.stream().collect(Collectors.toMap(Dossier::id,
                 s -> dossiers.actionsFor(citizen, s))));
+        model.addAttribute("stepAttachments", steps.stream().collect(Collectors.toMap(Dossier::id, attachments::ofDossier)));
         model.addAttribute("catalog", catalog);
         model.addAttribute("today", LocalDate.now(clock));
         return "citizen/dossier";

@@ -339,4 +339,55 @@ class AttachmentsTest extends PortalIntegrationTest {
                 .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("attachment.scannerUnavailable");
         assertThat(filesOf(formId)).isZero();
     }
+
+    @Test
+    void aStepOfAGroupGetsItsSupplementFromTheGroupPageAndItsAgencySeesTheGroupsPapers() throws Exception {
+        Map<String, Object> parent = jdbc.sql("""
+                        select p.id_number, p.sex from population.person p
+                        where p.birth_date between current_date - interval '45 years' and current_date - interval '25 years'
+                          and exists (select 1 from population.family_link s where s.id_number = p.id_number and s.relation = 'SPOUSE')
+                          and """ + FREE + " order by p.id_number offset 1011 limit 1").query().singleRow();
+        PortalUser citizen = citizen((String) parent.get("id_number"), 2);
+        String commune = permanent(citizen.subject(), "commune_code");
+        String province = permanent(citizen.subject(), "province_code");
+        java.time.LocalDate born = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(4);
+        Map<String, String> answers = new java.util.HashMap<>(Map.of("filerIs", "F".equals(parent.get("sex")) ? "MOTHER" : "FATHER",
+                "childFullName", "Lê Gia Hân", "childSex", "F", "childBirthDate", born.toString(),
+                "childPlaceOfBirth", "Bệnh viện huyện", "childEthnicity", "Kinh", "childNationality", "Việt Nam",
+                "childHomeTown", "Hà Nội", "birthCertificateNumber", "GCS-2"));
+        answers.putAll(Map.of("birthCertificateDate", born.toString(), "registrationProvince", province,
+                "registrationCommune", commune, "phone", "0912345678"));
+        ProcedureDefinition groupDefinition = catalog.find("birth-residence-health-insurance").orElseThrow();
+        Filing.Outcome outcome = filing.submit(citizen, groupDefinition,
+                attachRequired(citizen, groupDefinition, UUID.randomUUID()), answers);
+        assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Submitted.class);
+        Dossier group = ((Filing.Submitted) outcome).dossier();
+        Dossier step = dossierReads.steps(group).get(0);
+
+        // The People's Committee handles the birth step with the certificate filed with the group.
+        String receiver = "ub." + commune + ".tiepnhan";
+        String officerPage = mvc.perform(get("/officer/dossiers/" + step.id()).with(authentication(login(officer(receiver)))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(officerPage).contains("birthCertificate.pdf");
+
+        step = decisions.decide(officer(receiver), step.id(), "receive", "", step.lockVersion());
+        step = decisions.decide(officer("ub." + commune + ".xuly"), step.id(), "request-supplement",
+                "Bổ sung bản chụp giấy chứng sinh rõ nét", step.lockVersion());
+        String groupPage = mvc.perform(get("/my/dossiers/" + group.id()).with(authentication(login(citizen))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(groupPage).contains("id=\"supplement-file-1\"");
+
+        byte[] clearer = TestFiles.jpeg();
+        mvc.perform(multipart("/my/dossiers/" + step.id() + "/attachments")
+                        .file(new MockMultipartFile("file", "giay-chung-sinh-ro.jpg", "image/jpeg", clearer))
+                        .param("documentId", "birthCertificate").with(csrf()).with(authentication(login(citizen))))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/my/dossiers/" + group.id()));
+        UUID sent = jdbc.sql("select id from attachment where dossier_id = ? and supplement").param(step.id())
+                .query(UUID.class).single();
+        // listed and downloadable on the group's page, and on the step's page for its agency
+        mvc.perform(get("/my/dossiers/" + group.id() + "/attachments/" + sent).with(authentication(login(citizen))))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "image/jpeg"));
+        mvc.perform(get("/officer/dossiers/" + step.id() + "/attachments/" + sent).with(authentication(login(officer(receiver)))))
+                .andExpect(status().isOk());
+    }
 }

@@ -89,6 +89,7 @@ class AttachmentBrowserTest extends BrowserJourney {
         logIn("dl.01.xuly");
         String link = browser.find("#attachments .attachment-link").getAttribute("href");
         assertThat(browser.text("#attachments")).contains("Hợp đồng thuê nhà.pdf", stored);
+        browser.driver.executeScript("document.getElementById('attachments').scrollIntoView()");
         browser.screenshot("attachments-officer");
         List<?> download = (List<?>) browser.driver.executeAsyncScript("""
                 var done = arguments[arguments.length - 1];
