@@ -14,6 +14,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.devstack.DevStack;
 import vn.gov.devstack.TestStack;
 import vn.gov.devstack.payment.SimulatedVnpay;
+import vn.gov.portal.attachment.Attachments;
+import vn.gov.portal.attachment.TestFiles;
+import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.identity.PortalOidcUser;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.payment.Payments;
@@ -31,6 +34,8 @@ public abstract class PortalIntegrationTest {
     protected JdbcClient jdbc;
     @Autowired
     protected Payments payments;
+    @Autowired
+    protected Attachments attachments;
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
@@ -127,5 +132,20 @@ public abstract class PortalIntegrationTest {
                 "periodFrom", java.time.LocalDate.now().plusDays(1).toString(),
                 "periodTo", java.time.LocalDate.now().plusMonths(6).toString(),
                 "reason", "Thuê nhà để đi làm");
+    }
+
+    /**
+     * Attaches a PDF for every document the procedure requires to upload, on the citizen's draft (created with this
+     * id if they have none). Returns the draft's id, which the form then posts.
+     */
+    protected java.util.UUID attachRequired(PortalUser citizen, ProcedureDefinition definition, java.util.UUID formId) {
+        java.util.UUID draft = formId;
+        for (ProcedureDefinition.Document d : definition.documents()) {
+            if (d.required() && !d.verifiableInRegister()) {
+                draft = attachments.attachToDraft(citizen, definition, formId, d.id(),
+                        new Attachments.Upload(d.id() + ".pdf", TestFiles.pdf(d.name().vi()))).dossierId();
+            }
+        }
+        return draft;
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.gov.portal.attachment.Attachments;
 import vn.gov.portal.catalog.FormField;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
@@ -34,10 +35,12 @@ class FilingController {
     private final PopulationRegister register;
     private final Messages messages;
     private final FormModel formModel;
+    private final Attachments attachments;
 
     FilingController(ProcedureCatalog catalog, Filing filing, PopulationRegister register, Messages messages,
-                     FormModel formModel) {
+                     FormModel formModel, Attachments attachments) {
         this.formModel = formModel;
+        this.attachments = attachments;
         this.catalog = catalog;
         this.filing = filing;
         this.register = register;
@@ -131,6 +134,7 @@ class FilingController {
         model.addAttribute("form", form);
         model.addAttribute("steps", steps);
         model.addAttribute("canSubmit", citizen.eidLevel() >= definition.eidLevel());
+        model.addAttribute("attachments", attachments.ofForm(citizen, definition, form.formId()));
         if (steps.step().review()) {
             return review(definition, form, model);
         }

@@ -14,11 +14,17 @@ import vn.gov.portal.catalog.ProcedureDefinition;
 public record FormSteps(List<Step> steps, int current) {
 
     static final String REVIEW = "review";
+    static final String DOCUMENTS = "documents";
 
     /** A page: a section of the form, or the review page (no title of its own: the page names it from the bundle). */
     public record Step(String id, LocalizedText title) {
         public boolean review() {
             return REVIEW.equals(id);
+        }
+
+        /** The page of the papers to attach (its own upload forms; no answers). */
+        public boolean documents() {
+            return DOCUMENTS.equals(id);
         }
     }
 
@@ -27,6 +33,9 @@ public record FormSteps(List<Step> steps, int current) {
         List<Step> steps = new ArrayList<>();
         definition.sections().stream().filter(s -> applicable.contains(s.id()))
                 .forEach(s -> steps.add(new Step(s.id(), s.title())));
+        if (!definition.documents().isEmpty()) {
+            steps.add(new Step(DOCUMENTS, LocalizedText.EMPTY));
+        }
         steps.add(new Step(REVIEW, LocalizedText.EMPTY));
         int index = 0;
         for (int i = 0; i < steps.size(); i++) {
@@ -62,6 +71,7 @@ public record FormSteps(List<Step> steps, int current) {
     static String stepOf(ProcedureDefinition definition, String answerId) {
         return definition.sections().stream()
                 .filter(s -> s.fields().stream().anyMatch(f -> s.answerIds(f).contains(answerId)))
-                .map(ProcedureDefinition.FormSection::id).findFirst().orElse(REVIEW);
+                .map(ProcedureDefinition.FormSection::id).findFirst()
+                .orElse(answerId.startsWith("attachment-") ? DOCUMENTS : REVIEW);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.gov.portal.agency.AgencyDirectory;
+import vn.gov.portal.attachment.Attachments;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
@@ -39,11 +40,13 @@ class MyDossiersController {
     private final Messages messages;
     private final Clock clock;
     private final Supplementation supplementation;
+    private final Attachments attachments;
 
     MyDossiersController(Dossiers dossiers, ProcedureCatalog catalog, PopulationRegister register, Decisions decisions,
                          AgencyDirectory agencies, OneStopForms forms, Messages messages, Clock clock,
-                         Supplementation supplementation) {
+                         Supplementation supplementation, Attachments attachments) {
         this.supplementation = supplementation;
+        this.attachments = attachments;
         this.agencies = agencies;
         this.forms = forms;
         this.dossiers = dossiers;
@@ -85,12 +88,14 @@ class MyDossiersController {
         model.addAttribute("actions", dossiers.actionsFor(citizen, dossier).stream()
                 .filter(t -> !supplementEditable || !resubmission.map(t::equals).orElse(false)).toList());
         model.addAttribute("forms", forms.available(dossier));
+        model.addAttribute("attachments", attachments.ofCitizensDossier(dossier));
         List<Dossier> steps = dossiers.steps(dossier);
         model.addAttribute("steps", steps);
         model.addAttribute("stepAgencies", steps.stream().collect(Collectors.toMap(Dossier::id,
                 s -> agencies.find(s.agencyId()).map(a -> a.name(locale)).orElse(""))));
         model.addAttribute("stepActions", steps.stream().collect(Collectors.toMap(Dossier::id,
                 s -> dossiers.actionsFor(citizen, s))));
+        model.addAttribute("stepAttachments", steps.stream().collect(Collectors.toMap(Dossier::id, attachments::ofDossier)));
         model.addAttribute("catalog", catalog);
         model.addAttribute("today", LocalDate.now(clock));
         return "citizen/dossier";

@@ -65,10 +65,12 @@ public class Filing {
     private final Decisions decisions;
     private final AuditLog audit;
     private final Clock clock;
+    private final SupportingDocuments documents;
 
     Filing(DossierRepository dossiers, PrefillSources prefill, PersonPicker picker, AnswerValidator validator,
            Routing routing, ReceiptCodes receiptCodes, Appointments appointments, Decisions decisions, AuditLog audit,
-           Clock clock) {
+           Clock clock, SupportingDocuments documents) {
+        this.documents = documents;
         this.dossiers = dossiers;
         this.prefill = prefill;
         this.picker = picker;
@@ -131,7 +133,8 @@ public class Filing {
             return alreadySubmitted(citizen, existing.get());
         }
         Stored stored = store(citizen, definition, formId, posted);
-        List<FieldProblem> problems = validator.validate(stored.form());
+        List<FieldProblem> problems = new java.util.ArrayList<>(validator.validate(stored.form()));
+        problems.addAll(documents.missing(definition, stored.state().formId()));
         if (!problems.isEmpty()) {
             return new Invalid(stored.state(), problems);
         }

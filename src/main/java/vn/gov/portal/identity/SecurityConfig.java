@@ -38,7 +38,7 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/procedures", "/procedures/*", "/login", "/css/**", "/js/**",
                                 "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/procedures/*/apply", "/my/**").hasRole("CITIZEN")
+                        .requestMatchers("/procedures/*/apply", "/procedures/*/apply/**", "/my/**").hasRole("CITIZEN")
                         // the citizen's browser back from the payment gateway (its result is checked by signature)
                         .requestMatchers("/payments/return").hasRole("CITIZEN")
                         .requestMatchers("/officer/**").hasRole("STAFF")

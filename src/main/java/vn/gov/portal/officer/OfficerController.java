@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.gov.portal.agency.AgencyDirectory;
+import vn.gov.portal.attachment.Attachments;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.AgencyDashboard;
 import vn.gov.portal.forms.OneStopForms;
@@ -38,9 +39,11 @@ class OfficerController {
     private final AgencyDashboard dashboard;
     private final OneStopForms forms;
     private final HolidayCalendarSource calendars;
+    private final Attachments attachments;
 
     OfficerController(AgencyDashboard dashboard, OneStopForms forms, HolidayCalendarSource calendars, Dossiers dossiers, Decisions decisions, AgencyDirectory agencies, ProcedureCatalog catalog,
-                      PopulationRegister register, Messages messages, Clock clock) {
+                      PopulationRegister register, Messages messages, Clock clock, Attachments attachments) {
+        this.attachments = attachments;
         this.dossiers = dossiers;
         this.decisions = decisions;
         this.agencies = agencies;
@@ -96,6 +99,7 @@ class OfficerController {
                 .filter(t -> workflow.statusOf(t.to()) == 5).map(t -> t.event()).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("defaultSupplementDue", decisions.defaultSupplementDue());
         model.addAttribute("forms", forms.available(dossier));
+        model.addAttribute("attachments", attachments.ofDossier(dossier));
         model.addAttribute("units", register.units());
         model.addAttribute("applicant", dossiers.applicantRecord(officer, dossier).orElse(null));
         model.addAttribute("today", LocalDate.now(clock));

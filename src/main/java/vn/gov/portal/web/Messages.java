@@ -14,7 +14,7 @@ import vn.gov.portal.dossier.UserFacingException;
 public class Messages {
 
     /** An entry of an error summary: the field it links to and what to tell the user. */
-    public record FieldMessage(String field, String text) {}
+    public record FieldMessage(String field, String text) implements java.io.Serializable {}
 
     private final MessageSource source;
 

@@ -28,7 +28,7 @@ class BirthGroupBrowserTest extends BrowserJourney {
     Decisions decisions;
 
     @Test
-    void aMotherFilesOnceAndTheChildEntersTheRegisterWithAnIdNumber() {
+    void aMotherFilesOnceAndTheChildEntersTheRegisterWithAnIdNumber() throws java.io.IOException {
         Map<String, Object> mother = jdbc.sql("""
                         select p.id_number, h.province_code, h.commune_code, s.full_name as spouse
                         from population.person p
@@ -65,6 +65,14 @@ class BirthGroupBrowserTest extends BrowserJourney {
         browser.click("#next-step");
         browser.select("#field-registrationProvince", province);
         browser.select("#field-registrationCommune", commune);
+        browser.click("#next-step");
+        // The hospital's birth certificate is the one paper the register cannot prove.
+        java.nio.file.Path certificate = java.nio.file.Files.createTempFile("giay-chung-sinh", ".pdf");
+        java.nio.file.Files.write(certificate, vn.gov.portal.attachment.TestFiles.pdf("Giấy chứng sinh"));
+        browser.find("#field-attachment-birthCertificate").sendKeys(certificate.toString());
+        browser.click("#upload-birthCertificate");
+        browser.find("#field-attachment-birthCertificate-group .attachment-link");
+        java.nio.file.Files.delete(certificate);
         browser.click("#next-step");
         assertThat(browser.text("#answer-childFullName")).contains("Nguyễn Bảo An");
         browser.click("#submit-dossier");

@@ -73,7 +73,7 @@ class EveryProcedureTest extends PortalIntegrationTest {
         mvc.perform(get("/procedures/" + code + "/apply").with(authentication(login(filer)))).andExpect(status().isOk());
 
         Map<String, String> answers = answers(definition, filer, partner);
-        Filing.Outcome outcome = filing.submit(filer, definition, UUID.randomUUID(), answers);
+        Filing.Outcome outcome = filing.submit(filer, definition, attachRequired(filer, definition, UUID.randomUUID()), answers);
         if (!(outcome instanceof Filing.Submitted submitted)) {
             fail(code + " was not submitted: " + outcome);
             return;

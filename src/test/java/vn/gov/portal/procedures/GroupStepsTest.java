@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.gov.portal.PortalIntegrationTest;
+import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
@@ -56,8 +57,9 @@ class GroupStepsTest extends PortalIntegrationTest {
                 "birthCertificateNumber", "GCS-1"));
         answers.putAll(Map.of("birthCertificateDate", born.toString(), "registrationProvince", province,
                 "registrationCommune", commune, "phone", "0912345678"));
-        Filing.Outcome outcome = filing.submit(citizen, catalog.find("birth-residence-health-insurance").orElseThrow(),
-                UUID.randomUUID(), answers);
+        ProcedureDefinition groupDefinition = catalog.find("birth-residence-health-insurance").orElseThrow();
+        Filing.Outcome outcome = filing.submit(citizen, groupDefinition,
+                attachRequired(citizen, groupDefinition, UUID.randomUUID()), answers);
         assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Submitted.class);
         Dossier group = ((Filing.Submitted) outcome).dossier();
         Dossier step = dossiers.steps(group).get(0);

@@ -99,7 +99,7 @@ class PrefillRelationsTest extends PortalIntegrationTest {
                 .containsEntry("motherName", "").containsEntry("motherIdNumber", "");
 
         // Submitting with forged values for the locked fields: the register's values reach the dossier.
-        Dossier dossier = ((Filing.Submitted) filing.submit(father, birth, saved.formId(), posted)).dossier();
+        Dossier dossier = ((Filing.Submitted) filing.submit(father, birth, attachRequired(father, birth, saved.formId()), posted)).dossier();
         assertThat(dossier.answers()).containsEntry("motherName", (String) mother.get("full_name"))
                 .containsEntry("motherIdNumber", motherId)
                 .containsEntry("motherBirthDate", mother.get("birth_date").toString());
@@ -191,7 +191,8 @@ class PrefillRelationsTest extends PortalIntegrationTest {
         assertThat(((Filing.Invalid) refused).form().values()).containsEntry("deceasedName", "");
         assertThat(submittedCount(filerId, "death-registration")).isZero();
 
-        Dossier dossier = ((Filing.Submitted) filing.submit(filer, death, UUID.randomUUID(), deathAnswers(deceased))).dossier();
+        Dossier dossier = ((Filing.Submitted) filing.submit(filer, death, attachRequired(filer, death, UUID.randomUUID()),
+                deathAnswers(deceased))).dossier();
         String deceasedName = jdbc.sql("select full_name from population.person where id_number = ?").param(deceased)
                 .query(String.class).single();
         assertThat(dossier.answers()).containsEntry("deceased", deceased).containsEntry("deceasedName", deceasedName);
@@ -337,12 +338,12 @@ class PrefillRelationsTest extends PortalIntegrationTest {
                 .doesNotContain("child", "postalAddress");
         assertThat(selfForm.values()).containsEntry("representativeRelation", "").containsEntry("otherParentName", "")
                 .containsEntry("subjectName", parent.displayName());
-        Dossier own = ((Filing.Submitted) filing.submit(parent, passport, selfForm.formId(), self)).dossier();
+        Dossier own = ((Filing.Submitted) filing.submit(parent, passport, attachRequired(parent, passport, selfForm.formId()), self)).dossier();
         assertThat(own.answers()).containsEntry("representativeRelation", "").containsEntry("subjectIdNumber", parentId);
 
         // For a child under 14: the section applies and its required field is checked.
         Map<String, String> forChild = passportAnswers(childId);
-        Filing.Outcome missing = filing.submit(parent, passport, UUID.randomUUID(), forChild);
+        Filing.Outcome missing = filing.submit(parent, passport, attachRequired(parent, passport, UUID.randomUUID()), forChild);
         assertThat(missing).isInstanceOf(Filing.Invalid.class);
         Filing.Invalid invalid = (Filing.Invalid) missing;
         assertThat(invalid.form().sections()).contains("child").doesNotContain("adult");   // TK01a, not TK01
