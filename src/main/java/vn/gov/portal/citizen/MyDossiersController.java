@@ -18,6 +18,7 @@ import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
+import vn.gov.portal.dossier.ServiceRatings;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.forms.OneStopForms;
 import vn.gov.portal.identity.PortalUser;
@@ -35,9 +36,12 @@ class MyDossiersController {
     private final OneStopForms forms;
     private final Messages messages;
     private final Clock clock;
+    private final ServiceRatings ratings;
 
     MyDossiersController(Dossiers dossiers, ProcedureCatalog catalog, PopulationRegister register, Decisions decisions,
-                         AgencyDirectory agencies, OneStopForms forms, Messages messages, Clock clock) {
+                         AgencyDirectory agencies, OneStopForms forms, Messages messages, Clock clock,
+                         ServiceRatings ratings) {
+        this.ratings = ratings;
         this.agencies = agencies;
         this.forms = forms;
         this.dossiers = dossiers;
@@ -65,6 +69,10 @@ class MyDossiersController {
         model.addAttribute("units", register.units());
         model.addAttribute("actions", dossiers.actionsFor(citizen, dossier));
         model.addAttribute("forms", forms.available(dossier));
+        // Listing the documents issues them, so each shows the verification code printed on it.
+        model.addAttribute("documents", forms.issueAll(dossier));
+        model.addAttribute("rating", ratings.of(dossier).orElse(null));
+        model.addAttribute("mayRate", ratings.mayRate(citizen, dossier));
         List<Dossier> steps = dossiers.steps(dossier);
         model.addAttribute("steps", steps);
         model.addAttribute("stepAgencies", steps.stream().collect(Collectors.toMap(Dossier::id,
