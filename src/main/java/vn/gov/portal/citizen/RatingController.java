@@ -35,9 +35,9 @@ class RatingController {
             if (e.isNotFound()) {
                 throw e;
             }
-            redirect.addFlashAttribute("ratingErrors", java.util.List.of(new Messages.FieldMessage(
-                    e.code().equals("rating.commentTooLong") ? "rating-comment" : "rating-score-5",
-                    messages.of(e, locale))));
+            // Flash attributes live in the (JDBC-stored) session, so they are plain strings.
+            redirect.addFlashAttribute("ratingField", e.code().equals("rating.commentTooLong") ? "rating-comment" : "rating-score-5");
+            redirect.addFlashAttribute("ratingProblem", messages.of(e, locale));
             redirect.addFlashAttribute("ratingComment", comment);
         }
         return "redirect:/my/dossiers/" + id + "#rating";

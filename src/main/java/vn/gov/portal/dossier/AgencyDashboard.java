@@ -61,7 +61,7 @@ public class AgencyDashboard {
                                count(*) filter (where d.closed_at is null and d.appointment_date < :today),
                                count(c.done),
                                count(c.done) filter (where cast(c.done at time zone 'Asia/Ho_Chi_Minh' as date) <= d.appointment_date),
-                               count(r.score), round(avg(r.score), 1)
+                               count(r.score), avg(r.score)::float8
                         from dossier d
                         left join lateral (select min(e.at) as done from dossier_event e
                                            where e.dossier_id = d.id and e.status_code = 9) c
@@ -72,7 +72,7 @@ public class AgencyDashboard {
                 .param("ids", ids).param("today", today)
                 .query((rs, n) -> new ProcedureFigures(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7),
-                        rs.getBigDecimal(8) == null ? null : rs.getBigDecimal(8).doubleValue()))
+                        rs.getObject(8, Double.class)))
                 .list();
         long dueToday = byProcedure.stream().mapToLong(ProcedureFigures::dueToday).sum();
         long overdue = byProcedure.stream().mapToLong(ProcedureFigures::overdue).sum();
