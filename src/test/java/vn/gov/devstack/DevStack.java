@@ -103,6 +103,7 @@ public final class DevStack implements AutoCloseable {
         env.put("PORTAL_STAFF_ISSUER", eid.issuerUri());
         env.put("PORTAL_STAFF_CLIENT_ID", STAFF_CLIENT);
         env.put("PORTAL_STAFF_CLIENT_SECRET", STAFF_SECRET);
+        env.put("PORTAL_PUBLIC_URL", "http://127.0.0.1:8080");
         // The simulated VNPAY gateway on the provider's server; production names a real merchant.
         env.put("PORTAL_PAYMENT_VNPAY_PAY_URL", eid.issuerUri() + SimulatedVnpay.PAY_PATH);
         env.put("PORTAL_PAYMENT_VNPAY_TMN_CODE", SimulatedVnpay.TMN_CODE);
@@ -112,7 +113,6 @@ public final class DevStack implements AutoCloseable {
         env.put("PORTAL_SMTP_PORT", String.valueOf(mail.port()));
         env.put("PORTAL_SMTP_STARTTLS", "false");
         env.put("PORTAL_MAIL_FROM", MAIL_FROM);
-        env.put("PORTAL_PUBLIC_URL", "http://127.0.0.1:8080");
         return env;
     }
 

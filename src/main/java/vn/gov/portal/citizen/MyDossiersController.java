@@ -22,6 +22,7 @@ import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.Supplementation;
+import vn.gov.portal.dossier.ServiceRatings;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.forms.OneStopForms;
 import vn.gov.portal.identity.PortalUser;
@@ -41,12 +42,14 @@ class MyDossiersController {
     private final Clock clock;
     private final Supplementation supplementation;
     private final Attachments attachments;
+    private final ServiceRatings ratings;
 
     MyDossiersController(Dossiers dossiers, ProcedureCatalog catalog, PopulationRegister register, Decisions decisions,
                          AgencyDirectory agencies, OneStopForms forms, Messages messages, Clock clock,
-                         Supplementation supplementation, Attachments attachments) {
+                         Supplementation supplementation, Attachments attachments, ServiceRatings ratings) {
         this.supplementation = supplementation;
         this.attachments = attachments;
+        this.ratings = ratings;
         this.agencies = agencies;
         this.forms = forms;
         this.dossiers = dossiers;
@@ -89,6 +92,10 @@ class MyDossiersController {
                 .filter(t -> !supplementEditable || !resubmission.map(t::equals).orElse(false)).toList());
         model.addAttribute("forms", forms.available(dossier));
         model.addAttribute("attachments", attachments.ofCitizensDossier(dossier));
+        // Listing the documents issues them, so each shows the verification code printed on it.
+        model.addAttribute("documents", forms.issueAll(dossier));
+        model.addAttribute("rating", ratings.of(dossier).orElse(null));
+        model.addAttribute("mayRate", ratings.mayRate(citizen, dossier));
         List<Dossier> steps = dossiers.steps(dossier);
         model.addAttribute("steps", steps);
         model.addAttribute("stepAgencies", steps.stream().collect(Collectors.toMap(Dossier::id,

@@ -11,15 +11,17 @@ import vn.gov.portal.identity.PortalUser;
 
 /**
  * An agency's figures for its officers: what waits in each status, what is due today or overdue, the on-time rate
- * of the last 30 days per procedure, and — for leaders — who holds how many open dossiers.
+ * of the last 30 days per procedure with the applicants' average rating, and — for leaders — who holds how many open
+ * dossiers.
  */
 @Service
 public class AgencyDashboard {
 
     public record StatusCount(int status, long dossiers) {}
 
+    /** {@code ratings}: how many of the agency's dossiers of the procedure were rated; their average score (1–5). */
     public record ProcedureFigures(String procedure, long open, long dueToday, long overdue, long completed30,
-                                   long onTime30) {
+                                   long onTime30, long ratings, Double averageRating) {
         /** Share of the dossiers completed in the last 30 days that were completed by their appointment date. */
         public Integer onTimePercent() {
             return completed30 == 0 ? null : (int) Math.round(100.0 * onTime30 / completed30);
@@ -58,16 +60,19 @@ public class AgencyDashboard {
                                count(*) filter (where d.closed_at is null and d.appointment_date = :today),
                                count(*) filter (where d.closed_at is null and d.appointment_date < :today),
                                count(c.done),
-                               count(c.done) filter (where cast(c.done at time zone 'Asia/Ho_Chi_Minh' as date) <= d.appointment_date)
+                               count(c.done) filter (where cast(c.done at time zone 'Asia/Ho_Chi_Minh' as date) <= d.appointment_date),
+                               count(r.score), avg(r.score)::float8
                         from dossier d
                         left join lateral (select min(e.at) as done from dossier_event e
                                            where e.dossier_id = d.id and e.status_code = 9) c
                                on c.done >= now() - interval '30 days'
+                        left join dossier_rating r on r.dossier_id = d.id
                         where d.agency_id in (:ids) and d.status_code is not null and not d.is_group
                         group by d.procedure_code order by d.procedure_code""")
                 .param("ids", ids).param("today", today)
                 .query((rs, n) -> new ProcedureFigures(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6)))
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                        rs.getObject(8, Double.class)))
                 .list();
         long dueToday = byProcedure.stream().mapToLong(ProcedureFigures::dueToday).sum();
         long overdue = byProcedure.stream().mapToLong(ProcedureFigures::overdue).sum();

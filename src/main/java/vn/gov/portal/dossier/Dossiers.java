@@ -110,8 +110,10 @@ public class Dossiers {
      */
     public Optional<Person> applicantRecord(PortalUser officer, Dossier dossier) {
         IdNumber applicant = new IdNumber(dossier.applicantIdNumber());
+        // The agency too: the officer may serve several, and the citizen's "who used my data" names the one that looked.
         audit.record(officer.username(), "population.viewed", "person", applicant.value(),
-                Map.of("dossier", dossier.receiptCode(), "purpose", dossier.procedureCode()));
+                Map.of("dossier", dossier.receiptCode(), "purpose", dossier.procedureCode(),
+                        "agency", agencies.find(dossier.agencyId()).map(Agency::unitCode).orElse("")));
         return register.person(applicant);
     }
 }

@@ -5,18 +5,23 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import vn.gov.portal.agency.Agency;
 import vn.gov.portal.agency.AgencyDirectory;
@@ -28,7 +33,8 @@ import vn.gov.portal.dossier.UserFacingException;
 
 /**
  * Renders the one-stop-shop forms of a dossier as PDF, in Vietnamese, with a font that has every Vietnamese glyph.
- * A form exists only once its event happened: a refusal form for a refused dossier, and so on.
+ * A form exists only once its event happened: a refusal form for a refused dossier, and so on. Every form is issued
+ * once per event with a verification code printed on each page (see {@link IssuedDocuments}).
  */
 @Service
 public class OneStopForms {
@@ -42,8 +48,14 @@ public class OneStopForms {
     private final ProcedureCatalog catalog;
     private final BaseFont regular;
     private final BaseFont bold;
+    private final IssuedDocuments issued;
+    /** Where the public verification page is, printed on every document: {@code <publicUrl>/verify/<code>}. */
+    private final String publicUrl;
 
-    public OneStopForms(Dossiers dossiers, AgencyDirectory agencies, ProcedureCatalog catalog) {
+    public OneStopForms(Dossiers dossiers, AgencyDirectory agencies, ProcedureCatalog catalog, IssuedDocuments issued,
+                        @Value("${portal.public-url}") String publicUrl) {
+        this.issued = issued;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.dossiers = dossiers;
         this.agencies = agencies;
         this.catalog = catalog;
@@ -73,17 +85,39 @@ public class OneStopForms {
                 .toList();
     }
 
+    /** The PDF as issued: the same bytes on every call for the same event. */
     public byte[] render(Dossier dossier, OneStopForm form) {
+        return issue(dossier, form).pdf();
+    }
+
+    /** The document of this form for the latest event it records, issued (code, stored bytes) on first use. */
+    public IssuedDocument issue(Dossier dossier, OneStopForm form) {
         if (!available(dossier).contains(form)) {
             throw UserFacingException.notFound();
         }
-        Agency agency = agencies.find(dossier.agencyId()).orElseThrow();
-        String procedure = catalog.find(dossier.procedureCode()).map(p -> p.name().vi()).orElse(dossier.procedureCode());
         Optional<DossierEvent> cause = form.event() == null ? Optional.empty() : dossiers.timeline(dossier).stream()
                 .filter(e -> e.event().equals(form.event())).max(Comparator.comparing(DossierEvent::at));
+        Instant eventAt = cause.map(DossierEvent::at).orElse(dossier.submittedAt());
+        return issued.issue(dossier, form, eventAt, code -> draw(dossier, form, cause, code));
+    }
+
+    /** Every document the dossier has, issued, in the order of the circular: for the list on the dossier page. */
+    public List<IssuedDocument> issueAll(Dossier dossier) {
+        return available(dossier).stream().map(form -> issue(dossier, form)).toList();
+    }
+
+    public String verificationUrl(String code) {
+        return publicUrl + "/verify/" + code;
+    }
+
+    private byte[] draw(Dossier dossier, OneStopForm form, Optional<DossierEvent> cause, String code) {
+        Agency agency = agencies.find(dossier.agencyId()).orElseThrow();
+        String procedure = catalog.find(dossier.procedureCode()).map(p -> p.name().vi()).orElse(dossier.procedureCode());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document pdf = new Document(PageSize.A4, 56, 56, 48, 48);
-        PdfWriter.getInstance(pdf, out);
+        Document pdf = new Document(PageSize.A4, 56, 56, 48, 64);
+        PdfWriter writer = PdfWriter.getInstance(pdf, out);
+        writer.setPageEvent(new VerificationFooter("Mã xác thực: " + code + " – kiểm tra tại " + verificationUrl(code),
+                new Font(regular, 8)));
         pdf.addTitle("Mẫu số " + form.number() + " – " + dossier.receiptCode());
         pdf.open();
         header(pdf, agency);
@@ -127,6 +161,23 @@ public class OneStopForms {
         pdf.add(signed);
         pdf.close();
         return out.toByteArray();
+    }
+
+    /** The verification line at the foot of every page, so a single page still says how to check it. */
+    private static final class VerificationFooter extends PdfPageEventHelper {
+        private final String text;
+        private final Font font;
+
+        VerificationFooter(String text, Font font) {
+            this.text = text;
+            this.font = font;
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER, new Phrase(text, font),
+                    (document.left() + document.right()) / 2, document.bottom() - 28, 0);
+        }
     }
 
     private void header(Document pdf, Agency agency) {

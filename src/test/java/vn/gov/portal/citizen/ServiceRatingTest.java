@@ -1,0 +1,145 @@
+package vn.gov.portal.citizen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import vn.gov.portal.PortalIntegrationTest;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.dossier.AgencyDashboard;
+import vn.gov.portal.dossier.Decisions;
+import vn.gov.portal.dossier.Dossier;
+import vn.gov.portal.dossier.Filing;
+import vn.gov.portal.identity.PortalUser;
+
+/** The applicant rates a dossier once it has its result; the agency's dashboard shows the ratings of its dossiers. */
+class ServiceRatingTest extends PortalIntegrationTest {
+
+    @Autowired
+    Filing filing;
+    @Autowired
+    Decisions decisions;
+    @Autowired
+    ProcedureCatalog catalog;
+    @Autowired
+    AgencyDashboard dashboard;
+    @Autowired
+    MockMvc mvc;
+
+    private Dossier submitted(PortalUser citizen) {
+        return ((Filing.Submitted) filing.submit(citizen, catalog.find("temporary-residence").orElseThrow(),
+                UUID.randomUUID(), temporaryResidence("01", "00308"))).dossier();
+    }
+
+    private Dossier approve(Dossier dossier) {
+        dossier = decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
+        dossier = decisions.decide(officer("ca.00308.xuly"), dossier.id(), "process", "", dossier.lockVersion());
+        return decisions.decide(officer("ca.00308.lanhdao"), dossier.id(), "approve", "", dossier.lockVersion());
+    }
+
+    private MvcResult rate(PortalUser citizen, Dossier dossier, String score, String comment, Locale locale) throws Exception {
+        return mvc.perform(post("/my/dossiers/" + dossier.id() + "/rating").param("score", score).param("comment", comment)
+                        .param("lang", locale.getLanguage())
+                        .with(authentication(login(citizen))).with(csrf()))
+                .andReturn();
+    }
+
+    private static String problem(MvcResult result) {
+        return (String) result.getFlashMap().get("ratingProblem");
+    }
+
+    private long ratings(Dossier dossier) {
+        return jdbc.sql("select count(*) from dossier_rating where dossier_id = ?").param(dossier.id()).query(Long.class).single();
+    }
+
+    /** The officer's dashboard line for temporary residence; none yet counts as no ratings. */
+    private AgencyDashboard.ProcedureFigures figures(String officer) {
+        return dashboard.of(officer(officer)).byProcedure().stream()
+                .filter(p -> p.procedure().equals("temporary-residence")).findFirst()
+                .orElse(new AgencyDashboard.ProcedureFigures("temporary-residence", 0, 0, 0, 0, 0, 0, null));
+    }
+
+    @Test
+    void onlyACompletedDossierIsRatedOnceByItsApplicantWithA1To5Score() throws Exception {
+        PortalUser citizen = citizen(freeAdult(1210), 2);
+        Dossier dossier = submitted(citizen);
+        Locale vi = Locale.forLanguageTag("vi");
+
+        assertThat(problem(rate(citizen, dossier, "5", "", vi))).isEqualTo("Chỉ đánh giá được khi hồ sơ đã có kết quả.");
+        assertThat(ratings(dossier)).isZero();
+        String open = mvc.perform(get("/my/dossiers/" + dossier.id()).with(authentication(login(citizen))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(open).doesNotContain("id=\"rating-form\"");
+
+        dossier = approve(dossier);
+        assertThat(dossier.statusCode()).isEqualTo(9);
+        String page = mvc.perform(get("/my/dossiers/" + dossier.id()).with(authentication(login(citizen))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"rating-form\"", "id=\"rating-score-5\"");
+
+        for (String bad : List.of("0", "6", "abc", "")) {
+            assertThat(problem(rate(citizen, dossier, bad, "", vi))).isEqualTo("Hãy chọn mức độ hài lòng từ 1 đến 5.");
+        }
+        assertThat(problem(rate(citizen, dossier, "7", "", Locale.ENGLISH))).isEqualTo("Choose a satisfaction level from 1 to 5.");
+        // Back on the dossier page the problem is an error summary linking to the field, the comment kept.
+        MvcResult refused = rate(citizen, dossier, "0", "Nhanh gọn", Locale.forLanguageTag("vi"));
+        jakarta.servlet.http.Cookie session = refused.getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        String shown = mvc.perform(get("/my/dossiers/" + dossier.id()).cookie(session)
+                        .with(authentication(login(citizen)))).andReturn().getResponse().getContentAsString();
+        assertThat(shown).contains("id=\"rating-error-summary\"", "href=\"#rating-score-5\"", ">Nhanh gọn</textarea>");
+        assertThat(problem(rate(citizen, dossier, "4", "x".repeat(1001), vi))).isEqualTo("Góp ý dài quá 1.000 ký tự.");
+        assertThat(ratings(dossier)).isZero();
+
+        // Another citizen: the dossier does not exist for them.
+        PortalUser stranger = citizen(freeAdult(1211), 2);
+        assertThat(rate(stranger, dossier, "1", "", vi).getResponse().getStatus()).isEqualTo(404);
+        assertThat(ratings(dossier)).isZero();
+
+        MvcResult done = rate(citizen, dossier, "4", "Cán bộ hướng dẫn tận tình", vi);
+        assertThat(problem(done)).isNull();
+        assertThat(done.getFlashMap().get("notice")).isEqualTo("Cảm ơn bạn đã đánh giá.");
+        assertThat(problem(rate(citizen, dossier, "1", "", vi)))
+                .isEqualTo("Bạn đã đánh giá hồ sơ này. Mỗi hồ sơ chỉ được đánh giá một lần.");
+        assertThat(jdbc.sql("select score from dossier_rating where dossier_id = ?").param(dossier.id())
+                .query(Integer.class).single()).isEqualTo(4);
+
+        String rated = mvc.perform(get("/my/dossiers/" + dossier.id()).with(authentication(login(citizen))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(rated).contains("id=\"rating-given\"", "Bạn đã đánh giá 4/5.", "Cán bộ hướng dẫn tận tình")
+                .doesNotContain("id=\"rating-form\"");
+    }
+
+    @Test
+    void theDashboardShowsTheAverageOfTheAgencysOwnDossiersPerProcedure() throws Exception {
+        AgencyDashboard.ProcedureFigures before = figures("ca.00308.lanhdao");
+        long otherAgencyBefore = figures("ca.00304.lanhdao").ratings();
+
+        PortalUser first = citizen(freeAdult(1212), 2);
+        PortalUser second = citizen(freeAdult(1213), 2);
+        Dossier one = approve(submitted(first));
+        Dossier two = approve(submitted(second));
+        rate(first, one, "5", "", Locale.forLanguageTag("vi"));
+        rate(second, two, "2", "", Locale.forLanguageTag("vi"));
+
+        AgencyDashboard.ProcedureFigures after = figures("ca.00308.lanhdao");
+        assertThat(after.ratings()).isEqualTo(before.ratings() + 2);
+        double sumBefore = before.averageRating() == null ? 0 : before.averageRating() * before.ratings();
+        assertThat(after.averageRating() * after.ratings()).isCloseTo(sumBefore + 5 + 2, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(figures("ca.00304.lanhdao").ratings()).isEqualTo(otherAgencyBefore);
+
+        String html = mvc.perform(get("/officer/dashboard").with(authentication(login(officer("ca.00308.lanhdao")))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Đánh giá trung bình", "class=\"rating-count\">" + after.ratings() + "<");
+    }
+}
