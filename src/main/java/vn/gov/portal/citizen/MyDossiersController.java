@@ -90,7 +90,6 @@ class MyDossiersController {
         var resubmission = supplementation.resubmission(dossier);
         model.addAttribute("actions", dossiers.actionsFor(citizen, dossier).stream()
                 .filter(t -> !supplementEditable || !resubmission.map(t::equals).orElse(false)).toList());
-        model.addAttribute("forms", forms.available(dossier));
         model.addAttribute("attachments", attachments.ofCitizensDossier(dossier));
         // Listing the documents issues them, so each shows the verification code printed on it.
         model.addAttribute("documents", forms.issueAll(dossier));

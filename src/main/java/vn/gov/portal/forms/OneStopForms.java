@@ -136,7 +136,10 @@ public class OneStopForms {
                 row(rows, "Thời gian trả kết quả", dossier.appointmentDate() == null ? "" : DATE.format(dossier.appointmentDate()));
                 row(rows, "Nhận kết quả tại", agency.nameVi() + " hoặc trực tuyến tại Cổng Dịch vụ công");
             }
-            case SUPPLEMENTATION -> row(rows, "Nội dung cần bổ sung, hoàn thiện", cause.map(DossierEvent::note).orElse(""));
+            case SUPPLEMENTATION -> {
+                row(rows, "Nội dung cần bổ sung, hoàn thiện", cause.map(DossierEvent::note).orElse(""));
+                row(rows, "Thời hạn gửi bổ sung", dossier.supplementDue() == null ? "" : DATE.format(dossier.supplementDue()));
+            }
             case REFUSAL -> row(rows, "Lý do từ chối", cause.map(DossierEvent::note).orElse(""));
             case APOLOGY -> {
                 row(rows, "Lý do chậm trả kết quả", cause.map(DossierEvent::note).orElse(""));

@@ -98,7 +98,8 @@ class OfficerController {
         model.addAttribute("supplementEvents", workflow.transitions().stream()
                 .filter(t -> workflow.statusOf(t.to()) == 5).map(t -> t.event()).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("defaultSupplementDue", decisions.defaultSupplementDue());
-        model.addAttribute("forms", forms.available(dossier));
+        // Listing the documents issues them, so each shows the verification code printed on it.
+        model.addAttribute("documents", forms.issueAll(dossier));
         model.addAttribute("attachments", attachments.ofDossier(dossier));
         model.addAttribute("units", register.units());
         model.addAttribute("applicant", dossiers.applicantRecord(officer, dossier).orElse(null));
