@@ -35,6 +35,10 @@ public abstract class PortalIntegrationTest {
     @Autowired
     protected Payments payments;
     @Autowired
+    private vn.gov.portal.dossier.Filing filing;
+    @Autowired
+    private vn.gov.portal.catalog.ProcedureCatalog catalog;
+    @Autowired
     protected Attachments attachments;
 
     @DynamicPropertySource
@@ -123,6 +127,13 @@ public abstract class PortalIntegrationTest {
     protected Payments.Completion payOnline(PortalUser citizen, java.util.UUID dossierId) {
         java.net.URI checkout = payments.start(citizen, dossierId, "http://127.0.0.1/payments/return", "127.0.0.1");
         return payments.complete(SimulatedVnpay.answer(SimulatedVnpay.orderOf(checkout), true));
+    }
+
+    /** A temporary-residence dossier the citizen submitted to the police of Phường Hoàn Kiếm (00308), status 1. */
+    protected vn.gov.portal.dossier.Dossier submitTemporaryResidence(PortalUser citizen) {
+        return ((vn.gov.portal.dossier.Filing.Submitted) filing.submit(citizen,
+                catalog.find("temporary-residence").orElseThrow(), java.util.UUID.randomUUID(),
+                temporaryResidence("01", "00308"))).dossier();
     }
 
     /** Answers of a valid temporary-residence form moving to the given commune. */

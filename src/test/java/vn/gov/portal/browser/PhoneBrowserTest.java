@@ -27,9 +27,7 @@ class PhoneBrowserTest extends BrowserJourney {
     @Test
     void everyCitizenPageFitsASmallPhone() {
         String idNumber = freeAdult(1410);
-        Dossier dossier = ((Filing.Submitted) filing.submit(citizen(idNumber, 2),
-                catalog.find("temporary-residence").orElseThrow(), UUID.randomUUID(),
-                temporaryResidence("01", "00308"))).dossier();
+        Dossier dossier = submitTemporaryResidence(citizen(idNumber, 2));
 
         List<String> tooWide = new ArrayList<>();
         browser.open(portal("/procedures/temporary-residence/apply"));

@@ -139,8 +139,7 @@ class CitizenJourneyTest extends PortalIntegrationTest {
     }
 
     private Dossier awaitingSupplement(PortalUser citizen, LocalDate due) {
-        Dossier dossier = ((Filing.Submitted) filing.submit(citizen, definition(), UUID.randomUUID(),
-                temporaryResidence("01", "00308"))).dossier();
+        Dossier dossier = submitTemporaryResidence(citizen);
         dossier = decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
         return decisions.decide(officer("ca.00308.xuly"), dossier.id(), "request-supplement",
                 "Bổ sung hợp đồng thuê nhà", due, dossier.lockVersion());
@@ -202,8 +201,7 @@ class CitizenJourneyTest extends PortalIntegrationTest {
     @Test
     void aSupplementDateMustBeALaterWorkingDay() {
         PortalUser citizen = citizen(freeAdult(1406), 2);
-        Dossier dossier = ((Filing.Submitted) filing.submit(citizen, definition(), UUID.randomUUID(),
-                temporaryResidence("01", "00308"))).dossier();
+        Dossier dossier = submitTemporaryResidence(citizen);
         Dossier received = decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
         assertThatThrownBy(() -> decisions.decide(officer("ca.00308.xuly"), dossier.id(), "request-supplement",
                 "Thiếu giấy tờ", LocalDate.now(), received.lockVersion()))
@@ -214,16 +212,14 @@ class CitizenJourneyTest extends PortalIntegrationTest {
     @Test
     void aDossierMayBeWithdrawnUntilProcessingStarts() {
         PortalUser citizen = citizen(freeAdult(1407), 2);
-        Dossier dossier = ((Filing.Submitted) filing.submit(citizen, definition(), UUID.randomUUID(),
-                temporaryResidence("01", "00308"))).dossier();
+        Dossier dossier = submitTemporaryResidence(citizen);
         Dossier received = decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
         Dossier withdrawn = decisions.act(citizen, dossier.id(), "withdraw", "", received.lockVersion());
         assertThat(withdrawn.statusCode()).isEqualTo(7);
         assertThat(withdrawn.closedAt()).isNotNull();
 
         PortalUser second = citizen(freeAdult(1408), 2);
-        Dossier other = ((Filing.Submitted) filing.submit(second, definition(), UUID.randomUUID(),
-                temporaryResidence("01", "00308"))).dossier();
+        Dossier other = submitTemporaryResidence(second);
         other = decisions.decide(officer("ca.00308.tiepnhan"), other.id(), "receive", "", other.lockVersion());
         Dossier processing = decisions.decide(officer("ca.00308.xuly"), other.id(), "process", "", other.lockVersion());
         assertThatThrownBy(() -> decisions.act(second, processing.id(), "withdraw", "", processing.lockVersion()))
@@ -234,8 +230,7 @@ class CitizenJourneyTest extends PortalIntegrationTest {
     void myDossiersSeparatesDraftsOpenAndFinishedAndExplainsTheStatuses() throws Exception {
         PortalUser citizen = citizen(freeAdult(1409), 2);
         filing.save(citizen, catalog.find("passport").orElseThrow(), UUID.randomUUID(), Map.of());
-        Dossier open = ((Filing.Submitted) filing.submit(citizen, definition(), UUID.randomUUID(),
-                temporaryResidence("01", "00308"))).dossier();
+        Dossier open = submitTemporaryResidence(citizen);
         mvc.perform(get("/my/dossiers").with(authentication(login(citizen))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"group-drafts\"")))

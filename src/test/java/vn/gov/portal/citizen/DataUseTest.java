@@ -29,11 +29,6 @@ class DataUseTest extends PortalIntegrationTest {
     @Autowired
     MockMvc mvc;
 
-    private Dossier submitted(PortalUser citizen) {
-        return ((Filing.Submitted) filing.submit(citizen, catalog.find("temporary-residence").orElseThrow(),
-                UUID.randomUUID(), temporaryResidence("01", "00308"))).dossier();
-    }
-
     private String page(PortalUser citizen, String path) throws Exception {
         return mvc.perform(get(path).with(authentication(login(citizen)))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -54,8 +49,8 @@ class DataUseTest extends PortalIntegrationTest {
         PortalUser other = citizen(freeAdult(1221), 2);
         assertThat(page(citizen, "/my/data-use")).contains("id=\"data-use-empty\"", "id=\"nav-data-use\"");
 
-        Dossier dossier = submitted(citizen);
-        Dossier othersDossier = submitted(other);
+        Dossier dossier = submitTemporaryResidence(citizen);
+        Dossier othersDossier = submitTemporaryResidence(other);
         officerOpens("ca.00308.tiepnhan", dossier);
         officerOpens("ca.00308.xuly", othersDossier);
         String agency = jdbc.sql("select name_vi from agency where id = ?").param(dossier.agencyId()).query(String.class).single();
@@ -83,7 +78,7 @@ class DataUseTest extends PortalIntegrationTest {
     @Test
     void longHistoriesArePaged() throws Exception {
         PortalUser citizen = citizen(freeAdult(1222), 2);
-        Dossier dossier = submitted(citizen);
+        Dossier dossier = submitTemporaryResidence(citizen);
         for (int i = 0; i <= PersonalDataUse.PAGE_SIZE; i++) {
             officerOpens("ca.00308.tiepnhan", dossier);
         }

@@ -36,11 +36,6 @@ class ServiceRatingTest extends PortalIntegrationTest {
     @Autowired
     MockMvc mvc;
 
-    private Dossier submitted(PortalUser citizen) {
-        return ((Filing.Submitted) filing.submit(citizen, catalog.find("temporary-residence").orElseThrow(),
-                UUID.randomUUID(), temporaryResidence("01", "00308"))).dossier();
-    }
-
     private Dossier approve(Dossier dossier) {
         dossier = decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
         dossier = decisions.decide(officer("ca.00308.xuly"), dossier.id(), "process", "", dossier.lockVersion());
@@ -72,7 +67,7 @@ class ServiceRatingTest extends PortalIntegrationTest {
     @Test
     void onlyACompletedDossierIsRatedOnceByItsApplicantWithA1To5Score() throws Exception {
         PortalUser citizen = citizen(freeAdult(1210), 2);
-        Dossier dossier = submitted(citizen);
+        Dossier dossier = submitTemporaryResidence(citizen);
         Locale vi = Locale.forLanguageTag("vi");
 
         assertThat(problem(rate(citizen, dossier, "5", "", vi))).isEqualTo("Chỉ đánh giá được khi hồ sơ đã có kết quả.");
@@ -127,8 +122,8 @@ class ServiceRatingTest extends PortalIntegrationTest {
 
         PortalUser first = citizen(freeAdult(1212), 2);
         PortalUser second = citizen(freeAdult(1213), 2);
-        Dossier one = approve(submitted(first));
-        Dossier two = approve(submitted(second));
+        Dossier one = approve(submitTemporaryResidence(first));
+        Dossier two = approve(submitTemporaryResidence(second));
         rate(first, one, "5", "", Locale.forLanguageTag("vi"));
         rate(second, two, "2", "", Locale.forLanguageTag("vi"));
 

@@ -29,11 +29,6 @@ class AccessRulesTest extends PortalIntegrationTest {
     @Autowired
     ProcedureCatalog catalog;
 
-    private Dossier submitted(PortalUser citizen) {
-        return ((Filing.Submitted) filing.submit(citizen, catalog.find("temporary-residence").orElseThrow(),
-                UUID.randomUUID(), temporaryResidence("01", "00308"))).dossier();
-    }
-
     @Test
     void theCatalogAndHealthArePublicAndHealthReportsTheDatabase() throws Exception {
         mvc.perform(get("/")).andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Đăng ký tạm trú")));
@@ -65,7 +60,7 @@ class AccessRulesTest extends PortalIntegrationTest {
     void aCitizenSeesTheirOwnDossierAndGuessingAnotherGives404() throws Exception {
         PortalUser owner = citizen(adultOf("00304", 31), 2);
         PortalUser other = citizen(adultOf("00304", 32), 2);
-        Dossier dossier = submitted(owner);
+        Dossier dossier = submitTemporaryResidence(owner);
         mvc.perform(get("/my/dossiers/" + dossier.id()).with(authentication(login(owner)))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(dossier.receiptCode())));
         mvc.perform(get("/my/dossiers/" + dossier.id()).with(authentication(login(other)))).andExpect(status().isNotFound());
@@ -75,7 +70,7 @@ class AccessRulesTest extends PortalIntegrationTest {
 
     @Test
     void onlyTheHandlingAgencySeesTheDossierAndActsOnIt() throws Exception {
-        Dossier dossier = submitted(citizen(adultOf("00304", 33), 2));
+        Dossier dossier = submitTemporaryResidence(citizen(adultOf("00304", 33), 2));
         mvc.perform(get("/officer/dossiers/" + dossier.id()).with(authentication(login(officer("ca.00308.tiepnhan")))))
                 .andExpect(status().isOk());
         mvc.perform(get("/officer/dossiers/" + dossier.id()).with(authentication(login(officer("ca.00304.tiepnhan")))))
@@ -90,7 +85,7 @@ class AccessRulesTest extends PortalIntegrationTest {
 
     @Test
     void decisionsNeedTheCsrfToken() throws Exception {
-        Dossier dossier = submitted(citizen(adultOf("00304", 34), 2));
+        Dossier dossier = submitTemporaryResidence(citizen(adultOf("00304", 34), 2));
         mvc.perform(post("/officer/dossiers/" + dossier.id() + "/decisions")
                         .with(authentication(login(officer("ca.00308.tiepnhan"))))
                         .param("event", "receive").param("lockVersion", String.valueOf(dossier.lockVersion())))
@@ -101,7 +96,7 @@ class AccessRulesTest extends PortalIntegrationTest {
 
     @Test
     void anIllegalDecisionShowsAClearMessageAndChangesNothing() throws Exception {
-        Dossier dossier = submitted(citizen(adultOf("00304", 35), 2));
+        Dossier dossier = submitTemporaryResidence(citizen(adultOf("00304", 35), 2));
         mvc.perform(post("/officer/dossiers/" + dossier.id() + "/decisions").with(csrf())
                         .with(authentication(login(officer("ca.00308.lanhdao"))))
                         .param("event", "approve").param("lockVersion", String.valueOf(dossier.lockVersion())))
