@@ -101,7 +101,8 @@
       saving = true;
       var data = new FormData(form);
       data.set('action', 'autosave');
-      window.fetch(form.action, { method: 'POST', body: new URLSearchParams(data), credentials: 'same-origin' })
+      // getAttribute: form.action would be the buttons named "action", not the address.
+      window.fetch(form.getAttribute('action'), { method: 'POST', body: new URLSearchParams(data), credentials: 'same-origin' })
         .then(function (response) {
           if (status) {
             var time = new Date().toTimeString().slice(0, 5);

@@ -6,14 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.gov.portal.attachment.Attachments;
 import vn.gov.portal.attachment.TestFiles;
 
@@ -76,7 +74,7 @@ class AttachmentBrowserTest extends BrowserJourney {
 
         browser.find("#field-attachment-premisesProof").sendKeys(scan.toString());
         browser.click("#upload-premisesProof");
-        waitForText("#notice", "Hợp đồng thuê nhà.pdf");
+        browser.waitForText("#notice", "Hợp đồng thuê nhà.pdf");
         assertThat(browser.text("#field-attachment-premisesProof-group")).contains("Hợp đồng thuê nhà.pdf", "(PDF, ");
         browser.driver.executeScript("document.getElementById('attachments').scrollIntoView()");
         browser.screenshot("attachments-form");
@@ -119,13 +117,5 @@ class AttachmentBrowserTest extends BrowserJourney {
         assertThat(download.get(4)).isEqualTo("nosniff");
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'attachment.downloaded' and actor = 'dl.01.xuly' and subject_id = ?")
                 .param(idNumber).query(Long.class).single()).isEqualTo(1);
-    }
-
-    /** The same page reloads after an upload: wait for the new page's text, not the old one's. */
-    private void waitForText(String cssSelector, String expected) {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .until(d -> d.findElement(By.cssSelector(cssSelector)).getText().contains(expected));
     }
 }

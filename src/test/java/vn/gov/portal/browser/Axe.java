@@ -25,7 +25,7 @@ final class Axe {
                   .map(function (v) {
                     return v.id + ' (' + v.impact + '): ' + v.help + ' — at ' + v.nodes.slice(0, 5).map(function (n) {
                       return n.target.join(' ');
-                    }).join(', ');
+                    }).join(', ') + ' — ' + (v.nodes[0].failureSummary || '').replace(/\s+/g, ' ').slice(0, 300);
                   }));
               })
               .catch(function (e) { done(['axe could not run: ' + e]); });

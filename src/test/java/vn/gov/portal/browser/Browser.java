@@ -95,6 +95,17 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until the element shows the text (the same page may reload meanwhile, after an upload or a save). */
+    void waitForText(String cssSelector, String expected) {
+        try {
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .until(d -> d.findElement(By.cssSelector(cssSelector)).getText().contains(expected));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw lost("'" + cssSelector + "' never showed \"" + expected + "\"", e);
+        }
+    }
+
     /** Says where the browser was: a failure in CI must be readable without a screenshot. */
     private AssertionError lost(String what, Exception cause) {
         return new AssertionError(what + " on " + driver.getCurrentUrl() + ":\n"
