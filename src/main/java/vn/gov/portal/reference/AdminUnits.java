@@ -47,7 +47,7 @@ public class AdminUnits {
             return Optional.empty();
         }
         InvalidInput.Collector problems = new InvalidInput.Collector();
-        String clean = problems.text("name", name, 200);
+        String clean = problems.text("newName", name, 200);
         problems.throwIfAny();
         jdbc.sql("update population.admin_unit set name = ?, name_ascii = ? where code = ?")
                 .params(clean, ascii(clean), code).update();
