@@ -131,7 +131,7 @@ public class Agencies {
         Map<String, String> kinds = kinds();
         if (kind.isEmpty()) {
             problems.add("kind", "reference.error.required");
-        } else if (!KIND.matcher(kind).matches()) {
+        } else if (!KIND.matcher(kind).matches() || !kinds.containsKey(kind)) {
             problems.add("kind", "reference.agency.error.kind");
         }
         String province = form.provinceCode() == null ? "" : form.provinceCode().strip();
