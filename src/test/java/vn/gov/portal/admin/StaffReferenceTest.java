@@ -100,7 +100,12 @@ class StaffReferenceTest extends ReferenceTestSupport {
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select is_admin from staff where username = 'tran.an.1652'").query(Boolean.class).single()).isFalse();
         assertThat((String) lastAudit("staff", "tran.an.1652").get("details"))
-                .contains("\"before\": {\"admin\": true").contains("\"after\": {\"admin\": false");
+                .contains("\"admin\": true").contains("\"admin\": false");
+        // A session that began while the account was an admin no longer administers.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/reference")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .authentication(login(officer("tran.an.1652"), true))))
+                .andExpect(status().isForbidden());
     }
 
     @Test
