@@ -1,0 +1,80 @@
+package vn.gov.portal.reference;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The holiday table behind the working-day calendar. HolidayCalendarSource reads it at every deadline it counts, so a
+ * change applies to the next dossier; appointment dates already given stay as they are. The calendar knows only days
+ * off on weekdays (Saturdays and Sundays never count), so there are no "working Saturdays" to add here.
+ */
+@Component
+public class Holidays {
+
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
+
+    private final JdbcClient jdbc;
+    private final ReferenceAudit audit;
+
+    Holidays(JdbcClient jdbc, ReferenceAudit audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    public List<Holiday> year(int year) {
+        return jdbc.sql("select day, name_vi, name_en from holiday where day between ? and ? order by day")
+                .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).query(Holiday.class).list();
+    }
+
+    /** Adds a day off; {@code date} as typed (yyyy-MM-dd, what a date input sends). */
+    @Transactional
+    public Holiday add(String actor, String date, String nameVi, String nameEn) {
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        LocalDate day = null;
+        if (date == null || date.isBlank()) {
+            problems.add("day", "reference.error.required");
+        } else {
+            try {
+                day = LocalDate.parse(date.strip());
+                if (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR) {
+                    problems.add("day", "reference.holiday.error.year", FIRST_YEAR, LAST_YEAR);
+                } else if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                    problems.add("day", "reference.holiday.error.weekend");
+                } else if (find(day).isPresent()) {
+                    problems.add("day", "reference.holiday.error.exists");
+                }
+            } catch (DateTimeParseException e) {
+                problems.add("day", "reference.holiday.error.date");
+            }
+        }
+        String vi = problems.text("nameVi", nameVi, 200);
+        String en = problems.text("nameEn", nameEn, 200);
+        problems.throwIfAny();
+        jdbc.sql("insert into holiday (day, name_vi, name_en) values (?, ?, ?)").params(day, vi, en).update();
+        Holiday added = new Holiday(day, vi, en);
+        audit.record(actor, "holiday.add", "holiday", day.toString(), null,
+                ReferenceAudit.snapshot("day", day.toString(), "nameVi", vi, "nameEn", en));
+        return added;
+    }
+
+    /** Removes a day off; empty when the day is not one. */
+    @Transactional
+    public Optional<Holiday> remove(String actor, LocalDate day) {
+        Optional<Holiday> removed = jdbc.sql("delete from holiday where day = ? returning day, name_vi, name_en")
+                .param(day).query(Holiday.class).optional();
+        removed.ifPresent(h -> audit.record(actor, "holiday.remove", "holiday", day.toString(),
+                ReferenceAudit.snapshot("day", day.toString(), "nameVi", h.nameVi(), "nameEn", h.nameEn()), null));
+        return removed;
+    }
+
+    private Optional<Holiday> find(LocalDate day) {
+        return jdbc.sql("select day, name_vi, name_en from holiday where day = ?").param(day).query(Holiday.class).optional();
+    }
+}
