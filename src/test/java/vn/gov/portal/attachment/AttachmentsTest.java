@@ -82,7 +82,7 @@ class AttachmentsTest extends PortalIntegrationTest {
                         .file(new MockMultipartFile("file", name, "application/pdf", content))
                         .param("formId", formId.toString()).param("documentId", documentId)
                         .with(csrf()).with(authentication(login(citizen))))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(APPLY)).andReturn();
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(APPLY + "?step=documents")).andReturn();
     }
 
     private UUID draftOf(PortalUser citizen) {
@@ -102,14 +102,16 @@ class AttachmentsTest extends PortalIntegrationTest {
     @Test
     void theFormAsksOnlyForWhatTheRegisterCannotProveAndSubmissionWaitsForIt() throws Exception {
         PortalUser citizen = citizen(freeAdult(1000), 2);
-        String form = mvc.perform(get(APPLY).with(authentication(login(citizen))))
+        // The papers have a page of their own in the form, with an upload form per paper.
+        String form = mvc.perform(get(APPLY).param("step", "documents").with(authentication(login(citizen))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(form).contains("id=\"field-attachment-premisesProof\"", "enctype=\"multipart/form-data\"")
                 .doesNotContain("id=\"field-attachment-idCard\"")
                 .contains("cơ quan giải quyết tự kiểm tra giấy tờ này trong Cơ sở dữ liệu quốc gia về dân cư");
-        // the upload forms follow the application form instead of sitting inside it
-        assertThat(form.indexOf("id=\"field-attachment-premisesProof\"")).isGreaterThan(form.indexOf("</form>",
-                form.indexOf("id=\"apply-form\"")));
+        // the upload forms are not inside the application form (which only carries the buttons on this page)
+        assertThat(form.indexOf("id=\"field-attachment-premisesProof\"")).isLessThan(form.indexOf("id=\"apply-form\""));
+        assertThat(mvc.perform(get(APPLY).with(authentication(login(citizen)))).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("id=\"field-attachment-premisesProof\"");
 
         UUID formId = UUID.randomUUID();
         String refused = mvc.perform(submit(citizen, formId)).andExpect(status().is(422))
@@ -214,7 +216,7 @@ class AttachmentsTest extends PortalIntegrationTest {
                         .with(authentication(login(citizen(freeAdult(1003), 2)))))
                 .andExpect(status().isNotFound());
         mvc.perform(post(APPLY + "/attachments/" + first.id() + "/delete").with(csrf()).with(authentication(login(citizen))))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(APPLY));
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(APPLY + "?step=documents"));
         assertThat(filesOf(formId)).isEqualTo(Attachments.MAX_FILES - 1);
         assertThat(jdbc.sql("select count(*) from attachment_content where attachment_id = ?").param(first.id())
                 .query(Long.class).single()).isZero();
