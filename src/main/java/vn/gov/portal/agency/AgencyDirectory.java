@@ -55,6 +55,14 @@ public class AgencyDirectory {
                 .param(agencyId).query(String.class).list();
     }
 
+    /** The roles active staff hold in some agency of this kind: a workflow naming another role could never move. */
+    public Set<String> rolesHeldIn(String kind) {
+        return Set.copyOf(jdbc.sql("""
+                        select distinct r.role from staff_role r join staff s on s.username = r.username
+                        join agency a on a.id = r.agency_id where a.kind = ? and s.active""")
+                .param(kind).query(String.class).list());
+    }
+
     public List<Agency> agenciesOf(String username) {
         return jdbc.sql(AGENCY + """
                         where id in (select r.agency_id from staff_role r join staff s on s.username = r.username

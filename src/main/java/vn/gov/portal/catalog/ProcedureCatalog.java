@@ -35,15 +35,17 @@ public class ProcedureCatalog {
         DefinitionParser parser = new DefinitionParser(
                 writeBacks.stream().map(WriteBackHandler::name).collect(Collectors.toSet()),
                 guards.stream().map(RegisterGuard::name).collect(Collectors.toSet()));
-        this.byCode = load(parser, location);
+        this.byCode = load(parser, DefinitionValidator.rules(writeBacks, guards), location);
         log.info("Loaded {} procedure definition(s) from {}: {}", byCode.size(), location, byCode.keySet());
     }
 
-    static Map<String, ProcedureDefinition> load(DefinitionParser parser, String location) {
+    static Map<String, ProcedureDefinition> load(DefinitionParser parser, DefinitionRules rules, String location) {
         List<DefinitionProblem> problems = new ArrayList<>();
         Map<String, ProcedureDefinition> loaded = new LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
         for (Resource file : files(location)) {
-            DefinitionParser.Result result = parser.parse(file.getFilename(), read(file));
+            String text = texts.computeIfAbsent(file.getFilename(), name -> read(file));
+            DefinitionParser.Result result = parser.parse(file.getFilename(), text);
             problems.addAll(result.problems());
             if (result.ok()) {
                 ProcedureDefinition previous = loaded.putIfAbsent(result.definition().code(), result.definition());
@@ -54,6 +56,9 @@ public class ProcedureCatalog {
             }
         }
         resolveGroups(loaded, problems);
+        // Whole-definition rules once every file is read (group steps name other files); staff are checked by the editor.
+        loaded.values().forEach(d -> problems.addAll(rules.problems(d, DefinitionLines.of(texts.get(d.source())),
+                code -> Optional.ofNullable(loaded.get(code)), DefinitionRules.StaffedRoles.UNCHECKED)));
         if (loaded.isEmpty() && problems.isEmpty()) {
             problems.add(new DefinitionProblem(location, 0, "no procedure definitions (*.yaml) found"));
         }

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.gov.portal.agency.AgencyDirectory;
 import vn.gov.portal.attachment.Attachments;
 import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.catalog.WorkflowDiagram;
 import vn.gov.portal.dossier.AgencyDashboard;
 import vn.gov.portal.forms.OneStopForms;
 import vn.gov.portal.workflow.HolidayCalendarSource;
@@ -40,10 +41,13 @@ class OfficerController {
     private final OneStopForms forms;
     private final HolidayCalendarSource calendars;
     private final Attachments attachments;
+    private final WorkflowDiagram diagrams;
 
     OfficerController(AgencyDashboard dashboard, OneStopForms forms, HolidayCalendarSource calendars, Dossiers dossiers, Decisions decisions, AgencyDirectory agencies, ProcedureCatalog catalog,
-                      PopulationRegister register, Messages messages, Clock clock, Attachments attachments) {
+                      PopulationRegister register, Messages messages, Clock clock, Attachments attachments,
+                      WorkflowDiagram diagrams) {
         this.attachments = attachments;
+        this.diagrams = diagrams;
         this.dossiers = dossiers;
         this.decisions = decisions;
         this.agencies = agencies;
@@ -84,7 +88,7 @@ class OfficerController {
     }
 
     @GetMapping("/officer/dossiers/{id}")
-    String dossier(@PathVariable UUID id, PortalUser officer, Model model) {
+    String dossier(@PathVariable UUID id, PortalUser officer, Locale locale, Model model) {
         Dossier dossier = dossiers.forOfficer(officer, id);
         model.addAttribute("dossier", dossier);
         model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
@@ -104,6 +108,8 @@ class OfficerController {
         model.addAttribute("units", register.units());
         model.addAttribute("applicant", dossiers.applicantRecord(officer, dossier).orElse(null));
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("diagram", diagrams.draw(catalog.get(dossier.procedureCode(), dossier.procedureVersion()),
+                locale, dossier.state()));
         return "officer/dossier";
     }
 

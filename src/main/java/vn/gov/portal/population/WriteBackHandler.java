@@ -10,4 +10,9 @@ public interface WriteBackHandler {
     String name();
 
     void apply(CompletedDossier dossier);
+
+    /** The answers the handler adds to the dossier ({@link CompletedDossier#output}), which later group steps may use. */
+    default java.util.Set<String> outputs() {
+        return java.util.Set.of();
+    }
 }

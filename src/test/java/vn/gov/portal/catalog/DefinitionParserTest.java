@@ -119,7 +119,7 @@ class DefinitionParserTest {
     void aBrokenFileStopsTheCatalogFromLoading(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("good.yaml"), realDefinition());
         Files.writeString(dir.resolve("bad.yaml"), realDefinition().replace("code: temporary-residence", "code: Bad Code"));
-        assertThatThrownBy(() -> ProcedureCatalog.load(parser, dir.toUri().toString()))
+        assertThatThrownBy(() -> ProcedureCatalog.load(parser, DefinitionRulesTest.PORTAL_RULES, dir.toUri().toString()))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("bad.yaml:")
                 .hasMessageContaining("lower-case");

@@ -17,7 +17,7 @@ class ProcedureSearchTest {
         DefinitionParser parser = new DefinitionParser(Set.of("birth", "death", "marriage", "permanent-residence",
                 "temporary-residence", "temporary-absence", "deregister-residence", "id-card", "record-document",
                 "newborn-residence"), Set.of("bothUnmarried", "notDeceased"));
-        real = List.copyOf(ProcedureCatalog.load(parser, "file:workflows/").values());
+        real = List.copyOf(ProcedureCatalog.load(parser, DefinitionRulesTest.PORTAL_RULES, "file:workflows/").values());
     }
 
     private static ProcedureDefinition procedure(String code, String name, String summary, String event,

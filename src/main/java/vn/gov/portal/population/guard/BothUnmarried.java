@@ -24,6 +24,11 @@ class BothUnmarried implements RegisterGuard {
     }
 
     @Override
+    public java.util.Set<String> reads() {
+        return java.util.Set.of(PARTY_FIELD);
+    }
+
+    @Override
     public Optional<String> refusal(Case dossier) {
         String party = dossier.partyField() == null ? null : dossier.answers().get(dossier.partyField());
         boolean married = Stream.of(dossier.applicant().value(), party)

@@ -23,6 +23,11 @@ class NotDeceased implements RegisterGuard {
     }
 
     @Override
+    public java.util.Set<String> reads() {
+        return java.util.Set.of("deceased");
+    }
+
+    @Override
     public Optional<String> refusal(Case dossier) {
         String deceased = dossier.answers().get("deceased");
         IdNumber person = IdNumber.isWellFormed(deceased) ? new IdNumber(deceased) : dossier.applicant();

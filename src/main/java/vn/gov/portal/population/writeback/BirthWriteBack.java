@@ -30,6 +30,11 @@ class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
     }
 
     @Override
+    public java.util.Set<String> outputs() {
+        return java.util.Set.of("childIdNumber");
+    }
+
+    @Override
     public String name() {
         return "birth";
     }

@@ -1,0 +1,220 @@
+package vn.gov.portal.catalog;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import vn.gov.portal.catalog.FormField.FieldType;
+import vn.gov.portal.catalog.WorkflowDefinition.State;
+import vn.gov.portal.catalog.WorkflowDefinition.Transition;
+import vn.gov.portal.population.RegisterGuard;
+
+/**
+ * The checks on a whole parsed definition that the parser's structural checks leave out: the workflow as a graph
+ * (every state reachable from the initial one, every open state able to end), closing status codes, officer roles
+ * someone actually holds, and the answers that guards, write-backs and group steps refer to. Pure: what it needs to
+ * know about the rest of the portal is given to it.
+ */
+public final class DefinitionRules {
+
+    /** National status codes that close a dossier; 9 (resolved) only where nothing follows. */
+    static final Set<Integer> CLOSING = Set.of(3, 7, 8, 10);
+    static final int RESOLVED = 9;
+
+    /** Which officer roles active staff hold in the agencies of a kind. */
+    @FunctionalInterface
+    public interface StaffedRoles {
+        /** Staff are data admins keep up through the running portal, so the start does not wait for them. */
+        StaffedRoles UNCHECKED = kind -> null;
+
+        /** The roles held in some agency of this kind, or null when not known (the rule is then skipped). */
+        Set<String> heldIn(String agencyKind);
+    }
+
+    private final Map<String, Set<String>> guardReads;
+    private final Map<String, Set<String>> writeBackOutputs;
+
+    /**
+     * @param guardReads       per guard name, the answers it reads ({@link RegisterGuard#reads()})
+     * @param writeBackOutputs per write-back handler name, the answers it adds for later group steps
+     */
+    public DefinitionRules(Map<String, Set<String>> guardReads, Map<String, Set<String>> writeBackOutputs) {
+        this.guardReads = Map.copyOf(guardReads);
+        this.writeBackOutputs = Map.copyOf(writeBackOutputs);
+    }
+
+    /**
+     * Every problem of the definition, each with its line when {@code lines} knows it.
+     *
+     * @param procedures the other definitions by code, for the steps of an interconnected group
+     */
+    public List<DefinitionProblem> problems(ProcedureDefinition d, DefinitionLines lines,
+                                            Function<String, Optional<ProcedureDefinition>> procedures,
+                                            StaffedRoles staffed) {
+        Found found = new Found(d.source(), lines);
+        if (d.isGroup()) {
+            checkSteps(d, procedures, found);
+            return found.list;
+        }
+        checkGraph(d.workflow(), found);
+        checkStatuses(d.workflow(), found);
+        checkStaff(d, staffed, found);
+        checkGuards(d, found);
+        checkWriteBack(d, found);
+        return found.list;
+    }
+
+    /** Collects problems of one file. */
+    private static final class Found {
+        final String source;
+        final DefinitionLines lines;
+        final List<DefinitionProblem> list = new ArrayList<>();
+
+        Found(String source, DefinitionLines lines) {
+            this.source = source;
+            this.lines = lines;
+        }
+
+        void add(int line, String message) {
+            list.add(new DefinitionProblem(source, line, message));
+        }
+    }
+
+    private static void checkGraph(WorkflowDefinition w, Found found) {
+        Set<String> targeted = new HashSet<>();
+        w.transitions().forEach(t -> targeted.add(t.to()));
+        Set<String> reachable = reach(Set.of(w.initial()), s -> w.transitionsFrom(s).stream().map(Transition::to).toList());
+        List<State> states = w.states();
+        for (int i = 0; i < states.size(); i++) {
+            String id = states.get(i).id();
+            // A state no transition names at all is the parser's problem; here: only from states nobody reaches.
+            if (!reachable.contains(id) && targeted.contains(id)) {
+                found.add(found.lines.state(i), "state '" + id + "' cannot be reached from the initial state '"
+                        + w.initial() + "': only transitions from unreachable states lead to it");
+            }
+        }
+        Set<String> terminals = new HashSet<>();
+        states.stream().filter(State::terminal).forEach(s -> terminals.add(s.id()));
+        if (terminals.isEmpty()) {
+            found.add(found.lines.workflow(), "the workflow has no terminal state: no dossier could ever be closed");
+            return;
+        }
+        Set<String> canEnd = reach(terminals, s -> w.transitions().stream().filter(t -> t.to().equals(s))
+                .flatMap(t -> t.from().stream()).toList());
+        for (int i = 0; i < states.size(); i++) {
+            State state = states.get(i);
+            if (!state.terminal() && !canEnd.contains(state.id())) {
+                found.add(found.lines.state(i), "no path leads from state '" + state.id()
+                        + "' to a terminal state: a dossier there would stay open for ever");
+            }
+        }
+    }
+
+    /** The states reachable from {@code start} by following {@code next}. */
+    private static Set<String> reach(Set<String> start, Function<String, List<String>> next) {
+        Set<String> seen = new HashSet<>(start);
+        Deque<String> todo = new ArrayDeque<>(start);
+        while (!todo.isEmpty()) {
+            for (String n : next.apply(todo.pop())) {
+                if (seen.add(n)) {
+                    todo.push(n);
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static void checkStatuses(WorkflowDefinition w, Found found) {
+        for (int i = 0; i < w.states().size(); i++) {
+            State state = w.states().get(i);
+            boolean nothingFollows = w.transitionsFrom(state.id()).isEmpty();
+            boolean closing = CLOSING.contains(state.status()) || (state.status() == RESOLVED && nothingFollows);
+            if (state.terminal() && !closing) {
+                found.add(found.lines.state(i), "terminal state '" + state.id() + "' has status " + state.status()
+                        + ", which does not close a dossier (3, 7, 8, 10, or 9 when nothing follows)");
+            }
+        }
+    }
+
+    private static void checkStaff(ProcedureDefinition d, StaffedRoles staffed, Found found) {
+        String kind = d.routing() == null ? null : d.routing().agencyKind();
+        Set<String> held = kind == null ? null : staffed.heldIn(kind);
+        if (held == null) {
+            return;
+        }
+        List<Transition> transitions = d.workflow().transitions();
+        Set<String> reported = new HashSet<>();
+        for (int i = 0; i < transitions.size(); i++) {
+            Transition t = transitions.get(i);
+            for (String role : new TreeSet<>(t.roles())) {
+                if (WorkflowDefinition.OFFICER_ROLES.contains(role) && !held.contains(role) && reported.add(role)) {
+                    found.add(found.lines.transition(i), "role " + role + " (transition '" + t.event()
+                            + "') is held by no active staff member of any " + kind + " agency");
+                }
+            }
+        }
+    }
+
+    private void checkGuards(ProcedureDefinition d, Found found) {
+        List<Transition> transitions = d.workflow().transitions();
+        for (int i = 0; i < transitions.size(); i++) {
+            Transition t = transitions.get(i);
+            for (String guard : t.guards()) {
+                for (String field : new TreeSet<>(guardReads.getOrDefault(guard, Set.of()))) {
+                    if (RegisterGuard.PARTY_FIELD.equals(field)) {
+                        if (d.workflow().party() == null) {
+                            found.add(found.lines.transition(i), "guard '" + guard + "' of transition '" + t.event()
+                                    + "' checks the other party, but the workflow names no party");
+                        }
+                    } else if (d.field(field).isEmpty()) {
+                        found.add(found.lines.transition(i), "guard '" + guard + "' of transition '" + t.event()
+                                + "' reads the field '" + field + "', which the form does not have");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkWriteBack(ProcedureDefinition d, Found found) {
+        String personField = d.writeBack() == null ? null : d.writeBack().params().get("personField");
+        if (personField != null && d.field(personField).filter(f -> f.type() == FieldType.PERSON).isEmpty()) {
+            found.add(found.lines.key("writeBack"), "writeBack.personField '" + personField
+                    + "' must name a person field of the form");
+        }
+    }
+
+    /**
+     * A step's inputs fill its own fields from answers the group already has: the form (the first step's), earlier
+     * steps' fields, and what earlier steps' write-backs added.
+     */
+    private void checkSteps(ProcedureDefinition group, Function<String, Optional<ProcedureDefinition>> procedures,
+                            Found found) {
+        Set<String> known = new HashSet<>();
+        for (int i = 0; i < group.steps().size(); i++) {
+            ProcedureDefinition.Step step = group.steps().get(i);
+            Optional<ProcedureDefinition> procedure = procedures.apply(step.procedure()).filter(p -> !p.isGroup());
+            if (procedure.isEmpty()) {
+                continue;   // the catalog reports steps that are not procedures
+            }
+            for (Map.Entry<String, String> input : new java.util.TreeMap<>(step.inputs()).entrySet()) {
+                if (procedure.get().field(input.getKey()).isEmpty()) {
+                    found.add(found.lines.step(i), "step '" + step.procedure() + "' has no field '" + input.getKey()
+                            + "' for its input");
+                }
+                if (!known.contains(input.getValue())) {
+                    found.add(found.lines.step(i), "input '" + input.getKey() + "' of step '" + step.procedure()
+                            + "' takes '" + input.getValue() + "', which no earlier step asks or produces");
+                }
+            }
+            procedure.get().fields().forEach(f -> known.add(f.id()));
+            Optional.ofNullable(procedure.get().writeBack())
+                    .map(w -> writeBackOutputs.getOrDefault(w.handler(), Set.of())).ifPresent(known::addAll);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package vn.gov.portal.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import vn.gov.portal.population.RegisterGuard;
+
+/** One small definition per rule, each breaking exactly that rule; the real files break none. */
+class DefinitionRulesTest {
+
+    /** What the portal's guards read and its write-backs add (the Spring test checks the real beans agree). */
+    static final DefinitionRules PORTAL_RULES = new DefinitionRules(
+            Map.of("bothUnmarried", Set.of(RegisterGuard.PARTY_FIELD), "notDeceased", Set.of("deceased")),
+            Map.of("birth", Set.of("childIdNumber")));
+
+    private static final DefinitionParser PARSER = new DefinitionParser(Set.of("record-document"),
+            Set.of("bothUnmarried", "notDeceased"));
+
+    static final String TINY = """
+            code: tiny
+            version: 1
+            name: { vi: Thử, en: Test }
+            lifeEvent: residence
+            routing: { agencyKind: COMMUNE_POLICE, place: applicant }
+            deadline: { workingDays: 3 }
+            fees: { counter: 0, online: 0 }
+            form:
+              sections:
+                - id: main
+                  title: { vi: Chính, en: Main }
+                  fields:
+                    - { id: note, type: text, label: { vi: Ghi chú, en: Note } }
+            workflow:
+              initial: submitted
+              states:
+                - { id: submitted, status: 1, label: { vi: Mới nộp, en: Submitted } }
+                - { id: processing, status: 4, label: { vi: Đang xử lý, en: Processing } }
+                - { id: done, status: 10, terminal: true, label: { vi: Đã trả kết quả, en: Returned } }
+              transitions:
+                - { event: receive, from: submitted, to: processing, roles: [RECEIVER], label: { vi: Tiếp nhận, en: Receive } }
+                - { event: finish, from: processing, to: done, roles: [APPROVER], label: { vi: Trả kết quả, en: Return } }
+            result: { vi: Kết quả, en: Result }
+            """;
+
+    private static final String LAST_STATE = "    - { id: done, status: 10, terminal: true, label: { vi: Đã trả kết quả, en: Returned } }\n";
+    private static final String LAST_TRANSITION = "    - { event: finish, from: processing, to: done, roles: [APPROVER], label: { vi: Trả kết quả, en: Return } }\n";
+
+    private static List<DefinitionProblem> problems(String yaml) {
+        return problems(yaml, DefinitionRules.StaffedRoles.UNCHECKED, Map.of());
+    }
+
+    private static List<DefinitionProblem> problems(String yaml, DefinitionRules.StaffedRoles staffed,
+                                                    Map<String, ProcedureDefinition> others) {
+        DefinitionParser.Result parsed = PARSER.parse("test.yaml", yaml);
+        assertThat(parsed.problems()).as("the parser accepts the text, so the rule is ours").isEmpty();
+        return PORTAL_RULES.problems(parsed.definition(), DefinitionLines.of(yaml),
+                code -> Optional.ofNullable(others.get(code)), staffed);
+    }
+
+    private static int lineOf(String text, String needle) {
+        String before = text.substring(0, text.indexOf(needle));
+        return (int) before.chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    @Test
+    void theSmallDefinitionHasNoProblem() {
+        assertThat(problems(TINY)).isEmpty();
+    }
+
+    @Test
+    void aStateOnlyUnreachableStatesLeadToIsReportedOnItsLine() {
+        String yaml = TINY.replace(LAST_STATE, LAST_STATE
+                        + "    - { id: limbo, status: 4, label: { vi: Treo, en: Limbo } }\n")
+                .replace(LAST_TRANSITION, LAST_TRANSITION
+                        + "    - { event: loop, from: limbo, to: limbo, roles: [HANDLER], label: { vi: Lặp, en: Loop } }\n"
+                        + "    - { event: close, from: limbo, to: done, roles: [HANDLER], label: { vi: Đóng, en: Close } }\n");
+        assertThat(problems(yaml)).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("state 'limbo' cannot be reached from the initial state 'submitted'");
+            assertThat(p.line()).isEqualTo(lineOf(yaml, "id: limbo"));
+            assertThat(p.source()).isEqualTo("test.yaml");
+        });
+    }
+
+    @Test
+    void anOpenStateWithNoWayToATerminalStateIsReported() {
+        String yaml = TINY.replace(LAST_STATE, LAST_STATE
+                        + "    - { id: parked, status: 4, label: { vi: Tạm dừng, en: Parked } }\n")
+                .replace(LAST_TRANSITION, LAST_TRANSITION
+                        + "    - { event: park, from: processing, to: parked, roles: [HANDLER], label: { vi: Tạm dừng, en: Park } }\n"
+                        + "    - { event: poke, from: parked, to: parked, roles: [HANDLER], label: { vi: Nhắc, en: Poke } }\n");
+        assertThat(problems(yaml)).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("no path leads from state 'parked' to a terminal state");
+            assertThat(p.line()).isEqualTo(lineOf(yaml, "id: parked"));
+        });
+    }
+
+    @Test
+    void aWorkflowWithoutTerminalStateIsReportedOnce() {
+        String yaml = TINY.replace("status: 10, terminal: true,", "status: 10,");
+        assertThat(problems(yaml)).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("no terminal state");
+            assertThat(p.line()).isEqualTo(lineOf(yaml, "workflow:"));
+        });
+    }
+
+    @Test
+    void aTerminalStateMustHaveAClosingStatus() {
+        String yaml = TINY.replace("id: done, status: 10", "id: done, status: 4");
+        assertThat(problems(yaml)).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("terminal state 'done' has status 4");
+            assertThat(p.line()).isEqualTo(lineOf(yaml, "id: done"));
+        });
+        assertThat(problems(TINY.replace("id: done, status: 10", "id: done, status: 9")))
+                .as("resolved (9) closes when nothing follows").isEmpty();
+        assertThat(problems(TINY.replace("id: done, status: 10", "id: done, status: 3"))).isEmpty();
+    }
+
+    @Test
+    void anOfficerRoleNoStaffHoldsInTheAgencyKindIsReported() {
+        List<DefinitionProblem> found = problems(TINY,
+                kind -> kind.equals("COMMUNE_POLICE") ? Set.of("RECEIVER", "HANDLER") : Set.of(), Map.of());
+        assertThat(found).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("role APPROVER").contains("COMMUNE_POLICE");
+            assertThat(p.line()).isEqualTo(lineOf(TINY, "event: finish"));
+        });
+        assertThat(problems(TINY, kind -> Set.of("RECEIVER", "APPROVER"), Map.of())).isEmpty();
+    }
+
+    @Test
+    void citizenRolesNeedNoStaff() {
+        String yaml = TINY.replace(LAST_STATE, LAST_STATE
+                        + "    - { id: withdrawn, status: 7, terminal: true, label: { vi: Đã rút, en: Withdrawn } }\n")
+                .replace(LAST_TRANSITION, LAST_TRANSITION
+                        + "    - { event: withdraw, from: submitted, to: withdrawn, roles: [APPLICANT], label: { vi: Rút, en: Withdraw } }\n");
+        assertThat(problems(yaml, kind -> Set.of("RECEIVER", "APPROVER"), Map.of())).isEmpty();
+    }
+
+    @Test
+    void aGuardReadingAFieldTheFormLacksIsReported() {
+        String yaml = TINY.replace("roles: [APPROVER],", "roles: [APPROVER], guards: [notDeceased],");
+        assertThat(problems(yaml)).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("guard 'notDeceased'").contains("field 'deceased'");
+            assertThat(p.line()).isEqualTo(lineOf(yaml, "event: finish"));
+        });
+    }
+
+    @Test
+    void aGuardCheckingThePartyNeedsAParty() {
+        String yaml = TINY.replace("roles: [APPROVER],", "roles: [APPROVER], guards: [bothUnmarried],");
+        assertThat(problems(yaml)).singleElement().satisfies(p ->
+                assertThat(p.message()).contains("guard 'bothUnmarried'").contains("names no party"));
+    }
+
+    @Test
+    void aWriteBackPersonFieldMustBeAPersonField() {
+        String yaml = TINY.replace("roles: [APPROVER],", "roles: [APPROVER], writeBack: true,")
+                .replace("result: {", "writeBack: { handler: record-document, documentKind: X, personField: subject }\nresult: {");
+        assertThat(problems(yaml)).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("writeBack.personField 'subject'");
+            assertThat(p.line()).isEqualTo(lineOf(yaml, "writeBack: { handler"));
+        });
+    }
+
+    @Test
+    void aGroupStepInputMustNameAFieldOfTheStepAndAnEarlierAnswer() {
+        ProcedureDefinition tiny = PARSER.parse("tiny.yaml", TINY).definition();
+        ProcedureDefinition other = PARSER.parse("other.yaml", TINY.replace("code: tiny", "code: other")).definition();
+        String group = """
+                code: pair
+                name: { vi: Liên thông, en: Pair }
+                lifeEvent: residence
+                deadline: { workingDays: 3 }
+                fees: { counter: 0, online: 0 }
+                steps:
+                  - procedure: tiny
+                  - procedure: other
+                    inputs: { note: note, missing: neverAsked }
+                result: { vi: Kết quả, en: Result }
+                """;
+        List<DefinitionProblem> found = problems(group, DefinitionRules.StaffedRoles.UNCHECKED,
+                Map.of("tiny", tiny, "other", other));
+        assertThat(found).extracting(DefinitionProblem::message).containsExactlyInAnyOrder(
+                "step 'other' has no field 'missing' for its input",
+                "input 'missing' of step 'other' takes 'neverAsked', which no earlier step asks or produces");
+        assertThat(found).allSatisfy(p -> assertThat(p.line()).isEqualTo(lineOf(group, "- procedure: other")));
+    }
+
+    @Test
+    void withoutTheTextProblemsConcernTheWholeFile() {
+        DefinitionParser.Result parsed = PARSER.parse("test.yaml", TINY.replace("id: done, status: 10", "id: done, status: 5"));
+        assertThat(PORTAL_RULES.problems(parsed.definition(), DefinitionLines.NONE, code -> Optional.empty(),
+                DefinitionRules.StaffedRoles.UNCHECKED)).singleElement().satisfies(p -> assertThat(p.line()).isZero());
+    }
+
+    @Test
+    void allThirtyRealDefinitionsHaveNoProblem() throws IOException {
+        Map<String, ProcedureDefinition> loaded = ProcedureCatalog.load(
+                new DefinitionParser(Set.of("birth", "death", "marriage", "permanent-residence", "temporary-residence",
+                        "temporary-absence", "deregister-residence", "id-card", "record-document", "newborn-residence"),
+                        Set.of("bothUnmarried", "notDeceased")), PORTAL_RULES, "file:workflows/");
+        try (var files = Files.list(Path.of("workflows"))) {
+            assertThat(loaded).hasSize((int) files.filter(f -> f.toString().endsWith(".yaml")).count()).hasSize(30);
+        }
+    }
+
+    @Test
+    void aRuleProblemStopsTheCatalogWithFileAndLine(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        String broken = TINY.replace("id: done, status: 10", "id: done, status: 4");
+        Files.writeString(dir.resolve("tiny.yaml"), broken);
+        assertThatThrownBy(() -> ProcedureCatalog.load(PARSER, PORTAL_RULES, dir.toUri().toString()))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("tiny.yaml:" + lineOf(broken, "id: done") + ": terminal state 'done' has status 4");
+    }
+}
