@@ -1,6 +1,8 @@
 package vn.gov.portal.dossier;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +24,7 @@ public class AgencyDashboard {
                                    long onTime30) {
         /** Share of the dossiers completed in the last 30 days that were completed by their appointment date. */
         public Integer onTimePercent() {
-            return completed30 == 0 ? null : (int) Math.round(100.0 * onTime30 / completed30);
+            return Completion.onTimePercent(onTime30, completed30);
         }
     }
 
@@ -53,19 +55,17 @@ public class AgencyDashboard {
                         group by status_code order by status_code""")
                 .param("ids", ids).query((rs, n) -> new StatusCount(rs.getInt(1), rs.getLong(2))).list();
         List<ProcedureFigures> byProcedure = jdbc.sql("""
-                        select d.procedure_code,
-                               count(*) filter (where d.closed_at is null),
-                               count(*) filter (where d.closed_at is null and d.appointment_date = :today),
-                               count(*) filter (where d.closed_at is null and d.appointment_date < :today),
-                               count(c.done),
-                               count(c.done) filter (where cast(c.done at time zone 'Asia/Ho_Chi_Minh' as date) <= d.appointment_date)
-                        from dossier d
-                        left join lateral (select min(e.at) as done from dossier_event e
-                                           where e.dossier_id = d.id and e.status_code = 9) c
-                               on c.done >= now() - interval '30 days'
-                        where d.agency_id in (:ids) and d.status_code is not null and not d.is_group
-                        group by d.procedure_code order by d.procedure_code""")
+                        select procedure_code,
+                               count(*) filter (where closed_at is null),
+                               count(*) filter (where closed_at is null and appointment_date = :today),
+                               count(*) filter (where closed_at is null and appointment_date < :today),
+                               count(*) filter (where completed_at >= :since),
+                               count(*) filter (where completed_at >= :since and %s)
+                        from dossier
+                        where agency_id in (:ids) and status_code is not null and not is_group
+                        group by procedure_code order by procedure_code""".formatted(Completion.ON_TIME))
                 .param("ids", ids).param("today", today)
+                .param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(30))))
                 .query((rs, n) -> new ProcedureFigures(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6)))
                 .list();

@@ -38,6 +38,8 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/procedures", "/procedures/*", "/login", "/css/**", "/js/**",
                                 "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**").permitAll()
+                        // the public service index and the chart library it draws with
+                        .requestMatchers("/statistics", "/statistics.csv", "/webjars/**").permitAll()
                         .requestMatchers("/procedures/*/apply", "/my/**").hasRole("CITIZEN")
                         // the citizen's browser back from the payment gateway (its result is checked by signature)
                         .requestMatchers("/payments/return").hasRole("CITIZEN")
