@@ -2,7 +2,7 @@
  * Charts of the statistics pages, drawn with ECharts (WebJar, /webjars/echarts/) from the tables themselves: each
  * <div class="statistics-chart" data-chart-table="ID" data-chart-kind="bar|hbar" data-chart-series="1,2"> draws the
  * figure columns listed (1 = first column after the row header) of table#ID, reading each number from the cell's
- * data-value. The table stays the content (the chart is aria-hidden); without JavaScript or ECharts nothing changes.
+ * data-value; data-chart-max fixes the top of the value axis (100 for percentages). The table stays the content (the chart is aria-hidden); without JavaScript or ECharts nothing changes.
  * Loaded with defer from 'self': the Content-Security-Policy allows no inline scripts.
  */
 (function () {
@@ -45,6 +45,9 @@
     }
     var categoryAxis = { type: 'category', data: categories, axisLabel: { width: 220, overflow: 'truncate' } };
     var valueAxis = { type: 'value' };
+    if (container.getAttribute('data-chart-max')) {
+      valueAxis.max = Number(container.getAttribute('data-chart-max'));
+    }
     container.classList.add('is-drawn');
     var chart = window.echarts.init(container, null, { renderer: 'canvas' });
     chart.setOption({

@@ -67,14 +67,18 @@ final class ReportRequest {
     static List<ProcedureOption> procedures(ProcedureCatalog catalog, Locale locale) {
         return catalog.all().stream().filter(d -> !d.isGroup())
                 .map(d -> new ProcedureOption(d.code(), d.name().in(locale)))
-                .sorted(java.util.Comparator.comparing(ProcedureOption::name)).toList();
+                .sorted(java.util.Comparator.comparing(ProcedureOption::name, StatisticsTables.collator(locale))).toList();
     }
 
     public record ProcedureOption(String code, String name) {}
 
     private YearMonth month(String text, String field, Messages messages, Locale locale) {
         try {
-            return YearMonth.parse(text);
+            YearMonth month = YearMonth.parse(text);
+            if (month.getYear() < 2000 || month.getYear() > 2999) {
+                throw new DateTimeParseException("out of range", text, 0);
+            }
+            return month;
         } catch (DateTimeParseException e) {
             problem(field, "statistics.error.month", messages, locale);
             return null;

@@ -69,7 +69,7 @@ class StatisticsTables {
         ratings.ifPresent(r -> total.add(f.decimal(r.total().average())));
         return new Table("public", text("statistics.public.table", locale), columns, rows,
                 new Row(Cell.text(text("statistics.total", locale)), total, null), Integer.MAX_VALUE,
-                new Chart("hbar", List.of(4)));
+                new Chart("hbar", List.of(4), 100));
     }
 
     private Table byMonth(Report report, Locale locale) {
@@ -79,7 +79,7 @@ class StatisticsTables {
             rows.add(new Row(new Cell(e.getKey().format(MONTH), e.getKey().toString()), figures(e.getValue(), f, false), null));
         }
         return new Table("by-month", text("statistics.byMonth", locale), columns("statistics.month", false, locale), rows,
-                total(report, f, false, locale), Integer.MAX_VALUE, new Chart("bar", List.of(1, 2)));
+                total(report, f, false, locale), Integer.MAX_VALUE, new Chart("bar", List.of(1, 2), null));
     }
 
     private Table byProcedure(Report report, Locale locale) {
@@ -89,7 +89,7 @@ class StatisticsTables {
                         figures(report.byProcedure().getOrDefault(code, Figures.NONE), f, true), null))
                 .toList();
         return new Table("by-procedure", text("statistics.byProcedure", locale), columns("statistics.procedure", true, locale),
-                rows, total(report, f, true, locale), SHOWN_ROWS, new Chart("hbar", List.of(4)));
+                rows, total(report, f, true, locale), SHOWN_ROWS, new Chart("hbar", List.of(4), 100));
     }
 
     /** Agencies with the most dossiers first. */
@@ -97,7 +97,7 @@ class StatisticsTables {
         Format f = new Format(locale);
         List<Row> rows = report.byAgency().entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<Long, Figures> e) -> -e.getValue().submitted())
-                        .thenComparing(e -> agencyName(report.agencies().get(e.getKey()), locale)))
+                        .thenComparing(e -> agencyName(report.agencies().get(e.getKey()), locale), collator(locale)))
                 .map(e -> {
                     Agency agency = report.agencies().get(e.getKey());
                     return new Row(Cell.text(agencyName(agency, locale)), figures(e.getValue(), f, true),
@@ -123,12 +123,12 @@ class StatisticsTables {
             return row;
         };
         List<Row> rows = ratings.byProcedure().entrySet().stream()
-                .sorted(Comparator.comparing(e -> procedureName(e.getKey(), locale)))
+                .sorted(Comparator.comparing(e -> procedureName(e.getKey(), locale), collator(locale)))
                 .map(e -> new Row(Cell.text(procedureName(e.getKey(), locale)), cells.apply(e.getValue()), null))
                 .toList();
         return new Table("ratings", text("statistics.ratings", locale), columns, rows,
                 new Row(Cell.text(text("statistics.total", locale)), cells.apply(ratings.total()), null), SHOWN_ROWS,
-                new Chart("bar", List.of(3, 4, 5, 6, 7)));
+                new Chart("bar", List.of(3, 4, 5, 6, 7), null));
     }
 
     private List<String> columns(String first, boolean withOverdue, Locale locale) {
@@ -162,7 +162,12 @@ class StatisticsTables {
         } else {
             codes.add(report.filter().procedure());
         }
-        return codes.stream().sorted(Comparator.comparing(code -> procedureName(code, locale))).toList();
+        return codes.stream().sorted(Comparator.comparing(code -> procedureName(code, locale), collator(locale))).toList();
+    }
+
+    /** Names in the language's alphabetical order ("Đ" after "D", not after "Z"). */
+    static Comparator<Object> collator(Locale locale) {
+        return java.text.Collator.getInstance(locale);
     }
 
     String procedureName(String code, Locale locale) {

@@ -32,8 +32,11 @@ public record Table(String id, String title, List<String> columns, List<Row> row
     /** A row: its header cell (what it is about), its figures, and the agency it is about (for a link), if any. */
     public record Row(Cell header, List<Cell> cells, String agencyCode) {}
 
-    /** How the chart shows the table: {@code bar} (categories across) or {@code hbar}; which figure columns (from 1). */
-    public record Chart(String kind, List<Integer> series) {}
+    /**
+     * How the chart shows the table: {@code bar} (categories across) or {@code hbar}; which figure columns (from 1);
+     * the top of the value axis when it is fixed (100 for percentages), else null.
+     */
+    public record Chart(String kind, List<Integer> series, Integer max) {}
 
     /** The rows the page shows; the CSV has them all. */
     public List<Row> shownRows() {

@@ -265,6 +265,8 @@ class StatisticsTest extends PortalIntegrationTest {
         assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFThủ tục,Hồ sơ đã nộp")
                 .doesNotContain(applicant).doesNotContain("Công an");
         mvc.perform(get("/")).andExpect(content().string(containsString("href=\"/statistics\"")));
+        mvc.perform(get("/webjars/echarts/5.3.1/dist/echarts.min.js")).andExpect(status().isOk());
+        mvc.perform(get("/js/statistics-charts.js")).andExpect(status().isOk());
     }
 
     @Test
