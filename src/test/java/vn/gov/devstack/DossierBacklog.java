@@ -24,7 +24,8 @@ import vn.gov.portal.catalog.WorkflowDefinition;
 /**
  * A backlog of submitted dossiers for trying the officer queue at scale ({@code --portal.dev.dossiers=1000000}):
  * each agency gets dossiers of the procedures routed to its kind, in the states of their workflows, with appointment
- * dates around today (some overdue). Loaded with COPY in batches; deterministic for a seed.
+ * dates around today (some overdue); finished ones spread over the last year (for the statistics). Loaded with COPY
+ * in batches; deterministic for a seed.
  */
 final class DossierBacklog {
 
@@ -68,18 +69,32 @@ final class DossierBacklog {
                     Applicant applicant = applicants.get(random.nextInt(applicants.size()));
                     LocalDate appointment = today.plusDays(random.nextInt(-20, 15));
                     OffsetDateTime submitted = appointment.minusDays(5).atStartOfDay().atOffset(ZoneOffset.UTC);
+                    String closed = "\\N";
+                    String completed = "\\N";
+                    if (state.terminal()) {
+                        // finished dossiers spread over the last year, for the statistics; most on time
+                        submitted = today.minusDays(random.nextInt(10, 366)).atStartOfDay().atOffset(ZoneOffset.UTC)
+                                .plusHours(random.nextInt(1, 10));
+                        appointment = submitted.toLocalDate().plusDays(5);
+                        OffsetDateTime resolved = submitted.plusDays(random.nextInt(1, 8));
+                        closed = resolved.plusDays(state.status() == 10 ? 1 : 0).toString();
+                        completed = state.status() == 10 ? resolved.toString() : "\\N";
+                    } else if (state.status() == 9) {
+                        OffsetDateTime resolved = submitted.plusDays(random.nextInt(1, 6));
+                        completed = (resolved.isAfter(OffsetDateTime.now()) ? OffsetDateTime.now(ZoneOffset.UTC) : resolved).toString();
+                    }
                     rows.append(UUID.randomUUID()).append('\t').append(procedure.code()).append('\t')
                             .append(procedure.version()).append('\t').append(applicant.idNumber()).append('\t')
                             .append(applicant.fullName()).append('\t').append(agency.id()).append('\t')
                             .append(state.id()).append('\t').append(state.status()).append('\t')
                             .append(agency.unitCode()).append("-SEED-").append(existing + done + i).append('\t')
                             .append("{}\t[]\t").append(submitted).append('\t').append(appointment).append('\t')
-                            .append(state.terminal() ? submitted.plusDays(3).toString() : "\\N").append('\n');
+                            .append(closed).append('\t').append(completed).append('\n');
                 }
                 copy.copyIn("""
                         copy dossier (id, procedure_code, procedure_version, applicant_id_number, applicant_name,
                             agency_id, state, status_code, receipt_code, answers, prefilled, submitted_at,
-                            appointment_date, closed_at) from stdin""", new StringReader(rows.toString()));
+                            appointment_date, closed_at, completed_at) from stdin""", new StringReader(rows.toString()));
             }
             jdbc.sql("analyze dossier").update();
         } catch (SQLException | IOException e) {

@@ -1,6 +1,8 @@
 package vn.gov.portal.dossier;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +26,7 @@ public class AgencyDashboard {
                                    long onTime30, long ratings, Double averageRating) {
         /** Share of the dossiers completed in the last 30 days that were completed by their appointment date. */
         public Integer onTimePercent() {
-            return completed30 == 0 ? null : (int) Math.round(100.0 * onTime30 / completed30);
+            return Completion.onTimePercent(onTime30, completed30);
         }
     }
 
@@ -59,17 +61,15 @@ public class AgencyDashboard {
                                count(*) filter (where d.closed_at is null),
                                count(*) filter (where d.closed_at is null and d.appointment_date = :today),
                                count(*) filter (where d.closed_at is null and d.appointment_date < :today),
-                               count(c.done),
-                               count(c.done) filter (where cast(c.done at time zone 'Asia/Ho_Chi_Minh' as date) <= d.appointment_date),
+                               count(*) filter (where d.completed_at >= :since),
+                               count(*) filter (where d.completed_at >= :since and %s),
                                count(r.score), avg(r.score)::float8
                         from dossier d
-                        left join lateral (select min(e.at) as done from dossier_event e
-                                           where e.dossier_id = d.id and e.status_code = 9) c
-                               on c.done >= now() - interval '30 days'
                         left join dossier_rating r on r.dossier_id = d.id
                         where d.agency_id in (:ids) and d.status_code is not null and not d.is_group
-                        group by d.procedure_code order by d.procedure_code""")
+                        group by d.procedure_code order by d.procedure_code""".formatted(Completion.ON_TIME))
                 .param("ids", ids).param("today", today)
+                .param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(30))))
                 .query((rs, n) -> new ProcedureFigures(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7),
                         rs.getObject(8, Double.class)))

@@ -192,14 +192,16 @@ class DossierRepository {
 
     /**
      * Moves the dossier to a new state if nobody changed it since {@code expectedLockVersion} was read. A decision
-     * hands the dossier on: whoever takes the next step claims it anew.
+     * hands the dossier on: whoever takes the next step claims it anew. The first arrival at status 9 is the
+     * completion the statistics count.
      */
     boolean transition(UUID id, int expectedLockVersion, String state, int statusCode, boolean closes) {
         return jdbc.sql("""
                         update dossier set state = ?, status_code = ?, lock_version = lock_version + 1, updated_at = now(),
-                            closed_at = case when ? then now() else closed_at end, assignee = null
+                            closed_at = case when ? then now() else closed_at end, assignee = null,
+                            completed_at = case when ? = ? then coalesce(completed_at, now()) else completed_at end
                         where id = ? and lock_version = ?""")
-                .params(state, statusCode, closes, id, expectedLockVersion)
+                .params(state, statusCode, closes, statusCode, Completion.STATUS, id, expectedLockVersion)
                 .update() == 1;
     }
 

@@ -38,6 +38,8 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/procedures", "/procedures/*", "/login", "/css/**", "/js/**",
                                 "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**").permitAll()
+                        // the public service index and the chart library it draws with
+                        .requestMatchers("/statistics", "/statistics.csv", "/webjars/**").permitAll()
                         // anyone holding a document checks its code and file (the upload is a POST with CSRF)
                         .requestMatchers("/verify", "/verify/*").permitAll()
                         .requestMatchers("/procedures/*/apply", "/procedures/*/apply/**", "/my/**").hasRole("CITIZEN")

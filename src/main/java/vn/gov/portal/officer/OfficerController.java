@@ -83,6 +83,9 @@ class OfficerController {
     String dashboard(PortalUser officer, Model model) {
         model.addAttribute("agencies", agencies.agenciesOf(officer.username()));
         model.addAttribute("figures", dashboard.of(officer));
+        // leaders (approvers) get a link to their agencies' statistics
+        model.addAttribute("leadsAgency", agencies.agenciesOf(officer.username()).stream()
+                .anyMatch(a -> agencies.rolesIn(officer.username(), a.id()).contains("APPROVER")));
         model.addAttribute("catalog", catalog);
         return "officer/dashboard";
     }
