@@ -4,41 +4,146 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import vn.gov.portal.population.RegisterGuard;
-import vn.gov.portal.population.WriteBackHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The procedures the portal offers, read from the definition files at start. Any broken file stops the start with
- * its name, line and problem: a procedure must never go missing silently.
+ * The procedures the portal offers: every released version of each, stored in PostgreSQL ({@link ProcedureStore}).
+ * New dossiers get the latest published version ({@link #find}); a dossier keeps the version it was filed under
+ * ({@link #get}). At start an empty store is seeded from the definition files ({@link CatalogSeed}). A publication
+ * reloads this instance at once ({@link #refresh}); every instance also compares the store's generation number every
+ * few seconds ({@code portal.catalog.refresh-interval}) and reloads when another instance published.
  */
 @Component
 public class ProcedureCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(ProcedureCatalog.class);
+    private static final String SEEDED_BY = "workflows/";
 
-    private final Map<String, ProcedureDefinition> byCode;
+    /** What the catalog serves between two reloads; replaced whole, never changed. */
+    private record Snapshot(long generation, Map<String, ProcedureDefinition> latest,
+                            Map<String, ProcedureDefinition> released, Set<String> officerStates) {}
+
+    private final DefinitionCheck check;
+    private final ProcedureStore store;
+    /** Released texts never change, so each is parsed once ("code:version"). */
+    private final Map<String, DefinitionParser.Result> parsed = new ConcurrentHashMap<>();
+    private volatile Snapshot snapshot;
 
     public ProcedureCatalog(@Value("${portal.workflows.location:classpath:workflows/}") String location,
-                            List<WriteBackHandler> writeBacks, List<RegisterGuard> guards) {
-        DefinitionParser parser = new DefinitionParser(
-                writeBacks.stream().map(WriteBackHandler::name).collect(Collectors.toSet()),
-                guards.stream().map(RegisterGuard::name).collect(Collectors.toSet()));
-        this.byCode = load(parser, DefinitionValidator.rules(writeBacks, guards), location);
-        log.info("Loaded {} procedure definition(s) from {}: {}", byCode.size(), location, byCode.keySet());
+                            DefinitionCheck check, ProcedureStore store, PlatformTransactionManager transactions) {
+        this.check = check;
+        this.store = store;
+        new TransactionTemplate(transactions).executeWithoutResult(status -> seed(location));
+        refresh();
+        log.info("Catalog generation {}: {} procedure(s) published: {}", snapshot.generation(), snapshot.latest().size(),
+                snapshot.latest().keySet());
     }
 
+    private void seed(String location) {
+        store.lockForSeeding();
+        Map<String, StoredVersion> published = new LinkedHashMap<>();
+        store.published().forEach(v -> published.put(v.code(), v));
+        Set<String> stored = new HashSet<>(published.keySet());
+        store.drafts().forEach(v -> stored.add(v.code()));
+        store.released().forEach(v -> stored.add(v.code()));
+        List<CatalogSeed.SeedFile> files = files(location).stream()
+                .map(f -> new CatalogSeed.SeedFile(f.getFilename(), read(f))).toList();
+        CatalogSeed.Plan plan = CatalogSeed.plan(files, check.parser(), published, stored);
+        plan.warnings().forEach(w -> log.warn(w));
+        for (CatalogSeed.Insert insert : plan.inserts()) {
+            store.insertPublished(insert.code(), insert.version(), insert.text(), SEEDED_BY + insert.file());
+        }
+        if (!plan.inserts().isEmpty()) {
+            store.bumpGeneration();
+            log.info("Seeded {} procedure definition(s) from {}", plan.inserts().size(), location);
+        }
+    }
+
+    /** Reloads from the store: at once after a publication here, on the next poll after one elsewhere. */
+    public synchronized void refresh() {
+        long generation = store.generation();
+        Map<String, ProcedureDefinition> raw = new TreeMap<>();
+        Map<String, ProcedureDefinition> rawLatest = new TreeMap<>();
+        for (StoredVersion row : store.released()) {
+            DefinitionParser.Result result = parsed.computeIfAbsent(key(row.code(), row.version()),
+                    k -> check.parser().parse(row.code() + ".yaml (v" + row.version() + ")", row.source()));
+            if (!result.ok()) {
+                log.error("Stored procedure {} version {} no longer passes the checks and is not served: {}", row.code(),
+                        row.version(), result.problems());
+                continue;
+            }
+            raw.put(key(row.code(), row.version()), result.definition());
+            if (row.isPublished()) {
+                rawLatest.put(row.code(), result.definition());
+            }
+        }
+        Map<String, ProcedureDefinition> latest = new LinkedHashMap<>();
+        Map<String, ProcedureDefinition> released = new HashMap<>();
+        raw.forEach((key, definition) -> resolve(definition, rawLatest).ifPresent(d -> released.put(key, d)));
+        rawLatest.forEach((code, definition) -> resolve(definition, rawLatest).ifPresent(d -> latest.put(code, d)));
+        Set<String> officerStates = new HashSet<>();
+        released.values().forEach(d -> d.workflow().transitions().stream().filter(WorkflowDefinition.Transition::byOfficer)
+                .forEach(t -> t.from().forEach(from -> officerStates.add(d.code() + ":" + from))));
+        snapshot = new Snapshot(generation, Collections.unmodifiableMap(latest), Map.copyOf(released),
+                Set.copyOf(officerStates));
+    }
+
+    /** Another instance may have published: the generation number says so cheaply. */
+    @Scheduled(fixedDelayString = "${portal.catalog.refresh-interval:PT5S}", initialDelayString = "${portal.catalog.refresh-interval:PT5S}")
+    void refreshWhenChanged() {
+        try {
+            if (store.generation() != snapshot.generation()) {
+                refresh();
+                log.info("Catalog reloaded: generation {}", snapshot.generation());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not check the catalog generation: {}", e.toString());
+        }
+    }
+
+    private static Optional<ProcedureDefinition> resolve(ProcedureDefinition definition,
+                                                         Map<String, ProcedureDefinition> latest) {
+        if (!definition.isGroup()) {
+            return Optional.of(definition);
+        }
+        List<DefinitionProblem> problems = new ArrayList<>();
+        Optional<ProcedureDefinition> group = DefinitionCheck.resolveGroup(definition,
+                code -> Optional.ofNullable(latest.get(code)), problems);
+        if (group.isEmpty()) {
+            log.error("Group {} version {} is not served: {}", definition.code(), definition.version(), problems);
+        }
+        return group;
+    }
+
+    private static String key(String code, int version) {
+        return code + ":" + version;
+    }
+
+    /** Every problem of a text meant to be a version of a procedure (see {@link DefinitionCheck}). */
+    public DefinitionCheck.Review review(String code, int version, String yaml) {
+        return check.review(code, version, yaml, this::find);
+    }
+
+    /** Checks the definition files alone (tests, tools): every problem of every file, or the definitions by code. */
     static Map<String, ProcedureDefinition> load(DefinitionParser parser, DefinitionRules rules, String location) {
         List<DefinitionProblem> problems = new ArrayList<>();
         Map<String, ProcedureDefinition> loaded = new LinkedHashMap<>();
@@ -68,23 +173,11 @@ public class ProcedureCatalog {
         return loaded;
     }
 
-    /** A group's steps must be loaded procedures, not groups; the group is filed with its first step's form. */
     private static void resolveGroups(Map<String, ProcedureDefinition> loaded, List<DefinitionProblem> problems) {
         for (ProcedureDefinition group : List.copyOf(loaded.values())) {
-            if (!group.isGroup()) {
-                continue;
-            }
-            boolean ok = true;
-            for (ProcedureDefinition.Step step : group.steps()) {
-                ProcedureDefinition procedure = loaded.get(step.procedure());
-                if (procedure == null || procedure.isGroup()) {
-                    problems.add(new DefinitionProblem(group.source(), 0, "step '" + step.procedure()
-                            + "' is not a procedure defined in another file"));
-                    ok = false;
-                }
-            }
-            if (ok) {
-                loaded.put(group.code(), group.filedAs(loaded.get(group.steps().get(0).procedure())));
+            if (group.isGroup()) {
+                DefinitionCheck.resolveGroup(group, code -> Optional.ofNullable(loaded.get(code)), problems)
+                        .ifPresent(resolved -> loaded.put(group.code(), resolved));
             }
         }
     }
@@ -109,29 +202,32 @@ public class ProcedureCatalog {
         }
     }
 
+    /** The latest published version of every procedure. */
     public List<ProcedureDefinition> all() {
-        return List.copyOf(byCode.values());
+        return List.copyOf(snapshot.latest().values());
     }
 
     /**
-     * "code:state" of every state in which some officer has a decision to take: the queue shows these, not dossiers
-     * waiting for the citizen, the other party or a payment.
+     * "code:state" of every state in which some officer has a decision to take, in any released version: the queue
+     * shows these, not dossiers waiting for the citizen, the other party or a payment.
      */
-    public java.util.Set<String> officerStates() {
-        java.util.Set<String> states = new java.util.HashSet<>();
-        byCode.values().forEach(d -> d.workflow().transitions().stream().filter(WorkflowDefinition.Transition::byOfficer)
-                .forEach(t -> t.from().forEach(from -> states.add(d.code() + ":" + from))));
-        return states;
+    public Set<String> officerStates() {
+        return snapshot.officerStates();
     }
 
+    /** The latest published version: what a new dossier is filed under. */
     public Optional<ProcedureDefinition> find(String code) {
-        return Optional.ofNullable(byCode.get(code));
+        return Optional.ofNullable(snapshot.latest().get(code));
     }
 
-    /** The definition a dossier was filed under. Versions arrive with the procedure editor; until then one per code. */
+    /** The definition a dossier was filed under, whichever version it is. */
     public ProcedureDefinition get(String code, int version) {
-        ProcedureDefinition definition = byCode.get(code);
-        if (definition == null || definition.version() != version) {
+        ProcedureDefinition definition = snapshot.released().get(key(code, version));
+        if (definition == null && store.generation() != snapshot.generation()) {
+            refresh(); // published by another instance since the last poll
+            definition = snapshot.released().get(key(code, version));
+        }
+        if (definition == null) {
             throw new IllegalStateException("no definition " + code + " version " + version);
         }
         return definition;

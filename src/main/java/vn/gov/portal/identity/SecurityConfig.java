@@ -34,7 +34,9 @@ public class SecurityConfig {
         var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/");
 
-        RequestMatcher officerArea = request -> request.getRequestURI().startsWith(request.getContextPath() + "/officer");
+        // Officers and admins log in with the staff identity provider, everyone else with VNeID.
+        RequestMatcher officerArea = request -> request.getRequestURI().startsWith(request.getContextPath() + "/officer")
+                || request.getRequestURI().startsWith(request.getContextPath() + "/admin");
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/procedures", "/procedures/*", "/login", "/css/**", "/js/**",
                                 "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**").permitAll()

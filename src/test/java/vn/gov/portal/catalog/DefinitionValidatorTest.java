@@ -21,10 +21,16 @@ class DefinitionValidatorTest extends PortalIntegrationTest {
     @Test
     void everyLoadedProcedureIsStaffedAndHasNoProblem() throws Exception {
         List<DefinitionProblem> problems = new ArrayList<>();
+        int files = 0;
         for (ProcedureDefinition d : catalog.all()) {
-            problems.addAll(validator.problems(d, Files.readString(Path.of("workflows", d.source()))));
+            // The procedures of workflows/ (other tests publish copies of their own, which have no file).
+            Path file = Path.of("workflows", d.code() + ".yaml");
+            if (Files.exists(file)) {
+                problems.addAll(validator.problems(d, Files.readString(file)));
+                files++;
+            }
         }
-        assertThat(catalog.all()).hasSize(30);
+        assertThat(files).isEqualTo(30);
         assertThat(problems).isEmpty();
     }
 

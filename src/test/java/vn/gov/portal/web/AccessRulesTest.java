@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
@@ -126,6 +127,6 @@ class AccessRulesTest extends PortalIntegrationTest {
         mvc.perform(get("/admin").with(authentication(login(officer("ca.00308.lanhdao"))))).andExpect(status().isForbidden());
         mvc.perform(get("/admin").with(authentication(login(citizen(adultOf("00304", 37), 2)))))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/admin")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/admin")).andExpect(redirectedUrl("/oauth2/authorization/staff"));
     }
 }

@@ -1,0 +1,94 @@
+package vn.gov.portal.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import vn.gov.portal.agency.AgencyDirectory;
+import vn.gov.portal.population.RegisterGuard;
+import vn.gov.portal.population.WriteBackHandler;
+
+/**
+ * What problems a definition text has: the one place saving and publishing ask. The parser's checks (format,
+ * references, workflow), the group's steps, then the whole-definition rules ({@link DefinitionRules}: reachable states,
+ * a way to an end, closing statuses, fields read by guards and steps, roles held by staff of the routed agency), so
+ * that a text with any problem is never published.
+ */
+@Component
+public class DefinitionCheck {
+
+    private final DefinitionParser parser;
+    private final DefinitionRules rules;
+    private final DefinitionRules.StaffedRoles staffedRoles;
+
+    @Autowired
+    public DefinitionCheck(List<WriteBackHandler> writeBacks, List<RegisterGuard> guards, AgencyDirectory agencies) {
+        this(new DefinitionParser(writeBacks.stream().map(WriteBackHandler::name).collect(Collectors.toSet()),
+                guards.stream().map(RegisterGuard::name).collect(Collectors.toSet())),
+                DefinitionValidator.rules(writeBacks, guards), agencies::rolesHeldIn);
+    }
+
+    public DefinitionCheck(DefinitionParser parser, DefinitionRules rules, DefinitionRules.StaffedRoles staffedRoles) {
+        this.parser = parser;
+        this.rules = rules;
+        this.staffedRoles = staffedRoles;
+    }
+
+    public DefinitionParser parser() {
+        return parser;
+    }
+
+    /** A text and what is wrong with it; {@code definition} is present only when nothing is. */
+    public record Review(ProcedureDefinition definition, List<DefinitionProblem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /**
+     * Every problem of a text meant to be version {@code version} of {@code code}.
+     *
+     * @param published the published procedures, for the steps of an interconnected group
+     */
+    public Review review(String code, int version, String yaml, Function<String, Optional<ProcedureDefinition>> published) {
+        String source = code + ".yaml (v" + version + ")";
+        DefinitionParser.Result parsed = parser.parse(source, yaml);
+        List<DefinitionProblem> problems = new ArrayList<>(parsed.problems());
+        ProcedureDefinition definition = parsed.definition();
+        if (definition != null && !definition.code().equals(code)) {
+            problems.add(new DefinitionProblem(source, 0, "code '" + definition.code() + "' must stay '" + code
+                    + "' (clone the procedure to make a new one)"));
+        }
+        if (definition != null && definition.version() != version) {
+            problems.add(new DefinitionProblem(source, 0, "version " + definition.version() + " must be " + version));
+        }
+        if (definition != null && definition.isGroup()) {
+            Optional<ProcedureDefinition> resolved = resolveGroup(definition, published, problems);
+            definition = resolved.orElse(null);
+        }
+        if (definition != null) {
+            problems.addAll(rules.problems(definition, DefinitionLines.of(yaml), published, staffedRoles));
+        }
+        return new Review(problems.isEmpty() ? definition : null, List.copyOf(problems));
+    }
+
+    /** A group's steps must be published procedures, not groups; the group is filed with its first step's form. */
+    static Optional<ProcedureDefinition> resolveGroup(ProcedureDefinition group,
+                                                      Function<String, Optional<ProcedureDefinition>> published,
+                                                      List<DefinitionProblem> problems) {
+        boolean ok = true;
+        for (ProcedureDefinition.Step step : group.steps()) {
+            Optional<ProcedureDefinition> procedure = published.apply(step.procedure());
+            if (procedure.isEmpty() || procedure.get().isGroup()) {
+                problems.add(new DefinitionProblem(group.source(), 0, "step '" + step.procedure()
+                        + "' is not a procedure defined in another file"));
+                ok = false;
+            }
+        }
+        return ok ? Optional.of(group.filedAs(published.apply(group.steps().get(0).procedure()).orElseThrow()))
+                : Optional.empty();
+    }
+}
