@@ -22,6 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.gov.portal.catalog.DefinitionCheck;
 import vn.gov.portal.catalog.DefinitionEdits;
 import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.catalog.WorkflowDiagram;
 import vn.gov.portal.catalog.StoredVersion;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
@@ -38,8 +40,11 @@ class ProcedureAdminController {
     private final ProcedureEditor editor;
     private final ProcedureCatalog catalog;
     private final Messages messages;
+    private final WorkflowDiagram diagrams;
 
-    ProcedureAdminController(ProcedureEditor editor, ProcedureCatalog catalog, Messages messages) {
+    ProcedureAdminController(ProcedureEditor editor, ProcedureCatalog catalog, Messages messages,
+                             WorkflowDiagram diagrams) {
+        this.diagrams = diagrams;
         this.editor = editor;
         this.catalog = catalog;
         this.messages = messages;
@@ -83,7 +88,7 @@ class ProcedureAdminController {
     }
 
     @GetMapping("/" + CODE)
-    String edit(@PathVariable String code, Model model) {
+    String edit(@PathVariable String code, Model model, Locale locale) {
         List<StoredVersion> versions = editor.versions(code);
         Optional<StoredVersion> draft = versions.stream().filter(StoredVersion::isDraft).findFirst();
         model.addAttribute("code", code);
@@ -98,6 +103,10 @@ class ProcedureAdminController {
             model.addAttribute("lineCount", d.source().split("\n", -1).length);
         });
         model.addAttribute("roles", DefinitionEdits.STEP_ROLES);
+        // The workflow as drawn: the draft's when it has no problems, else the published one.
+        Optional<ProcedureDefinition> shown = draft.map(editor::review).map(DefinitionCheck.Review::definition)
+                .or(() -> catalog.find(code));
+        model.addAttribute("diagram", shown.map(d -> diagrams.draw(d, locale, null)).orElse(null));
         return "admin/procedures/edit";
     }
 

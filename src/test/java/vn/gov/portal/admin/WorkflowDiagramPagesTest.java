@@ -67,6 +67,13 @@ class WorkflowDiagramPagesTest extends PortalIntegrationTest {
                 .forEach(t -> assertThat(doc.getElementsByTagName("desc").item(0).getTextContent())
                         .contains(t.label().vi()));
 
+        // The editor's page shows the same drawing.
+        mvc.perform(get("/admin/procedures/marriage-registration").with(authentication(login(officer("quantri"), true))))
+                .andExpect(status().isOk())
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                        .contains("id=\"workflow-diagram\"", "<svg", catalog.find("marriage-registration")
+                                .orElseThrow().workflow().transitions().get(0).label().vi()));
+
         mvc.perform(get("/admin/procedures/no-such-procedure/diagram.svg")
                 .with(authentication(login(officer("quantri"), true)))).andExpect(status().isNotFound());
         mvc.perform(get("/admin/procedures/marriage-registration/diagram.svg")
