@@ -1,6 +1,8 @@
 package vn.gov.portal.dossier;
 
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +12,9 @@ import org.springframework.stereotype.Service;
 import vn.gov.portal.agency.Agency;
 import vn.gov.portal.agency.AgencyDirectory;
 import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.catalog.LocalizedText;
+import vn.gov.portal.catalog.FormField;
 import vn.gov.portal.catalog.WorkflowDefinition.Transition;
 import vn.gov.portal.audit.AuditLog;
 import vn.gov.portal.identity.PortalUser;
@@ -110,10 +115,40 @@ public class Dossiers {
      */
     public Optional<Person> applicantRecord(PortalUser officer, Dossier dossier) {
         IdNumber applicant = new IdNumber(dossier.applicantIdNumber());
+        recordView(officer, dossier, applicant);
+        return register.person(applicant);
+    }
+
+    /** Someone a dossier names besides the applicant (a person field: the deceased, a spouse, a moving member). */
+    public record Involved(String answerId, LocalizedText role, Person person) {}
+
+    /** The register records of the other people the dossier names; each reading is audited like the applicant's. */
+    public List<Involved> othersInvolved(PortalUser officer, Dossier dossier) {
+        ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        Set<String> seen = new HashSet<>(Set.of(dossier.applicantIdNumber()));
+        List<Involved> people = new ArrayList<>();
+        for (ProcedureDefinition.FormSection section : definition.sections()) {
+            for (FormField field : section.fields()) {
+                if (field.type() != FormField.FieldType.PERSON) {
+                    continue;
+                }
+                for (String answerId : section.answerIds(field)) {
+                    String value = dossier.answers().getOrDefault(answerId, "");
+                    if (IdNumber.isWellFormed(value) && seen.add(value)) {
+                        IdNumber person = new IdNumber(value);
+                        recordView(officer, dossier, person);
+                        register.person(person).ifPresent(p -> people.add(new Involved(answerId, field.label(), p)));
+                    }
+                }
+            }
+        }
+        return people;
+    }
+
+    private void recordView(PortalUser officer, Dossier dossier, IdNumber person) {
         // The agency too: the officer may serve several, and the citizen's "who used my data" names the one that looked.
-        audit.record(officer.username(), "population.viewed", "person", applicant.value(),
+        audit.record(officer.username(), "population.viewed", "person", person.value(),
                 Map.of("dossier", dossier.receiptCode(), "purpose", dossier.procedureCode(),
                         "agency", agencies.find(dossier.agencyId()).map(Agency::unitCode).orElse("")));
-        return register.person(applicant);
     }
 }

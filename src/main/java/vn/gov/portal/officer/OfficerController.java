@@ -110,6 +110,7 @@ class OfficerController {
         model.addAttribute("attachments", attachments.ofDossier(dossier));
         model.addAttribute("units", register.units());
         model.addAttribute("applicant", dossiers.applicantRecord(officer, dossier).orElse(null));
+        model.addAttribute("involved", dossiers.othersInvolved(officer, dossier));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("diagram", diagrams.draw(catalog.get(dossier.procedureCode(), dossier.procedureVersion()),
                 locale, dossier.state()));

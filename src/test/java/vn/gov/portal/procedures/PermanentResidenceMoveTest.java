@@ -25,6 +25,8 @@ class PermanentResidenceMoveTest extends PortalIntegrationTest {
     Decisions decisions;
     @Autowired
     ProcedureCatalog catalog;
+    @Autowired
+    vn.gov.portal.dossier.Dossiers dossiers;
 
     @Test
     void theFilerAndTwoMembersMoveToOneNewHouseholdAtTheNewAddress() {
@@ -61,6 +63,13 @@ class PermanentResidenceMoveTest extends PortalIntegrationTest {
         }
         assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Submitted.class);
         Dossier dossier = ((Filing.Submitted) outcome).dossier();
+        // The officer sees the register records of the members the dossier names, and each look is on record.
+        assertThat(dossiers.othersInvolved(officer("ca.00308.tiepnhan"), dossier))
+                .extracting(i -> i.person().idNumber().value()).containsExactly(members.get(0), members.get(1));
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_log where action = 'population.viewed' and actor = 'ca.00308.tiepnhan'
+                          and subject_id in (?, ?) and details ->> 'dossier' = ?""")
+                .params(members.get(0), members.get(1), dossier.receiptCode()).query(Long.class).single()).isEqualTo(2);
         for (String[] step : new String[][] {{"tiepnhan", "receive"}, {"xuly", "process"}, {"lanhdao", "approve"}}) {
             dossier = decisions.decide(officer("ca.00308." + step[0]), dossier.id(), step[1], "", dossier.lockVersion());
         }
