@@ -119,11 +119,11 @@ public final class DefinitionRules {
     /** The states reachable from {@code start} by following {@code next}. */
     private static Set<String> reach(Set<String> start, Function<String, List<String>> next) {
         Set<String> seen = new HashSet<>(start);
-        Deque<String> todo = new ArrayDeque<>(start);
-        while (!todo.isEmpty()) {
-            for (String n : next.apply(todo.pop())) {
+        Deque<String> pending = new ArrayDeque<>(start);
+        while (!pending.isEmpty()) {
+            for (String n : next.apply(pending.pop())) {
                 if (seen.add(n)) {
-                    todo.push(n);
+                    pending.push(n);
                 }
             }
         }
