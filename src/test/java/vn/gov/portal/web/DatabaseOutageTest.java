@@ -115,7 +115,7 @@ class DatabaseOutageTest extends PortalIntegrationTest {
                     while (done < perCitizen) {
                         try {
                             Filing.Outcome outcome = filing.submit(citizen, procedure, UUID.randomUUID(),
-                                    temporaryResidence("01", "00308"));
+                                    temporaryResidence("20", "06008"));
                             receipts.put(((Filing.Submitted) outcome).dossier().receiptCode(), citizen.subject());
                             done++;
                         } catch (RuntimeException e) {
