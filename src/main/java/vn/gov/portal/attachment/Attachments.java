@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.portal.audit.AuditLog;
+import vn.gov.portal.limits.LimitedAction;
+import vn.gov.portal.limits.RateLimits;
 import vn.gov.portal.catalog.LocalizedText;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
@@ -58,10 +60,12 @@ public class Attachments implements SupportingDocuments {
     private final ProcedureCatalog catalog;
     private final AuditLog audit;
     private final Clock clock;
+    private final RateLimits limits;
 
     /** Filing is lazy: it asks this service for missing documents, and this service asks it to create drafts. */
     Attachments(AttachmentRepository attachments, AttachmentStore store, VirusScanner scanner, @Lazy Filing filing,
-                Dossiers dossiers, ProcedureCatalog catalog, AuditLog audit, Clock clock) {
+                Dossiers dossiers, ProcedureCatalog catalog, AuditLog audit, Clock clock, RateLimits limits) {
+        this.limits = limits;
         this.clock = clock;
         this.attachments = attachments;
         this.store = store;
@@ -120,6 +124,7 @@ public class Attachments implements SupportingDocuments {
                                     String documentId, Upload upload) {
         Document document = uploadable(definition, documentId, false);
         FileType type = check(document, upload);
+        limits.take(citizen.subject(), LimitedAction.UPLOAD);
         Filing.FormState form = filing.open(citizen, definition);
         UUID draftId = form.resumedDraft() ? form.formId()
                 : ((Filing.Saved) filing.save(citizen, definition, formId, Map.of())).form().formId();
@@ -137,6 +142,7 @@ public class Attachments implements SupportingDocuments {
         }
         Document document = uploadable(catalog.get(dossier.procedureCode(), dossier.procedureVersion()), documentId, true);
         FileType type = check(document, upload);
+        limits.take(citizen.subject(), LimitedAction.UPLOAD);
         AttachmentRepository.LockedDossier locked = attachments.lockDossier(dossierId).orElseThrow();
         if (locked.statusCode() == null || locked.statusCode() != SUPPLEMENTATION) {
             throw UserFacingException.refused("attachment.notInSupplementation");

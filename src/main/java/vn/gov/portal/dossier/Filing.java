@@ -19,6 +19,8 @@ import vn.gov.portal.catalog.FormField;
 import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.catalog.ProcedureDefinition.FormSection;
 import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.limits.LimitedAction;
+import vn.gov.portal.limits.RateLimits;
 import vn.gov.portal.population.PersonFacts;
 import vn.gov.portal.population.PrefillSources;
 
@@ -66,10 +68,12 @@ public class Filing {
     private final AuditLog audit;
     private final Clock clock;
     private final SupportingDocuments documents;
+    private final RateLimits limits;
 
     Filing(DossierRepository dossiers, PrefillSources prefill, PersonPicker picker, AnswerValidator validator,
            Routing routing, ReceiptCodes receiptCodes, Appointments appointments, Decisions decisions, AuditLog audit,
-           Clock clock, SupportingDocuments documents) {
+           Clock clock, SupportingDocuments documents, RateLimits limits) {
+        this.limits = limits;
         this.documents = documents;
         this.dossiers = dossiers;
         this.prefill = prefill;
@@ -176,6 +180,8 @@ public class Filing {
 
     private Dossier submitDraft(PortalUser citizen, ProcedureDefinition definition, Stored stored, Agency agency) {
         UUID id = stored.state().formId();
+        // Only real submissions count; over the limit the whole request rolls back, the draft as it was.
+        limits.take(citizen.subject(), LimitedAction.SUBMISSION);
         LocalDateTime now = LocalDateTime.now(clock);
         String receipt = receiptCodes.next(agency.unitCode(), now.toLocalDate());
         LocalDate appointment = appointments.due(definition.deadline(), now);

@@ -21,8 +21,12 @@ public class SecurityConfig {
      */
     private final String formTargets;
 
-    SecurityConfig(@Value("${portal.security.form-targets:https:}") String formTargets) {
+    private final SessionLifetime sessionLifetime;
+
+    SecurityConfig(@Value("${portal.security.form-targets:https:}") String formTargets, java.time.Clock clock,
+                   @Value("${portal.session.absolute-timeout:PT12H}") java.time.Duration absoluteTimeout) {
         this.formTargets = formTargets;
+        this.sessionLifetime = new SessionLifetime(clock, absoluteTimeout);
     }
 
     @Bean
@@ -60,6 +64,7 @@ public class SecurityConfig {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/vneid"), request -> true))
                 .logout(l -> l.logoutSuccessHandler(logout))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterAfter(sessionLifetime, org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

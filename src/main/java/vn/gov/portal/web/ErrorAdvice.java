@@ -2,6 +2,9 @@ package vn.gov.portal.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -9,8 +12,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.CurrentUserResolver;
+import vn.gov.portal.limits.TooManyRequests;
 
-/** Refusals become pages in the user's language: 404 for anything not theirs, 400 for malformed requests. */
+/**
+ * Refusals become pages in the user's language: 404 for anything not theirs, 400 for malformed requests, 429 over a
+ * rate limit, 503 while the database cannot be reached (the pool reconnects by itself when it is back).
+ */
 @ControllerAdvice
 class ErrorAdvice {
 
@@ -30,6 +37,26 @@ class ErrorAdvice {
     String malformed(HttpServletResponse response, Model model, Locale locale) {
         response.setStatus(400);
         return problem(model, messages.text("error.badRequest", null, locale));
+    }
+
+    @ExceptionHandler(TooManyRequests.class)
+    String tooMany(TooManyRequests e, HttpServletResponse response, Model model, Locale locale) {
+        response.setStatus(429);
+        response.setHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
+        long minutes = Math.max(1, (e.retryAfter().toSeconds() + 59) / 60);
+        return problem(model, messages.text(e.action().messageCode(),
+                new Object[] {e.limit(), e.window().toMinutes(), minutes}, locale));
+    }
+
+    /** Seconds a browser or client should wait before trying again while the database is away. */
+    static final int DATABASE_RETRY_SECONDS = 30;
+
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            CannotCreateTransactionException.class})
+    String databaseDown(HttpServletResponse response, Model model, Locale locale) {
+        response.setStatus(503);
+        response.setHeader("Retry-After", String.valueOf(DATABASE_RETRY_SECONDS));
+        return problem(model, messages.text("faults.databaseDown", null, locale));
     }
 
     /** Exception views do not get the model of @ModelAttribute methods, so the header's user is added here. */

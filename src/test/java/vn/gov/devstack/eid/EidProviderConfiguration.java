@@ -115,11 +115,23 @@ public class EidProviderConfiguration {
     /** Everything else: the login page. */
     @Bean
     @Order(2)
-    SecurityFilterChain loginPage(HttpSecurity http) throws Exception {
+    SecurityFilterChain loginPage(HttpSecurity http, FailedLogins failedLogins) throws Exception {
+        var toSavedRequest = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+        var toLoginPage = new org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login"));
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler((request, response, authentication) -> {
+                            failedLogins.succeeded(authentication.getName());
+                            toSavedRequest.onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .failureHandler((request, response, exception) -> {
+                            if (exception instanceof org.springframework.security.authentication.BadCredentialsException) {
+                                failedLogins.failed(request.getParameter("username"));
+                            }
+                            toLoginPage.onAuthenticationFailure(request, response, exception);
+                        }));
         return http.build();
     }
 
@@ -138,8 +150,13 @@ public class EidProviderConfiguration {
     }
 
     @Bean
-    EidUsers eidUsers(JdbcClient jdbc) {
-        EidUsers users = new EidUsers(jdbc);
+    FailedLogins failedLogins() {
+        return new FailedLogins(java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    EidUsers eidUsers(JdbcClient jdbc, FailedLogins failedLogins) {
+        EidUsers users = new EidUsers(jdbc, failedLogins);
         users.createSchemaIfMissing();
         return users;
     }

@@ -40,6 +40,7 @@ class EidProviderTest {
     static final String LEVEL_ONE_CITIZEN = "001090001237";
     static final String FORCED_CITIZEN = "001090001235";
     static final String DEAD_CITIZEN = "001090001236";
+    static final String GUESSED_CITIZEN = "001090001238";
     static final String OFFICER = "canbo.hanoi";
 
     /** Not the registered port 8080: the loopback rule must accept any port. */
@@ -64,6 +65,7 @@ class EidProviderTest {
         person(CITIZEN, "Nguyễn Thị Hương", LocalDate.of(1990, 3, 15), null);
         person(LEVEL_ONE_CITIZEN, "Trần Văn Đức", LocalDate.of(1985, 12, 1), null);
         person(FORCED_CITIZEN, "Lê Minh Khôi", LocalDate.of(2000, 1, 31), null);
+        person(GUESSED_CITIZEN, "Vũ Thị Lan", LocalDate.of(1995, 7, 20), null);
         person(DEAD_CITIZEN, "Phạm Văn Tư", LocalDate.of(1940, 5, 5), LocalDate.of(2020, 2, 2));
         jdbc.sql("insert into staff (username, full_name, is_admin, active) values (?, ?, false, true)")
                 .params(OFFICER, "Đỗ Thu Trang").update();
@@ -167,6 +169,20 @@ class EidProviderTest {
                 "id=\"username\"", "autocomplete=\"username\"", "id=\"password\"",
                 "autocomplete=\"current-password\"", "id=\"login-submit\"", "name=\"_csrf\"");
         assertThat(page).doesNotContain("role=\"alert\"");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountForAWhileAndOnlyThatAccount() throws Exception {
+        Browser browser = new Browser();
+        for (int i = 0; i < FailedLogins.LIMIT; i++) {
+            HttpResponse<String> loginPage = browser.startAuthorization("portal-citizen", CITIZEN_CALLBACK, new Pkce());
+            assertThat(location(browser.submitLogin(loginPage, GUESSED_CITIZEN, "wrong-" + i))).endsWith("/login?error");
+        }
+        HttpResponse<String> loginPage = browser.startAuthorization("portal-citizen", CITIZEN_CALLBACK, new Pkce());
+        assertThat(location(browser.submitLogin(loginPage, GUESSED_CITIZEN, "demo"))).endsWith("/login?error");
+
+        URI callback = new Browser().logIn("portal-citizen", CITIZEN_CALLBACK, new Pkce(), CITIZEN, "demo");
+        assertThat(callback.toString()).startsWith(CITIZEN_CALLBACK + "?code=");
     }
 
     @Test

@@ -28,9 +28,11 @@ final class EidUsers implements UserDetailsService {
     record Staff(String username, String fullName) {}
 
     private final JdbcClient jdbc;
+    private final FailedLogins failedLogins;
 
-    EidUsers(JdbcClient jdbc) {
+    EidUsers(JdbcClient jdbc, FailedLogins failedLogins) {
         this.jdbc = jdbc;
+        this.failedLogins = failedLogins;
     }
 
     /** Creates the provider's own table; idempotent, so it is safe on every start and next to the portal's Flyway. */
@@ -49,11 +51,13 @@ final class EidUsers implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        // Too many wrong passwords: locked (checked before the password, so guessing on does not help).
+        boolean locked = failedLogins.locked(username);
         if (isIdNumber(username) && findCitizen(username).isPresent()) {
-            return User.withUsername(username).password(PASSWORD).authorities(CITIZEN).build();
+            return User.withUsername(username).password(PASSWORD).authorities(CITIZEN).accountLocked(locked).build();
         }
         if (!isIdNumber(username) && findStaff(username).isPresent()) {
-            return User.withUsername(username).password(PASSWORD).authorities(STAFF).build();
+            return User.withUsername(username).password(PASSWORD).authorities(STAFF).accountLocked(locked).build();
         }
         throw new UsernameNotFoundException("No e-ID account");
     }

@@ -43,6 +43,8 @@ class AttachmentsTest extends PortalIntegrationTest {
     private static final String APPLY = "/procedures/" + CODE + "/apply";
 
     @Autowired
+    private vn.gov.portal.limits.RateLimits limits;
+    @Autowired
     MockMvc mvc;
     @Autowired
     Filing filing;
@@ -329,10 +331,10 @@ class AttachmentsTest extends PortalIntegrationTest {
         PortalUser citizen = citizen(freeAdult(1010), 2);
         UUID formId = UUID.randomUUID();
         Attachments infected = new Attachments(repository, store, content -> VirusScanner.Verdict.infected("Eicar-Signature"),
-                filing, dossierReads, catalog, audit, java.time.Clock.systemUTC());
+                filing, dossierReads, catalog, audit, java.time.Clock.systemUTC(), limits);
         Attachments unreachable = new Attachments(repository, store, content -> {
             throw new VirusScanner.ScannerUnavailableException("clamd down", null);
-        }, filing, dossierReads, catalog, audit, java.time.Clock.systemUTC());
+        }, filing, dossierReads, catalog, audit, java.time.Clock.systemUTC(), limits);
         Attachments.Upload pdf = new Attachments.Upload("hop-dong.pdf", TestFiles.pdf("hợp đồng"));
 
         assertThatThrownBy(() -> infected.attachToDraft(citizen, procedure(), formId, "premisesProof", pdf))

@@ -1,0 +1,69 @@
+package vn.gov.portal.limits;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counts a person's submissions and uploads in a sliding window. The count lives in PostgreSQL (table
+ * rate_limit_event, with the database's clock), so every portal instance behind the balancer sees the same numbers.
+ * A transaction-scoped advisory lock per person and action makes concurrent requests count one after another.
+ */
+@Component
+public class RateLimits {
+
+    private final JdbcClient jdbc;
+    private final int submissions;
+    private final int uploads;
+    private final Duration window;
+
+    RateLimits(JdbcClient jdbc, @Value("${portal.limits.submissions:10}") int submissions,
+               @Value("${portal.limits.uploads:40}") int uploads,
+               @Value("${portal.limits.window:PT10M}") Duration window) {
+        this.jdbc = jdbc;
+        this.submissions = submissions;
+        this.uploads = uploads;
+        this.window = window;
+    }
+
+    public int limitOf(LimitedAction action) {
+        return action == LimitedAction.SUBMISSION ? submissions : uploads;
+    }
+
+    /**
+     * Counts one action of the person, or throws {@link TooManyRequests} when the window is full. Meant to run in the
+     * transaction that does the action: if that rolls back, the action is not counted either.
+     */
+    @Transactional
+    public void take(String subject, LimitedAction action) {
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext(?))) locked")
+                .param("rate-limit:" + action + ":" + subject).query(Integer.class).single();
+        long seconds = window.toSeconds();
+        jdbc.sql("delete from rate_limit_event where subject = ? and action = ? and at <= now() - make_interval(secs => ?)")
+                .params(subject, action.name(), seconds).update();
+        Recent recent = jdbc.sql("""
+                        select count(*) as count, min(at) as oldest, now() as now from rate_limit_event
+                        where subject = ? and action = ?""")
+                .params(subject, action.name()).query(Recent.class).single();
+        int limit = limitOf(action);
+        if (recent.count() >= limit) {
+            Duration wait = Duration.between(recent.now().toInstant(), recent.oldest().toInstant().plus(window));
+            throw new TooManyRequests(action, limit, window, wait.compareTo(Duration.ofSeconds(1)) < 0
+                    ? Duration.ofSeconds(1) : wait);
+        }
+        jdbc.sql("insert into rate_limit_event (subject, action) values (?, ?)").params(subject, action.name()).update();
+    }
+
+    private record Recent(long count, OffsetDateTime oldest, OffsetDateTime now) {}
+
+    /** How many actions of the person count now (for tests and support). */
+    public int recent(String subject, LimitedAction action) {
+        return jdbc.sql("""
+                        select count(*) from rate_limit_event
+                        where subject = ? and action = ? and at > now() - make_interval(secs => ?)""")
+                .params(subject, action.name(), window.toSeconds()).query(Integer.class).single();
+    }
+}

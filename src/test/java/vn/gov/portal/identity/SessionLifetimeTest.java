@@ -1,0 +1,165 @@
+package vn.gov.portal.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.gov.portal.PortalIntegrationTest;
+
+/** Idle and absolute timeouts, logout and the new session id at login, on the real JDBC sessions. */
+class SessionLifetimeTest extends PortalIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    SessionRepository<? extends Session> sessions;
+    @LocalServerPort
+    int port;
+
+    /** A stored session as the login leaves it, logged in at {@code loginAt}. */
+    private String loggedIn(PortalUser user, Instant loginAt) {
+        return loggedIn(sessions, user, loginAt);
+    }
+
+    private static <S extends Session> String loggedIn(SessionRepository<S> sessions, PortalUser user, Instant loginAt) {
+        S session = sessions.createSession();
+        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                new SecurityContextImpl(login(user)));
+        session.setAttribute(SessionLifetime.LOGIN_AT, loginAt);
+        sessions.save(session);
+        return session.getId();
+    }
+
+    private static Cookie cookie(String sessionId) {
+        return new Cookie("SESSION", Base64.getEncoder().encodeToString(sessionId.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private boolean stored(String sessionId) {
+        return jdbc.sql("select count(*) from spring_session where session_id = ?").param(sessionId)
+                .query(Long.class).single() == 1;
+    }
+
+    @Test
+    void aLoginEndsTwelveHoursAfterItHoweverActive() throws Exception {
+        PortalUser citizen = citizen(freeAdult(1910), 2);
+        String recent = loggedIn(citizen, Instant.now().minus(Duration.ofHours(11)));
+        mvc.perform(get("/my/dossiers").cookie(cookie(recent))).andExpect(status().isOk());
+        assertThat(stored(recent)).isTrue();
+
+        String old = loggedIn(citizen, Instant.now().minus(Duration.ofHours(12).plusMinutes(1)));
+        mvc.perform(get("/my/dossiers").cookie(cookie(old))).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/oauth2/authorization/vneid"));
+        assertThat(stored(old)).isFalse();
+    }
+
+    @Test
+    void aSessionIdleForThirtyMinutesIsOver() throws Exception {
+        PortalUser citizen = citizen(freeAdult(1911), 2);
+        String active = loggedIn(citizen, Instant.now());
+        String idle = loggedIn(citizen, Instant.now().minus(Duration.ofMinutes(40)));
+        assertThat(jdbc.sql("select max_inactive_interval from spring_session where session_id = ?").param(idle)
+                .query(Integer.class).single()).isEqualTo(30 * 60);
+        jdbc.sql("update spring_session set last_access_time = ? where session_id = ?")
+                .params(Instant.now().minus(Duration.ofMinutes(31)).toEpochMilli(), idle).update();
+        jdbc.sql("update spring_session set last_access_time = ? where session_id = ?")
+                .params(Instant.now().minus(Duration.ofMinutes(29)).toEpochMilli(), active).update();
+
+        mvc.perform(get("/my/dossiers").cookie(cookie(idle))).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/oauth2/authorization/vneid"));
+        mvc.perform(get("/my/dossiers").cookie(cookie(active))).andExpect(status().isOk());
+    }
+
+    @Test
+    void logoutEndsTheStoredSession() throws Exception {
+        String session = loggedIn(citizen(freeAdult(1912), 2), Instant.now());
+        mvc.perform(get("/my/dossiers").cookie(cookie(session))).andExpect(status().isOk());
+        mvc.perform(post("/logout").with(csrf()).cookie(cookie(session))).andExpect(status().is3xxRedirection());
+        assertThat(stored(session)).isFalse();
+        mvc.perform(get("/my/dossiers").cookie(cookie(session))).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/oauth2/authorization/vneid"));
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Test
+    void theSessionIdChangesAtLoginAndTheLoginTimeIsRecorded() throws Exception {
+        String idNumber = freeAdult(1913);
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String portal = "http://127.0.0.1:" + port;
+
+        // Before login: the portal keeps the authorization request in an anonymous session.
+        HttpResponse<String> start = send(browser, portal + "/oauth2/authorization/vneid", null);
+        assertThat(start.statusCode()).isEqualTo(302);
+        String before = portalSession(cookies, portal);
+        assertThat(stored(before)).isTrue();
+
+        // The e-ID provider: its login page, the form, back to its authorize endpoint, then to the portal.
+        HttpResponse<String> authorize = send(browser, location(start), null);
+        HttpResponse<String> loginPage = send(browser, location(authorize), null);
+        Matcher csrf = CSRF.matcher(loginPage.body());
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> posted = send(browser, stack().eid().issuerUri() + "/login",
+                "username=" + idNumber + "&password=demo&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+        HttpResponse<String> authorized = send(browser, location(posted), null);
+        assertThat(location(authorized)).startsWith(portal + "/login/oauth2/code/vneid");
+        HttpResponse<String> callback = send(browser, location(authorized), null);
+        assertThat(callback.statusCode()).isEqualTo(302);
+        assertThat(location(callback)).doesNotContain("error");
+
+        String after = portalSession(cookies, portal);
+        assertThat(after).isNotEqualTo(before);
+        assertThat(stored(before)).isFalse();
+        assertThat(stored(after)).isTrue();
+        Session loggedIn = sessions.findById(after);
+        assertThat(loggedIn.<Instant>getAttribute(SessionLifetime.LOGIN_AT)).isNotNull();
+        assertThat(send(browser, portal + "/my/dossiers", null).statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> send(HttpClient browser, String uri, String form) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/html");
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+        }
+        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String location(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location").orElseThrow(
+                () -> new AssertionError("no redirect: " + response.statusCode()));
+        return location.startsWith("/") ? response.uri().resolve(location).toString() : location;
+    }
+
+    private static String portalSession(CookieManager cookies, String portal) {
+        HttpCookie session = cookies.getCookieStore().get(URI.create(portal)).stream()
+                .filter(c -> c.getName().equals("SESSION")).findFirst().orElseThrow();
+        return new String(Base64.getDecoder().decode(session.getValue()), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,158 @@
+package vn.gov.portal.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.gov.portal.PortalIntegrationTest;
+import vn.gov.portal.attachment.TestFiles;
+import vn.gov.portal.identity.PortalUser;
+
+class RateLimitsTest extends PortalIntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    RateLimits limits;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    vn.gov.portal.dossier.Filing filing;
+    @Autowired
+    vn.gov.portal.catalog.ProcedureCatalog catalog;
+
+    /** A commune no other test files into, so these many dossiers do not crowd other tests' queues. */
+    static final java.util.Map<String, String> ANSWERS = temporaryResidence("20", "06008");
+
+    private void submit(PortalUser citizen) {
+        assertThat(filing.submit(citizen, catalog.find("temporary-residence").orElseThrow(), UUID.randomUUID(), ANSWERS))
+                .isInstanceOf(vn.gov.portal.dossier.Filing.Submitted.class);
+    }
+
+    private long submitted(PortalUser citizen) {
+        return jdbc.sql("select count(*) from dossier where applicant_id_number = ? and state <> 'draft'")
+                .param(citizen.subject()).query(Long.class).single();
+    }
+
+    private long drafts(PortalUser citizen) {
+        return jdbc.sql("select count(*) from dossier where applicant_id_number = ? and state = 'draft'")
+                .param(citizen.subject()).query(Long.class).single();
+    }
+
+    private MockHttpServletRequestBuilder submitForm(PortalUser citizen) {
+        MockHttpServletRequestBuilder request = post("/procedures/temporary-residence/apply").with(csrf())
+                .with(authentication(login(citizen))).param("formId", UUID.randomUUID().toString())
+                .param("action", "submit");
+        ANSWERS.forEach((k, v) -> request.param(k, v));
+        return request;
+    }
+
+    @Test
+    void theEleventhSubmissionInTenMinutesIsRefusedWith429AndChangesNothing() throws Exception {
+        PortalUser citizen = citizen(freeAdult(1900), 2);
+        for (int i = 0; i < limits.limitOf(LimitedAction.SUBMISSION); i++) {
+            submit(citizen);
+        }
+        assertThat(submitted(citizen)).isEqualTo(10);
+        long audited = jdbc.sql("select count(*) from audit_log where actor = ? and action = 'dossier.submitted'")
+                .param(citizen.subject()).query(Long.class).single();
+
+        mvc.perform(submitForm(citizen)).andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", Matchers.matchesPattern("[1-9][0-9]*")))
+                .andExpect(content().string(Matchers.containsString("Bạn đã nộp 10 hồ sơ trong 10 phút vừa qua")));
+        mvc.perform(submitForm(citizen).param("lang", "en")).andExpect(status().isTooManyRequests())
+                .andExpect(content().string(Matchers.containsString("You have submitted 10 applications in the last 10 minutes")));
+
+        // Nothing changed: no dossier, no draft left from the refused form, nothing audited, the count unchanged.
+        assertThat(submitted(citizen)).isEqualTo(10);
+        assertThat(drafts(citizen)).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_log where actor = ? and action = 'dossier.submitted'")
+                .param(citizen.subject()).query(Long.class).single()).isEqualTo(audited);
+        assertThat(limits.recent(citizen.subject(), LimitedAction.SUBMISSION)).isEqualTo(10);
+
+        // Another citizen is not affected.
+        PortalUser other = citizen(freeAdult(1901), 2);
+        submit(other);
+        assertThat(submitted(other)).isEqualTo(1);
+    }
+
+    @Test
+    void uploadsOverTheLimitAreRefusedWith429AndNotStored() throws Exception {
+        PortalUser citizen = citizen(freeAdult(1902), 2);
+        // The citizen's earlier uploads of the last minutes, as any portal instance would have counted them.
+        for (int i = 0; i < limits.limitOf(LimitedAction.UPLOAD); i++) {
+            jdbc.sql("insert into rate_limit_event (subject, action, at) values (?, 'UPLOAD', now() - interval '1 minute')")
+                    .param(citizen.subject()).update();
+        }
+        mvc.perform(multipart("/procedures/electricity-new-connection/apply/attachments")
+                        .file(new MockMultipartFile("file", "hop-dong.pdf", "application/pdf", TestFiles.pdf("hợp đồng")))
+                        .param("formId", UUID.randomUUID().toString()).param("documentId", "premisesProof")
+                        .with(csrf()).with(authentication(login(citizen))))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", Matchers.matchesPattern("[1-9][0-9]*")))
+                .andExpect(content().string(Matchers.containsString("Bạn đã tải lên 40 tệp")));
+        assertThat(drafts(citizen)).isZero();
+        assertThat(jdbc.sql("select count(*) from attachment a join dossier d on d.id = a.dossier_id "
+                + "where d.applicant_id_number = ?").param(citizen.subject()).query(Long.class).single()).isZero();
+
+        // Uploads older than the window no longer count.
+        jdbc.sql("update rate_limit_event set at = now() - interval '11 minutes' where subject = ?")
+                .param(citizen.subject()).update();
+        new TransactionTemplate(transactions).executeWithoutResult(t -> limits.take(citizen.subject(), LimitedAction.UPLOAD));
+        assertThat(limits.recent(citizen.subject(), LimitedAction.UPLOAD)).isEqualTo(1);
+    }
+
+    @Test
+    void twoPortalInstancesShareTheCountEvenWhenRequestsComeAtOnce() throws Exception {
+        String subject = freeAdult(1903);
+        // Two instances as two portal servers would have them: separate objects, the one database.
+        List<RateLimits> instances = List.of(new RateLimits(jdbc, 3, 3, Duration.ofMinutes(10)),
+                new RateLimits(jdbc, 3, 3, Duration.ofMinutes(10)));
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                RateLimits instance = instances.get(i % 2);
+                Callable<Boolean> attempt = () -> {
+                    try {
+                        tx.executeWithoutResult(t -> instance.take(subject, LimitedAction.SUBMISSION));
+                        return true;
+                    } catch (TooManyRequests e) {
+                        return false;
+                    }
+                };
+                results.add(pool.submit(attempt));
+            }
+            int allowed = 0;
+            for (Future<Boolean> result : results) {
+                allowed += result.get() ? 1 : 0;
+            }
+            assertThat(allowed).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(limits.recent(subject, LimitedAction.SUBMISSION)).isEqualTo(3);
+    }
+}
