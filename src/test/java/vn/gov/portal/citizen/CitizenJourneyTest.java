@@ -35,6 +35,8 @@ import vn.gov.portal.workflow.HolidayCalendarSource;
 class CitizenJourneyTest extends PortalIntegrationTest {
 
     private static final String CODE = "temporary-residence";
+    /** The portal's days are Vietnamese days (the clock of the tests' machine may be on UTC). */
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Autowired
     MockMvc mvc;
@@ -148,7 +150,7 @@ class CitizenJourneyTest extends PortalIntegrationTest {
     @Test
     void aSupplementCorrectsAnswersButNotWhereTheDossierWasFiled() {
         PortalUser citizen = citizen(freeAdult(1403), 2);
-        LocalDate due = calendars.current().addWorkingDays(LocalDate.now(), 5);
+        LocalDate due = calendars.current().addWorkingDays(LocalDate.now(VIETNAM), 5);
         Dossier dossier = awaitingSupplement(citizen, due);
         assertThat(dossier.supplementDue()).isEqualTo(due);
         assertThat(supplementation.request(dossier)).hasValueSatisfying(r -> {
@@ -180,7 +182,7 @@ class CitizenJourneyTest extends PortalIntegrationTest {
         PortalUser citizen = citizen(freeAdult(1404), 2);
         Dossier dossier = awaitingSupplement(citizen, null);
         assertThat(dossier.supplementDue()).isEqualTo(
-                calendars.current().addWorkingDays(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")),
+                calendars.current().addWorkingDays(LocalDate.now(VIETNAM),
                         Decisions.SUPPLEMENT_WORKING_DAYS));
 
         PortalUser other = citizen(freeAdult(1405), 2);
@@ -205,7 +207,7 @@ class CitizenJourneyTest extends PortalIntegrationTest {
         Dossier dossier = submitTemporaryResidence(citizen);
         Dossier received = decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
         assertThatThrownBy(() -> decisions.decide(officer("ca.00308.xuly"), dossier.id(), "request-supplement",
-                "Thiếu giấy tờ", LocalDate.now(), received.lockVersion()))
+                "Thiếu giấy tờ", LocalDate.now(VIETNAM), received.lockVersion()))
                 .isInstanceOf(UserFacingException.class);
         assertThat(reload(dossier).statusCode()).isEqualTo(2);
     }
