@@ -180,7 +180,8 @@ class CitizenJourneyTest extends PortalIntegrationTest {
         PortalUser citizen = citizen(freeAdult(1404), 2);
         Dossier dossier = awaitingSupplement(citizen, null);
         assertThat(dossier.supplementDue()).isEqualTo(
-                calendars.current().addWorkingDays(LocalDate.now(), Decisions.SUPPLEMENT_WORKING_DAYS));
+                calendars.current().addWorkingDays(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")),
+                        Decisions.SUPPLEMENT_WORKING_DAYS));   // the portal counts in Vietnamese dates
 
         PortalUser other = citizen(freeAdult(1405), 2);
         mvc.perform(get("/my/dossiers/" + dossier.id() + "/supplement").with(authentication(login(other))))
