@@ -10,7 +10,8 @@ import vn.gov.portal.PortalApplication;
  * e-ID provider on 127.0.0.1:9000, a mail catcher on SMTP port 2525 (inbox at http://127.0.0.1:9000/mail), demo data,
  * and the portal on http://127.0.0.1:8080.
  * Options: {@code --portal.dev.people=N} seeds N people into an empty database; {@code --portal.dev.data=DIR};
- * {@code --portal.dev.dossiers=N} adds submitted dossiers up to N, to try the officer queue with a large backlog.
+ * {@code --portal.dev.dossiers=N} adds submitted dossiers up to N, to try the officer queue with a large backlog;
+ * {@code --portal.audit.verify} checks the audit chain and exits (AuditChainCommand).
  */
 public final class DevPortal {
 
@@ -21,6 +22,8 @@ public final class DevPortal {
         int people = Integer.parseInt(option(args, "portal.dev.people", "10000"));
         Path data = Path.of(option(args, "portal.dev.data", "data/postgres"));
         DevStack stack = DevStack.start(data, 9000, 2525, people);
+        // Before the portal starts: a command such as --portal.audit.verify exits from inside run().
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         ConfigurableApplicationContext portal = new SpringApplicationBuilder(PortalApplication.class)
                 .properties(stack.portalProperties())
                 .properties("server.port=8080", "spring.thymeleaf.cache=false")
@@ -30,7 +33,6 @@ public final class DevPortal {
         if (backlog > 0) {
             DossierBacklog.seed(stack.dataSource(), portal.getBean(vn.gov.portal.catalog.ProcedureCatalog.class), backlog);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         System.out.println(banner(stack));
     }
 
