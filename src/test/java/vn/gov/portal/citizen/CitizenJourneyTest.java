@@ -36,6 +36,9 @@ class CitizenJourneyTest extends PortalIntegrationTest {
 
     private static final String CODE = "temporary-residence";
 
+    /** The portal's clock (Vietnam time): after 17:00 UTC its today is tomorrow in UTC. */
+    @Autowired
+    java.time.Clock clock;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -180,7 +183,7 @@ class CitizenJourneyTest extends PortalIntegrationTest {
         PortalUser citizen = citizen(freeAdult(1404), 2);
         Dossier dossier = awaitingSupplement(citizen, null);
         assertThat(dossier.supplementDue()).isEqualTo(
-                calendars.current().addWorkingDays(LocalDate.now(), Decisions.SUPPLEMENT_WORKING_DAYS));
+                calendars.current().addWorkingDays(LocalDate.now(clock), Decisions.SUPPLEMENT_WORKING_DAYS));
 
         PortalUser other = citizen(freeAdult(1405), 2);
         mvc.perform(get("/my/dossiers/" + dossier.id() + "/supplement").with(authentication(login(other))))
