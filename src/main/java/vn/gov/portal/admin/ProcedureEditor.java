@@ -140,6 +140,9 @@ public class ProcedureEditor {
     @Transactional
     public StoredVersion startDraft(String actor, String code) {
         List<StoredVersion> versions = locked(code);
+        if (versions.isEmpty()) {
+            throw UserFacingException.notFound(); // an unknown code (found by AuthorizationMatrixTest: was a 500)
+        }
         if (versions.get(0).isDraft()) {
             return versions.get(0);
         }

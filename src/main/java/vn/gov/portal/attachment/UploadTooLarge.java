@@ -20,6 +20,7 @@ import vn.gov.portal.web.Messages;
  * not read.)
  */
 @ControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE) // before ErrorAdvice's MultipartException
 class UploadTooLarge {
 
     private static final Pattern FROM_FORM = Pattern.compile("/procedures/([a-z0-9-]+)/apply/attachments");

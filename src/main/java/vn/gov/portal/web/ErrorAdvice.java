@@ -6,19 +6,27 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.CurrentUserResolver;
 import vn.gov.portal.limits.TooManyRequests;
 
 /**
  * Refusals become pages in the user's language: 404 for anything not theirs, 400 for malformed requests, 429 over a
- * rate limit, 503 while the database cannot be reached (the pool reconnects by itself when it is back).
+ * rate limit, 503 while the database cannot be reached (the pool reconnects by itself when it is back). Last among
+ * the advices, so that more specific ones (an upload over the size limit is a MultipartException too) answer first.
  */
 @ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ErrorAdvice {
 
     private final Messages messages;
@@ -33,7 +41,13 @@ class ErrorAdvice {
         return problem(model, messages.of(e, locale));
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    /**
+     * Parameters of the wrong type or missing, a form post where a file upload belongs: the browser or a script sent
+     * something no page of ours sends, so a plain 400 instead of Spring's 500.
+     */
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            ServletRequestBindingException.class, ConversionFailedException.class, MultipartException.class,
+            MissingServletRequestPartException.class})
     String malformed(HttpServletResponse response, Model model, Locale locale) {
         response.setStatus(400);
         return problem(model, messages.text("error.badRequest", null, locale));
