@@ -209,7 +209,8 @@ class AuditChainTest extends PortalIntegrationTest {
     @Test
     void concurrentAuditedActionsKeepTheChainLinear() throws Exception {
         List<String> people = new ArrayList<>();
-        for (int offset = 1800; offset < 1804; offset++) {
+        // Submitters take turns among four people each: one person may submit at most 10 dossiers in 10 minutes.
+        for (int offset = 1800; offset < 1810; offset++) {
             people.add(freeAdult(offset));
         }
         Dossier atFirst = submit(people.get(0), FIRST);
@@ -229,12 +230,12 @@ class AuditChainTest extends PortalIntegrationTest {
             for (String name : second) {
                 work.add(pool.submit(claimAndRelease(start, name, atSecond.id(), rounds)));
             }
-            for (String idNumber : people.subList(2, 4)) {
+            for (List<String> submitters : List.of(people.subList(2, 6), people.subList(6, 10))) {
                 work.add(pool.submit(() -> {
                     start.await();
                     List<UUID> submitted = new ArrayList<>();
                     for (int i = 0; i < rounds; i++) {
-                        submitted.add(submit(idNumber, i % 2 == 0 ? FIRST : SECOND).id());
+                        submitted.add(submit(submitters.get(i % 4), i % 2 == 0 ? FIRST : SECOND).id());
                     }
                     return submitted;
                 }));
