@@ -129,4 +129,14 @@ class AccessRulesTest extends PortalIntegrationTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/admin")).andExpect(redirectedUrl("/oauth2/authorization/staff"));
     }
+
+    @Test
+    void theLoginAsksTheEidProviderWithPkceStateAndNonce() throws Exception {
+        for (String registration : new String[] {"vneid", "staff"}) {
+            String location = mvc.perform(get("/oauth2/authorization/" + registration))
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getHeader("Location");
+            assertThat(location).contains("response_type=code", "state=", "nonce=", "code_challenge=",
+                    "code_challenge_method=S256");
+        }
+    }
 }
