@@ -51,17 +51,20 @@ public final class DemoData {
         return kindPrefix + "." + communeCode + "." + roleSuffix;
     }
 
-    /** Seeds what is missing; a database that already has data is left as it is. */
-    public static void seedIfEmpty(DataSource dataSource, int people) {
+    /**
+     * Seeds what is missing; a database that already has data is left as it is.
+     *
+     * @return how the population was loaded, empty when it was there already
+     */
+    public static java.util.Optional<PopulationGenerator.GenerationReport> seedIfEmpty(DataSource dataSource, int people) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         if (jdbc.sql("select count(*) from agency").query(Long.class).single() == 0) {
             seedAgenciesAndStaff(jdbc);
         }
         if (jdbc.sql("select count(*) from population.person").query(Long.class).single() == 0) {
-            long start = System.nanoTime();
-            new PopulationGenerator(dataSource).generate(people, SEED);
-            log.info("Seeded {} people in {} ms", people, (System.nanoTime() - start) / 1_000_000);
+            return java.util.Optional.of(new PopulationGenerator(dataSource).generate(people, SEED));
         }
+        return java.util.Optional.empty();
     }
 
     private static void seedAgenciesAndStaff(JdbcClient jdbc) {

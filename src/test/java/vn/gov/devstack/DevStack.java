@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import vn.gov.devstack.eid.EidProvider;
 import vn.gov.devstack.mail.MailCatcher;
 import vn.gov.devstack.payment.SimulatedVnpay;
+import vn.gov.portal.population.synthetic.PopulationGenerator;
 
 /**
  * A real PostgreSQL 17 (embedded, no install) with the portal's schema and demo data, and the built-in e-ID provider
@@ -30,11 +31,14 @@ public final class DevStack implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final EidProvider eid;
     private final MailCatcher mail;
+    private final PopulationGenerator.GenerationReport populationLoad;
 
-    private DevStack(EmbeddedPostgres postgres, EidProvider eid, MailCatcher mail) {
+    private DevStack(EmbeddedPostgres postgres, EidProvider eid, MailCatcher mail,
+                     PopulationGenerator.GenerationReport populationLoad) {
         this.postgres = postgres;
         this.eid = eid;
         this.mail = mail;
+        this.populationLoad = populationLoad;
     }
 
     /** As {@link #start(Path, int, int, int)} with the mail catcher on any free port. */
@@ -57,10 +61,10 @@ public final class DevStack implements AutoCloseable {
             EmbeddedPostgres postgres = builder.start();
             DataSource dataSource = postgres.getPostgresDatabase();
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            DemoData.seedIfEmpty(dataSource, people);
+            var populationLoad = DemoData.seedIfEmpty(dataSource, people);
             MailCatcher mail = MailCatcher.start(smtpPort);
             EidProvider eid = EidProvider.start(jdbcUrl(postgres), "postgres", "postgres", eidPort, mail);
-            return new DevStack(postgres, eid, mail);
+            return new DevStack(postgres, eid, mail, populationLoad.orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
         }
@@ -72,6 +76,11 @@ public final class DevStack implements AutoCloseable {
 
     public String jdbcUrl() {
         return jdbcUrl(postgres);
+    }
+
+    /** How this start loaded the synthetic population, empty when the database had it already. */
+    public java.util.Optional<PopulationGenerator.GenerationReport> populationLoad() {
+        return java.util.Optional.ofNullable(populationLoad);
     }
 
     public DataSource dataSource() {

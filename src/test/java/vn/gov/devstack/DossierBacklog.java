@@ -27,7 +27,7 @@ import vn.gov.portal.catalog.WorkflowDefinition;
  * dates around today (some overdue); finished ones spread over the last year (for the statistics). Loaded with COPY
  * in batches; deterministic for a seed.
  */
-final class DossierBacklog {
+public final class DossierBacklog {
 
     private static final Logger log = LoggerFactory.getLogger(DossierBacklog.class);
     private static final int BATCH = 50_000;
@@ -39,7 +39,7 @@ final class DossierBacklog {
 
     record Applicant(String idNumber, String fullName) {}
 
-    static void seed(DataSource dataSource, ProcedureCatalog catalog, int wanted) {
+    public static void seed(DataSource dataSource, ProcedureCatalog catalog, int wanted) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         long existing = jdbc.sql("select count(*) from dossier").query(Long.class).single();
         if (existing >= wanted) {

@@ -1,0 +1,354 @@
+package vn.gov.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.gov.devstack.DevStack;
+import vn.gov.portal.population.PrefillLookupBenchmark;
+
+/**
+ * The benchmark suite of docs/performance.md: {@code mvn -Pbench spring-boot:test-run} (options in
+ * {@code -Dspring-boot.run.arguments}). For each data size ("stage") it loads a population and a dossier backlog into
+ * an embedded PostgreSQL kept under target/bench, starts the portal in its own JVM as production runs it, and
+ * measures the scenarios of issue 8 with Gatling (over HTTP, logged in through the e-ID provider) and JMH (lookups in
+ * the database), pgbench for the database's own ceiling. Figures are printed and merged into docs/performance.md.
+ * <p>
+ * Options: {@code --stages=1m,10m} (or {@code smoke}: 20,000 people, seconds per scenario), {@code --only=1,2,…}
+ * scenario numbers, {@code --fresh} to load the stages again, {@code --report=docs/performance.md}, {@code --jfr} to
+ * record the portal with Java Flight Recorder (target/bench/portal-STAGE.jfr) for finding where its time goes.
+ */
+public final class Benchmarks {
+
+    record Stage(String name, int people, int dossiers, Duration measure, Duration mixed, int mixedUsers) {
+        String label() {
+            return String.format(Locale.ROOT, "%s people, %s dossiers", size(people), size(dossiers));
+        }
+
+        private static String size(int n) {
+            return n >= 1_000_000 ? n / 1_000_000 + " M" : n >= 1_000 ? n / 1_000 + " k" : String.valueOf(n);
+        }
+    }
+
+    private static final Map<String, Stage> STAGES = Map.of(
+            "smoke", new Stage("smoke", 20_000, 20_000, Duration.ofSeconds(10), Duration.ofSeconds(30), 20),
+            "1m", new Stage("1m", 1_000_000, 1_000_000, Duration.ofSeconds(45), Duration.ofMinutes(5), 200),
+            "10m", new Stage("10m", 10_000_000, 10_000_000, Duration.ofSeconds(45), Duration.ofMinutes(5), 200));
+
+    static final Path WORK = Path.of("target/bench");
+
+    private final Report report;
+    private final Set<Integer> only;
+    private final boolean fresh;
+    private final boolean profile;
+
+    private Benchmarks(Report report, Set<Integer> only, boolean fresh, boolean profile) {
+        this.report = report;
+        this.only = only;
+        this.fresh = fresh;
+        this.profile = profile;
+    }
+
+    public static void main(String[] args) {
+        List<Stage> stages = Arrays.stream(option(args, "stages", "1m,10m").split(",")).map(String::strip)
+                .map(name -> {
+                    Stage stage = STAGES.get(name);
+                    if (stage == null) {
+                        throw new IllegalArgumentException("unknown stage " + name + "; known: " + STAGES.keySet());
+                    }
+                    return stage;
+                }).toList();
+        Set<Integer> only = Arrays.stream(option(args, "only", "1,2,3,4,5,6,7").split(","))
+                .map(String::strip).map(Integer::valueOf).collect(Collectors.toSet());
+        Path reportFile = Path.of(option(args, "report", "docs/performance.md"));
+        String command = "mvn -Pbench spring-boot:test-run" + (args.length == 0 ? ""
+                : " -Dspring-boot.run.arguments=\"" + String.join(" ", args) + "\"");
+        Report report = new Report(command, Machine.describe());
+        Benchmarks suite = new Benchmarks(report, only, Arrays.asList(args).contains("--fresh"),
+                Arrays.asList(args).contains("--jfr"));
+        try {
+            for (int i = 0; i < stages.size(); i++) {
+                suite.runStage(stages.get(i), i == stages.size() - 1);
+                report.write(reportFile);
+            }
+            if (only.contains(7)) {
+                StartTime.measure(report);
+            }
+        } finally {
+            report.write(reportFile);
+        }
+        System.out.println("[benchmark] figures written to " + reportFile + "; Gatling's HTML reports are under "
+                + WORK.resolve("gatling"));
+        System.exit(0);
+    }
+
+    private void runStage(Stage stage, boolean largest) {
+        Path data = WORK.resolve("data-" + stage.name());
+        if (fresh) {
+            deleteRecursively(data);
+        }
+        Instant started = Instant.now();
+        try (DevStack stack = DevStack.start(data, 9000, 0, stage.people())) {
+            if (only.contains(1)) {
+                populationLoad(stage, stack, Duration.between(started, Instant.now()));
+            }
+            try (PortalProcess portal = PortalProcess.start(stack, stage.dossiers(),
+                    WORK.resolve("portal-" + stage.name() + ".log"), profile ? WORK.resolve("portal-" + stage.name() + ".jfr") : null)) {
+                report.add("7 Start", stage.label(), "portal start to first page (incl. backlog load)",
+                        seconds(portal.startup()));
+                long restRss = ResourceSampler.rssMb(portal.pid());
+                if (only.contains(7)) {
+                    report.add("7 Start", stage.label(), "portal RSS at rest (after start)", restRss + " MB",
+                            "≤ 512 MB", restRss <= 512);
+                }
+                Samples samples = new Samples(stack.dataSource(), data, stage.people());
+                if (only.contains(2)) {
+                    prefill(stage, stack, samples);
+                }
+                if (only.contains(4)) {
+                    queue(stage, samples);
+                }
+                if (largest && only.contains(3)) {
+                    submissions(stage, stack, samples);
+                }
+                if (largest && only.contains(5)) {
+                    transitions(stage, stack, samples);
+                }
+                if (largest && only.contains(6)) {
+                    mixed(stage, stack, samples, portal);
+                }
+            }
+        }
+    }
+
+    // 1 ----------------------------------------------------------------------------------------------------------
+
+    private void populationLoad(Stage stage, DevStack stack, Duration startTook) {
+        JdbcClient jdbc = JdbcClient.create(stack.dataSource());
+        String scenario = "1 Population load";
+        stack.populationLoad().ifPresentOrElse(load -> {
+            report.add(scenario, stage.label(), "load time (generate + COPY + indexes)", seconds(load.took()),
+                    stage.people() >= 10_000_000 ? "≤ 600 s for 10 M" : "",
+                    stage.people() >= 10_000_000 ? load.took().toSeconds() <= 600 : null);
+            report.add(scenario, stage.label(), "people / households / family links",
+                    load.persons() + " / " + load.households() + " / " + load.familyLinks());
+            report.add(scenario, stage.label(), "people loaded per second",
+                    String.format(Locale.ROOT, "%,d", (long) (load.persons() / Math.max(0.001, load.took().toMillis() / 1000.0))));
+        }, () -> report.add(scenario, stage.label(), "load time", "loaded by an earlier run (use --fresh)"));
+        report.add(scenario, stage.label(), "population schema size (tables + indexes)", megabytes(jdbc.sql("""
+                select sum(pg_total_relation_size(c.oid)) from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'population' and c.relkind = 'r'""").query(Long.class).single()));
+        report.add(scenario, stage.label(), "whole database size",
+                megabytes(jdbc.sql("select pg_database_size(current_database())").query(Long.class).single()));
+    }
+
+    // 2 ----------------------------------------------------------------------------------------------------------
+
+    private void prefill(Stage stage, DevStack stack, Samples samples) {
+        String scenario = "2 Prefill";
+        try {
+            RunResult result = new Runner(new OptionsBuilder().include(PrefillLookupBenchmark.class.getName())
+                    .forks(1).jvmArgsAppend("-Dbench.jdbc=" + stack.jdbcUrl())
+                    .warmupIterations(2).warmupTime(TimeValue.seconds(5))
+                    .measurementIterations(3).measurementTime(TimeValue.seconds(stage.measure().toSeconds() / 3))
+                    .build()).runSingle();
+            var statistics = result.getPrimaryResult().getStatistics();
+            double p50 = statistics.getPercentile(50) / 1000;
+            double p99 = statistics.getPercentile(99) / 1000;
+            report.add(scenario, stage.label(), "lookup in the database (JMH) p50", millis(p50));
+            report.add(scenario, stage.label(), "lookup in the database (JMH) p99", millis(p99), "≤ 2 ms", p99 <= 2);
+        } catch (RunnerException e) {
+            throw new IllegalStateException("JMH failed", e);
+        }
+        LoadRun.Result run = LoadRun.run(PrefillSimulation.class,
+                new Workload(samples.citizens(8), List.of(), List.of(), List.of(), 4, stage.measure()),
+                WORK.resolve("gatling"), "prefill " + stage.label());
+        LoadRun.Stats page = run.of("form page (prefilled)");
+        report.add(scenario, stage.label(), "prefilled form page over HTTP, 4 users back to back: p50 / p95 / p99",
+                page.p50() + " / " + page.p95() + " / " + page.p99() + " ms", "p95 ≤ 50 ms", page.p95() <= 50);
+        report.add(scenario, stage.label(), "prefilled form pages per second (errors)",
+                String.format(Locale.ROOT, "%.0f (%d)", page.perSecond(), page.ko()));
+    }
+
+    // 3 ----------------------------------------------------------------------------------------------------------
+
+    private void submissions(Stage stage, DevStack stack, Samples samples) {
+        String scenario = "3 Submissions";
+        int clients = 8;
+        double ceiling = 0;
+        if (Pgbench.available()) {
+            for (Pgbench.Ceiling c : Pgbench.ceilings(stack.dataSource(), stack.jdbcUrl(), clients,
+                    Duration.ofSeconds(20), WORK)) {
+                report.add(scenario, stage.label(), "pgbench ceiling, " + c.transaction() + ", " + c.clients()
+                        + " clients", String.format(Locale.ROOT, "%.0f /s (%.1f ms)", c.tps(), c.latencyMs()));
+                ceiling = ceiling == 0 ? c.tps() : ceiling;
+            }
+        } else {
+            report.add(scenario, stage.label(), "pgbench ceiling", "pgbench missing (apt-get install postgresql-client)");
+        }
+        for (boolean sameUnit : List.of(true, false)) {
+            String where = sameUnit ? "same receiving unit" : "spread over all communes";
+            Instant from = Instant.now();
+            LoadRun.Result run = LoadRun.run(SubmissionSimulation.class,
+                    new Workload(samples.citizens(16), sameUnit ? samples.hoanKiem() : samples.communes(),
+                            List.of(), List.of(), 16, stage.measure()),
+                    WORK.resolve("gatling"), "submissions " + where);
+            double rate = samples.submissionsPerSecond(from);
+            LoadRun.Stats submit = run.of("submit");
+            report.add(scenario, stage.label(), "16 citizens, " + where + ": dossiers per second (sustained)",
+                    String.format(Locale.ROOT, "%.0f /s", rate),
+                    ceiling > 0 ? String.format(Locale.ROOT, "≥ 50%% of pgbench (%.0f /s)", ceiling / 2) : "",
+                    ceiling > 0 ? rate >= ceiling / 2 : null);
+            if (ceiling > 0) {
+                report.add(scenario, stage.label(), "16 citizens, " + where + ": fraction of the plain pgbench ceiling",
+                        String.format(Locale.ROOT, "%.0f %%", 100 * rate / ceiling));
+            }
+            report.add(scenario, stage.label(), "16 citizens, " + where + ": submit p50 / p95 / p99",
+                    submit.p50() + " / " + submit.p95() + " / " + submit.p99() + " ms", "p95 ≤ 100 ms",
+                    submit.p95() <= 100);
+            report.add(scenario, stage.label(), "16 citizens, " + where + ": errors", run.all().ko() + " of "
+                    + run.all().count() + " requests", "0", run.all().ko() == 0);
+        }
+    }
+
+    // 4 ----------------------------------------------------------------------------------------------------------
+
+    private void queue(Stage stage, Samples samples) {
+        String scenario = "4 Officer queue";
+        LoadRun.Result run = LoadRun.run(QueueSimulation.class,
+                new Workload(List.of(), List.of(), samples.officers(200), List.of(), 4, stage.measure()),
+                WORK.resolve("gatling"), "queue " + stage.label());
+        run.stats().values().stream().filter(s -> s.name().startsWith("queue:") || s.name().startsWith("search:"))
+                .forEach(s -> report.add(scenario, stage.label(), s.name() + " p50 / p95 (4 officers)",
+                        s.p50() + " / " + s.p95() + " ms", "p95 ≤ 50 ms", s.p95() <= 50));
+        report.add(scenario, stage.label(), "queue and search pages per second (errors)",
+                String.format(Locale.ROOT, "%.0f (%d)", run.all().perSecond(), run.all().ko()));
+    }
+
+    // 5 ----------------------------------------------------------------------------------------------------------
+
+    private void transitions(Stage stage, DevStack stack, Samples samples) {
+        String scenario = "5 Workflow transitions";
+        List<Map<String, Object>> dossiers = samples.submittedAtHoanKiem(stage.people() >= 1_000_000 ? 1500 : 100);
+        if (dossiers.isEmpty()) {
+            report.add(scenario, stage.label(), "transitions", "no submitted dossiers (run scenario 3 first)");
+            return;
+        }
+        Instant from = Instant.now();
+        LoadRun.Result run = LoadRun.run(TransitionSimulation.class,
+                new Workload(List.of(), List.of(), List.of(), dossiers, 8, stage.measure()),
+                WORK.resolve("gatling"), "transitions " + stage.label());
+        double rate = samples.officerTransitionsPerSecond(from);
+        report.add(scenario, stage.label(), dossiers.size() + " dossiers × receive → process → approve → return, 8 officers",
+                String.format(Locale.ROOT, "%.0f transitions /s", rate));
+        for (String event : List.of("receive", "process", "approve", "return-result")) {
+            LoadRun.Stats s = run.of("officer: " + event);
+            report.add(scenario, stage.label(), event + " p50 / p95", s.p50() + " / " + s.p95() + " ms");
+        }
+        report.add(scenario, stage.label(), "errors", run.all().ko() + " of " + run.all().count() + " requests", "0",
+                run.all().ko() == 0);
+    }
+
+    // 6 ----------------------------------------------------------------------------------------------------------
+
+    private void mixed(Stage stage, DevStack stack, Samples samples, PortalProcess portal) {
+        String scenario = "6 Mixed load";
+        int users = stage.mixedUsers();
+        LoadRun.Result run;
+        ResourceSampler.Usage portalUse;
+        ResourceSampler.Usage postgresUse;
+        try (ResourceSampler portalSampler = ResourceSampler.ofProcess(portal.pid());
+             ResourceSampler postgresSampler = ResourceSampler.ofPostgres(samples.dataDirectory())) {
+            run = LoadRun.run(MixedSimulation.class,
+                    new Workload(samples.citizens(users), samples.communes(), samples.officers(50), List.of(), users,
+                            stage.mixed()),
+                    WORK.resolve("gatling"), "mixed " + users + " users");
+            portalUse = portalSampler.usage();
+            postgresUse = postgresSampler.usage();
+        }
+        String label = users + " users, " + (stage.mixed().toSeconds() < 60 ? stage.mixed().toSeconds() + " s"
+                : stage.mixed().toMinutes() + " min");
+        LoadRun.Stats all = run.all();
+        report.add(scenario, stage.label(), label + ": p95 / p99 of all requests", all.p95() + " / " + all.p99()
+                + " ms", "p95 ≤ 100 ms", all.p95() <= 100);
+        report.add(scenario, stage.label(), label + ": requests per second",
+                String.format(Locale.ROOT, "%.0f", all.perSecond()));
+        report.add(scenario, stage.label(), label + ": errors", all.ko() + " of " + all.count(), "0", all.ko() == 0);
+        report.add(scenario, stage.label(), label + ": portal CPU average / peak (200% = both cores)",
+                String.format(Locale.ROOT, "%.0f%% / %.0f%%", portalUse.cpuPercentAverage(), portalUse.cpuPercentPeak()));
+        report.add(scenario, stage.label(), label + ": portal RSS average / peak",
+                portalUse.memoryAverageMb() + " / " + portalUse.memoryPeakMb() + " MB");
+        report.add(scenario, stage.label(), label + ": PostgreSQL CPU average / peak",
+                String.format(Locale.ROOT, "%.0f%% / %.0f%%", postgresUse.cpuPercentAverage(), postgresUse.cpuPercentPeak()));
+        report.add(scenario, stage.label(), label + ": PostgreSQL memory (PSS) average / peak",
+                postgresUse.memoryAverageMb() + " / " + postgresUse.memoryPeakMb() + " MB");
+        run.stats().values().stream().filter(s -> !s.name().equals("all") && !s.name().startsWith("login"))
+                .sorted(Comparator.comparing(LoadRun.Stats::p95).reversed()).limit(3)
+                .forEach(s -> report.add(scenario, stage.label(), label + ": slowest — " + s.name() + " p95",
+                        s.p95() + " ms"));
+    }
+
+    // helpers --------------------------------------------------------------------------------------------------
+
+    static String option(String[] args, String name, String fallback) {
+        return Arrays.stream(args).filter(a -> a.startsWith("--" + name + "="))
+                .map(a -> a.substring(name.length() + 3)).findFirst().orElse(fallback);
+    }
+
+    static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    static String millis(double ms) {
+        return String.format(Locale.ROOT, "%.2f ms", ms);
+    }
+
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%,d MB", bytes / (1024 * 1024));
+    }
+
+    /** A name as an officer types it: lower case, no diacritics. */
+    static String plain(String name) {
+        return Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+
+    static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(directory)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            return new ArrayList<>();
+        }
+    }
+}

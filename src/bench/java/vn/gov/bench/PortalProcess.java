@@ -1,0 +1,136 @@
+package vn.gov.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import vn.gov.devstack.DevStack;
+
+/**
+ * The portal in a JVM of its own, configured as production is (PORTAL_* variables) against the suite's PostgreSQL,
+ * e-ID provider and mail catcher. Started with the JVM options a deployment would use, so that its memory is the
+ * deployment's.
+ */
+final class PortalProcess implements AutoCloseable {
+
+    /** Heap and GC of the measured portal; docs/operations.md recommends the same. */
+    static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-Xss512k",
+            "-XX:ReservedCodeCacheSize=96m", "-XX:MaxMetaspaceSize=192m");
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    private final Process process;
+    private final Path log;
+    private final Duration startup;
+
+    private PortalProcess(Process process, Path log, Duration startup) {
+        this.process = process;
+        this.log = log;
+        this.startup = startup;
+    }
+
+    /**
+     * Starts the portal and waits until it answers (and has seeded the dossier backlog up to {@code dossiers}).
+     * Submissions are not rate-limited per person here: each virtual citizen submits many times. With a
+     * {@code flightRecording} file, Java Flight Recorder profiles the portal until it stops.
+     */
+    static PortalProcess start(DevStack stack, int dossiers, Path logFile, Path flightRecording) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        if (flightRecording != null) {
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + flightRecording.toAbsolutePath());
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PortalUnderTest.class.getName()));
+        stack.portalProperties().forEach((key, value) -> {
+            if (!key.startsWith("PORTAL_")) {
+                command.add("--" + key + "=" + value);
+            }
+        });
+        command.addAll(List.of("--server.port=8080", "--portal.limits.submissions=100000000",
+                "--portal.limits.uploads=100000000", "--bench.dossiers=" + dossiers));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        Map<String, String> env = builder.environment();
+        env.putAll(stack.productionVariables());
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(logFile.getParent());
+            Process process = builder.start();
+            waitForReady(process, logFile);
+            return new PortalProcess(process, logFile, Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the portal", e);
+        }
+    }
+
+    private static void waitForReady(Process process, Path logFile) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the portal stopped while starting; see " + logFile);
+            }
+            if (Files.exists(logFile) && Files.readString(logFile).contains(PortalUnderTest.READY)) {
+                if (firstPage() == 200) {
+                    return;
+                }
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        throw new IllegalStateException("the portal did not start within 30 minutes; see " + logFile);
+    }
+
+    /** Status of the catalogue page, the first page a citizen opens; -1 while nothing listens. */
+    static int firstPage() {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(URI.create(Workload.PORTAL + "/procedures"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Duration startup() {
+        return startup;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package vn.gov.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * CPU and memory of the portal's JVM and of PostgreSQL (the postmaster and its backends), read from /proc once a
+ * second while a scenario runs. The portal's memory is its RSS; PostgreSQL's is the sum of PSS, which counts the
+ * shared buffers once instead of once per backend.
+ */
+final class ResourceSampler implements AutoCloseable {
+
+    /** Clock ticks per second of /proc/[pid]/stat times (USER_HZ, 100 on Linux). */
+    private static final double TICKS = 100.0;
+
+    record Usage(double cpuPercentAverage, double cpuPercentPeak, long memoryAverageMb, long memoryPeakMb) {}
+
+    private record Point(long nanos, double cpuSeconds, long memoryKb) {}
+
+    private final Supplier<List<Long>> pids;
+    private final boolean proportional;
+    private final List<Point> points = new ArrayList<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+    private ResourceSampler(Supplier<List<Long>> pids, boolean proportional) {
+        this.pids = pids;
+        this.proportional = proportional;
+        timer.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
+    }
+
+    static ResourceSampler ofProcess(long pid) {
+        return new ResourceSampler(() -> List.of(pid), false);
+    }
+
+    /** The postmaster named by {@code postmaster.pid} in the data directory and all its children. */
+    static ResourceSampler ofPostgres(Path dataDirectory) {
+        return new ResourceSampler(() -> postgresProcesses(dataDirectory), true);
+    }
+
+    static long rssMb(long pid) {
+        return memoryKb(pid, "VmRSS:") / 1024;
+    }
+
+    private synchronized void sample() {
+        double cpu = 0;
+        long memory = 0;
+        for (long pid : pids.get()) {
+            cpu += cpuSeconds(pid);
+            memory += memoryKb(pid, proportional ? "Pss:" : "VmRSS:");
+        }
+        points.add(new Point(System.nanoTime(), cpu, memory));
+    }
+
+    /** Average and peak over the time sampled; CPU in percent of one core (200% is both cores of this machine). */
+    synchronized Usage usage() {
+        double peak = 0;
+        for (int i = 1; i < points.size(); i++) {
+            peak = Math.max(peak, percent(points.get(i - 1), points.get(i)));
+        }
+        double average = points.size() < 2 ? 0 : percent(points.get(0), points.get(points.size() - 1));
+        long memoryPeak = points.stream().mapToLong(Point::memoryKb).max().orElse(0) / 1024;
+        long memoryAverage = (long) points.stream().mapToLong(Point::memoryKb).average().orElse(0) / 1024;
+        return new Usage(average, peak, memoryAverage, memoryPeak);
+    }
+
+    private static double percent(Point from, Point to) {
+        double seconds = (to.nanos() - from.nanos()) / 1e9;
+        // Backends that ended between two samples take their CPU time with them: never below zero.
+        return seconds <= 0 ? 0 : Math.max(0, 100 * (to.cpuSeconds() - from.cpuSeconds()) / seconds);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after the command name and state.
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    private static long memoryKb(long pid, String key) {
+        Path file = Path.of("/proc", String.valueOf(pid), key.equals("Pss:") ? "smaps_rollup" : "status");
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.filter(l -> l.startsWith(key)).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    private static List<Long> postgresProcesses(Path dataDirectory) {
+        List<Long> result = new ArrayList<>();
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+            result.add(postmaster);
+            try (Stream<Path> all = Files.list(Path.of("/proc"))) {
+                all.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(p -> {
+                    try {
+                        String stat = Files.readString(p.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        if (Long.parseLong(fields[1]) == postmaster) {
+                            result.add(Long.parseLong(p.getFileName().toString()));
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // ended while listed
+                    }
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            // not started yet
+        }
+        return result;
+    }
+}

@@ -1,0 +1,27 @@
+package vn.gov.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.during;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import io.gatling.javaapi.core.Simulation;
+import java.util.Map;
+
+/**
+ * Scenario 3: each virtual citizen logs in once, then submits temporary-residence dossiers back to back, to the
+ * police of the place fed each time (one commune for the same-unit case, many for the spread case).
+ */
+public class SubmissionSimulation extends Simulation {
+
+    {
+        Workload work = Workload.current();
+        var citizens = listFeeder(work.citizens().stream().map(id -> Map.<String, Object>of("idNumber", id)).toList())
+                .queue();
+        var places = listFeeder(work.places()).random();
+        var submit = scenario("submissions").feed(citizens).exec(Journeys.citizenLogin())
+                .exec(during(work.duration()).on(exec(session -> session).feed(places).exec(Journeys.submitTemporaryResidence())));
+        setUp(submit.injectOpen(atOnceUsers(work.users()))).protocols(Journeys.protocol());
+    }
+}
