@@ -35,7 +35,7 @@ public class PrefillLookupBenchmark {
     public void connect() {
         connection = new SingleConnectionDataSource(System.getProperty("bench.jdbc"), "postgres", "postgres", true);
         JdbcClient jdbc = JdbcClient.create(connection);
-        prefill = new PrefillSources(new JdbcPopulationRegister(jdbc));
+        prefill = new PrefillSources(new JdbcPopulationRegister(jdbc, new AdminUnitCache(jdbc)));
         // A random sample spread over the whole table, so that lookups do not hit only cached pages.
         people = jdbc.sql("select id_number from population.person tablesample system (1) limit 20000")
                 .query(String.class).list();

@@ -147,7 +147,7 @@ class FilingController {
      * here is what confirms them), and the submit button.
      */
     private String review(ProcedureDefinition definition, Filing.FormState form, Model model) {
-        model.addAttribute("units", register.units());
+        model.addAttribute("units", register.unitNames());
         model.addAttribute("personNames", form.personNames());
         Map<String, String> confirmations = new LinkedHashMap<>();
         definition.sections().forEach(section -> section.fields().stream()

@@ -3,14 +3,12 @@ package vn.gov.portal.citizen;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import vn.gov.portal.catalog.FormField;
 import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.dossier.Filing;
 import vn.gov.portal.identity.PortalUser;
-import vn.gov.portal.population.AdminUnit;
 import vn.gov.portal.population.PersonFacts;
 import vn.gov.portal.population.PopulationRegister;
 
@@ -20,18 +18,18 @@ class FormModel {
 
     private final PopulationRegister register;
     private final Filing filing;
+    private final CommuneOptions communeOptions;
 
-    FormModel(PopulationRegister register, Filing filing) {
+    FormModel(PopulationRegister register, Filing filing, CommuneOptions communeOptions) {
         this.register = register;
         this.filing = filing;
+        this.communeOptions = communeOptions;
     }
 
     void addChoices(ProcedureDefinition definition, PortalUser citizen, Model model) {
         model.addAttribute("provinces", register.provinces());
-        List<AdminUnit> communes = register.communes();
-        model.addAttribute("communes", communes);
-        model.addAttribute("communesByProvince", communes.stream().collect(
-                Collectors.groupingBy(AdminUnit::parentCode, LinkedHashMap::new, Collectors.toList())));
+        model.addAttribute("unitNames", register.unitNames());
+        model.addAttribute("communeOptions", communeOptions);
         Map<String, List<PersonFacts>> personOptions = new LinkedHashMap<>();
         definition.fields().filter(f -> f.type() == FormField.FieldType.PERSON)
                 .forEach(f -> personOptions.put(f.id(), filing.candidates(citizen, f)));

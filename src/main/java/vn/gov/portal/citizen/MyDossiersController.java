@@ -81,7 +81,7 @@ class MyDossiersController {
         model.addAttribute("dossier", dossier);
         model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
         model.addAttribute("timeline", dossiers.timeline(dossier));
-        model.addAttribute("units", register.units());
+        model.addAttribute("units", register.unitNames());
         boolean supplementEditable = supplementation.editable(dossier)
                 && dossier.applicantIdNumber().equals(citizen.subject());
         model.addAttribute("supplementRequest", supplementation.request(dossier).orElse(null));

@@ -44,7 +44,9 @@ public class DocumentVerification {
 
     /** Byte for byte, through the SHA-256 recorded at issue: any change, even one byte, makes it differ. */
     public Comparison compare(Issued issued, byte[] file) {
-        return IssuedDocuments.sha256(file).equals(issued.sha256()) ? Comparison.IDENTICAL : Comparison.DIFFERENT;
+        // Never downloaded (no PDF drawn yet): no file can be this document.
+        return issued.sha256() != null && IssuedDocuments.sha256(file).equals(issued.sha256()) ? Comparison.IDENTICAL
+                : Comparison.DIFFERENT;
     }
 
     /** "Nguyễn Văn An" → "Nguyễn V. A.": the family name and initials, enough to recognise, too little to identify. */

@@ -15,14 +15,14 @@ import org.springframework.stereotype.Repository;
 import vn.gov.portal.dossier.Dossier;
 
 /**
- * The register of issued documents. A document is issued once per dossier, form and the event it records; its bytes
- * are kept, so every later download is the identical file and its SHA-256 keeps matching (rendering again would
- * change the timestamps inside the PDF).
+ * The register of issued documents. A document is issued once per dossier, form and the event it records: its code
+ * when first listed, its PDF when first downloaded; the bytes are kept, so every later download is the identical file
+ * and its SHA-256 keeps matching (rendering again would change the timestamps inside the PDF).
  */
 @Repository
 class IssuedDocuments {
 
-    private static final String COLUMNS = "code, dossier_id, form, issued_at, agency_id, sha256, pdf";
+    private static final String COLUMNS = "code, dossier_id, form, issued_at, agency_id, sha256";
 
     private final JdbcClient jdbc;
 
@@ -31,22 +31,42 @@ class IssuedDocuments {
     }
 
     /**
-     * The document issued for this event, issuing it now if it never was. {@code render} gets the new code to print.
-     * Two first downloads at once: both render, one insert wins, both return the winner's file.
+     * The document issued for this event, issuing its code now if it never was; its PDF is not drawn yet
+     * ({@link #pdf}). Two first views at once: one insert wins, both return the winner's code.
      */
-    IssuedDocument issue(Dossier dossier, OneStopForm form, Instant eventAt, Function<String, byte[]> render) {
+    IssuedDocument issue(Dossier dossier, OneStopForm form, Instant eventAt) {
         Optional<IssuedDocument> existing = find(dossier.id(), form, eventAt);
         if (existing.isPresent()) {
             return existing.get();
         }
-        String code = VerificationCode.random();
-        byte[] pdf = render.apply(code);
         jdbc.sql("""
-                        insert into issued_document (code, dossier_id, form, event_at, agency_id, sha256, pdf)
-                        values (?, ?, ?, ?, ?, ?, ?) on conflict (dossier_id, form, event_at) do nothing""")
-                .params(code, dossier.id(), form.number(), Timestamp.from(eventAt), dossier.agencyId(), sha256(pdf), pdf)
+                        insert into issued_document (code, dossier_id, form, event_at, agency_id)
+                        values (?, ?, ?, ?, ?) on conflict (dossier_id, form, event_at) do nothing""")
+                .params(VerificationCode.random(), dossier.id(), form.number(), Timestamp.from(eventAt),
+                        dossier.agencyId())
                 .update();
         return find(dossier.id(), form, eventAt).orElseThrow();
+    }
+
+    /**
+     * The document's PDF, drawn by {@code render} (given the code to print) on the first download and kept, so every
+     * later download is the identical file. Two first downloads at once: both draw, the first update wins, both
+     * return the winner's file.
+     */
+    byte[] pdf(IssuedDocument document, Function<String, byte[]> render) {
+        Optional<byte[]> stored = storedPdf(document.code());
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        byte[] pdf = render.apply(document.code());
+        jdbc.sql("update issued_document set pdf = ?, sha256 = ? where code = ? and pdf is null")
+                .params(pdf, sha256(pdf), document.code()).update();
+        return storedPdf(document.code()).orElseThrow();
+    }
+
+    private Optional<byte[]> storedPdf(String code) {
+        return jdbc.sql("select pdf from issued_document where code = ? and pdf is not null").param(code)
+                .query((rs, n) -> rs.getBytes(1)).optional();
     }
 
     Optional<IssuedDocument> byCode(String code) {
@@ -63,7 +83,7 @@ class IssuedDocuments {
     private static IssuedDocument map(ResultSet rs, int row) throws SQLException {
         return new IssuedDocument(rs.getString("code"), rs.getObject("dossier_id", UUID.class),
                 OneStopForm.byNumber(rs.getString("form")).orElseThrow(), rs.getTimestamp("issued_at").toInstant(),
-                rs.getLong("agency_id"), rs.getString("sha256"), rs.getBytes("pdf"));
+                rs.getLong("agency_id"), rs.getString("sha256"));
     }
 
     static String sha256(byte[] bytes) {

@@ -85,20 +85,25 @@ public class OneStopForms {
                 .toList();
     }
 
-    /** The PDF as issued: the same bytes on every call for the same event. */
+    /** The PDF as issued: drawn on the first call, the same bytes on every later call for the same event. */
     public byte[] render(Dossier dossier, OneStopForm form) {
-        return issue(dossier, form).pdf();
+        IssuedDocument document = issue(dossier, form);
+        return issued.pdf(document, code -> draw(dossier, form, cause(dossier, form), code));
     }
 
-    /** The document of this form for the latest event it records, issued (code, stored bytes) on first use. */
+    /** The document of this form for the latest event it records, its code issued on first use. */
     public IssuedDocument issue(Dossier dossier, OneStopForm form) {
         if (!available(dossier).contains(form)) {
             throw UserFacingException.notFound();
         }
-        Optional<DossierEvent> cause = form.event() == null ? Optional.empty() : dossiers.timeline(dossier).stream()
+        Instant eventAt = cause(dossier, form).map(DossierEvent::at).orElse(dossier.submittedAt());
+        return issued.issue(dossier, form, eventAt);
+    }
+
+    /** The latest timeline event the form records (none for the receipt, which records the submission). */
+    private Optional<DossierEvent> cause(Dossier dossier, OneStopForm form) {
+        return form.event() == null ? Optional.empty() : dossiers.timeline(dossier).stream()
                 .filter(e -> e.event().equals(form.event())).max(Comparator.comparing(DossierEvent::at));
-        Instant eventAt = cause.map(DossierEvent::at).orElse(dossier.submittedAt());
-        return issued.issue(dossier, form, eventAt, code -> draw(dossier, form, cause, code));
     }
 
     /** Every document the dossier has, issued, in the order of the circular: for the list on the dossier page. */

@@ -108,7 +108,7 @@ class OfficerController {
         // Listing the documents issues them, so each shows the verification code printed on it.
         model.addAttribute("documents", forms.issueAll(dossier));
         model.addAttribute("attachments", attachments.ofDossier(dossier));
-        model.addAttribute("units", register.units());
+        model.addAttribute("units", register.unitNames());
         model.addAttribute("applicant", dossiers.applicantRecord(officer, dossier).orElse(null));
         model.addAttribute("involved", dossiers.othersInvolved(officer, dossier));
         model.addAttribute("today", LocalDate.now(clock));

@@ -3,7 +3,11 @@ package vn.gov.portal.population;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,20 +19,37 @@ class JdbcPopulationRegister implements PopulationRegister {
     private static final java.security.SecureRandom SERIALS = new java.security.SecureRandom();
 
     private final JdbcClient jdbc;
+    private final AdminUnitCache units;
 
-    JdbcPopulationRegister(JdbcClient jdbc) {
+    JdbcPopulationRegister(JdbcClient jdbc, AdminUnitCache units) {
         this.jdbc = jdbc;
+        this.units = units;
     }
+
+    private static final String PERSON = """
+            select id_number, full_name, birth_date, sex, ethnicity, religion, nationality, home_town,
+                   place_of_birth, marital_status, date_of_death, phone, email
+            from population.person""";
+    private static final String RESIDENCE = """
+            select id_number, kind, province_code, commune_code, detail, valid_from, valid_to
+            from population.residence""";
 
     @Override
     public Optional<Person> person(IdNumber idNumber) {
-        return jdbc.sql("""
-                        select id_number, full_name, birth_date, sex, ethnicity, religion, nationality, home_town,
-                               place_of_birth, marital_status, date_of_death, phone, email
-                        from population.person where id_number = ?""")
-                .param(idNumber.value())
-                .query(JdbcPopulationRegister::person)
-                .optional();
+        return jdbc.sql(PERSON + " where id_number = ?").param(idNumber.value())
+                .query(JdbcPopulationRegister::person).optional();
+    }
+
+    @Override
+    public Map<IdNumber, Person> people(Collection<IdNumber> idNumbers) {
+        Map<IdNumber, Person> people = new LinkedHashMap<>();
+        jdbc.sql(PERSON + " where id_number = any(?)").param(numbers(idNumbers))
+                .query(JdbcPopulationRegister::person).list().forEach(p -> people.put(p.idNumber(), p));
+        return people;
+    }
+
+    private static String[] numbers(Collection<IdNumber> idNumbers) {
+        return idNumbers.stream().map(IdNumber::value).distinct().toArray(String[]::new);
     }
 
     private static Person person(ResultSet rs, int row) throws SQLException {
@@ -41,42 +62,63 @@ class JdbcPopulationRegister implements PopulationRegister {
 
     @Override
     public Optional<Household> householdOf(IdNumber idNumber) {
-        record Row(long id, String head, String province, String commune, String detail) {}
-        Optional<Row> row = jdbc.sql("""
-                        select h.id, h.head_id_number, h.province_code, h.commune_code, h.address_detail
+        record Row(long id, String head, String province, String commune, String detail, Household.Member member) {}
+        // The household and its members in one statement: the person's household, every member of it.
+        List<Row> rows = jdbc.sql("""
+                        select h.id, h.head_id_number, h.province_code, h.commune_code, h.address_detail,
+                               m.id_number, m.full_name, m.relation_to_head
                         from population.person p join population.household h on h.id = p.household_id
-                        where p.id_number = ?""")
+                        join population.person m on m.household_id = h.id
+                        where p.id_number = ?
+                        order by (m.relation_to_head = 'Chủ hộ') desc, m.birth_date""")
                 .param(idNumber.value())
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
-                .optional();
-        return row.map(h -> {
-            List<Household.Member> members = jdbc.sql("""
-                            select id_number, full_name, relation_to_head from population.person
-                            where household_id = ? order by (relation_to_head = 'Chủ hộ') desc, birth_date""")
-                    .param(h.id())
-                    .query((rs, n) -> new Household.Member(new IdNumber(rs.getString(1)), rs.getString(2), rs.getString(3)))
-                    .list();
-            String headName = members.stream().filter(m -> m.idNumber().value().equals(h.head()))
-                    .map(Household.Member::fullName).findFirst().orElse("");
-            return new Household(h.id(), new IdNumber(h.head()), headName, h.province(), h.commune(), h.detail(), members);
-        });
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), new Household.Member(new IdNumber(rs.getString(6)), rs.getString(7),
+                        rs.getString(8))))
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Row h = rows.get(0);
+        List<Household.Member> members = rows.stream().map(Row::member).toList();
+        String headName = members.stream().filter(m -> m.idNumber().value().equals(h.head()))
+                .map(Household.Member::fullName).findFirst().orElse("");
+        return Optional.of(new Household(h.id(), new IdNumber(h.head()), headName, h.province(), h.commune(),
+                h.detail(), members));
     }
 
     @Override
     public List<Residence> residences(IdNumber idNumber) {
-        return jdbc.sql("""
-                        select kind, province_code, commune_code, detail, valid_from, valid_to
-                        from population.residence where id_number = ? order by kind""")
-                .param(idNumber.value())
-                .query((rs, n) -> new Residence(Residence.Kind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class)))
-                .list();
+        return residencesOf(List.of(idNumber)).getOrDefault(idNumber, List.of());
+    }
+
+    @Override
+    public Map<IdNumber, List<Residence>> residencesOf(Collection<IdNumber> idNumbers) {
+        Map<IdNumber, List<Residence>> residences = new LinkedHashMap<>();
+        jdbc.sql(RESIDENCE + " where id_number = any(?) order by id_number, kind").param(numbers(idNumbers))
+                .query((rs, n) -> {
+                    residences.computeIfAbsent(new IdNumber(rs.getString(1)), id -> new ArrayList<>())
+                            .add(new Residence(Residence.Kind.valueOf(rs.getString(2)), rs.getString(3),
+                                    rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
+                                    rs.getObject(7, LocalDate.class)));
+                    return null;
+                }).list();
+        return residences;
     }
 
     @Override
     public Optional<IdNumber> relative(IdNumber idNumber, String relation) {
         return jdbc.sql("select related_id_number from population.family_link where id_number = ? and relation = ?")
                 .params(idNumber.value(), relation).query(String.class).optional().map(IdNumber::new);
+    }
+
+    @Override
+    public Map<String, IdNumber> relatives(IdNumber idNumber) {
+        Map<String, IdNumber> relatives = new LinkedHashMap<>();
+        jdbc.sql("select relation, related_id_number from population.family_link where id_number = ?")
+                .param(idNumber.value())
+                .query((rs, n) -> relatives.put(rs.getString(1), new IdNumber(rs.getString(2)))).list();
+        return relatives;
     }
 
     @Override
@@ -96,25 +138,27 @@ class JdbcPopulationRegister implements PopulationRegister {
 
     @Override
     public List<AdminUnit> provinces() {
-        return jdbc.sql("select code, name, parent_code from population.admin_unit where level = 'PROVINCE' order by name_ascii")
-                .query(AdminUnit.class).list();
+        return units.units().provinces();
     }
 
     @Override
     public List<AdminUnit> communes() {
-        return jdbc.sql("select code, name, parent_code from population.admin_unit where level = 'COMMUNE' order by parent_code, name_ascii")
-                .query(AdminUnit.class).list();
+        return units.units().communes();
     }
 
     @Override
     public List<AdminUnit> units() {
-        return jdbc.sql("select code, name, parent_code from population.admin_unit order by code").query(AdminUnit.class).list();
+        return List.copyOf(units.units().byCode().values());
+    }
+
+    @Override
+    public Map<String, String> unitNames() {
+        return units.units().names();
     }
 
     @Override
     public Optional<AdminUnit> unit(String code) {
-        return jdbc.sql("select code, name, parent_code from population.admin_unit where code = ?")
-                .param(code).query(AdminUnit.class).optional();
+        return units.unit(code);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package vn.gov.portal.population;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The port to the national population register. Reads for prefill and display; writes only for completed procedures. */
@@ -15,6 +17,15 @@ public interface PopulationRegister {
 
     /** The person linked as FATHER, MOTHER or SPOUSE. */
     Optional<IdNumber> relative(IdNumber idNumber, String relation);
+
+    /** All FATHER, MOTHER and SPOUSE links of a person at once, by relation. */
+    Map<String, IdNumber> relatives(IdNumber idNumber);
+
+    /** Several people at once (a prefill reads the filer and their family), by number; unknown numbers are left out. */
+    Map<IdNumber, Person> people(Collection<IdNumber> idNumbers);
+
+    /** The residences of several people at once, by number, each list ordered as {@link #residences}. */
+    Map<IdNumber, List<Residence>> residencesOf(Collection<IdNumber> idNumbers);
 
     /** The people whose FATHER or MOTHER link points at this person. */
     List<IdNumber> children(IdNumber idNumber);
@@ -30,6 +41,9 @@ public interface PopulationRegister {
 
     /** Provinces and communes, to show names where answers hold codes. */
     List<AdminUnit> units();
+
+    /** The name of every province and commune by its code, to show names where answers hold codes. */
+    Map<String, String> unitNames();
 
     /**
      * Enters a newborn: issues a personal ID number (registration province, century/sex digit, year, a serial not yet

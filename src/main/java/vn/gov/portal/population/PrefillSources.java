@@ -1,5 +1,6 @@
 package vn.gov.portal.population;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +51,20 @@ public class PrefillSources {
         return personFields.contains(owner) ? Optional.of(owner) : Optional.empty();
     }
 
+    /**
+     * The filer with household and family, read in four statements whatever the family's size (links, people,
+     * residences, household with members): every form page needs it.
+     */
     public Optional<Subject> subject(IdNumber idNumber) {
-        return facts(idNumber).map(filer -> {
+        Map<String, IdNumber> links = register.relatives(idNumber);
+        List<IdNumber> everyone = new ArrayList<>();
+        everyone.add(idNumber);
+        everyone.addAll(links.values());
+        Map<IdNumber, PersonFacts> facts = facts(everyone);
+        return Optional.ofNullable(facts.get(idNumber)).map(filer -> {
             Map<String, PersonFacts> relatives = new LinkedHashMap<>();
             for (String relation : RELATIVES) {
-                register.relative(idNumber, relation.toUpperCase()).flatMap(this::facts)
+                Optional.ofNullable(links.get(relation.toUpperCase())).map(facts::get)
                         .ifPresent(f -> relatives.put(relation, f));
             }
             return new Subject(filer, register.householdOf(idNumber), relatives);
@@ -62,11 +72,18 @@ public class PrefillSources {
     }
 
     public Optional<PersonFacts> facts(IdNumber idNumber) {
-        return register.person(idNumber).map(person -> {
-            Optional<Residence> permanent = register.residences(idNumber).stream()
+        return Optional.ofNullable(facts(List.of(idNumber)).get(idNumber));
+    }
+
+    private Map<IdNumber, PersonFacts> facts(List<IdNumber> idNumbers) {
+        Map<IdNumber, List<Residence>> residences = register.residencesOf(idNumbers);
+        Map<IdNumber, PersonFacts> facts = new LinkedHashMap<>();
+        register.people(idNumbers).forEach((id, person) -> {
+            Optional<Residence> permanent = residences.getOrDefault(id, List.of()).stream()
                     .filter(r -> r.kind() == Residence.Kind.PERMANENT).findFirst();
-            return new PersonFacts(person, permanent, permanent.map(register::describe).orElse(""));
+            facts.put(id, new PersonFacts(person, permanent, permanent.map(register::describe).orElse("")));
         });
+        return facts;
     }
 
     /**

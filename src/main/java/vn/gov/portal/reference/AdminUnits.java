@@ -7,10 +7,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.portal.population.AdminUnit;
+import vn.gov.portal.population.AdminUnitCache;
 
 /**
  * Provinces and communes of population.admin_unit: rename one, add a commune. Codes never change and units are not
- * deleted: residences, households and agencies refer to them. The register reads the table fresh.
+ * deleted: residences, households and agencies refer to them. The register's cache of them is refreshed after a
+ * change ({@link AdminUnitCache}).
  */
 @Component
 public class AdminUnits {
@@ -20,10 +22,12 @@ public class AdminUnits {
 
     private final JdbcClient jdbc;
     private final ReferenceAudit audit;
+    private final AdminUnitCache cache;
 
-    AdminUnits(JdbcClient jdbc, ReferenceAudit audit) {
+    AdminUnits(JdbcClient jdbc, ReferenceAudit audit, AdminUnitCache cache) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.cache = cache;
     }
 
     public List<AdminUnit> provinces() {
@@ -51,6 +55,7 @@ public class AdminUnits {
         problems.throwIfAny();
         jdbc.sql("update population.admin_unit set name = ?, name_ascii = ? where code = ?")
                 .params(clean, ascii(clean), code).update();
+        cache.changedAfterCommit();
         audit.record(actor, "unit.rename", "admin_unit", code, ReferenceAudit.snapshot("name", before.get().name()),
                 ReferenceAudit.snapshot("name", clean));
         return find(code);
@@ -76,6 +81,7 @@ public class AdminUnits {
         problems.throwIfAny();
         jdbc.sql("insert into population.admin_unit (code, name, name_ascii, level, parent_code) values (?, ?, ?, 'COMMUNE', ?)")
                 .params(c, clean, ascii(clean), provinceCode).update();
+        cache.changedAfterCommit();
         audit.record(actor, "unit.add", "admin_unit", c, null,
                 ReferenceAudit.snapshot("code", c, "name", clean, "province", provinceCode));
         return find(c).orElseThrow();

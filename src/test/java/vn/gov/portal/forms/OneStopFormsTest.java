@@ -49,6 +49,21 @@ class OneStopFormsTest extends PortalIntegrationTest {
     }
 
     @Test
+    void aDocumentGetsItsCodeWhenListedAndItsPdfOnceWhenFirstDownloaded() {
+        PortalUser citizen = citizen(freeAdult(2010), 2);
+        Dossier dossier = ((Filing.Submitted) filing.submit(citizen, catalog.find("temporary-residence").orElseThrow(),
+                UUID.randomUUID(), temporaryResidence("01", "00308"))).dossier();
+        String code = forms.issueAll(dossier).get(0).code();
+        assertThat(forms.issueAll(dossier).get(0).code()).isEqualTo(code);
+        assertThat(jdbc.sql("select pdf is null and sha256 is null from issued_document where code = ?").param(code)
+                .query(Boolean.class).single()).as("not drawn before anyone downloads it").isTrue();
+        byte[] first = forms.render(dossier, OneStopForm.RECEIPT);
+        assertThat(forms.render(dossier, OneStopForm.RECEIPT)).isEqualTo(first);
+        assertThat(jdbc.sql("select sha256 from issued_document where code = ?").param(code).query(String.class).single())
+                .isEqualTo(IssuedDocuments.sha256(first));
+    }
+
+    @Test
     void theReceiptRefusalAndApologyCarryTheirFactsAndOnlyExistOnceTheirEventHappened() throws Exception {
         PortalUser citizen = citizen(freeAdult(950), 2);
         Dossier dossier = ((Filing.Submitted) filing.submit(citizen, catalog.find("temporary-residence").orElseThrow(),
