@@ -54,6 +54,7 @@ public final class Benchmarks {
             "10m", new Stage("10m", 10_000_000, 10_000_000, Duration.ofSeconds(45), Duration.ofMinutes(5), 200));
 
     static final Path WORK = Path.of("target/bench");
+    private static final Duration WARM_UP = Duration.ofSeconds(15);
 
     private final Report report;
     private final Set<Integer> only;
@@ -112,14 +113,23 @@ public final class Benchmarks {
             }
             try (PortalProcess portal = PortalProcess.start(stack, stage.dossiers(),
                     WORK.resolve("portal-" + stage.name() + ".log"), profile ? WORK.resolve("portal-" + stage.name() + ".jfr") : null)) {
-                report.add("7 Start", stage.label(), "portal start to first page (incl. backlog load)",
-                        seconds(portal.startup()));
-                long restRss = ResourceSampler.rssMb(portal.pid());
                 if (only.contains(7)) {
+                    report.add("7 Start", stage.label(), "portal JVM start to first page (production settings)",
+                            seconds(portal.startup()));
+                    long restRss = ResourceSampler.rssMb(portal.pid());
                     report.add("7 Start", stage.label(), "portal RSS at rest (after start)", restRss + " MB",
                             "≤ 512 MB", restRss <= 512);
                 }
+                if (only.contains(1)) {
+                    report.add("1 Population load", stage.label(), "dossier table with its indexes, after the backlog",
+                            megabytes(JdbcClient.create(stack.dataSource())
+                                    .sql("select pg_total_relation_size('dossier')").query(Long.class).single()));
+                }
                 Samples samples = new Samples(stack.dataSource(), data, stage.people());
+                Instant settling = Instant.now();
+                samples.settle();
+                System.out.println("[benchmark] vacuumed and warmed the database in "
+                        + seconds(Duration.between(settling, Instant.now())));
                 if (only.contains(2)) {
                     prefill(stage, stack, samples);
                 }
@@ -127,7 +137,7 @@ public final class Benchmarks {
                     queue(stage, samples);
                 }
                 if (largest && only.contains(3)) {
-                    submissions(stage, stack, samples);
+                    submissions(stage, stack, samples, portal);
                 }
                 if (largest && only.contains(5)) {
                     transitions(stage, stack, samples);
@@ -152,7 +162,8 @@ public final class Benchmarks {
                     load.persons() + " / " + load.households() + " / " + load.familyLinks());
             report.add(scenario, stage.label(), "people loaded per second",
                     String.format(Locale.ROOT, "%,d", (long) (load.persons() / Math.max(0.001, load.took().toMillis() / 1000.0))));
-        }, () -> report.add(scenario, stage.label(), "load time", "loaded by an earlier run (use --fresh)"));
+        }, () -> System.out.println("[benchmark] " + stage.label() + " was loaded by an earlier run; its load time is"
+                + " measured with --fresh"));
         report.add(scenario, stage.label(), "population schema size (tables + indexes)", megabytes(jdbc.sql("""
                 select sum(pg_total_relation_size(c.oid)) from pg_class c join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = 'population' and c.relkind = 'r'""").query(Long.class).single()));
@@ -178,11 +189,12 @@ public final class Benchmarks {
         } catch (RunnerException e) {
             throw new IllegalStateException("JMH failed", e);
         }
+        warmUp(PrefillSimulation.class, new Workload(samples.citizens(100), List.of(), List.of(), List.of(), 4, WARM_UP));
         LoadRun.Result run = LoadRun.run(PrefillSimulation.class,
-                new Workload(samples.citizens(8), List.of(), List.of(), List.of(), 4, stage.measure()),
+                new Workload(samples.citizens(2000), List.of(), List.of(), List.of(), 4, stage.measure()),
                 WORK.resolve("gatling"), "prefill " + stage.label());
         LoadRun.Stats page = run.of("form page (prefilled)");
-        report.add(scenario, stage.label(), "prefilled form page over HTTP, 4 users back to back: p50 / p95 / p99",
+        report.add(scenario, stage.label(), "prefilled form page over HTTP, 4 at a time back to back: p50 / p95 / p99",
                 page.p50() + " / " + page.p95() + " / " + page.p99() + " ms", "p95 ≤ 50 ms", page.p95() <= 50);
         report.add(scenario, stage.label(), "prefilled form pages per second (errors)",
                 String.format(Locale.ROOT, "%.0f (%d)", page.perSecond(), page.ko()));
@@ -190,7 +202,7 @@ public final class Benchmarks {
 
     // 3 ----------------------------------------------------------------------------------------------------------
 
-    private void submissions(Stage stage, DevStack stack, Samples samples) {
+    private void submissions(Stage stage, DevStack stack, Samples samples, PortalProcess portal) {
         String scenario = "3 Submissions";
         int clients = 8;
         double ceiling = 0;
@@ -204,14 +216,22 @@ public final class Benchmarks {
         } else {
             report.add(scenario, stage.label(), "pgbench ceiling", "pgbench missing (apt-get install postgresql-client)");
         }
-        for (boolean sameUnit : List.of(true, false)) {
+        warmUp(SubmissionSimulation.class, new Workload(samples.citizens(8), samples.communes(), List.of(), List.of(), 8,
+                WARM_UP));
+        for (boolean sameUnit : List.of(false, true)) {
             String where = sameUnit ? "same receiving unit" : "spread over all communes";
             Instant from = Instant.now();
-            LoadRun.Result run = LoadRun.run(SubmissionSimulation.class,
+            Sampled sampled = sampled(portal, samples, () -> LoadRun.run(SubmissionSimulation.class,
                     new Workload(samples.citizens(16), sameUnit ? samples.hoanKiem() : samples.communes(),
                             List.of(), List.of(), 16, stage.measure()),
-                    WORK.resolve("gatling"), "submissions " + where);
+                    WORK.resolve("gatling"), "submissions " + where));
+            LoadRun.Result run = sampled.run();
+            ResourceSampler.Usage portalUse = sampled.portal();
+            ResourceSampler.Usage postgresUse = sampled.postgres();
             double rate = samples.submissionsPerSecond(from);
+            report.add(scenario, stage.label(), "16 citizens, " + where + ": CPU of portal / PostgreSQL (200% = both cores)",
+                    String.format(Locale.ROOT, "%.0f%% / %.0f%%", portalUse.cpuPercentAverage(),
+                            postgresUse.cpuPercentAverage()));
             LoadRun.Stats submit = run.of("submit");
             report.add(scenario, stage.label(), "16 citizens, " + where + ": dossiers per second (sustained)",
                     String.format(Locale.ROOT, "%.0f /s", rate),
@@ -233,6 +253,7 @@ public final class Benchmarks {
 
     private void queue(Stage stage, Samples samples) {
         String scenario = "4 Officer queue";
+        warmUp(QueueSimulation.class, new Workload(List.of(), List.of(), samples.officers(20), List.of(), 4, WARM_UP));
         LoadRun.Result run = LoadRun.run(QueueSimulation.class,
                 new Workload(List.of(), List.of(), samples.officers(200), List.of(), 4, stage.measure()),
                 WORK.resolve("gatling"), "queue " + stage.label());
@@ -272,18 +293,13 @@ public final class Benchmarks {
     private void mixed(Stage stage, DevStack stack, Samples samples, PortalProcess portal) {
         String scenario = "6 Mixed load";
         int users = stage.mixedUsers();
-        LoadRun.Result run;
-        ResourceSampler.Usage portalUse;
-        ResourceSampler.Usage postgresUse;
-        try (ResourceSampler portalSampler = ResourceSampler.ofProcess(portal.pid());
-             ResourceSampler postgresSampler = ResourceSampler.ofPostgres(samples.dataDirectory())) {
-            run = LoadRun.run(MixedSimulation.class,
-                    new Workload(samples.citizens(users), samples.communes(), samples.officers(50), List.of(), users,
-                            stage.mixed()),
-                    WORK.resolve("gatling"), "mixed " + users + " users");
-            portalUse = portalSampler.usage();
-            postgresUse = postgresSampler.usage();
-        }
+        Sampled sampled = sampled(portal, samples, () -> LoadRun.run(MixedSimulation.class,
+                new Workload(samples.citizens(users), samples.communes(), samples.officers(50), List.of(), users,
+                        stage.mixed()),
+                WORK.resolve("gatling"), "mixed " + users + " users"));
+        LoadRun.Result run = sampled.run();
+        ResourceSampler.Usage portalUse = sampled.portal();
+        ResourceSampler.Usage postgresUse = sampled.postgres();
         String label = users + " users, " + (stage.mixed().toSeconds() < 60 ? stage.mixed().toSeconds() + " s"
                 : stage.mixed().toMinutes() + " min");
         LoadRun.Stats all = run.all();
@@ -307,6 +323,22 @@ public final class Benchmarks {
     }
 
     // helpers --------------------------------------------------------------------------------------------------
+
+    private record Sampled(LoadRun.Result run, ResourceSampler.Usage portal, ResourceSampler.Usage postgres) {}
+
+    /** A load run with the CPU and memory of the portal and of PostgreSQL sampled while it lasts. */
+    private static Sampled sampled(PortalProcess portal, Samples samples, java.util.function.Supplier<LoadRun.Result> load) {
+        try (ResourceSampler portalSampler = ResourceSampler.ofProcess(portal.pid());
+             ResourceSampler postgresSampler = ResourceSampler.ofPostgres(samples.dataDirectory())) {
+            LoadRun.Result run = load.get();
+            return new Sampled(run, portalSampler.usage(), postgresSampler.usage());
+        }
+    }
+
+    /** Runs a simulation briefly, unreported, so that the portal's code under it is compiled before it is measured. */
+    private static void warmUp(Class<?> simulation, Workload workload) {
+        LoadRun.run(simulation, workload, WORK.resolve("gatling-warm-up"), "warm-up");
+    }
 
     static String option(String[] args, String name, String fallback) {
         return Arrays.stream(args).filter(a -> a.startsWith("--" + name + "="))

@@ -22,7 +22,7 @@ import vn.gov.devstack.DevStack;
 final class PortalProcess implements AutoCloseable {
 
     /** Heap and GC of the measured portal; docs/operations.md recommends the same. */
-    static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-Xss512k",
+    static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-Xss512k",
             "-XX:ReservedCodeCacheSize=96m", "-XX:MaxMetaspaceSize=192m");
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -38,11 +38,29 @@ final class PortalProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the portal and waits until it answers (and has seeded the dossier backlog up to {@code dossiers}).
+     * Tops the dossier table up to {@code dossiers} with a portal JVM that exits when done, then starts the portal to
+     * be measured and waits until it answers; {@link #startup()} is the measured portal's own start.
      * Submissions are not rate-limited per person here: each virtual citizen submits many times. With a
      * {@code flightRecording} file, Java Flight Recorder profiles the portal until it stops.
      */
     static PortalProcess start(DevStack stack, int dossiers, Path logFile, Path flightRecording) {
+        seedBacklog(stack, dossiers, logFile.resolveSibling(logFile.getFileName() + ".seed"));
+        return launch(stack, logFile, flightRecording, List.of());
+    }
+
+    private static void seedBacklog(DevStack stack, int dossiers, Path logFile) {
+        PortalProcess seeding = launch(stack, logFile, null, List.of("--bench.dossiers=" + dossiers));
+        try {
+            if (seeding.process.waitFor() != 0) {
+                throw new IllegalStateException("seeding the dossier backlog failed; see " + logFile);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PortalProcess launch(DevStack stack, Path logFile, Path flightRecording, List<String> extra) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
@@ -56,7 +74,8 @@ final class PortalProcess implements AutoCloseable {
             }
         });
         command.addAll(List.of("--server.port=8080", "--portal.limits.submissions=100000000",
-                "--portal.limits.uploads=100000000", "--bench.dossiers=" + dossiers));
+                "--portal.limits.uploads=100000000"));
+        command.addAll(extra);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
         Map<String, String> env = builder.environment();
@@ -65,7 +84,9 @@ final class PortalProcess implements AutoCloseable {
         try {
             Files.createDirectories(logFile.getParent());
             Process process = builder.start();
-            waitForReady(process, logFile);
+            if (extra.isEmpty()) {
+                waitForReady(process, logFile);
+            }
             return new PortalProcess(process, logFile, Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the portal", e);

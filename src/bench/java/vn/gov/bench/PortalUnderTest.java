@@ -9,7 +9,8 @@ import vn.gov.portal.catalog.ProcedureCatalog;
 /**
  * The portal as production runs it (its own JVM, settings from the command line), started by {@link Benchmarks}
  * against the suite's PostgreSQL and e-ID provider, so that its CPU and memory are measured apart from the load
- * generator's. {@code --bench.dossiers=N} first tops the dossier table up to N (COPY, as the dev run's backlog).
+ * generator's. {@code --bench.dossiers=N} tops the dossier table up to N (COPY, as the dev run's backlog) and exits:
+ * the measured portal is started afterwards, so that its memory is not the seeding's.
  */
 public final class PortalUnderTest {
 
@@ -24,6 +25,7 @@ public final class PortalUnderTest {
         if (dossiers > 0) {
             DossierBacklog.seed(portal.getBean(javax.sql.DataSource.class), portal.getBean(ProcedureCatalog.class),
                     dossiers);
+            System.exit(SpringApplication.exit(portal));
         }
         System.out.println(READY);
     }

@@ -1,22 +1,26 @@
 package vn.gov.bench;
 
-import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.during;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.Simulation;
 import java.util.Map;
 
-/** Scenario 2 over HTTP: logged-in citizens open the prefilled temporary-residence form again and again. */
+/**
+ * Scenario 2 over HTTP: a steady number of citizens at a time, each logging in and opening the prefilled
+ * temporary-residence form 20 times, then the next citizen: many different people are looked up, not a cached few.
+ */
 public class PrefillSimulation extends Simulation {
 
     {
         Workload work = Workload.current();
         var citizens = listFeeder(work.citizens().stream().map(id -> Map.<String, Object>of("idNumber", id)).toList())
-                .queue();
+                .circular();
         var open = scenario("prefilled form").feed(citizens).exec(Journeys.citizenLogin())
-                .exec(during(work.duration()).on(Journeys.openForm()));
-        setUp(open.injectOpen(atOnceUsers(work.users()))).protocols(Journeys.protocol());
+                .exec(repeat(20).on(Journeys.openForm()));
+        setUp(open.injectClosed(constantConcurrentUsers(work.users()).during(work.duration())))
+                .protocols(Journeys.protocol());
     }
 }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of a run: printed as they come and merged into the measured section of docs/performance.md, row by
- * row (scenario, data, measure), so that a run of some scenarios keeps the rows of the others with their own dates.
+ * The figures of a run: printed as they come and merged into the measured section of docs/performance.md: a
+ * scenario measured on some data replaces its rows for that data, the rows of the others stay with their own dates.
  * The text around the section is written by people and left alone.
  */
 final class Report {
@@ -65,9 +65,13 @@ final class Report {
                 begin = text.indexOf(BEGIN);
                 end = text.indexOf(END);
             }
+            // A scenario measured again on the same data replaces all its earlier rows (measures may have been renamed).
+            java.util.Set<String> remeasured = new java.util.HashSet<>();
+            rows.forEach(r -> remeasured.add(r.scenario() + "|" + r.data()));
             Map<String, Row> merged = new LinkedHashMap<>();
             for (String line : text.substring(begin, end).split("\n")) {
-                parse(line).ifPresent(r -> merged.put(r.key(), r));
+                parse(line).filter(r -> !remeasured.contains(r.scenario() + "|" + r.data()))
+                        .ifPresent(r -> merged.put(r.key(), r));
             }
             rows.forEach(r -> merged.put(r.key(), r));
             List<Row> sorted = new ArrayList<>(merged.values());
@@ -75,7 +79,7 @@ final class Report {
             StringBuilder section = new StringBuilder(BEGIN).append("\n\n");
             section.append("Last run: ").append(date).append(" on ").append(machine).append("  \n");
             section.append("Command: `").append(command).append("`\n\n");
-            section.append("| Scenario | Data | Measure | Result | Target | Met | Measured on |\n");
+            section.append("| Scenario | Data | Measure | Result | Target | Met | Measured on (Vietnam date) |\n");
             section.append("|---|---|---|---|---|---|---|\n");
             sorted.forEach(r -> section.append(r.markdown()).append('\n'));
             section.append('\n');

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +25,8 @@ final class ResourceSampler implements AutoCloseable {
 
     record Usage(double cpuPercentAverage, double cpuPercentPeak, long memoryAverageMb, long memoryPeakMb) {}
 
-    private record Point(long nanos, double cpuSeconds, long memoryKb) {}
+    /** One reading: CPU seconds per process (processes come and go: backends, autovacuum workers) and memory. */
+    private record Point(long nanos, Map<Long, Double> cpuSeconds, long memoryKb) {}
 
     private final Supplier<List<Long>> pids;
     private final boolean proportional;
@@ -50,22 +53,26 @@ final class ResourceSampler implements AutoCloseable {
     }
 
     private synchronized void sample() {
-        double cpu = 0;
+        Map<Long, Double> cpu = new HashMap<>();
         long memory = 0;
         for (long pid : pids.get()) {
-            cpu += cpuSeconds(pid);
+            cpu.put(pid, cpuSeconds(pid));
             memory += memoryKb(pid, proportional ? "Pss:" : "VmRSS:");
         }
         points.add(new Point(System.nanoTime(), cpu, memory));
     }
 
-    /** Average and peak over the time sampled; CPU in percent of one core (200% is both cores of this machine). */
+    /**
+     * Average and peak over the time sampled; CPU in percent of one core (200% is both cores of this machine), each
+     * second counting the processes that lived through it.
+     */
     synchronized Usage usage() {
-        double peak = 0;
+        List<Double> percents = new ArrayList<>();
         for (int i = 1; i < points.size(); i++) {
-            peak = Math.max(peak, percent(points.get(i - 1), points.get(i)));
+            percents.add(percent(points.get(i - 1), points.get(i)));
         }
-        double average = points.size() < 2 ? 0 : percent(points.get(0), points.get(points.size() - 1));
+        double average = percents.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double peak = percents.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         long memoryPeak = points.stream().mapToLong(Point::memoryKb).max().orElse(0) / 1024;
         long memoryAverage = (long) points.stream().mapToLong(Point::memoryKb).average().orElse(0) / 1024;
         return new Usage(average, peak, memoryAverage, memoryPeak);
@@ -73,8 +80,14 @@ final class ResourceSampler implements AutoCloseable {
 
     private static double percent(Point from, Point to) {
         double seconds = (to.nanos() - from.nanos()) / 1e9;
-        // Backends that ended between two samples take their CPU time with them: never below zero.
-        return seconds <= 0 ? 0 : Math.max(0, 100 * (to.cpuSeconds() - from.cpuSeconds()) / seconds);
+        double used = 0;
+        for (Map.Entry<Long, Double> process : to.cpuSeconds().entrySet()) {
+            Double before = from.cpuSeconds().get(process.getKey());
+            if (before != null) {
+                used += Math.max(0, process.getValue() - before);
+            }
+        }
+        return seconds <= 0 ? 0 : 100 * used / seconds;
     }
 
     @Override

@@ -70,6 +70,13 @@ class DossierRepository {
                 .param("id", idNumber).query(this::map).list();
     }
 
+    /**
+     * A page of the queue. The optional filters are left out of the statement when not set, rather than written as
+     * "(:x is null or …)": a plan made for the statement could not use their indexes then. The search is a union of
+     * three index lookups within the agencies — receipt code prefix, ID number, folded name read from the index
+     * alone — rather than one OR, which PostgreSQL answered by reading every open dossier of the agency
+     * (docs/performance.md, scenario 4).
+     */
     List<Dossier> queue(Collection<Long> agencyIds, Collection<String> officerStates, QueueFilter filter,
                         String officer, LocalDate today, int limit, int offset) {
         if (agencyIds.isEmpty()) {
@@ -80,14 +87,22 @@ class DossierRepository {
                           and (case when cast(:status as smallint) is null
                                     then closed_at is null and (procedure_code || ':' || state) in (:officerStates)
                                     else status_code = :status end)
-                          and (cast(:procedure as text) is null or procedure_code = :procedure)
                           and (:scope <> 'MINE' or assignee = :officer)
                           and (:scope <> 'UNASSIGNED' or assignee is null)
                           and (:due <> 'TODAY' or appointment_date = :today)
                           and (:due <> 'OVERDUE' or appointment_date < :today)
-                          and (cast(:search as text) is null or receipt_code like :search || '%'
-                               or applicant_id_number = :search
-                               or applicant_name_folded like '%' || portal_fold(:search) || '%')
+                        """ + (filter.procedure() == null ? "" : """
+                          and procedure_code = :procedure
+                        """) + (filter.search() == null ? "" : """
+                          and id in (select id from dossier where agency_id in (:agencies)
+                                         and receipt_code like :search || '%'
+                                     union all
+                                     select id from dossier where agency_id in (:agencies)
+                                         and applicant_id_number = cast(:search as bpchar)
+                                     union all
+                                     select id from dossier where agency_id in (:agencies)
+                                         and applicant_name_folded like '%' || portal_fold(:search) || '%')
+                        """) + """
                         order by appointment_date, submitted_at limit :limit offset :offset""")
                 .param("agencies", agencyIds).param("officerStates", officerStates).param("status", filter.status())
                 .param("procedure", filter.procedure()).param("scope", filter.scope().name()).param("officer", officer)

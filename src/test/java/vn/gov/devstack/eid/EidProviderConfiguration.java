@@ -1,5 +1,9 @@
 package vn.gov.devstack.eid;
 
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import java.net.URI;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -159,6 +163,38 @@ public class EidProviderConfiguration {
         EidUsers users = new EidUsers(jdbc, failedLogins);
         users.createSchemaIfMissing();
         return users;
+    }
+
+    /**
+     * Authorizations in memory, one caller at a time: Spring's InMemoryOAuth2AuthorizationService iterates a plain
+     * map while other logins change it, and the benchmark's concurrent logins failed on its
+     * ConcurrentModificationException (docs/performance.md, scenario 6).
+     */
+    @Bean
+    OAuth2AuthorizationService authorizations() {
+        var memory = new InMemoryOAuth2AuthorizationService();
+        return new OAuth2AuthorizationService() {
+            @Override
+            public synchronized void save(OAuth2Authorization a) {
+                memory.save(a);
+            }
+
+            @Override
+            public synchronized void remove(OAuth2Authorization a) {
+                memory.remove(a);
+            }
+
+            @Override
+            public synchronized OAuth2Authorization findById(String id) {
+                return memory.findById(id);
+            }
+
+            @Override
+            public synchronized OAuth2Authorization findByToken(
+                    String token, OAuth2TokenType type) {
+                return memory.findByToken(token, type);
+            }
+        };
     }
 
     @Bean
