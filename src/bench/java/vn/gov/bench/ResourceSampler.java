@@ -67,14 +67,19 @@ final class ResourceSampler implements AutoCloseable {
      * second counting the processes that lived through it.
      */
     synchronized Usage usage() {
+        if (points.size() < 2) {
+            // No whole second was sampled: report nothing rather than a made-up 0%.
+            throw new IllegalStateException("resources were sampled " + points.size() + " time(s); a run of at least"
+                    + " two seconds is needed for CPU and memory figures");
+        }
         List<Double> percents = new ArrayList<>();
         for (int i = 1; i < points.size(); i++) {
             percents.add(percent(points.get(i - 1), points.get(i)));
         }
-        double average = percents.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        double peak = percents.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        long memoryPeak = points.stream().mapToLong(Point::memoryKb).max().orElse(0) / 1024;
-        long memoryAverage = (long) points.stream().mapToLong(Point::memoryKb).average().orElse(0) / 1024;
+        double average = percents.stream().mapToDouble(Double::doubleValue).average().getAsDouble();
+        double peak = percents.stream().mapToDouble(Double::doubleValue).max().getAsDouble();
+        long memoryPeak = points.stream().mapToLong(Point::memoryKb).max().getAsLong() / 1024;
+        long memoryAverage = (long) points.stream().mapToLong(Point::memoryKb).average().getAsDouble() / 1024;
         return new Usage(average, peak, memoryAverage, memoryPeak);
     }
 
