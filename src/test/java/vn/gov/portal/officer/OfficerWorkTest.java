@@ -130,6 +130,10 @@ class OfficerWorkTest extends PortalIntegrationTest {
             assertThat(dossiers.queue(receiver, new QueueFilter(null, null, null, null, search), 0))
                     .as("search " + search).extracting(Dossier::id).contains(d.id());
         }
+        assertThat(dossiers.queue(receiver, new QueueFilter(null, d.statusCode(), null, null, folded), 0))
+                .as("name search within a status").extracting(Dossier::id).contains(d.id());
+        assertThat(dossiers.queue(receiver, new QueueFilter(null, 10, null, null, folded), 0))
+                .as("name search within another status").extracting(Dossier::id).doesNotContain(d.id());
         assertThat(dossiers.queue(receiver, new QueueFilter(null, null, null, null, "khong co ai ten nay"), 0)).isEmpty();
         assertThat(dossiers.queue(receiver, new QueueFilter("passport", null, null, null, d.receiptCode()), 0)).isEmpty();
 
