@@ -8,9 +8,11 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What users do, as Gatling chains over real HTTP: log in through the e-ID provider (OpenID Connect with its own login
@@ -56,25 +58,35 @@ final class Journeys {
                         css("input[name=_csrf]", "value").saveAs("csrf")));
     }
 
-    /** Opens the form and submits it whole to the police of the fed {@code #{province}} / {@code #{commune}}. */
-    static ChainBuilder submitTemporaryResidence() {
-        return exec(openForm(), postForm());
-    }
-
     /** Submits the form opened last, whole, with its CSRF token; the portal answers with the new dossier's page. */
     static ChainBuilder postForm() {
-        return exec(exec(session -> session.set("from", LocalDate.now(VIETNAM).plusDays(1).toString())
-                        .set("to", LocalDate.now(VIETNAM).plusMonths(6).toString())),
-                http("submit").post(PROCEDURE)
-                        .formParam("_csrf", "#{csrf}").formParam("formId", "#{formId}")
-                        .formParam("action", "submit")
-                        .formParam("phone", "0912345678").formParam("email", "cong.dan@example.vn")
-                        .formParam("newProvince", "#{province}").formParam("newCommune", "#{commune}")
-                        .formParam("newAddressDetail", "Số 5, phố Hàng Bạc")
-                        .formParam("periodFrom", "#{from}").formParam("periodTo", "#{to}")
-                        .formParam("reason", "Thuê nhà để đi làm")
-                        .check(status().is(200), currentLocationRegex("/my/dossiers/([0-9a-f-]{36})")
-                                .saveAs("dossierId")));
+        return exec(period(), submission().check(status().is(200),
+                currentLocationRegex("/my/dossiers/([0-9a-f-]{36})").saveAs("dossierId")));
+    }
+
+    /**
+     * A further dossier from the same session, as scenario 3 counts submissions: a new form id (the id a form page
+     * issues) with the session's CSRF token from the form page opened before, then the new dossier's page the browser
+     * is sent to. The form page itself is scenario 2.
+     */
+    static ChainBuilder submitAgain() {
+        return exec(exec(session -> session.set("formId", UUID.randomUUID().toString())), postForm());
+    }
+
+    private static ChainBuilder period() {
+        return exec(session -> session.set("from", LocalDate.now(VIETNAM).plusDays(1).toString())
+                .set("to", LocalDate.now(VIETNAM).plusMonths(6).toString()));
+    }
+
+    private static HttpRequestActionBuilder submission() {
+        return http("submit").post(PROCEDURE)
+                .formParam("_csrf", "#{csrf}").formParam("formId", "#{formId}")
+                .formParam("action", "submit")
+                .formParam("phone", "0912345678").formParam("email", "cong.dan@example.vn")
+                .formParam("newProvince", "#{province}").formParam("newCommune", "#{commune}")
+                .formParam("newAddressDetail", "Số 5, phố Hàng Bạc")
+                .formParam("periodFrom", "#{from}").formParam("periodTo", "#{to}")
+                .formParam("reason", "Thuê nhà để đi làm");
     }
 
     /**
