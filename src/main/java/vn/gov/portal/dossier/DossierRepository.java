@@ -166,14 +166,29 @@ class DossierRepository {
         return changed == 1;
     }
 
-    /** Turns the draft into a submitted dossier; false when it is no longer a draft (already submitted). */
-    boolean submit(UUID id, long agencyId, String state, int statusCode, String receiptCode, Instant submittedAt,
-                   LocalDate appointment, String party) {
+    /**
+     * Writes a submitted dossier in one statement: a new row, or the caller's draft with this id turned into it.
+     * False when the id is taken by anything else (another person's dossier, one already submitted).
+     */
+    boolean submit(UUID id, String procedureCode, int version, String applicant, String applicantName,
+                   Map<String, String> answers, Set<String> prefilled, long agencyId, String state, int statusCode,
+                   String receiptCode, Instant submittedAt, LocalDate appointment, String party) {
         return jdbc.sql("""
-                        update dossier set agency_id = ?, state = ?, status_code = ?, receipt_code = ?, submitted_at = ?,
-                            appointment_date = ?, party_id_number = ?, lock_version = lock_version + 1, updated_at = now()
-                        where id = ? and state = 'draft'""")
-                .params(agencyId, state, statusCode, receiptCode, Timestamp.from(submittedAt), appointment, party, id)
+                        insert into dossier (id, procedure_code, procedure_version, applicant_id_number, applicant_name,
+                                             answers, prefilled, agency_id, state, status_code, receipt_code,
+                                             submitted_at, appointment_date, party_id_number, lock_version)
+                        values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 1)
+                        on conflict (id) do update set answers = excluded.answers, prefilled = excluded.prefilled,
+                            applicant_name = excluded.applicant_name, agency_id = excluded.agency_id,
+                            state = excluded.state, status_code = excluded.status_code,
+                            receipt_code = excluded.receipt_code, submitted_at = excluded.submitted_at,
+                            appointment_date = excluded.appointment_date, party_id_number = excluded.party_id_number,
+                            lock_version = dossier.lock_version + 1, updated_at = now()
+                        where dossier.state = 'draft' and dossier.applicant_id_number = excluded.applicant_id_number
+                          and dossier.procedure_code = excluded.procedure_code""")
+                .params(id, procedureCode, version, applicant, applicantName, json.writeValueAsString(answers),
+                        json.writeValueAsString(prefilled.stream().sorted().toList()), agencyId, state, statusCode,
+                        receiptCode, Timestamp.from(submittedAt), appointment, party)
                 .update() == 1;
     }
 

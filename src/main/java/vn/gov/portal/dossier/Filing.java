@@ -114,7 +114,7 @@ public class Filing {
     public Outcome save(PortalUser citizen, ProcedureDefinition definition, UUID formId, PostedAnswers posted,
                         boolean check) {
         dossiers.lockFilings(citizen.subject(), definition.code());
-        Stored stored = store(citizen, definition, formId, posted);
+        Stored stored = keepDraft(citizen, definition, prepare(citizen, definition, formId, posted));
         if (check) {
             List<FieldProblem> problems = onPage(definition, posted, validator.validate(stored.form()));
             if (!problems.isEmpty()) {
@@ -136,26 +136,28 @@ public class Filing {
         if (existing.isPresent() && !existing.get().isDraft()) {
             return alreadySubmitted(citizen, existing.get());
         }
-        Stored stored = store(citizen, definition, formId, posted);
+        Stored stored = prepare(citizen, definition, formId, posted);
+        Optional<Agency> agency = Optional.empty();
         List<FieldProblem> problems = new java.util.ArrayList<>(validator.validate(stored.form()));
         problems.addAll(documents.missing(definition, stored.state().formId()));
-        if (!problems.isEmpty()) {
-            return new Invalid(stored.state(), problems);
+        if (problems.isEmpty()) {
+            problems.addAll(unconfirmedPeople(stored.form(), posted.values()));
         }
-        List<FieldProblem> unconfirmed = unconfirmedPeople(stored.form(), posted.values());
-        if (!unconfirmed.isEmpty()) {
-            return new Invalid(stored.state(), unconfirmed);
+        if (problems.isEmpty() && citizen.eidLevel() >= definition.eidLevel()) {
+            agency = routing.agencyFor(definition, stored.form().values(), stored.subject());
+            if (agency.isEmpty()) {
+                problems.add(FieldProblem.of(definition.routing().fromApplicant()
+                        ? definition.sections().get(0).fields().get(0).id() : definition.routing().place(),
+                        "validation.noAgency"));
+            }
         }
-        if (citizen.eidLevel() < definition.eidLevel()) {
-            return new LevelTooLow(stored.state(), definition.eidLevel(), citizen.eidLevel());
+        if (agency.isPresent()) {
+            return new Submitted(submitDraft(citizen, definition, stored, agency.get()));
         }
-        Optional<Agency> agency = routing.agencyFor(definition, stored.form().values(), stored.subject());
-        if (agency.isEmpty()) {
-            String field = definition.routing().fromApplicant() ? definition.sections().get(0).fields().get(0).id()
-                    : definition.routing().place();
-            return new Invalid(stored.state(), List.of(FieldProblem.of(field, "validation.noAgency")));
-        }
-        return new Submitted(submitDraft(citizen, definition, stored, agency.get()));
+        // Not submitted: what was typed is kept as the draft, and the citizen is told why.
+        keepDraft(citizen, definition, stored);
+        return problems.isEmpty() ? new LevelTooLow(stored.state(), definition.eidLevel(), citizen.eidLevel())
+                : new Invalid(stored.state(), problems);
     }
 
     /** "Start again": the citizen's draft of this procedure is deleted. */
@@ -189,8 +191,11 @@ public class Filing {
         int status = definition.workflow().statusOf(initial);
         String party = definition.workflow().party() == null ? null
                 : stored.form().values().get(definition.workflow().party());
-        if (!dossiers.submit(id, agency.id(), initial, status, receipt, clock.instant(), appointment, party)) {
-            throw new IllegalStateException("draft " + id + " vanished while locked");
+        // One write of the dossier, submitted: a draft of the citizen's (or none) becomes it.
+        if (!dossiers.submit(id, definition.code(), definition.version(), citizen.subject(),
+                stored.subject().filer().person().fullName(), stored.form().values(), stored.state().prefilled(),
+                agency.id(), initial, status, receipt, clock.instant(), appointment, party)) {
+            throw UserFacingException.notFound();
         }
         dossiers.addEvent(id, citizen.subject(), "CITIZEN", "submit", Dossier.DRAFT, initial, status, null);
         audit.record(citizen.subject(), "dossier.submitted", "dossier", id.toString(),
@@ -241,18 +246,23 @@ public class Filing {
 
     private record Stored(FormState state, FilledForm form, PrefillSources.Subject subject) {}
 
-    private Stored store(PortalUser citizen, ProcedureDefinition definition, UUID formId, PostedAnswers posted) {
+    /** The answers posted over the citizen's draft, worked out as {@link #fill} does; nothing is written yet. */
+    private Stored prepare(PortalUser citizen, ProcedureDefinition definition, UUID formId, PostedAnswers posted) {
         PrefillSources.Subject subject = subject(citizen);
         // Two tabs on the same procedure share the one draft a citizen may have per procedure.
         Optional<Dossier> draft = dossiers.findDraft(citizen.subject(), definition.code());
         FilledForm form = fill(definition, subject, posted.over(draft.map(Dossier::answers).orElse(Map.of()), definition));
         UUID id = draft.map(Dossier::id).orElse(formId);
-        FormState state = state(id, form, subject, true);
-        if (!dossiers.saveDraft(id, definition.code(), definition.version(), citizen.subject(),
-                subject.filer().person().fullName(), form.values(), state.prefilled())) {
+        return new Stored(state(id, form, subject, true), form, subject);
+    }
+
+    /** Writes the prepared answers as the citizen's draft; an id that is not a draft of theirs is not found. */
+    private Stored keepDraft(PortalUser citizen, ProcedureDefinition definition, Stored stored) {
+        if (!dossiers.saveDraft(stored.state().formId(), definition.code(), definition.version(), citizen.subject(),
+                stored.subject().filer().person().fullName(), stored.form().values(), stored.state().prefilled())) {
             throw UserFacingException.notFound();
         }
-        return new Stored(state, form, subject);
+        return stored;
     }
 
     /**

@@ -125,6 +125,28 @@ class TemporaryResidenceSliceTest extends PortalIntegrationTest {
     }
 
     @Test
+    void aDraftBecomesTheDossierAndAnotherCitizensFormIdIsNotFound() {
+        PortalUser citizen = citizen(adultOf(BA_DINH, 60), 2);
+        UUID draftId = ((Filing.Saved) filing.save(citizen, procedure(), UUID.randomUUID(), Map.of("phone", "0912345678")))
+                .form().formId();
+        Dossier dossier = ((Filing.Submitted) filing.submit(citizen, procedure(), UUID.randomUUID(),
+                temporaryResidence("01", HOAN_KIEM))).dossier();
+        assertThat(dossier.id()).as("the draft of the procedure is what gets submitted").isEqualTo(draftId);
+        assertThat(dossier.isDraft()).isFalse();
+        assertThat(dossier.lockVersion()).isEqualTo(1);
+
+        PortalUser other = citizen(adultOf(BA_DINH, 61), 2);
+        UUID othersDraft = ((Filing.Saved) filing.save(other, procedure(), UUID.randomUUID(), Map.of("phone", "0987654321")))
+                .form().formId();
+        long before = jdbc.sql("select count(*) from dossier").query(Long.class).single();
+        assertThatThrownBy(() -> filing.submit(citizen, procedure(), othersDraft, temporaryResidence("01", HOAN_KIEM)))
+                .isInstanceOf(UserFacingException.class).matches(e -> ((UserFacingException) e).isNotFound());
+        assertThat(dossiers.forCitizen(other, othersDraft).isDraft()).isTrue();
+        assertThat(dossiers.forCitizen(other, othersDraft).answers()).containsEntry("phone", "0987654321");
+        assertThat(jdbc.sql("select count(*) from dossier").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void aDoubleClickOnANewFormCreatesOneDossier() throws Exception {
         PortalUser citizen = citizen(adultOf(BA_DINH, 20), 2);
         UUID formId = UUID.randomUUID();
