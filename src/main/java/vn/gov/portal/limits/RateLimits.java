@@ -41,20 +41,24 @@ public class RateLimits {
     public void take(String subject, LimitedAction action) {
         jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext(?))) locked")
                 .param("rate-limit:" + action + ":" + subject).query(Integer.class).single();
-        long seconds = window.toSeconds();
-        jdbc.sql("delete from rate_limit_event where subject = ? and action = ? and at <= now() - make_interval(secs => ?)")
-                .params(subject, action.name(), seconds).update();
+        // One statement after the lock: forget actions older than the window, count the rest, and count this one
+        // too when there is room (all parts see the same snapshot, hence the window in the count as well).
         Recent recent = jdbc.sql("""
-                        select count(*) as count, min(at) as oldest, now() as now from rate_limit_event
-                        where subject = ? and action = ?""")
-                .params(subject, action.name()).query(Recent.class).single();
-        int limit = limitOf(action);
-        if (recent.count() >= limit) {
+                        with gone as (delete from rate_limit_event where subject = :subject and action = :action
+                                          and at <= now() - make_interval(secs => :seconds)),
+                             recent as (select count(*) as count, min(at) as oldest from rate_limit_event
+                                        where subject = :subject and action = :action
+                                          and at > now() - make_interval(secs => :seconds)),
+                             taken as (insert into rate_limit_event (subject, action)
+                                       select :subject, :action from recent where recent.count < :limit)
+                        select count, oldest, now() as now from recent""")
+                .param("subject", subject).param("action", action.name()).param("seconds", window.toSeconds())
+                .param("limit", limitOf(action)).query(Recent.class).single();
+        if (recent.count() >= limitOf(action)) {
             Duration wait = Duration.between(recent.now().toInstant(), recent.oldest().toInstant().plus(window));
-            throw new TooManyRequests(action, limit, window, wait.compareTo(Duration.ofSeconds(1)) < 0
+            throw new TooManyRequests(action, limitOf(action), window, wait.compareTo(Duration.ofSeconds(1)) < 0
                     ? Duration.ofSeconds(1) : wait);
         }
-        jdbc.sql("insert into rate_limit_event (subject, action) values (?, ?)").params(subject, action.name()).update();
     }
 
     private record Recent(long count, OffsetDateTime oldest, OffsetDateTime now) {}
