@@ -59,8 +59,10 @@ public class AgencyDashboard {
         List<ProcedureFigures> byProcedure = jdbc.sql("""
                         select d.procedure_code,
                                count(*) filter (where d.closed_at is null),
-                               count(*) filter (where d.closed_at is null and d.appointment_date = :today),
-                               count(*) filter (where d.closed_at is null and d.appointment_date < :today),
+                               count(*) filter (where d.closed_at is null and d.completed_at is null
+                                                  and d.appointment_date = :today),
+                               count(*) filter (where d.closed_at is null and d.completed_at is null
+                                                  and d.appointment_date < :today),
                                count(*) filter (where d.completed_at >= :since),
                                count(*) filter (where d.completed_at >= :since and %s),
                                count(r.score), avg(r.score)::float8
@@ -87,7 +89,8 @@ public class AgencyDashboard {
             return List.of();
         }
         return jdbc.sql("""
-                        select assignee, count(*), count(*) filter (where appointment_date < :today) from dossier
+                        select assignee, count(*), count(*) filter (where appointment_date < :today and completed_at is null)
+                        from dossier
                         where agency_id in (:ids) and closed_at is null and assignee is not null
                         group by assignee order by count(*) desc, assignee""")
                 .param("ids", led).param("today", today)

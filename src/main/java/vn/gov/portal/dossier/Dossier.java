@@ -30,7 +30,8 @@ public record Dossier(
         LocalDate clockPausedOn,
         int lockVersion,
         Instant updatedAt,
-        LocalDate supplementDue) {
+        LocalDate supplementDue,
+        boolean completed) {
 
     public static final String DRAFT = "draft";
 
@@ -65,14 +66,22 @@ public record Dossier(
         return isOpen() && statusCode != null && statusCode == 5;
     }
 
+    /** Still being dealt with: open and without its result yet (the result waiting to be handed over ends that). */
+    private boolean inHand() {
+        return isOpen() && !completed;
+    }
+
     /** Due today or on the next working day: stands out in the queue before it becomes overdue. */
     public boolean dueSoon(LocalDate today, LocalDate nextWorkingDay) {
-        return isOpen() && appointmentDate != null && !appointmentDate.isBefore(today)
+        return inHand() && appointmentDate != null && !appointmentDate.isBefore(today)
                 && !appointmentDate.isAfter(nextWorkingDay);
     }
 
-    /** Overdue is not a status: the appointment date has passed while the dossier is still open. */
+    /**
+     * Overdue is not a status: the appointment date has passed while the dossier is still being dealt with. A result
+     * finished late and waiting to be handed over was late, and is no longer overdue (as the statistics count it).
+     */
     public boolean overdue(LocalDate today) {
-        return isOpen() && appointmentDate != null && appointmentDate.isBefore(today);
+        return inHand() && appointmentDate != null && appointmentDate.isBefore(today);
     }
 }

@@ -25,7 +25,7 @@ class DossierRepository {
             select id, procedure_code, procedure_version, applicant_id_number, applicant_name, agency_id, state,
                    status_code, receipt_code, answers, prefilled, submitted_at, appointment_date, closed_at,
                    party_id_number, parent_id, step_index, is_group, assignee, clock_paused_on, lock_version, updated_at,
-                   supplement_due
+                   supplement_due, completed_at is not null as completed
             from dossier
             """;
     private static final TypeReference<LinkedHashMap<String, String>> ANSWERS = new TypeReference<>() { };
@@ -89,8 +89,8 @@ class DossierRepository {
                                     else status_code = :status end)
                           and (:scope <> 'MINE' or assignee = :officer)
                           and (:scope <> 'UNASSIGNED' or assignee is null)
-                          and (:due <> 'TODAY' or appointment_date = :today)
-                          and (:due <> 'OVERDUE' or appointment_date < :today)
+                          and (:due <> 'TODAY' or (appointment_date = :today and completed_at is null))
+                          and (:due <> 'OVERDUE' or (appointment_date < :today and completed_at is null))
                         """ + (filter.procedure() == null ? "" : """
                           and procedure_code = :procedure
                         """) + (filter.search() == null ? "" : """
@@ -294,6 +294,6 @@ class DossierRepository {
                 closed == null ? null : closed.toInstant(), rs.getString("party_id_number"),
                 rs.getObject("parent_id", UUID.class), rs.getObject("step_index", Integer.class), rs.getBoolean("is_group"),
                 rs.getString("assignee"), rs.getObject("clock_paused_on", LocalDate.class), rs.getInt("lock_version"),
-                rs.getTimestamp("updated_at").toInstant(), rs.getObject("supplement_due", LocalDate.class));
+                rs.getTimestamp("updated_at").toInstant(), rs.getObject("supplement_due", LocalDate.class), rs.getBoolean("completed"));
     }
 }

@@ -153,6 +153,16 @@ class OfficerWorkTest extends PortalIntegrationTest {
         jdbc.sql("update dossier set appointment_date = ? where id = ?").params(TODAY, d.id()).update();
         assertThat(dossiers.queue(receiver, new QueueFilter(null, null, null, QueueFilter.Due.TODAY, null), 0))
                 .extracting(Dossier::id).contains(d.id());
+
+        // A result finished late and waiting to be handed over was late; it is no longer overdue, as in the statistics.
+        jdbc.sql("update dossier set appointment_date = ?, completed_at = now() where id = ?")
+                .params(TODAY.minusDays(3), d.id()).update();
+        assertThat(dossiers.queue(receiver, new QueueFilter(null, null, null, QueueFilter.Due.OVERDUE, null), 0))
+                .extracting(Dossier::id).doesNotContain(d.id());
+        UUID finished = d.id();
+        assertThat(dossiers.queue(receiver, new QueueFilter(null, null, null, null, d.receiptCode()), 0))
+                .filteredOn(x -> x.id().equals(finished)).singleElement()
+                .satisfies(x -> assertThat(x.overdue(TODAY)).isFalse());
     }
 
     @Test
