@@ -1,0 +1,98 @@
+package vn.gov.portal.dossier;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import vn.gov.portal.catalog.FormField;
+import vn.gov.portal.catalog.FormField.FieldType;
+import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.catalog.ProcedureDefinition.FormSection;
+
+/**
+ * The answers of a dossier or a form as its pages show them (fragments/dossier.html, "answers"): option values with
+ * their labels, ISO dates as dd/MM/yyyy, a person typed by number with the name looked up, communes and provinces
+ * with their names, and which answers the register vouches for. Worked out once here rather than by a dozen page
+ * expressions per answer: rendering was half of a dossier page's CPU (docs/performance.md).
+ */
+@Component("answerSheets")
+public class AnswerSheets {
+
+    private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** A section of the form with the rows to show. */
+    public record Section(FormSection section, String title, List<Row> rows) {}
+
+    /**
+     * One answer: {@code number} counts repetitions of a repeated section (null when the section is not repeated),
+     * {@code value} is the answer as shown (empty when none was given); for a commune or province {@code value} is its
+     * code and {@code unitName} its name.
+     */
+    public record Row(String answerId, String label, Integer number, String value, boolean unit, String unitName,
+                      boolean fromRegister) {
+
+        public boolean empty() {
+            return value.isEmpty();
+        }
+    }
+
+    /**
+     * The sections in the definition's order. A repeated answer beyond the first is listed only when given.
+     * {@code units} (code → name) and {@code personNames} (answer id → name) may be null: codes and numbers are then
+     * shown alone.
+     */
+    public List<Section> of(Map<String, String> answers, Set<String> prefilled, ProcedureDefinition procedure,
+                            Map<String, String> units, Map<String, String> personNames, Locale locale) {
+        List<Section> sections = new ArrayList<>();
+        for (FormSection section : procedure.sections()) {
+            List<Row> rows = new ArrayList<>();
+            for (FormField field : section.fields()) {
+                List<String> ids = section.answerIds(field);
+                for (int i = 0; i < ids.size(); i++) {
+                    String id = ids.get(i);
+                    String given = answers == null || answers.get(id) == null ? "" : answers.get(id).strip();
+                    if (i > 0 && given.isEmpty()) {
+                        continue;
+                    }
+                    boolean unit = units != null && (field.type() == FieldType.COMMUNE || field.type() == FieldType.PROVINCE);
+                    rows.add(new Row(id, field.label().in(locale), ids.size() > 1 ? i + 1 : null,
+                            given.isEmpty() || unit ? given : shown(field, id, given, personNames, locale), unit,
+                            unit && !given.isEmpty() ? units.get(given) : null,
+                            prefilled != null && prefilled.contains(id)));
+                }
+            }
+            sections.add(new Section(section, section.title().in(locale), rows));
+        }
+        return sections;
+    }
+
+    private static String date(String value) {
+        if (!ISO_DATE.matcher(value).matches()) {
+            return value;
+        }
+        try {
+            return LocalDate.parse(value).format(SHOWN_DATE);
+        } catch (DateTimeParseException e) {
+            return value;
+        }
+    }
+
+    private static String shown(FormField field, String answerId, String value, Map<String, String> personNames,
+                                Locale locale) {
+        return switch (field.type()) {
+            case SELECT -> field.options().stream().filter(o -> o.value().equals(value)).findFirst()
+                    .map(o -> o.label().in(locale)).orElse(value);
+            case DATE -> date(value);
+            case PERSON -> personNames != null && personNames.get(answerId) != null
+                    ? value + " – " + personNames.get(answerId) : value;
+            default -> value;
+        };
+    }
+}
