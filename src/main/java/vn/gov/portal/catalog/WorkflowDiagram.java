@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,30 @@ public class WorkflowDiagram {
         return draw(definition.name().in(locale), definition.workflow(), locale, current);
     }
 
+    /**
+     * Drawings already made: a drawing depends only on what it is drawn from (the workflow's content, not its
+     * identity, so an edited workflow is drawn anew), and officers' dossier pages ask for the same few again and again
+     * (the layout was 15% of such a page's CPU, docs/performance.md). Emptied when it holds too many.
+     */
+    private final Map<DrawingKey, Drawing> drawn = new ConcurrentHashMap<>();
+    private static final int MAX_DRAWN = 500;
+
+    private record DrawingKey(String name, WorkflowDefinition workflow, Locale locale, String current) {}
+
     public Drawing draw(String name, WorkflowDefinition workflow, Locale locale, String current) {
+        DrawingKey key = new DrawingKey(name, workflow, locale, current);
+        Drawing drawing = drawn.get(key);
+        if (drawing == null) {
+            if (drawn.size() >= MAX_DRAWN) {
+                drawn.clear();
+            }
+            drawing = layOut(name, workflow, locale, current);
+            drawn.put(key, drawing);
+        }
+        return drawing;
+    }
+
+    private Drawing layOut(String name, WorkflowDefinition workflow, Locale locale, String current) {
         Map<String, State> states = new LinkedHashMap<>();
         workflow.states().forEach(s -> states.put(s.id(), s));
         List<Edge> edges = edges(workflow);
@@ -163,7 +187,7 @@ public class WorkflowDiagram {
         }
         labels.forEach(svg::append);
         svg.append("</svg>");
-        return new Drawing(svg.toString(), steps(workflow, states, locale, current),
+        return new Drawing(svg.toString(), List.copyOf(steps(workflow, states, locale, current)),
                 current == null || !states.containsKey(current) ? null : stateName(states, current, locale));
     }
 

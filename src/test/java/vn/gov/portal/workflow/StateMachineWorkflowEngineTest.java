@@ -51,6 +51,33 @@ class StateMachineWorkflowEngineTest {
     }
 
     @Test
+    void machinesKeptForReuseGiveEveryDecisionItsOwnDossierStateAlsoUnderConcurrency() throws Exception {
+        // A machine that reached an end state, or refused an event, is restored to the next dossier's state.
+        assertThat(engine.next(workflow, "submitted", "refuse", Set.of("RECEIVER"))).contains("refused");
+        assertThat(engine.next(workflow, "approved", "stop", Set.of("APPROVER"))).isEmpty();
+        assertThat(engine.next(workflow, "submitted", "receive", Set.of("RECEIVER"))).contains("received");
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                int n = i;
+                checks.add(pool.submit(() -> switch (n % 4) {
+                    case 0 -> engine.next(workflow, "submitted", "receive", Set.of("RECEIVER")).equals(java.util.Optional.of("received"));
+                    case 1 -> engine.next(workflow, "processing", "approve", Set.of("APPROVER")).equals(java.util.Optional.of("approved"));
+                    case 2 -> engine.next(workflow, "processing", "approve", Set.of("HANDLER")).isEmpty();
+                    default -> engine.next(workflow, "submitted", "refuse", Set.of("RECEIVER")).equals(java.util.Optional.of("refused"));
+                }));
+            }
+            for (var check : checks) {
+                assertThat(check.get()).isTrue();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void terminalStatesAndUnknownEventsGoNowhere() {
         assertThat(engine.next(workflow, "returned", "receive", Set.of("RECEIVER"))).isEmpty();
         assertThat(engine.next(workflow, "received", "teleport", Set.of("RECEIVER", "HANDLER", "APPROVER"))).isEmpty();
