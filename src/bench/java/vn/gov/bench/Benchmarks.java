@@ -216,10 +216,11 @@ public final class Benchmarks {
         } else {
             report.add(scenario, stage.label(), "pgbench ceiling", "pgbench missing (apt-get install postgresql-client)");
         }
-        // Three times the usual warm-up: the submission and the dossier page are the longest paths to compile, and
-        // with 15 s the first measured run still paid for the JIT compiler (20-30% fewer submissions than the second).
+        // Two minutes of warm-up: the submission and the dossier page are the longest paths to compile, and with less
+        // the measured runs still paid for the JIT compiler and the heap's growth (up to a third fewer submissions
+        // straight after the portal's start than after scenario 2 had run in the same JVM).
         warmUp(SubmissionSimulation.class, new Workload(samples.citizens(8), samples.communes(), List.of(), List.of(), 8,
-                WARM_UP.multipliedBy(3)));
+                Duration.ofMinutes(2)));
         for (boolean sameUnit : List.of(false, true)) {
             String where = sameUnit ? "same receiving unit" : "spread over all communes";
             Instant from = Instant.now();
