@@ -50,6 +50,8 @@ class NotificationsTest extends PortalIntegrationTest {
     HolidayCalendarSource calendar;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    Notifications notifications;
 
     private Dossier submitted(PortalUser citizen, Map<String, String> answers) {
         return ((Filing.Submitted) filing.submit(citizen, catalog.find("temporary-residence").orElseThrow(),
@@ -232,6 +234,23 @@ class NotificationsTest extends PortalIntegrationTest {
         assertThat(outboxOf(b.id())).isEmpty();
         assertThat(jdbc.sql("select count(*) from notification where dossier_id = ?").param(b.id())
                 .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theHeaderCountsUnreadNotificationsUpTo99Plus() throws Exception {
+        PortalUser citizen = citizen(freeAdult(2101), 2);
+        Dossier d = submitted(citizen, temporaryResidence("01", HOAN_KIEM));
+        jdbc.sql("""
+                        with ev as (insert into dossier_event (dossier_id, actor, actor_kind, event, to_state)
+                                    select ?, 'test', 'SYSTEM', 'test', 'submitted' from generate_series(1, 150) returning id)
+                        insert into notification (dossier_event_id, dossier_id, recipient, kind, receipt_code,
+                                                  procedure_code, procedure_version, link_path)
+                        select id, ?, ?, 'RECEIVED', ?, 'temporary-residence', 1, '/my/dossiers/' || ? from ev""")
+                .params(d.id(), d.id(), citizen.subject(), d.receiptCode(), d.id().toString()).update();
+        assertThat(notifications.unread(citizen)).isEqualTo(Notifications.UNREAD_SHOWN + 1);
+        String header = mvc.perform(get("/my/dossiers").with(authentication(login(citizen))))
+                .andReturn().getResponse().getContentAsString().replaceAll("\\s+", " ");
+        assertThat(header).contains("id=\"unread-count\"").contains(">99+</span>");
     }
 
     @Test
