@@ -93,23 +93,7 @@ class DossierRepository {
                           and (:due <> 'OVERDUE' or (appointment_date < :today and completed_at is null))
                         """ + (filter.procedure() == null ? "" : """
                           and procedure_code = :procedure
-                        """) + (filter.search() == null ? "" : """
-                          and id in (select id from dossier where agency_id in (:agencies)
-                                         and receipt_code like :search || '%'
-                                     union all
-                                     select id from dossier where agency_id in (:agencies)
-                                         and applicant_id_number = cast(:search as bpchar)
-                        """ + (!mayBeName(filter.search()) ? "" : filter.status() == null ? """
-                                     union all
-                                     select id from dossier where agency_id in (:agencies)
-                                         and closed_at is null and status_code is not null
-                                         and applicant_name_folded like '%' || portal_fold(:search) || '%'
-                        """ : """
-                                     union all
-                                     select id from dossier where agency_id in (:agencies)
-                                         and status_code = :status
-                                         and applicant_name_folded like '%' || portal_fold(:search) || '%'
-                        """) + ")") + """
+                        """) + (filter.search() == null ? "" : searchCondition(filter)) + """
                         order by appointment_date, submitted_at limit :limit offset :offset""")
                 .param("agencies", agencyIds).param("officerStates", officerStates).param("status", filter.status())
                 .param("procedure", filter.procedure()).param("scope", filter.scope().name()).param("officer", officer)
@@ -118,9 +102,26 @@ class DossierRepository {
                 .query(this::map).list();
     }
 
-    /** Names have no digits: a search with one is a receipt code or an ID number, and skips the name index. */
-    private static boolean mayBeName(String search) {
-        return search.chars().noneMatch(Character::isDigit);
+    /**
+     * The search: a union of index lookups within the agencies. Names have no digits, so a search with one is a
+     * receipt code or an ID number and skips the name lookup; names are read from the index of open dossiers (V26),
+     * or among the dossiers of the status filtered for, which may be a closed one.
+     */
+    private static String searchCondition(QueueFilter filter) {
+        String byName = filter.search().chars().anyMatch(Character::isDigit) ? ""
+                : """
+                  union all
+                  select id from dossier where agency_id in (:agencies) and %s
+                      and applicant_name_folded like '%%' || portal_fold(:search) || '%%'
+                  """.formatted(filter.status() == null ? "closed_at is null and status_code is not null"
+                        : "status_code = :status");
+        return """
+                and id in (select id from dossier where agency_id in (:agencies) and receipt_code like :search || '%%'
+                           union all
+                           select id from dossier where agency_id in (:agencies)
+                               and applicant_id_number = cast(:search as bpchar)
+                           %s)
+                """.formatted(byName);
     }
 
     /** Gives the dossier to an officer (or to nobody) if nobody changed it since it was read. */
