@@ -42,8 +42,7 @@ final class CatalogSeed {
             }
             String code = result.definition().code();
             if (valid.containsKey(code)) {
-                problems.add(new DefinitionProblem(file.name(), 0, "code '" + code + "' is already used by "
-                        + fileOf.get(code).name()));
+                problems.add(DefinitionProblem.of(file.name(), 0, "codeUsed", code, fileOf.get(code).name()));
                 continue;
             }
             valid.put(code, result.definition());
@@ -61,7 +60,7 @@ final class CatalogSeed {
         }
         if (empty) {
             if (valid.isEmpty() && problems.isEmpty()) {
-                problems.add(new DefinitionProblem("workflows/", 0, "no procedure definitions (*.yaml) found"));
+                problems.add(DefinitionProblem.of("workflows/", 0, "noDefinitions"));
             }
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException(problems);

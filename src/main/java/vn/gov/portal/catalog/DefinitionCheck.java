@@ -59,11 +59,10 @@ public class DefinitionCheck {
         List<DefinitionProblem> problems = new ArrayList<>(parsed.problems());
         ProcedureDefinition definition = parsed.definition();
         if (definition != null && !definition.code().equals(code)) {
-            problems.add(new DefinitionProblem(source, 0, "code '" + definition.code() + "' must stay '" + code
-                    + "' (clone the procedure to make a new one)"));
+            problems.add(DefinitionProblem.of(source, 0, "codeChanged", definition.code(), code));
         }
         if (definition != null && definition.version() != version) {
-            problems.add(new DefinitionProblem(source, 0, "version " + definition.version() + " must be " + version));
+            problems.add(DefinitionProblem.of(source, 0, "versionMismatch", definition.version(), version));
         }
         if (definition != null && definition.isGroup()) {
             Optional<ProcedureDefinition> resolved = resolveGroup(definition, published, problems);
@@ -83,8 +82,7 @@ public class DefinitionCheck {
         for (ProcedureDefinition.Step step : group.steps()) {
             Optional<ProcedureDefinition> procedure = published.apply(step.procedure());
             if (procedure.isEmpty() || procedure.get().isGroup()) {
-                problems.add(new DefinitionProblem(group.source(), 0, "step '" + step.procedure()
-                        + "' is not a procedure defined in another file"));
+                problems.add(DefinitionProblem.of(group.source(), 0, "stepNotProcedure", step.procedure()));
                 ok = false;
             }
         }

@@ -61,14 +61,14 @@ public final class DefinitionParser {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            return new Result(null, List.of(new DefinitionProblem(source, line, "not valid YAML: " + e.getProblem())));
+            return new Result(null, List.of(DefinitionProblem.of(source, line, "invalidYaml", e.getProblem())));
         }
         if (root == null) {
-            return new Result(null, List.of(new DefinitionProblem(source, 0, "the file is empty")));
+            return new Result(null, List.of(DefinitionProblem.of(source, 0, "emptyFile")));
         }
         YamlNode doc = new YamlNode(root, problems);
         if (!doc.isMapping()) {
-            doc.problem("a definition must be a mapping of keys to values");
+            doc.problem("notMapping");
             return new Result(null, problems.list());
         }
         if (doc.get("steps").isPresent()) {
@@ -122,7 +122,7 @@ public final class DefinitionParser {
             return new ProcedureDefinition.Step(step.text("procedure"), Map.copyOf(inputs));
         }).toList();
         if (steps.size() < 2) {
-            doc.require("steps").problem("an interconnected group needs at least two steps");
+            doc.require("steps").problem("groupTooFewSteps");
         }
         List<String> filers = doc.texts("filers");
         return new ProcedureDefinition(code, doc.optionalText("nationalCode").orElse(""), doc.integer("version", 1),
@@ -139,7 +139,7 @@ public final class DefinitionParser {
     private static String readLifeEvent(YamlNode doc) {
         String value = doc.text("lifeEvent");
         if (!value.isEmpty() && LifeEvent.fromId(value).isEmpty()) {
-            doc.require("lifeEvent").problem("lifeEvent '" + value + "' is not one of " + LifeEvent.ids());
+            doc.require("lifeEvent").problem("lifeEventUnknown", value, LifeEvent.ids());
         }
         return value;
     }
@@ -152,7 +152,7 @@ public final class DefinitionParser {
         }
         YamlNode keywords = node.get();
         if (!keywords.isMapping()) {
-            keywords.problem("'keywords' must have 'vi' and / or 'en', each a list of words");
+            keywords.problem("keywordsShape");
             return ProcedureDefinition.Keywords.NONE;
         }
         keywords.allowOnly("keywords", "vi", "en");
@@ -162,7 +162,7 @@ public final class DefinitionParser {
     private static List<String> keywordList(YamlNode keywords, String language) {
         List<String> words = keywords.texts(language);
         if (words.stream().anyMatch(w -> SearchText.fold(w).isEmpty())) {
-            keywords.require(language).problem("keywords." + language + " has an empty keyword");
+            keywords.require(language).problem("keywordEmpty", language);
         }
         return words.stream().filter(w -> !SearchText.fold(w).isEmpty()).toList();
     }
@@ -170,7 +170,7 @@ public final class DefinitionParser {
     private static String readCode(YamlNode doc) {
         String code = doc.text("code");
         if (!code.isEmpty() && !CODE.matcher(code).matches()) {
-            doc.require("code").problem("code '" + code + "' must be lower-case words joined by '-'");
+            doc.require("code").problem("codeFormat", code);
         }
         return code;
     }
@@ -196,7 +196,7 @@ public final class DefinitionParser {
         try {
             parsed = ProcedureDefinition.Routing.Level.valueOf(level);
         } catch (IllegalArgumentException e) {
-            routing.problem("routing.level must be COMMUNE or PROVINCE, found '" + level + "'");
+            routing.problem("routingLevel", level);
         }
         return new ProcedureDefinition.Routing(routing.text("agencyKind"), parsed, routing.text("place"),
                 routing.localized("placeName", false));
@@ -209,10 +209,10 @@ public final class DefinitionParser {
         Integer hours = deadline.get("hours").isPresent() ? deadline.integer("hours", 0) : null;
         long given = java.util.stream.Stream.of(working, calendar, hours).filter(java.util.Objects::nonNull).count();
         if (given != 1) {
-            deadline.problem("deadline needs exactly one of workingDays, calendarDays, hours");
+            deadline.problem("deadlineOneOf");
         }
         if ((working != null && working < 0) || (calendar != null && calendar < 1) || (hours != null && hours < 1)) {
-            deadline.problem("deadline must be 0 working days (same day) or more, or at least 1 calendar day or hour");
+            deadline.problem("deadlineRange");
         }
         return new ProcedureDefinition.Deadline(working, calendar, hours, deadline.localized("note", false));
     }
@@ -256,7 +256,7 @@ public final class DefinitionParser {
             try {
                 Pattern.compile(pattern);
             } catch (PatternSyntaxException e) {
-                field.problem("pattern of field '" + field.text("id") + "' is not a valid regular expression");
+                field.problem("patternInvalid", field.text("id"));
             }
         }
         List<FormField.Option> options = field.list("options").stream().map(option -> {
@@ -284,8 +284,8 @@ public final class DefinitionParser {
         try {
             return Enum.valueOf(type, value.toUpperCase().replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            node.problem(key + " '" + value + "' is not one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase());
+            node.problem("valueUnknown", key, value,
+                    java.util.Arrays.toString(type.getEnumConstants()).toLowerCase());
             return fallback;
         }
     }
@@ -311,10 +311,10 @@ public final class DefinitionParser {
     /** Checks that need the whole definition: references between fields, states and handlers. */
     private void check(ProcedureDefinition d, YamlNode doc) {
         if (d.eidLevel() < 1 || d.eidLevel() > 2) {
-            doc.require("eidLevel").problem("eidLevel must be 1 or 2");
+            doc.require("eidLevel").problem("eidLevel");
         }
         d.filers().stream().filter(f -> !FILERS.contains(f))
-                .forEach(f -> doc.require("filers").problem("filer '" + f + "' is not one of " + FILERS));
+                .forEach(f -> doc.require("filers").problem("filerUnknown", f, FILERS));
         Set<String> personFields = d.fields().filter(f -> f.type() == FieldType.PERSON).map(FormField::id)
                 .collect(Collectors.toSet());
         Set<String> fieldIds = new HashSet<>();
@@ -330,8 +330,8 @@ public final class DefinitionParser {
         }
         checkRouting(d, doc.require("routing"));
         if (d.writeBack() != null && !writeBacks.contains(d.writeBack().handler())) {
-            doc.require("writeBack").problem("no write-back handler named '" + d.writeBack().handler() + "' (known: "
-                    + String.join(", ", writeBacks.stream().sorted().toList()) + ")");
+            doc.require("writeBack").problem("writeBackUnknown", d.writeBack().handler(),
+                    String.join(", ", writeBacks.stream().sorted().toList()));
         }
         checkWorkflow(d, doc.require("workflow"), personFields);
     }
@@ -345,18 +345,17 @@ public final class DefinitionParser {
         boolean commune = place.filter(f -> f.type() == FieldType.COMMUNE).isPresent();
         boolean province = place.filter(f -> f.type() == FieldType.PROVINCE).isPresent();
         if (!commune && !(province && routing.level() == ProcedureDefinition.Routing.Level.PROVINCE)) {
-            node.problem("routing.place '" + routing.place() + "' must be 'applicant' or a commune field"
-                    + " (or a province field for level PROVINCE)");
+            node.problem("routingPlaceField", routing.place());
         }
         if (place.isPresent() && d.sectionOf(routing.place()).filter(s -> s.repeat() > 1 || s.when() != null).isPresent()) {
-            node.problem("routing.place '" + routing.place() + "' must be in a section that is always filled once");
+            node.problem("routingPlaceSection", routing.place());
         }
     }
 
     private static void checkSection(ProcedureDefinition.FormSection section, YamlNode node, ProcedureDefinition d,
                                      Set<String> personFields) {
         if (section.repeat() < 1 || section.repeat() > 10) {
-            node.problem("repeat of section '" + section.id() + "' must be 1 to 10");
+            node.problem("sectionRepeat", section.id());
         }
         ProcedureDefinition.Condition when = section.when();
         if (when == null) {
@@ -364,66 +363,65 @@ public final class DefinitionParser {
         }
         boolean applicant = ProcedureDefinition.APPLICANT_PLACE.equals(when.field());
         if (when.byAge() && !applicant && !personFields.contains(when.field())) {
-            node.problem("when.ageUnder / ageAtLeast of section '" + section.id() + "' needs a person field or 'applicant'");
+            node.problem("whenAge", section.id());
         }
         if (!when.byAge() && (when.equals() == null || d.field(when.field()).isEmpty())) {
-            node.problem("when of section '" + section.id() + "' needs 'field' and 'equals', or 'ageUnder' / 'ageAtLeast'");
+            node.problem("whenShape", section.id());
         }
         if (section.fields().stream().anyMatch(f -> f.id().equals(when.field()))) {
-            node.problem("section '" + section.id() + "' cannot depend on its own field '" + when.field() + "'");
+            node.problem("whenOwnField", section.id(), when.field());
         }
     }
 
     private void checkField(FormField field, YamlNode node, Set<String> seen, ProcedureDefinition d,
                             Set<String> personFields) {
         if (!ID.matcher(field.id()).matches()) {
-            node.problem("field id '" + field.id() + "' must be a letter followed by letters or digits");
+            node.problem("fieldIdFormat", field.id());
         }
         if (!seen.add(field.id())) {
-            node.problem("field id '" + field.id() + "' is used twice");
+            node.problem("fieldIdTwice", field.id());
         }
         if (field.prefill() != null && !PrefillSources.isKnown(field.prefill(), personFields)) {
-            node.problem("prefill source '" + field.prefill() + "' does not exist (see docs/procedures.md)");
+            node.problem("prefillUnknown", field.prefill());
         }
         if (field.prefill() != null && PrefillSources.personFieldOf(field.prefill(), personFields)
                 .filter(field.id()::equals).isPresent()) {
-            node.problem("field '" + field.id() + "' cannot be prefilled from itself");
+            node.problem("prefillItself", field.id());
         }
         // Anyone's number can be typed in an ANY field: showing more than the name would let anybody read the
         // register by guessing numbers.
         if (field.prefill() != null && PrefillSources.personFieldOf(field.prefill(), personFields)
                 .flatMap(d::field).filter(p -> p.relation() == FormField.Relation.ANY).isPresent()
                 && !field.prefill().endsWith(".fullName") && !field.prefill().endsWith(".idNumber")) {
-            node.problem("'" + field.prefill() + "' would disclose the register's data of anyone whose number is typed:"
-                    + " a person field of relation ANY may only prefill fullName or idNumber");
+            node.problem("prefillDiscloses", field.prefill());
         }
         if (field.type() == FieldType.SELECT && field.options().isEmpty()) {
-            node.problem("select field '" + field.id() + "' needs options");
+            node.problem("selectOptions", field.id());
         }
         if (field.type() == FieldType.PERSON && field.relation() == null) {
-            node.problem("person field '" + field.id() + "' needs a relation (SELF_OR_CHILD, CHILD, SPOUSE, HOUSEHOLD_MEMBER, ANY)");
+            node.problem("personRelation", field.id());
         }
         if (field.type() != FieldType.PERSON && field.relation() != null) {
-            node.problem("only person fields have a relation");
+            node.problem("relationOnlyPerson");
         }
         if (field.type() == FieldType.COMMUNE && d.field(field.provinceField() == null ? "" : field.provinceField())
                 .filter(p -> p.type() == FieldType.PROVINCE).isEmpty()) {
-            node.problem("commune field '" + field.id() + "' needs provinceField naming a field of type province");
+            node.problem("communeProvinceField", field.id());
         }
         if (field.after() != null && d.field(field.after()).filter(a -> a.type() == FieldType.DATE).isEmpty()) {
-            node.problem("'after' of field '" + field.id() + "' must name a date field");
+            node.problem("afterDateField", field.id());
         }
         if (field.notBefore() != null && !field.notBefore().equals("today")) {
-            node.problem("notBefore supports only 'today'");
+            node.problem("notBeforeToday");
         }
         if (field.notAfter() != null && !field.notAfter().equals("today")) {
-            node.problem("notAfter supports only 'today'");
+            node.problem("notAfterToday");
         }
         if (field.maxYearsAfter() != null && field.after() == null) {
-            node.problem("maxYearsAfter of field '" + field.id() + "' needs 'after'");
+            node.problem("maxYearsAfterNeedsAfter", field.id());
         }
         if ((field.min() != null || field.max() != null) && field.type() != FieldType.NUMBER) {
-            node.problem("min and max are for number fields");
+            node.problem("minMaxNumber");
         }
     }
 
@@ -434,23 +432,23 @@ public final class DefinitionParser {
         for (int i = 0; i < w.states().size(); i++) {
             State state = w.states().get(i);
             if (!ids.add(state.id())) {
-                stateNodes.get(i).problem("state '" + state.id() + "' is defined twice");
+                stateNodes.get(i).problem("stateTwice", state.id());
             }
             if (state.status() < 1 || state.status() > 10) {
-                stateNodes.get(i).problem("state '" + state.id() + "' needs a national status code 1-10");
+                stateNodes.get(i).problem("stateStatus", state.id());
             }
             if (state.id().equals("draft")) {
-                stateNodes.get(i).problem("'draft' is reserved for unsubmitted dossiers");
+                stateNodes.get(i).problem("draftReserved");
             }
         }
         if (w.states().isEmpty()) {
-            node.problem("a workflow needs states");
+            node.problem("noStates");
         }
         if (!ids.contains(w.initial())) {
-            node.problem("initial state '" + w.initial() + "' is not a state of this workflow");
+            node.problem("initialUnknown", w.initial());
         }
         if (w.party() != null && !personFields.contains(w.party())) {
-            node.problem("workflow.party '" + w.party() + "' must name a person field");
+            node.problem("partyNotPerson", w.party());
         }
         Set<String> reached = new HashSet<>(Set.of(w.initial()));
         List<YamlNode> transitionNodes = node.list("transitions");
@@ -459,43 +457,42 @@ public final class DefinitionParser {
             Transition t = w.transitions().get(i);
             YamlNode at = transitionNodes.get(i);
             if (t.from().isEmpty()) {
-                at.problem("transition '" + t.event() + "' needs 'from'");
+                at.problem("transitionNoFrom", t.event());
             }
             t.from().stream().filter(f -> !ids.contains(f))
-                    .forEach(f -> at.problem("transition '" + t.event() + "' starts from missing state '" + f + "'"));
+                    .forEach(f -> at.problem("transitionFromMissing", t.event(), f));
             if (!ids.contains(t.to())) {
-                at.problem("transition '" + t.event() + "' leads to missing state '" + t.to() + "'");
+                at.problem("transitionToMissing", t.event(), t.to());
             }
             if (t.roles().isEmpty()) {
-                at.problem("transition '" + t.event() + "' names no role");
+                at.problem("transitionNoRole", t.event());
             }
             t.roles().stream().filter(r -> !ROLES.contains(r))
-                    .forEach(r -> at.problem("role '" + r + "' does not exist (roles: " + String.join(", ", ROLES) + ")"));
-            t.guards().stream().filter(g -> !guards.contains(g)).forEach(g -> at.problem("no guard named '" + g
-                    + "' (known: " + String.join(", ", guards.stream().sorted().toList()) + ")"));
+                    .forEach(r -> at.problem("roleUnknown", r, String.join(", ", ROLES)));
+            t.guards().stream().filter(g -> !guards.contains(g)).forEach(g -> at.problem("guardUnknown", g,
+                    String.join(", ", guards.stream().sorted().toList())));
             if (t.roles().contains(WorkflowDefinition.PARTY) && w.party() == null) {
-                at.problem("transition '" + t.event() + "' names the role PARTY but the workflow names no party");
+                at.problem("partyRoleWithoutParty", t.event());
             }
             if (t.automatic() != t.roles().equals(Set.of(WorkflowDefinition.SYSTEM))) {
-                at.problem("transition '" + t.event() + "': automatic transitions have exactly the role SYSTEM, and only they");
+                at.problem("automaticRole", t.event());
             }
             if (t.payment() && !t.roles().equals(Set.of(WorkflowDefinition.APPLICANT))) {
                 // The gateway confirms the applicant's own payment; nobody else can pay in their place.
-                at.problem("transition '" + t.event() + "': a payment transition has exactly the role APPLICANT");
+                at.problem("paymentRole", t.event());
             }
             if (t.payment() && !d.chargesOnline()) {
-                at.problem("transition '" + t.event() + "': a payment transition needs an amount: a number field '"
-                        + ProcedureDefinition.AMOUNT_FIELD + "' or fees.online");
+                at.problem("paymentAmount", t.event(), ProcedureDefinition.AMOUNT_FIELD);
             }
             for (String from : t.from()) {
                 if (w.state(from).filter(State::terminal).isPresent()) {
-                    at.problem("transition '" + t.event() + "' leaves terminal state '" + from + "'");
+                    at.problem("leavesTerminal", t.event(), from);
                 }
                 if (w.transitions().subList(0, i).stream().anyMatch(o -> o.event().equals(t.event()) && o.from().contains(from))) {
-                    at.problem("event '" + t.event() + "' is defined twice from state '" + from + "'");
+                    at.problem("eventTwice", t.event(), from);
                 }
                 if (t.automatic() && w.transitions().subList(0, i).stream().anyMatch(o -> o.automatic() && o.from().contains(from))) {
-                    at.problem("state '" + from + "' has two automatic transitions");
+                    at.problem("twoAutomatic", from);
                 }
             }
             reached.add(t.to());
@@ -503,14 +500,14 @@ public final class DefinitionParser {
         }
         for (int i = 0; i < w.states().size(); i++) {
             if (!reached.contains(w.states().get(i).id())) {
-                stateNodes.get(i).problem("no transition reaches state '" + w.states().get(i).id() + "'");
+                stateNodes.get(i).problem("stateUnreached", w.states().get(i).id());
             }
         }
         if (d.writeBack() != null && writingBack != 1) {
-            node.problem("the definition names a writeBack: exactly one transition needs 'writeBack: true'");
+            node.problem("writeBackTransitionCount");
         }
         if (d.writeBack() == null && writingBack > 0) {
-            node.problem("a transition has 'writeBack: true' but the definition names no writeBack handler");
+            node.problem("writeBackWithoutHandler");
         }
     }
 }

@@ -81,8 +81,9 @@ public final class DefinitionRules {
             this.lines = lines;
         }
 
-        void add(int line, String message) {
-            list.add(new DefinitionProblem(source, line, message));
+        /** A problem on {@code line}, its text {@code definition.problem.<key>} of the message bundles. */
+        void add(int line, String key, Object... args) {
+            list.add(DefinitionProblem.of(source, line, key, args));
         }
     }
 
@@ -95,14 +96,13 @@ public final class DefinitionRules {
             String id = states.get(i).id();
             // A state no transition names at all is the parser's problem; here: only from states nobody reaches.
             if (!reachable.contains(id) && targeted.contains(id)) {
-                found.add(found.lines.state(i), "state '" + id + "' cannot be reached from the initial state '"
-                        + w.initial() + "': only transitions from unreachable states lead to it");
+                found.add(found.lines.state(i), "stateUnreachable", id, w.initial());
             }
         }
         Set<String> terminals = new HashSet<>();
         states.stream().filter(State::terminal).forEach(s -> terminals.add(s.id()));
         if (terminals.isEmpty()) {
-            found.add(found.lines.workflow(), "the workflow has no terminal state: no dossier could ever be closed");
+            found.add(found.lines.workflow(), "noTerminal");
             return;
         }
         Set<String> canEnd = reach(terminals, s -> w.transitions().stream().filter(t -> t.to().equals(s))
@@ -110,8 +110,7 @@ public final class DefinitionRules {
         for (int i = 0; i < states.size(); i++) {
             State state = states.get(i);
             if (!state.terminal() && !canEnd.contains(state.id())) {
-                found.add(found.lines.state(i), "no path leads from state '" + state.id()
-                        + "' to a terminal state: a dossier there would stay open for ever");
+                found.add(found.lines.state(i), "noPathToEnd", state.id());
             }
         }
     }
@@ -136,8 +135,7 @@ public final class DefinitionRules {
             boolean nothingFollows = w.transitionsFrom(state.id()).isEmpty();
             boolean closing = CLOSING.contains(state.status()) || (state.status() == RESOLVED && nothingFollows);
             if (state.terminal() && !closing) {
-                found.add(found.lines.state(i), "terminal state '" + state.id() + "' has status " + state.status()
-                        + ", which does not close a dossier (3, 7, 8, 10, or 9 when nothing follows)");
+                found.add(found.lines.state(i), "terminalStatus", state.id(), state.status());
             }
         }
     }
@@ -154,8 +152,7 @@ public final class DefinitionRules {
             Transition t = transitions.get(i);
             for (String role : new TreeSet<>(t.roles())) {
                 if (WorkflowDefinition.OFFICER_ROLES.contains(role) && !held.contains(role) && reported.add(role)) {
-                    found.add(found.lines.transition(i), "role " + role + " (transition '" + t.event()
-                            + "') is held by no active staff member of any " + kind + " agency");
+                    found.add(found.lines.transition(i), "roleUnstaffed", role, t.event(), kind);
                 }
             }
         }
@@ -169,12 +166,10 @@ public final class DefinitionRules {
                 for (String field : new TreeSet<>(guardReads.getOrDefault(guard, Set.of()))) {
                     if (RegisterGuard.PARTY_FIELD.equals(field)) {
                         if (d.workflow().party() == null) {
-                            found.add(found.lines.transition(i), "guard '" + guard + "' of transition '" + t.event()
-                                    + "' checks the other party, but the workflow names no party");
+                            found.add(found.lines.transition(i), "guardNoParty", guard, t.event());
                         }
                     } else if (d.field(field).isEmpty()) {
-                        found.add(found.lines.transition(i), "guard '" + guard + "' of transition '" + t.event()
-                                + "' reads the field '" + field + "', which the form does not have");
+                        found.add(found.lines.transition(i), "guardFieldMissing", guard, t.event(), field);
                     }
                 }
             }
@@ -184,8 +179,7 @@ public final class DefinitionRules {
     private static void checkWriteBack(ProcedureDefinition d, Found found) {
         String personField = d.writeBack() == null ? null : d.writeBack().params().get("personField");
         if (personField != null && d.field(personField).filter(f -> f.type() == FieldType.PERSON).isEmpty()) {
-            found.add(found.lines.key("writeBack"), "writeBack.personField '" + personField
-                    + "' must name a person field of the form");
+            found.add(found.lines.key("writeBack"), "writeBackPersonField", personField);
         }
     }
 
@@ -204,12 +198,10 @@ public final class DefinitionRules {
             }
             for (Map.Entry<String, String> input : new java.util.TreeMap<>(step.inputs()).entrySet()) {
                 if (procedure.get().field(input.getKey()).isEmpty()) {
-                    found.add(found.lines.step(i), "step '" + step.procedure() + "' has no field '" + input.getKey()
-                            + "' for its input");
+                    found.add(found.lines.step(i), "stepNoField", step.procedure(), input.getKey());
                 }
                 if (!known.contains(input.getValue())) {
-                    found.add(found.lines.step(i), "input '" + input.getKey() + "' of step '" + step.procedure()
-                            + "' takes '" + input.getValue() + "', which no earlier step asks or produces");
+                    found.add(found.lines.step(i), "stepInputUnknown", input.getKey(), step.procedure(), input.getValue());
                 }
             }
             procedure.get().fields().forEach(f -> known.add(f.id()));

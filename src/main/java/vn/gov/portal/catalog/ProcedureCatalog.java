@@ -155,8 +155,8 @@ public class ProcedureCatalog {
             if (result.ok()) {
                 ProcedureDefinition previous = loaded.putIfAbsent(result.definition().code(), result.definition());
                 if (previous != null) {
-                    problems.add(new DefinitionProblem(file.getFilename(), 0, "code '" + previous.code()
-                            + "' is already used by " + previous.source()));
+                    problems.add(DefinitionProblem.of(file.getFilename(), 0, "codeUsed", previous.code(),
+                            previous.source()));
                 }
             }
         }
@@ -165,7 +165,7 @@ public class ProcedureCatalog {
         loaded.values().forEach(d -> problems.addAll(rules.problems(d, DefinitionLines.of(texts.get(d.source())),
                 code -> Optional.ofNullable(loaded.get(code)), DefinitionRules.StaffedRoles.UNCHECKED)));
         if (loaded.isEmpty() && problems.isEmpty()) {
-            problems.add(new DefinitionProblem(location, 0, "no procedure definitions (*.yaml) found"));
+            problems.add(DefinitionProblem.of(location, 0, "noDefinitions"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException(problems);

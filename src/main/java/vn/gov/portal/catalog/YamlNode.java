@@ -26,8 +26,9 @@ final class YamlNode {
             this.source = source;
         }
 
-        void add(Node at, String message) {
-            list.add(new DefinitionProblem(source, at == null ? 0 : at.getStartMark().getLine() + 1, message));
+        /** A problem at {@code at}, its text {@code definition.problem.<key>} of the message bundles. */
+        void add(Node at, String key, Object... args) {
+            list.add(DefinitionProblem.of(source, at == null ? 0 : at.getStartMark().getLine() + 1, key, args));
         }
 
         List<DefinitionProblem> list() {
@@ -55,8 +56,8 @@ final class YamlNode {
         return node.getStartMark().getLine() + 1;
     }
 
-    void problem(String message) {
-        problems.add(node, message);
+    void problem(String key, Object... args) {
+        problems.add(node, key, args);
     }
 
     private Map<String, Node> entries() {
@@ -81,8 +82,7 @@ final class YamlNode {
         if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key && !allowed.contains(key.getValue())) {
-                    problems.add(key, "unknown key '" + key.getValue() + "' in " + what + " (allowed: "
-                            + String.join(", ", allowed) + ")");
+                    problems.add(key, "unknownKey", key.getValue(), what, String.join(", ", allowed));
                 }
             }
         }
@@ -95,7 +95,7 @@ final class YamlNode {
     YamlNode require(String key) {
         Node value = entries().get(key);
         if (value == null) {
-            problems.add(node, "missing '" + key + "'");
+            problems.add(node, "missingKey", key);
             return new YamlNode(new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, List.of(), null), problems);
         }
         return new YamlNode(value, problems);
@@ -104,7 +104,7 @@ final class YamlNode {
     String text(String key) {
         Node value = entries().get(key);
         if (value == null) {
-            problems.add(node, "missing '" + key + "'");
+            problems.add(node, "missingKey", key);
             return "";
         }
         return scalar(value, key).orElse("");
@@ -119,7 +119,7 @@ final class YamlNode {
         if (value instanceof ScalarNode scalar) {
             return Optional.of(scalar.getValue().trim());
         }
-        problems.add(value, "'" + key + "' must be a single value");
+        problems.add(value, "singleValue", key);
         return Optional.empty();
     }
 
@@ -128,7 +128,7 @@ final class YamlNode {
             try {
                 return Integer.parseInt(v);
             } catch (NumberFormatException e) {
-                problems.add(entries().get(key), "'" + key + "' must be a whole number, found '" + v + "'");
+                problems.add(entries().get(key), "wholeNumber", key, v);
                 return fallback;
             }
         }).orElse(fallback);
@@ -137,7 +137,7 @@ final class YamlNode {
     boolean flag(String key) {
         return optionalText(key).map(v -> {
             if (!v.equals("true") && !v.equals("false")) {
-                problems.add(entries().get(key), "'" + key + "' must be true or false, found '" + v + "'");
+                problems.add(entries().get(key), "trueOrFalse", key, v);
             }
             return v.equals("true");
         }).orElse(false);
@@ -172,7 +172,7 @@ final class YamlNode {
             if (item.node instanceof ScalarNode scalar) {
                 values.add(scalar.getValue().trim());
             } else {
-                item.problem("'" + key + "' must list plain values");
+                item.problem("plainValues", key);
             }
         }
         return values;
@@ -183,13 +183,13 @@ final class YamlNode {
         Node value = entries().get(key);
         if (value == null) {
             if (required) {
-                problems.add(node, "missing '" + key + "' (with 'vi' and 'en')");
+                problems.add(node, "missingLocalized", key);
             }
             return LocalizedText.EMPTY;
         }
         YamlNode text = new YamlNode(value, problems);
         if (!text.isMapping()) {
-            problems.add(value, "'" + key + "' must have 'vi' and 'en'");
+            problems.add(value, "localizedShape", key);
             return LocalizedText.EMPTY;
         }
         text.allowOnly(key, "vi", "en");

@@ -162,6 +162,12 @@ class ProcedureVersionsTest extends PortalIntegrationTest {
         int line = (int) broken.substring(0, broken.indexOf("workingDays: three")).lines().count(); // the last, partial line is the one
         assertThat(page).contains("id=\"problems\"", "Dòng " + line, "workingDays")
                 .containsPattern("id=\"publish\"[^>]*disabled");
+        // The problem in the editor's language: Vietnamese by default, English on request.
+        assertThat(page).contains("&#39;workingDays&#39; phải là số nguyên, giá trị hiện tại là &#39;three&#39;")
+                .doesNotContain("must be a whole number");
+        String english = mvc.perform(get("/admin/procedures/" + code).param("lang", "en").with(authentication(admin())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("&#39;workingDays&#39; must be a whole number, found &#39;three&#39;");
 
         mvc.perform(post("/admin/procedures/" + code + "/publish").with(csrf()).with(authentication(admin())))
                 .andExpect(status().is3xxRedirection())
