@@ -81,7 +81,7 @@ public final class DefinitionParser {
     }
 
     private ProcedureDefinition read(YamlNode doc, String source) {
-        doc.allowOnly("the definition", "code", "nationalCode", "version", "name", "summary", "lifeEvent", "keywords",
+        doc.allowOnly(YamlNode.TOP_LEVEL, "code", "nationalCode", "version", "name", "summary", "lifeEvent", "keywords",
                 "filers", "routing", "deadline", "fees", "eidLevel", "documents", "form", "workflow", "writeBack",
                 "result");
         String code = readCode(doc);
@@ -113,11 +113,11 @@ public final class DefinitionParser {
      * form and routing are the first step's, the group's own workflow is {@link GroupWorkflow}.
      */
     private ProcedureDefinition readGroup(YamlNode doc, String source) {
-        doc.allowOnly("an interconnected group", "code", "nationalCode", "version", "name", "summary", "lifeEvent",
+        doc.allowOnly(YamlNode.TOP_LEVEL, "code", "nationalCode", "version", "name", "summary", "lifeEvent",
                 "keywords", "filers", "deadline", "fees", "eidLevel", "documents", "steps", "result");
         String code = readCode(doc);
         List<ProcedureDefinition.Step> steps = doc.list("steps").stream().map(step -> {
-            step.allowOnly("a step", "procedure", "inputs");
+            step.allowOnly("steps", "procedure", "inputs");
             Map<String, String> inputs = step.get("inputs").map(YamlNode::scalars).orElse(Map.of());
             return new ProcedureDefinition.Step(step.text("procedure"), Map.copyOf(inputs));
         }).toList();
@@ -183,7 +183,7 @@ public final class DefinitionParser {
 
     private static List<ProcedureDefinition.Document> readDocuments(YamlNode doc) {
         return doc.list("documents").stream().map(d -> {
-            d.allowOnly("a document", "id", "name", "required", "verifiableInRegister");
+            d.allowOnly("documents", "id", "name", "required", "verifiableInRegister");
             return new ProcedureDefinition.Document(d.text("id"), d.localized("name", true), d.flag("required"),
                     d.flag("verifiableInRegister"));
         }).toList();
@@ -234,7 +234,7 @@ public final class DefinitionParser {
     private List<FormSection> readSections(YamlNode form) {
         form.allowOnly("form", "sections");
         return form.list("sections").stream().map(section -> {
-            section.allowOnly("a form section", "id", "title", "repeat", "when", "fields");
+            section.allowOnly("form.sections", "id", "title", "repeat", "when", "fields");
             List<FormField> fields = section.list("fields").stream().map(this::readField).toList();
             ProcedureDefinition.Condition when = section.get("when").map(w -> {
                 w.allowOnly("when", "field", "equals", "ageUnder", "ageAtLeast");
@@ -247,7 +247,7 @@ public final class DefinitionParser {
     }
 
     private FormField readField(YamlNode field) {
-        field.allowOnly("a field", "id", "type", "label", "help", "required", "maxLength", "pattern", "patternMessage",
+        field.allowOnly("fields", "id", "type", "label", "help", "required", "maxLength", "pattern", "patternMessage",
                 "prefill", "editable", "options", "provinceField", "notBefore", "notAfter", "after", "maxYearsAfter", "min",
                 "max", "relation");
         FieldType type = enumValue(field, "type", FieldType.class, FieldType.TEXT);
@@ -260,7 +260,7 @@ public final class DefinitionParser {
             }
         }
         List<FormField.Option> options = field.list("options").stream().map(option -> {
-            option.allowOnly("an option", "value", "label");
+            option.allowOnly("options", "value", "label");
             return new FormField.Option(option.text("value"), option.localized("label", true));
         }).toList();
         FormField.Relation relation = field.get("relation").isPresent()
@@ -293,12 +293,12 @@ public final class DefinitionParser {
     private WorkflowDefinition readWorkflow(YamlNode workflow) {
         workflow.allowOnly("workflow", "initial", "party", "states", "transitions");
         List<State> states = workflow.list("states").stream().map(state -> {
-            state.allowOnly("a state", "id", "status", "label", "terminal");
+            state.allowOnly("workflow.states", "id", "status", "label", "terminal");
             return new State(state.text("id"), state.integer("status", 0), state.localized("label", true),
                     state.flag("terminal"));
         }).toList();
         List<Transition> transitions = workflow.list("transitions").stream().map(t -> {
-            t.allowOnly("a transition", "event", "from", "to", "roles", "label", "requiresNote", "writeBack", "automatic",
+            t.allowOnly("workflow.transitions", "event", "from", "to", "roles", "label", "requiresNote", "writeBack", "automatic",
                     "guards", "payment");
             return new Transition(t.text("event"), t.texts("from"), t.text("to"), new LinkedHashSet<>(t.texts("roles")),
                     t.localized("label", true), t.flag("requiresNote"), t.flag("writeBack"), t.flag("automatic"),

@@ -76,13 +76,23 @@ final class YamlNode {
         return node instanceof MappingNode;
     }
 
-    /** Reports keys this definition format does not know (a typo must not be silently ignored). */
-    void allowOnly(String what, String... keys) {
+    /** {@link #allowOnly}'s {@code where} for the keys at the top of a definition file. */
+    static final String TOP_LEVEL = "";
+
+    /**
+     * Reports keys this definition format does not know (a typo must not be silently ignored). {@code where} is named
+     * as the file names it (e.g. {@code workflow.transitions}), so the message reads the same in every language.
+     */
+    void allowOnly(String where, String... keys) {
         List<String> allowed = List.of(keys);
         if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key && !allowed.contains(key.getValue())) {
-                    problems.add(key, "unknownKey", key.getValue(), what, String.join(", ", allowed));
+                    if (where.equals(TOP_LEVEL)) {
+                        problems.add(key, "unknownTopKey", key.getValue(), String.join(", ", allowed));
+                    } else {
+                        problems.add(key, "unknownKey", key.getValue(), where, String.join(", ", allowed));
+                    }
                 }
             }
         }
