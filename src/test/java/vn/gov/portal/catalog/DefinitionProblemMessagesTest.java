@@ -28,14 +28,6 @@ class DefinitionProblemMessagesTest {
 
     private final DefinitionParser parser = new DefinitionParser(Set.of(), Set.of());
 
-    /** As Spring Boot configures it (application.yml: spring.messages). */
-    private static ResourceBundleMessageSource messageSource() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
-    }
 
     private static Properties bundle(String file) throws IOException {
         Properties properties = new Properties();
@@ -70,7 +62,7 @@ class DefinitionProblemMessagesTest {
     @Test
     void theEnglishTextIsTheMessageSourcesAndEveryArgumentShowsInBothLanguages() throws IOException {
         Properties english = bundle("messages_en.properties");
-        ResourceBundleMessageSource messages = messageSource();
+        ResourceBundleMessageSource messages = TestMessages.source();
         for (String code : problemKeys(english)) {
             Object[] args = IntStream.range(0, placeholders(english.getProperty(code))).mapToObj(i -> "arg" + i)
                     .toArray();
@@ -96,7 +88,7 @@ class DefinitionProblemMessagesTest {
         assertThat(problem.message()).startsWith("lifeEvent 'housing' is not one of birth, family, residence");
         assertThat(problem.toString()).startsWith("broken.yaml:").endsWith(": " + problem.message());
 
-        ResourceBundleMessageSource messages = messageSource();
+        ResourceBundleMessageSource messages = TestMessages.source();
         assertThat(messages.getMessage(PREFIX + problem.key(), problem.params(), VIETNAMESE))
                 .startsWith("lifeEvent 'housing' không thuộc các giá trị birth, family, residence");
         assertThat(messages.getMessage(PREFIX + problem.key(), problem.params(), Locale.ENGLISH))
@@ -107,7 +99,7 @@ class DefinitionProblemMessagesTest {
     void problemsWithoutArgumentsKeepTheirQuotes() {
         DefinitionProblem problem = DefinitionProblem.of("x.yaml", 3, "notBeforeToday");
         assertThat(problem.toString()).isEqualTo("x.yaml:3: notBefore supports only 'today'");
-        assertThat(messageSource().getMessage(PREFIX + problem.key(), problem.params(), VIETNAMESE))
+        assertThat(TestMessages.source().getMessage(PREFIX + problem.key(), problem.params(), VIETNAMESE))
                 .isEqualTo("notBefore chỉ nhận giá trị 'today'");
         assertThat(problem.args()).isEqualTo(List.of());
     }

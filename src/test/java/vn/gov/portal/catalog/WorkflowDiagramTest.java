@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -22,15 +21,8 @@ import org.w3c.dom.NodeList;
 class WorkflowDiagramTest {
 
     private static final Locale VI = Locale.forLanguageTag("vi");
-    private final WorkflowDiagram diagram = new WorkflowDiagram(messages());
+    private final WorkflowDiagram diagram = new WorkflowDiagram(TestMessages.source());
 
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        return source;
-    }
 
     private static Map<String, ProcedureDefinition> all() {
         return ProcedureCatalog.load(new DefinitionParser(Set.of("birth", "death", "marriage", "permanent-residence",
