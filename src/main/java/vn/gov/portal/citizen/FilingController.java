@@ -23,7 +23,6 @@ import vn.gov.portal.dossier.Filing;
 import vn.gov.portal.dossier.PostedAnswers;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
-import vn.gov.portal.population.PopulationRegister;
 import vn.gov.portal.web.Messages;
 
 /** The application form of a procedure: shown prefilled, saved as a draft, submitted. */
@@ -32,18 +31,16 @@ class FilingController {
 
     private final ProcedureCatalog catalog;
     private final Filing filing;
-    private final PopulationRegister register;
     private final Messages messages;
     private final FormModel formModel;
     private final Attachments attachments;
 
-    FilingController(ProcedureCatalog catalog, Filing filing, PopulationRegister register, Messages messages,
+    FilingController(ProcedureCatalog catalog, Filing filing, Messages messages,
                      FormModel formModel, Attachments attachments) {
         this.formModel = formModel;
         this.attachments = attachments;
         this.catalog = catalog;
         this.filing = filing;
-        this.register = register;
         this.messages = messages;
     }
 
@@ -82,8 +79,8 @@ class FilingController {
                 ? filing.submit(citizen, definition, formId, posted)
                 : filing.save(citizen, definition, formId, posted, "next".equals(action));
         if (outcome instanceof Filing.Submitted submitted) {
-            redirect.addFlashAttribute("submitted", true);
-            return "redirect:/my/dossiers/" + submitted.dossier().id();
+            // Said in the address rather than a flash attribute: no session writes for it on the way to the page.
+            return "redirect:/my/dossiers/" + submitted.dossier().id() + "?submitted=true";
         }
         Filing.FormState form = formOf(outcome);
         FormSteps steps = FormSteps.of(definition, form.sections(), step);
@@ -147,8 +144,6 @@ class FilingController {
      * here is what confirms them), and the submit button.
      */
     private String review(ProcedureDefinition definition, Filing.FormState form, Model model) {
-        model.addAttribute("units", register.unitNames());
-        model.addAttribute("personNames", form.personNames());
         Map<String, String> confirmations = new LinkedHashMap<>();
         definition.sections().forEach(section -> section.fields().stream()
                 .filter(f -> f.type() == FormField.FieldType.PERSON && f.relation() == FormField.Relation.ANY)

@@ -26,7 +26,6 @@ import vn.gov.portal.dossier.ServiceRatings;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.forms.OneStopForms;
 import vn.gov.portal.identity.PortalUser;
-import vn.gov.portal.population.PopulationRegister;
 import vn.gov.portal.web.Messages;
 
 @Controller
@@ -34,7 +33,6 @@ class MyDossiersController {
 
     private final Dossiers dossiers;
     private final ProcedureCatalog catalog;
-    private final PopulationRegister register;
     private final Decisions decisions;
     private final AgencyDirectory agencies;
     private final OneStopForms forms;
@@ -44,7 +42,7 @@ class MyDossiersController {
     private final Attachments attachments;
     private final ServiceRatings ratings;
 
-    MyDossiersController(Dossiers dossiers, ProcedureCatalog catalog, PopulationRegister register, Decisions decisions,
+    MyDossiersController(Dossiers dossiers, ProcedureCatalog catalog, Decisions decisions,
                          AgencyDirectory agencies, OneStopForms forms, Messages messages, Clock clock,
                          Supplementation supplementation, Attachments attachments, ServiceRatings ratings) {
         this.supplementation = supplementation;
@@ -56,7 +54,6 @@ class MyDossiersController {
         this.decisions = decisions;
         this.messages = messages;
         this.catalog = catalog;
-        this.register = register;
         this.clock = clock;
     }
 
@@ -75,13 +72,15 @@ class MyDossiersController {
         return "citizen/my-dossiers";
     }
 
+    /** The dossier; {@code ?submitted=true} right after the citizen sent it: the confirmation with the receipt code. */
     @GetMapping("/my/dossiers/{id}")
-    String show(@PathVariable UUID id, PortalUser citizen, Model model, Locale locale) {
+    String show(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean submitted, PortalUser citizen,
+                Model model, Locale locale) {
         Dossier dossier = dossiers.forCitizen(citizen, id);
         model.addAttribute("dossier", dossier);
+        model.addAttribute("submitted", submitted);
         model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
         model.addAttribute("timeline", dossiers.timeline(dossier));
-        model.addAttribute("units", register.unitNames());
         boolean supplementEditable = supplementation.editable(dossier)
                 && dossier.applicantIdNumber().equals(citizen.subject());
         model.addAttribute("supplementRequest", supplementation.request(dossier).orElse(null));

@@ -14,15 +14,25 @@ import vn.gov.portal.catalog.FormField;
 import vn.gov.portal.catalog.FormField.FieldType;
 import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.catalog.ProcedureDefinition.FormSection;
+import vn.gov.portal.population.PopulationRegister;
 
 /**
  * The answers of a dossier or a form as its pages show them (fragments/dossier.html, "answers"): option values with
  * their labels, ISO dates as dd/MM/yyyy, a person typed by number with the name looked up, communes and provinces
  * with their names, and which answers the register vouches for. Worked out once here rather than by a dozen page
  * expressions per answer: rendering was half of a dossier page's CPU (docs/performance.md).
+ *
+ * <p>Pages call it with a dossier or a form, never with maps: a page expression converts every map or set it passes to a
+ * method entry by entry, which for the names of all the country's units was a large share of a dossier page's CPU.
  */
 @Component("answerSheets")
 public class AnswerSheets {
+
+    private final PopulationRegister register;
+
+    AnswerSheets(PopulationRegister register) {
+        this.register = register;
+    }
 
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -43,12 +53,22 @@ public class AnswerSheets {
         }
     }
 
+    /** A dossier's answers, communes and provinces with their names. */
+    public List<Section> of(Dossier dossier, ProcedureDefinition procedure, Locale locale) {
+        return of(dossier.answers(), dossier.prefilled(), procedure, register.unitNames(), null, locale);
+    }
+
+    /** A form's answers before it is submitted, people typed by number with the names looked up for them. */
+    public List<Section> of(Filing.FormState form, ProcedureDefinition procedure, Locale locale) {
+        return of(form.answers(), form.prefilled(), procedure, register.unitNames(), form.personNames(), locale);
+    }
+
     /**
      * The sections in the definition's order. A repeated answer beyond the first is listed only when given.
      * {@code units} (code → name) and {@code personNames} (answer id → name) may be null: codes and numbers are then
      * shown alone.
      */
-    public List<Section> of(Map<String, String> answers, Set<String> prefilled, ProcedureDefinition procedure,
+    List<Section> of(Map<String, String> answers, Set<String> prefilled, ProcedureDefinition procedure,
                             Map<String, String> units, Map<String, String> personNames, Locale locale) {
         List<Section> sections = new ArrayList<>();
         for (FormSection section : procedure.sections()) {

@@ -203,10 +203,9 @@ public class Filing {
                         "from", Dossier.DRAFT, "to", initial, "status", status));
         if (definition.isGroup()) {
             decisions.startGroup(id);
-        } else {
-            decisions.runAutomatic(id);
+            return dossiers.find(id).orElseThrow();
         }
-        return dossiers.find(id).orElseThrow();
+        return decisions.runAutomatic(id);
     }
 
     /** A repeated submit (double click, retry after a timeout) returns the dossier of the first one. */

@@ -39,13 +39,14 @@ class IssuedDocuments {
         if (existing.isPresent()) {
             return existing.get();
         }
-        jdbc.sql("""
+        return jdbc.sql("""
                         insert into issued_document (code, dossier_id, form, event_at, agency_id)
-                        values (?, ?, ?, ?, ?) on conflict (dossier_id, form, event_at) do nothing""")
+                        values (?, ?, ?, ?, ?) on conflict (dossier_id, form, event_at) do nothing
+                        """ + "returning " + COLUMNS)
                 .params(VerificationCode.random(), dossier.id(), form.number(), Timestamp.from(eventAt),
                         dossier.agencyId())
-                .update();
-        return find(dossier.id(), form, eventAt).orElseThrow();
+                .query(IssuedDocuments::map).optional()
+                .or(() -> find(dossier.id(), form, eventAt)).orElseThrow();
     }
 
     /**

@@ -76,39 +76,54 @@ public class OneStopForms {
 
     /** The forms this dossier has, in the order of the circular. */
     public List<OneStopForm> available(Dossier dossier) {
-        if (dossier.isDraft()) {
+        return available(timelineOf(dossier));
+    }
+
+    /** The PDF as issued: drawn on the first call, the same bytes on every later call for the same event. */
+    public byte[] render(Dossier dossier, OneStopForm form) {
+        List<DossierEvent> timeline = timelineOf(dossier);
+        IssuedDocument document = issue(dossier, form, timeline);
+        return issued.pdf(document, code -> draw(dossier, form, cause(form, timeline), code));
+    }
+
+    /** The document of this form for the latest event it records, its code issued on first use. */
+    public IssuedDocument issue(Dossier dossier, OneStopForm form) {
+        return issue(dossier, form, timelineOf(dossier));
+    }
+
+    /** Every document the dossier has, issued, in the order of the circular: for the list on the dossier page. */
+    public List<IssuedDocument> issueAll(Dossier dossier) {
+        // The timeline is read once for all the forms: this list is on every view of a dossier.
+        List<DossierEvent> timeline = timelineOf(dossier);
+        return available(timeline).stream().map(form -> issue(dossier, form, timeline)).toList();
+    }
+
+    /** A draft has no timeline, hence no forms. */
+    private List<DossierEvent> timelineOf(Dossier dossier) {
+        return dossier.isDraft() ? null : dossiers.timeline(dossier);
+    }
+
+    private static List<OneStopForm> available(List<DossierEvent> timeline) {
+        if (timeline == null) {
             return List.of();
         }
-        List<DossierEvent> timeline = dossiers.timeline(dossier);
         return java.util.Arrays.stream(OneStopForm.values())
                 .filter(f -> f.event() == null || timeline.stream().anyMatch(e -> e.event().equals(f.event())))
                 .toList();
     }
 
-    /** The PDF as issued: drawn on the first call, the same bytes on every later call for the same event. */
-    public byte[] render(Dossier dossier, OneStopForm form) {
-        IssuedDocument document = issue(dossier, form);
-        return issued.pdf(document, code -> draw(dossier, form, cause(dossier, form), code));
-    }
-
-    /** The document of this form for the latest event it records, its code issued on first use. */
-    public IssuedDocument issue(Dossier dossier, OneStopForm form) {
-        if (!available(dossier).contains(form)) {
+    private IssuedDocument issue(Dossier dossier, OneStopForm form, List<DossierEvent> timeline) {
+        if (!available(timeline).contains(form)) {
             throw UserFacingException.notFound();
         }
-        Instant eventAt = cause(dossier, form).map(DossierEvent::at).orElse(dossier.submittedAt());
+        Instant eventAt = cause(form, timeline).map(DossierEvent::at).orElse(dossier.submittedAt());
         return issued.issue(dossier, form, eventAt);
     }
 
     /** The latest timeline event the form records (none for the receipt, which records the submission). */
-    private Optional<DossierEvent> cause(Dossier dossier, OneStopForm form) {
-        return form.event() == null ? Optional.empty() : dossiers.timeline(dossier).stream()
+    private static Optional<DossierEvent> cause(OneStopForm form, List<DossierEvent> timeline) {
+        return form.event() == null ? Optional.empty() : timeline.stream()
                 .filter(e -> e.event().equals(form.event())).max(Comparator.comparing(DossierEvent::at));
-    }
-
-    /** Every document the dossier has, issued, in the order of the circular: for the list on the dossier page. */
-    public List<IssuedDocument> issueAll(Dossier dossier) {
-        return available(dossier).stream().map(form -> issue(dossier, form)).toList();
     }
 
     public String verificationUrl(String code) {

@@ -24,7 +24,6 @@ import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.QueueFilter;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
-import vn.gov.portal.population.PopulationRegister;
 import vn.gov.portal.web.Messages;
 
 @Controller
@@ -34,7 +33,6 @@ class OfficerController {
     private final Decisions decisions;
     private final AgencyDirectory agencies;
     private final ProcedureCatalog catalog;
-    private final PopulationRegister register;
     private final Messages messages;
     private final Clock clock;
     private final AgencyDashboard dashboard;
@@ -44,7 +42,7 @@ class OfficerController {
     private final WorkflowDiagram diagrams;
 
     OfficerController(AgencyDashboard dashboard, OneStopForms forms, HolidayCalendarSource calendars, Dossiers dossiers, Decisions decisions, AgencyDirectory agencies, ProcedureCatalog catalog,
-                      PopulationRegister register, Messages messages, Clock clock, Attachments attachments,
+                      Messages messages, Clock clock, Attachments attachments,
                       WorkflowDiagram diagrams) {
         this.attachments = attachments;
         this.diagrams = diagrams;
@@ -52,7 +50,6 @@ class OfficerController {
         this.decisions = decisions;
         this.agencies = agencies;
         this.catalog = catalog;
-        this.register = register;
         this.messages = messages;
         this.clock = clock;
         this.dashboard = dashboard;
@@ -108,7 +105,6 @@ class OfficerController {
         // Listing the documents issues them, so each shows the verification code printed on it.
         model.addAttribute("documents", forms.issueAll(dossier));
         model.addAttribute("attachments", attachments.ofDossier(dossier));
-        model.addAttribute("units", register.unitNames());
         model.addAttribute("applicant", dossiers.applicantRecord(officer, dossier).orElse(null));
         model.addAttribute("involved", dossiers.othersInvolved(officer, dossier));
         model.addAttribute("today", LocalDate.now(clock));

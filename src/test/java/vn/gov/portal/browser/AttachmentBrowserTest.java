@@ -82,7 +82,7 @@ class AttachmentBrowserTest extends BrowserJourney {
         browser.click("#submit-dossier");
         browser.find("#submitted-panel");
         assertThat(browser.text("#attachments")).contains("Hợp đồng thuê nhà.pdf");
-        String url = browser.driver.getCurrentUrl();
+        String url = browser.path();
         UUID dossier = UUID.fromString(url.substring(url.lastIndexOf('/') + 1));
         logOut();
 

@@ -81,7 +81,7 @@ class BirthGroupBrowserTest extends BrowserJourney {
         String receipt = browser.text("#receipt-code");
         browser.expectAttribute("#step-1", "data-status", "1");
         browser.expectAttribute("#step-2", "data-status", "waiting");
-        String groupPath = browser.driver.getCurrentUrl().replace(portal(""), "");
+        String groupPath = browser.path();
         logOut();
 
         // Step 1: the People's Committee of the registration commune registers the birth.

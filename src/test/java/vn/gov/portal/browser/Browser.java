@@ -177,6 +177,11 @@ final class Browser implements AutoCloseable {
         return driver.getPageSource();
     }
 
+    /** The path of the page shown, without the portal's address and the query. */
+    String path() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
     void waitForUrl(String fragment) {
         wait.until(d -> d.getCurrentUrl().contains(fragment));
     }

@@ -65,7 +65,7 @@ class TemporaryResidenceBrowserTest extends BrowserJourney {
         String receiptCode = browser.text("#receipt-code");
         assertThat(receiptCode).startsWith("CA.01.00308-");
         browser.expectAttribute("#status", "data-status", "1");
-        String dossierPath = browser.driver.getCurrentUrl().replace(portal(""), "");
+        String dossierPath = browser.path();
         String dossierId = dossierPath.substring(dossierPath.lastIndexOf('/') + 1);
         logOut();
 

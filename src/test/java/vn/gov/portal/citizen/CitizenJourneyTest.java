@@ -101,11 +101,16 @@ class CitizenJourneyTest extends PortalIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Số 5, phố Hàng Bạc")))
                 .andExpect(content().string(Matchers.containsString("id=\"change-stay\"")));
-        mvc.perform(page(citizen, formId, "review", "submit", Map.of()))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).startsWith("/my/dossiers/"));
+        String sent = mvc.perform(page(citizen, formId, "review", "submit", Map.of()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(sent).isEqualTo("/my/dossiers/" + formId + "?submitted=true");
         assertThat(jdbc.sql("select count(*) from dossier where applicant_id_number = ? and state = 'submitted'")
                 .param(citizen.subject()).query(Long.class).single()).isEqualTo(1);
+        // The confirmation with the receipt code right after sending; the dossier's page as usual on a later visit.
+        mvc.perform(get(sent).with(authentication(login(citizen)))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"submitted-panel\"")));
+        mvc.perform(get("/my/dossiers/" + formId).with(authentication(login(citizen)))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"submitted-panel\""))));
     }
 
     @Test

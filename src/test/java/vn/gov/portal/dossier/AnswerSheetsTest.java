@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.population.PopulationRegister;
 
 /** The answers as dossier pages show them: labels of options, dates, units by name, repeated sections, register marks. */
 class AnswerSheetsTest extends PortalIntegrationTest {
@@ -20,6 +22,8 @@ class AnswerSheetsTest extends PortalIntegrationTest {
     AnswerSheets sheets;
     @Autowired
     ProcedureCatalog catalog;
+    @Autowired
+    PopulationRegister register;
 
     private static AnswerSheets.Row row(List<AnswerSheets.Section> sections, String answerId) {
         return sections.stream().flatMap(s -> s.rows().stream()).filter(r -> r.answerId().equals(answerId)).findFirst()
@@ -71,5 +75,17 @@ class AnswerSheetsTest extends PortalIntegrationTest {
         var withName = sheets.of(Map.of(personField, "001090012345"), Set.of(), marriage, null,
                 Map.of(personField, "Trần Văn Bình"), Locale.ENGLISH);
         assertThat(row(withName, personField).value()).isEqualTo("001090012345 – Trần Văn Bình");
+    }
+
+    @Test
+    void aFormOnItsPageHasUnitsNamedFromTheRegisterAndPeopleWithTheirLookedUpNames() {
+        ProcedureDefinition criminal = catalog.find("criminal-record-certificate").orElseThrow();
+        String province = register.provinces().get(0).code();
+        var form = new Filing.FormState(UUID.randomUUID(), Map.of("pastProvince_1", province, "sex", "M"),
+                Set.of("sex"), Set.of(), true, Map.of());
+        var sections = sheets.of(form, criminal, Locale.forLanguageTag("vi"));
+        assertThat(row(sections, "pastProvince_1").unitName()).isEqualTo(register.provinces().get(0).name())
+                .isNotBlank();
+        assertThat(row(sections, "sex").fromRegister()).isTrue();
     }
 }
