@@ -39,6 +39,8 @@ class SessionLifetimeTest extends PortalIntegrationTest {
     MockMvc mvc;
     @Autowired
     SessionRepository<? extends Session> sessions;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
     @LocalServerPort
     int port;
 
@@ -63,6 +65,11 @@ class SessionLifetimeTest extends PortalIntegrationTest {
     private boolean stored(String sessionId) {
         return jdbc.sql("select count(*) from spring_session where session_id = ?").param(sessionId)
                 .query(Long.class).single() == 1;
+    }
+
+    @Test
+    void thePortalsSessionFilterReadsTheSessionOncePerRequest() {
+        assertThat(context.getBean("springSessionRepositoryFilter")).isInstanceOf(SessionReadOnce.ReadOnceFilter.class);
     }
 
     @Test
