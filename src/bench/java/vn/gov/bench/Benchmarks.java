@@ -232,9 +232,14 @@ public final class Benchmarks {
             ResourceSampler.Usage portalUse = sampled.portal();
             ResourceSampler.Usage postgresUse = sampled.postgres();
             double rate = samples.submissionsPerSecond(from);
-            report.add(scenario, stage.label(), "16 citizens, " + where + ": CPU of portal / PostgreSQL (200% = both cores)",
-                    String.format(Locale.ROOT, "%.0f%% / %.0f%%", portalUse.cpuPercentAverage(),
-                            postgresUse.cpuPercentAverage()));
+            report.add(scenario, stage.label(), "16 citizens, " + where
+                            + ": CPU of portal / PostgreSQL / load generator (200% = both cores)",
+                    String.format(Locale.ROOT, "%.0f%% / %.0f%% / %.0f%%", portalUse.cpuPercentAverage(),
+                            postgresUse.cpuPercentAverage(), sampled.generator().cpuPercentAverage()));
+            // CPU time per submission: what the code costs, steadier from run to run than the rate on a shared VM.
+            report.add(scenario, stage.label(), "16 citizens, " + where + ": CPU per submission, portal / PostgreSQL",
+                    String.format(Locale.ROOT, "%.1f / %.1f ms", 10 * portalUse.cpuPercentAverage() / rate,
+                            10 * postgresUse.cpuPercentAverage() / rate));
             LoadRun.Stats submit = run.of("submit");
             report.add(scenario, stage.label(), "16 citizens, " + where + ": dossiers per second (sustained)",
                     String.format(Locale.ROOT, "%.0f /s", rate),
@@ -319,6 +324,8 @@ public final class Benchmarks {
                 String.format(Locale.ROOT, "%.0f%% / %.0f%%", postgresUse.cpuPercentAverage(), postgresUse.cpuPercentPeak()));
         report.add(scenario, stage.label(), label + ": PostgreSQL memory (PSS) average / peak",
                 postgresUse.memoryAverageMb() + " / " + postgresUse.memoryPeakMb() + " MB");
+        report.add(scenario, stage.label(), label + ": load generator (Gatling, same machine) CPU average",
+                String.format(Locale.ROOT, "%.0f%%", sampled.generator().cpuPercentAverage()));
         run.stats().values().stream().filter(s -> !s.name().equals("all") && !s.name().startsWith("login"))
                 .sorted(Comparator.comparing(LoadRun.Stats::p95).reversed()).limit(3)
                 .forEach(s -> report.add(scenario, stage.label(), label + ": slowest — " + s.name() + " p95",
@@ -327,14 +334,19 @@ public final class Benchmarks {
 
     // helpers --------------------------------------------------------------------------------------------------
 
-    private record Sampled(LoadRun.Result run, ResourceSampler.Usage portal, ResourceSampler.Usage postgres) {}
+    private record Sampled(LoadRun.Result run, ResourceSampler.Usage portal, ResourceSampler.Usage postgres,
+                           ResourceSampler.Usage generator) {}
 
-    /** A load run with the CPU and memory of the portal and of PostgreSQL sampled while it lasts. */
+    /**
+     * A load run with the CPU and memory of the portal, of PostgreSQL and of this process (Gatling, the load generator,
+     * which shares the two cores with them) sampled while it lasts.
+     */
     private static Sampled sampled(PortalProcess portal, Samples samples, java.util.function.Supplier<LoadRun.Result> load) {
         try (ResourceSampler portalSampler = ResourceSampler.ofProcess(portal.pid());
-             ResourceSampler postgresSampler = ResourceSampler.ofPostgres(samples.dataDirectory())) {
+             ResourceSampler postgresSampler = ResourceSampler.ofPostgres(samples.dataDirectory());
+             ResourceSampler generatorSampler = ResourceSampler.ofProcess(ProcessHandle.current().pid())) {
             LoadRun.Result run = load.get();
-            return new Sampled(run, portalSampler.usage(), postgresSampler.usage());
+            return new Sampled(run, portalSampler.usage(), postgresSampler.usage(), generatorSampler.usage());
         }
     }
 
