@@ -24,13 +24,15 @@ final class CatalogSeed {
     private CatalogSeed() {
     }
 
+    /** The definition files read together: the valid definitions by code, the file of each, and every problem. */
+    record Read(Map<String, ProcedureDefinition> definitions, Map<String, SeedFile> files,
+                List<DefinitionProblem> problems) {}
+
     /**
-     * @param published the published version of each code in the store
-     * @param stored    every code the store holds in any status
+     * Parses every file; a code is the first file's that uses it, and a group is resolved against the other files
+     * (a group whose steps do not resolve is left out, with its problems).
      */
-    static Plan plan(List<SeedFile> files, DefinitionParser parser, Map<String, StoredVersion> published,
-                     Set<String> stored) {
-        boolean empty = stored.isEmpty();
+    static Read read(List<SeedFile> files, DefinitionParser parser) {
         List<DefinitionProblem> problems = new ArrayList<>();
         Map<String, ProcedureDefinition> valid = new LinkedHashMap<>();
         Map<String, SeedFile> fileOf = new LinkedHashMap<>();
@@ -51,13 +53,25 @@ final class CatalogSeed {
         for (ProcedureDefinition group : List.copyOf(valid.values())) {
             if (group.isGroup()) {
                 List<DefinitionProblem> found = new ArrayList<>();
-                DefinitionCheck.resolveGroup(group, code -> Optional.ofNullable(valid.get(code)), found);
-                if (!found.isEmpty()) {
-                    problems.addAll(found);
-                    valid.remove(group.code());
-                }
+                DefinitionCheck.resolveGroup(group, code -> Optional.ofNullable(valid.get(code)), found)
+                        .ifPresentOrElse(resolved -> valid.put(group.code(), resolved), () -> valid.remove(group.code()));
+                problems.addAll(found);
             }
         }
+        return new Read(valid, fileOf, problems);
+    }
+
+    /**
+     * @param published the published version of each code in the store
+     * @param stored    every code the store holds in any status
+     */
+    static Plan plan(List<SeedFile> files, DefinitionParser parser, Map<String, StoredVersion> published,
+                     Set<String> stored) {
+        boolean empty = stored.isEmpty();
+        Read read = read(files, parser);
+        List<DefinitionProblem> problems = new ArrayList<>(read.problems());
+        Map<String, ProcedureDefinition> valid = read.definitions();
+        Map<String, SeedFile> fileOf = read.files();
         if (empty) {
             if (valid.isEmpty() && problems.isEmpty()) {
                 problems.add(DefinitionProblem.of("workflows/", 0, "noDefinitions"));

@@ -65,9 +65,7 @@ public class ProcedureCatalog {
         Set<String> stored = new HashSet<>(published.keySet());
         store.drafts().forEach(v -> stored.add(v.code()));
         store.released().forEach(v -> stored.add(v.code()));
-        List<CatalogSeed.SeedFile> files = files(location).stream()
-                .map(f -> new CatalogSeed.SeedFile(f.getFilename(), read(f))).toList();
-        CatalogSeed.Plan plan = CatalogSeed.plan(files, check.parser(), published, stored);
+        CatalogSeed.Plan plan = CatalogSeed.plan(seedFiles(location), check.parser(), published, stored);
         plan.warnings().forEach(w -> log.warn(w));
         for (CatalogSeed.Insert insert : plan.inserts()) {
             store.insertPublished(insert.code(), insert.version(), insert.text(), SEEDED_BY + insert.file());
@@ -145,25 +143,13 @@ public class ProcedureCatalog {
 
     /** Checks the definition files alone (tests, tools): every problem of every file, or the definitions by code. */
     static Map<String, ProcedureDefinition> load(DefinitionParser parser, DefinitionRules rules, String location) {
-        List<DefinitionProblem> problems = new ArrayList<>();
-        Map<String, ProcedureDefinition> loaded = new LinkedHashMap<>();
-        Map<String, String> texts = new LinkedHashMap<>();
-        for (Resource file : files(location)) {
-            String text = texts.computeIfAbsent(file.getFilename(), name -> read(file));
-            DefinitionParser.Result result = parser.parse(file.getFilename(), text);
-            problems.addAll(result.problems());
-            if (result.ok()) {
-                ProcedureDefinition previous = loaded.putIfAbsent(result.definition().code(), result.definition());
-                if (previous != null) {
-                    problems.add(DefinitionProblem.of(file.getFilename(), 0, "codeUsed", previous.code(),
-                            previous.source()));
-                }
-            }
-        }
-        resolveGroups(loaded, problems);
+        List<CatalogSeed.SeedFile> files = seedFiles(location);
+        CatalogSeed.Read read = CatalogSeed.read(files, parser);
+        List<DefinitionProblem> problems = new ArrayList<>(read.problems());
+        Map<String, ProcedureDefinition> loaded = read.definitions();
         // Whole-definition rules once every file is read (group steps name other files); staff are checked by the editor.
-        loaded.values().forEach(d -> problems.addAll(rules.problems(d, DefinitionLines.of(texts.get(d.source())),
-                code -> Optional.ofNullable(loaded.get(code)), DefinitionRules.StaffedRoles.UNCHECKED)));
+        loaded.forEach((code, d) -> problems.addAll(rules.problems(d, DefinitionLines.of(read.files().get(code).text()),
+                other -> Optional.ofNullable(loaded.get(other)), DefinitionRules.StaffedRoles.UNCHECKED)));
         if (loaded.isEmpty() && problems.isEmpty()) {
             problems.add(DefinitionProblem.of(location, 0, "noDefinitions"));
         }
@@ -173,13 +159,8 @@ public class ProcedureCatalog {
         return loaded;
     }
 
-    private static void resolveGroups(Map<String, ProcedureDefinition> loaded, List<DefinitionProblem> problems) {
-        for (ProcedureDefinition group : List.copyOf(loaded.values())) {
-            if (group.isGroup()) {
-                DefinitionCheck.resolveGroup(group, code -> Optional.ofNullable(loaded.get(code)), problems)
-                        .ifPresent(resolved -> loaded.put(group.code(), resolved));
-            }
-        }
+    private static List<CatalogSeed.SeedFile> seedFiles(String location) {
+        return files(location).stream().map(f -> new CatalogSeed.SeedFile(f.getFilename(), read(f))).toList();
     }
 
     private static List<Resource> files(String location) {
