@@ -135,6 +135,26 @@ final class PortalProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Seconds the portal's JIT compilers have worked since its start ({@code jstat -compiler}, column "Time"). */
+    double compileSeconds() {
+        Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+        try {
+            Process jstatRun = new ProcessBuilder(jstat.toString(), "-compiler", String.valueOf(pid()))
+                    .redirectErrorStream(true).start();
+            String out = new String(jstatRun.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (jstatRun.waitFor() != 0) {
+                throw new IllegalStateException("jstat failed: " + out);
+            }
+            // "Compiled Failed Invalid Time FailedType FailedMethod", then the values.
+            return Double.parseDouble(out.strip().split("\n")[1].strip().split("\\s+")[3]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Duration startup() {
         return startup;
     }
