@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.portal.agency.Agency;
@@ -69,11 +70,13 @@ public class Filing {
     private final Clock clock;
     private final SupportingDocuments documents;
     private final RateLimits limits;
+    private final ApplicationEventPublisher events;
 
     Filing(DossierRepository dossiers, PrefillSources prefill, PersonPicker picker, AnswerValidator validator,
            Routing routing, ReceiptCodes receiptCodes, Appointments appointments, Decisions decisions, AuditLog audit,
-           Clock clock, SupportingDocuments documents, RateLimits limits) {
+           Clock clock, SupportingDocuments documents, RateLimits limits, ApplicationEventPublisher events) {
         this.limits = limits;
+        this.events = events;
         this.documents = documents;
         this.dossiers = dossiers;
         this.prefill = prefill;
@@ -201,11 +204,15 @@ public class Filing {
         audit.record(citizen.subject(), "dossier.submitted", "dossier", id.toString(),
                 Map.of("receiptCode", receipt, "procedure", definition.code(), "agency", agency.unitCode(),
                         "from", Dossier.DRAFT, "to", initial, "status", status));
+        Dossier submitted;
         if (definition.isGroup()) {
             decisions.startGroup(id);
-            return dossiers.find(id).orElseThrow();
+            submitted = dossiers.find(id).orElseThrow();
+        } else {
+            submitted = decisions.runAutomatic(id);
         }
-        return decisions.runAutomatic(id);
+        events.publishEvent(new DossierSubmitted(submitted));
+        return submitted;
     }
 
     /** A repeated submit (double click, retry after a timeout) returns the dossier of the first one. */

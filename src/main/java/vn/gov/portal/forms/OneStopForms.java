@@ -22,12 +22,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import vn.gov.portal.agency.Agency;
 import vn.gov.portal.agency.AgencyDirectory;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.DossierEvent;
+import vn.gov.portal.dossier.DossierSubmitted;
 import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.UserFacingException;
 
@@ -89,6 +91,15 @@ public class OneStopForms {
     /** The document of this form for the latest event it records, its code issued on first use. */
     public IssuedDocument issue(Dossier dossier, OneStopForm form) {
         return issue(dossier, form, timelineOf(dossier));
+    }
+
+    /**
+     * The receipt (form 01) is issued with the submission, in its transaction: the dossier's page then only reads its
+     * code, and the first view of a new dossier writes nothing.
+     */
+    @EventListener
+    void submitted(DossierSubmitted event) {
+        issued.issue(event.dossier(), OneStopForm.RECEIPT, event.dossier().submittedAt());
     }
 
     /** Every document the dossier has, issued, in the order of the circular: for the list on the dossier page. */
