@@ -35,10 +35,11 @@ class IssuedDocuments {
      * ({@link #pdf}). Two first views at once: one insert wins, both return the winner's code.
      */
     IssuedDocument issue(Dossier dossier, OneStopForm form, Instant eventAt) {
-        Optional<IssuedDocument> existing = find(dossier.id(), form, eventAt);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
+        return find(dossier.id(), form, eventAt).orElseGet(() -> issueNew(dossier, form, eventAt));
+    }
+
+    /** As {@link #issue}, for a document that cannot have been issued yet (the receipt, as the dossier is filed). */
+    IssuedDocument issueNew(Dossier dossier, OneStopForm form, Instant eventAt) {
         return jdbc.sql("""
                         insert into issued_document (code, dossier_id, form, event_at, agency_id)
                         values (?, ?, ?, ?, ?) on conflict (dossier_id, form, event_at) do nothing

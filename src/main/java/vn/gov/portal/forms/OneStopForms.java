@@ -99,7 +99,7 @@ public class OneStopForms {
      */
     @EventListener
     void submitted(DossierSubmitted event) {
-        issued.issue(event.dossier(), OneStopForm.RECEIPT, event.dossier().submittedAt());
+        issued.issueNew(event.dossier(), OneStopForm.RECEIPT, event.dossier().submittedAt());
     }
 
     /** Every document the dossier has, issued, in the order of the circular: for the list on the dossier page. */
