@@ -222,7 +222,7 @@ public final class Benchmarks {
         // citizens as measured. With a fixed two minutes, whichever case was measured first paid for compiling (JFR:
         // 45 s of compilation per minute still during the first measured run): 5.1 ms of portal CPU per submission
         // against 3.8-3.9 ms in the case measured second, in either order (2026-12-04).
-        Quiet quiet = warmUpUntilQuiet(portal, round -> Optional.of(() -> warmUp(SubmissionSimulation.class,
+        Quiet quiet = warmUpUntilQuiet(portal, stage, round -> Optional.of(() -> warmUp(SubmissionSimulation.class,
                 new Workload(samples.citizens(16), round % 2 == 0 ? samples.communes() : samples.hoanKiem(), List.of(),
                         List.of(), 16, Duration.ofSeconds(30)))));
         report.add(scenario, stage.label(), "warm-up before measuring (until the JIT compiled < 1 s in 30 s of load)",
@@ -291,7 +291,7 @@ public final class Benchmarks {
         // The officers' pages and decisions warm up on dossiers of their own, batch after batch, until the JIT is quiet.
         List<Map<String, Object>> dossiers = found.subList(0, Math.min(measured, found.size()));
         List<Map<String, Object>> spare = found.subList(dossiers.size(), found.size());
-        Quiet quiet = warmUpUntilQuiet(portal, round -> (round + 1) * WARM_UP_DOSSIERS > spare.size() ? Optional.empty()
+        Quiet quiet = warmUpUntilQuiet(portal, stage, round -> (round + 1) * WARM_UP_DOSSIERS > spare.size() ? Optional.empty()
                 : Optional.of(() -> warmUp(TransitionSimulation.class, new Workload(List.of(), List.of(), List.of(),
                         spare.subList(round * WARM_UP_DOSSIERS, (round + 1) * WARM_UP_DOSSIERS), 8, stage.measure()))));
         report.add(scenario, stage.label(), "warm-up before measuring (batches of " + WARM_UP_DOSSIERS
@@ -375,12 +375,14 @@ public final class Benchmarks {
     /**
      * Runs warm-up rounds until the portal's JIT compilers are quiet (under 1 s of compiling in a round, after at least
      * four rounds), at most sixteen, or until {@code round} has no more to run. On two saturated cores the JIT went on
-     * compiling minutes into a load, and whatever was measured first paid for it (docs/performance.md).
+     * compiling minutes into a load, and whatever was measured first paid for it (docs/performance.md). The smoke
+     * stage, which checks that the suite runs rather than measures, warms up for one round.
      */
-    private static Quiet warmUpUntilQuiet(PortalProcess portal, IntFunction<Optional<Runnable>> round) {
+    private static Quiet warmUpUntilQuiet(PortalProcess portal, Stage stage, IntFunction<Optional<Runnable>> round) {
+        int most = stage.people() < 1_000_000 ? 1 : MAX_WARM_UP_ROUNDS;
         int rounds = 0;
         double compiling = 0;
-        while (rounds < MAX_WARM_UP_ROUNDS) {
+        while (rounds < most) {
             Optional<Runnable> next = round.apply(rounds);
             if (next.isEmpty()) {
                 break;
