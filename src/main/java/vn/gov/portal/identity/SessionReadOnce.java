@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
  * sessions in PostgreSQL, a second select of the session and its attributes on every page. The filter here is the
  * same, given the store through {@link Sessions}: a lookup of the session this request has just saved gets that
  * session back instead of reading it again; the copy is forgotten when the request ends, so no request sees another's.
+ * The same store writes a session's last access at most once a minute ({@link CoarseLastAccess}): a page that changes
+ * nothing in its session writes nothing.
  */
 @Component
 class SessionReadOnce implements BeanPostProcessor {
@@ -41,9 +43,8 @@ class SessionReadOnce implements BeanPostProcessor {
         return bean.getClass() == SessionRepositoryFilter.class ? filter(stores.getObject()) : bean;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private ReadOnceFilter<?> filter(SessionRepository<?> store) {
-        ReadOnceFilter<?> filter = new ReadOnceFilter(new Sessions(store));
+    private ReadOnceFilter filter(SessionRepository<?> store) {
+        ReadOnceFilter filter = new ReadOnceFilter(new Sessions<>(store));
         // As Spring Session's configuration sets it: the application's resolver, else the session cookie.
         filter.setHttpSessionIdResolver(resolvers.getIfAvailable(() -> {
             CookieHttpSessionIdResolver cookie = new CookieHttpSessionIdResolver();
@@ -54,11 +55,11 @@ class SessionReadOnce implements BeanPostProcessor {
     }
 
     /** Spring Session's filter, forgetting the request's copy of the session when the request ends. */
-    static final class ReadOnceFilter<S extends Session> extends SessionRepositoryFilter<S> {
+    static final class ReadOnceFilter extends SessionRepositoryFilter<Session> {
 
-        private final Sessions<S> sessions;
+        private final Sessions<?> sessions;
 
-        ReadOnceFilter(Sessions<S> sessions) {
+        ReadOnceFilter(Sessions<?> sessions) {
             super(sessions);
             this.sessions = sessions;
         }
@@ -74,31 +75,38 @@ class SessionReadOnce implements BeanPostProcessor {
         }
     }
 
-    /** The session store, remembering for the current request the session it saved last. */
-    static final class Sessions<S extends Session> implements SessionRepository<S> {
+    /**
+     * The session store, remembering for the current request the session it saved last, and handing out its sessions
+     * with the last access counted to the minute ({@link CoarseLastAccess}).
+     */
+    static final class Sessions<S extends Session> implements SessionRepository<Session> {
 
         private final SessionRepository<S> store;
-        private final ThreadLocal<S> saved = new ThreadLocal<>();
+        private final ThreadLocal<Session> saved = new ThreadLocal<>();
 
         Sessions(SessionRepository<S> store) {
             this.store = store;
         }
 
         @Override
-        public S createSession() {
-            return store.createSession();
+        public Session createSession() {
+            return new CoarseLastAccess(store.createSession());
         }
 
         @Override
-        public void save(S session) {
-            store.save(session);
+        public void save(Session session) {
+            store.save(stored(session));
             saved.set(session);
         }
 
         @Override
-        public S findById(String id) {
-            S session = saved.get();
-            return session != null && session.getId().equals(id) && !session.isExpired() ? session : store.findById(id);
+        public Session findById(String id) {
+            Session session = saved.get();
+            if (session != null && session.getId().equals(id) && !session.isExpired()) {
+                return session;
+            }
+            S stored = store.findById(id);
+            return stored == null ? null : new CoarseLastAccess(stored);
         }
 
         @Override
@@ -109,6 +117,11 @@ class SessionReadOnce implements BeanPostProcessor {
 
         void forget() {
             saved.remove();
+        }
+
+        @SuppressWarnings("unchecked")
+        private S stored(Session session) {
+            return (S) (session instanceof CoarseLastAccess coarse ? coarse.stored() : session);
         }
     }
 }

@@ -103,6 +103,29 @@ class SessionLifetimeTest extends PortalIntegrationTest {
     }
 
     @Test
+    void pagesWriteTheLastAccessOnceAMinute() throws Exception {
+        String session = loggedIn(citizen(freeAdult(1914), 2), Instant.now());
+        long recent = Instant.now().minusSeconds(30).toEpochMilli();
+        jdbc.sql("update spring_session set last_access_time = ? where session_id = ?").params(recent, session).update();
+        mvc.perform(get("/my/dossiers").cookie(cookie(session))).andExpect(status().isOk());
+        mvc.perform(get("/my/dossiers").cookie(cookie(session))).andExpect(status().isOk());
+        assertThat(lastAccess(session)).isEqualTo(recent);
+
+        long old = Instant.now().minus(Duration.ofMinutes(2)).toEpochMilli();
+        jdbc.sql("update spring_session set last_access_time = ? where session_id = ?").params(old, session).update();
+        long before = Instant.now().toEpochMilli();
+        mvc.perform(get("/my/dossiers").cookie(cookie(session))).andExpect(status().isOk());
+        assertThat(lastAccess(session)).isGreaterThanOrEqualTo(before);
+        assertThat(jdbc.sql("select expiry_time from spring_session where session_id = ?").param(session)
+                .query(Long.class).single()).isEqualTo(lastAccess(session) + Duration.ofMinutes(30).toMillis());
+    }
+
+    private long lastAccess(String sessionId) {
+        return jdbc.sql("select last_access_time from spring_session where session_id = ?").param(sessionId)
+                .query(Long.class).single();
+    }
+
+    @Test
     void logoutEndsTheStoredSession() throws Exception {
         String session = loggedIn(citizen(freeAdult(1912), 2), Instant.now());
         mvc.perform(get("/my/dossiers").cookie(cookie(session))).andExpect(status().isOk());

@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -60,7 +61,7 @@ class SessionReadOnceTest {
         response.flushBuffer();
     };
 
-    private String page(SessionRepositoryFilter<MapSession> filter) throws Exception {
+    private String page(SessionRepositoryFilter<?> filter) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/my/dossiers");
         request.setCookies(new Cookie("SESSION",
                 Base64.getEncoder().encodeToString(stored.getId().getBytes(StandardCharsets.UTF_8))));
@@ -74,7 +75,7 @@ class SessionReadOnceTest {
     void aPageReadsItsSessionOnceAndTheNextPageReadsItAsStored() throws Exception {
         stored.setAttribute("name", "Nguyễn Văn An");
         store.save(stored);
-        var filter = new SessionReadOnce.ReadOnceFilter<>(new SessionReadOnce.Sessions<>(store));
+        var filter = new SessionReadOnce.ReadOnceFilter(new SessionReadOnce.Sessions<>(store));
 
         assertThat(page(filter)).isEqualTo("Xin chào Nguyễn Văn An");
         assertThat(store.lookups).containsExactly(stored.getId());
@@ -85,6 +86,23 @@ class SessionReadOnceTest {
         store.sessions.save(elsewhere);
         assertThat(page(filter)).isEqualTo("Xin chào Trần Thị Bình");
         assertThat(store.lookups).hasSize(2);
+    }
+
+    @Test
+    void aPageWritesTheLastAccessOnlyWhenTheStoredOneIsAMinuteOld() throws Exception {
+        var filter = new SessionReadOnce.ReadOnceFilter(new SessionReadOnce.Sessions<>(store));
+        Instant recent = Instant.now().minusSeconds(20);
+        stored.setLastAccessedTime(recent);
+        store.save(stored);
+        page(filter);
+        assertThat(store.sessions.findById(stored.getId()).getLastAccessedTime()).isEqualTo(recent);
+
+        Instant old = Instant.now().minus(CoarseLastAccess.PRECISION).minusSeconds(1);
+        stored.setLastAccessedTime(old);
+        store.save(stored);
+        Instant before = Instant.now();
+        page(filter);
+        assertThat(store.sessions.findById(stored.getId()).getLastAccessedTime()).isAfterOrEqualTo(before);
     }
 
     @Test
