@@ -95,7 +95,7 @@ public class Filing {
         PrefillSources.Subject subject = subject(citizen);
         Optional<Dossier> draft = dossiers.findDraft(citizen.subject(), definition.code());
         FilledForm form = fill(definition, subject, draft.map(Dossier::answers).orElse(Map.of()));
-        return state(draft.map(Dossier::id).orElse(UUID.randomUUID()), form, subject, draft.isPresent());
+        return state(draft.map(Dossier::id).orElseGet(DossierIds::next), form, subject, draft.isPresent());
     }
 
     /** The people the citizen may pick in a person field (a select); empty for fields where a number is typed. */

@@ -95,7 +95,7 @@ class GroupSteps {
         if (agency.isEmpty()) {
             return Optional.empty();
         }
-        UUID id = UUID.randomUUID();
+        UUID id = DossierIds.next();
         WorkflowDefinition workflow = procedure.workflow();
         LocalDateTime now = LocalDateTime.now(clock);
         String receipt = group.receiptCode() + "-" + (index + 1);
