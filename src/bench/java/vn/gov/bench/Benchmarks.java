@@ -84,7 +84,8 @@ public final class Benchmarks {
         Path reportFile = Path.of(option(args, "report", "docs/performance.md"));
         String command = "mvn -Pbench spring-boot:test-run" + (args.length == 0 ? ""
                 : " -Dspring-boot.run.arguments=\"" + String.join(" ", args) + "\"");
-        Report report = new Report(command, Machine.describe());
+        Report report = new Report(command, Machine.describe() + "; PostgreSQL 17 with "
+                + DatabaseSettings.describe(DatabaseSettings.forThisMachine()));
         Benchmarks suite = new Benchmarks(report, only, Arrays.asList(args).contains("--fresh"),
                 Arrays.asList(args).contains("--jfr"));
         try {
@@ -109,7 +110,7 @@ public final class Benchmarks {
             deleteRecursively(data);
         }
         Instant started = Instant.now();
-        try (DevStack stack = DevStack.start(data, 9000, 0, stage.people())) {
+        try (DevStack stack = DevStack.start(data, 9000, 0, stage.people(), DatabaseSettings.forThisMachine())) {
             if (only.contains(1)) {
                 populationLoad(stage, stack, Duration.between(started, Instant.now()));
             }

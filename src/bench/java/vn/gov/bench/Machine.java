@@ -14,10 +14,13 @@ final class Machine {
     static String describe() {
         String cpu = line(Path.of("/proc/cpuinfo"), "model name").map(l -> l.substring(l.indexOf(':') + 1).strip())
                 .orElse("unknown CPU");
-        long memoryGb = line(Path.of("/proc/meminfo"), "MemTotal")
-                .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 / 1024).orElse(0L);
         return "%d cores (%s), %d GiB, Linux %s, Java %s".formatted(Runtime.getRuntime().availableProcessors(), cpu,
-                memoryGb, System.getProperty("os.version"), System.getProperty("java.version"));
+                memoryMb() / 1024, System.getProperty("os.version"), System.getProperty("java.version"));
+    }
+
+    static long memoryMb() {
+        return line(Path.of("/proc/meminfo"), "MemTotal").map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024)
+                .orElse(0L);
     }
 
     private static java.util.Optional<String> line(Path file, String prefix) {

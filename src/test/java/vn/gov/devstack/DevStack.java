@@ -53,8 +53,15 @@ public final class DevStack implements AutoCloseable {
      * @param people        size of the synthetic population seeded into an empty database
      */
     public static DevStack start(Path dataDirectory, int eidPort, int smtpPort, int people) {
+        return start(dataDirectory, eidPort, smtpPort, people, Map.of());
+    }
+
+    /** As {@link #start(Path, int, int, int)} with PostgreSQL server settings (name → value) for this start. */
+    public static DevStack start(Path dataDirectory, int eidPort, int smtpPort, int people,
+                                 Map<String, String> postgresSettings) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            postgresSettings.forEach(builder::setServerConfig);
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
