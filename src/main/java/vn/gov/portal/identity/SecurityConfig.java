@@ -7,7 +7,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -27,6 +29,16 @@ public class SecurityConfig {
                    @Value("${portal.session.absolute-timeout:PT12H}") java.time.Duration absoluteTimeout) {
         this.formTargets = formTargets;
         this.sessionLifetime = new SessionLifetime(clock, absoluteTimeout);
+    }
+
+    /**
+     * The tokens a login brings are kept in the user's session, which is stored in PostgreSQL and ends with logout or
+     * the timeouts. Spring Boot's default keeps them in the instance's memory per user, for good: a map that grows
+     * with every person who ever logged in to that instance, and that other instances do not see.
+     */
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClients() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
     }
 
     @Bean

@@ -25,7 +25,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
@@ -170,6 +173,13 @@ class SessionLifetimeTest extends PortalIntegrationTest {
         assertThat(stored(after)).isTrue();
         Session loggedIn = sessions.findById(after);
         assertThat(loggedIn.<Instant>getAttribute(SessionLifetime.LOGIN_AT)).isNotNull();
+        // The login's tokens are kept in the stored session, not in this instance's memory.
+        assertThat(loggedIn.getAttributeNames()).anyMatch(name -> name.endsWith(".AUTHORIZED_CLIENTS"));
+        String principal = loggedIn.<SecurityContext>getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY).getAuthentication().getName();
+        assertThat(context.getBeansOfType(OAuth2AuthorizedClientService.class).values())
+                .allSatisfy(clients -> assertThat(clients.<OAuth2AuthorizedClient>loadAuthorizedClient("vneid", principal))
+                        .isNull());
         assertThat(send(browser, portal + "/my/dossiers", null).statusCode()).isEqualTo(200);
     }
 
