@@ -63,7 +63,7 @@ public class PortalUserService implements OAuth2UserService<OidcUserRequest, Oid
         } else {
             throw refused("unknown_registration", "Unknown login registration " + registration);
         }
-        return new PortalOidcUser(authorities, user.getIdToken(), user.getUserInfo(), portalUser);
+        return PortalOidcUser.afterLogin(authorities, user.getIdToken(), portalUser);
     }
 
     /** The number's century and year digits must agree with the token's birth date, when it gives one. */

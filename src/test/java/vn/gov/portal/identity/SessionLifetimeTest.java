@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -175,8 +176,15 @@ class SessionLifetimeTest extends PortalIntegrationTest {
         assertThat(loggedIn.<Instant>getAttribute(SessionLifetime.LOGIN_AT)).isNotNull();
         // The login's tokens are kept in the stored session, not in this instance's memory.
         assertThat(loggedIn.getAttributeNames()).anyMatch(name -> name.endsWith(".AUTHORIZED_CLIENTS"));
-        String principal = loggedIn.<SecurityContext>getAttribute(
-                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY).getAuthentication().getName();
+        Authentication authentication = loggedIn.<SecurityContext>getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY).getAuthentication();
+        String principal = authentication.getName();
+        // Of the login's claims the session keeps the subject and the ID token's text (for logging out), no more.
+        PortalOidcUser user = (PortalOidcUser) authentication.getPrincipal();
+        assertThat(user.portalUser().idNumber().value()).isEqualTo(idNumber);
+        assertThat(user.getUserInfo()).isNull();
+        assertThat(user.getIdToken().getClaims()).containsOnlyKeys("sub");
+        assertThat(user.getIdToken().getTokenValue()).contains(".");
         assertThat(context.getBeansOfType(OAuth2AuthorizedClientService.class).values())
                 .allSatisfy(clients -> assertThat(clients.<OAuth2AuthorizedClient>loadAuthorizedClient("vneid", principal))
                         .isNull());
