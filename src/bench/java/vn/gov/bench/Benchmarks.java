@@ -36,7 +36,8 @@ import vn.gov.portal.population.PrefillLookupBenchmark;
  * <p>
  * Options: {@code --stages=1m,10m} (or {@code smoke}: 20,000 people, seconds per scenario), {@code --only=1,2,…}
  * scenario numbers, {@code --fresh} to load the stages again, {@code --report=docs/performance.md}, {@code --jfr} to
- * record the portal with Java Flight Recorder (target/bench/portal-STAGE.jfr) for finding where its time goes.
+ * record the portal with Java Flight Recorder (target/bench/portal-STAGE.jfr) for finding where its time goes,
+ * {@code --database=defaults} to run PostgreSQL with its own settings instead of the tuned ones.
  */
 public final class Benchmarks {
 
@@ -60,12 +61,15 @@ public final class Benchmarks {
 
     private final Report report;
     private final Set<Integer> only;
+    private final Map<String, String> database;
     private final boolean fresh;
     private final boolean profile;
 
-    private Benchmarks(Report report, Set<Integer> only, boolean fresh, boolean profile) {
+    private Benchmarks(Report report, Set<Integer> only, Map<String, String> database, boolean fresh,
+                       boolean profile) {
         this.report = report;
         this.only = only;
+        this.database = database;
         this.fresh = fresh;
         this.profile = profile;
     }
@@ -84,9 +88,10 @@ public final class Benchmarks {
         Path reportFile = Path.of(option(args, "report", "docs/performance.md"));
         String command = "mvn -Pbench spring-boot:test-run" + (args.length == 0 ? ""
                 : " -Dspring-boot.run.arguments=\"" + String.join(" ", args) + "\"");
+        Map<String, String> database = DatabaseSettings.named(option(args, "database", "tuned"));
         Report report = new Report(command, Machine.describe() + "; PostgreSQL 17 with "
-                + DatabaseSettings.describe(DatabaseSettings.forThisMachine()));
-        Benchmarks suite = new Benchmarks(report, only, Arrays.asList(args).contains("--fresh"),
+                + DatabaseSettings.describe(database));
+        Benchmarks suite = new Benchmarks(report, only, database, Arrays.asList(args).contains("--fresh"),
                 Arrays.asList(args).contains("--jfr"));
         try {
             for (int i = 0; i < stages.size(); i++) {
@@ -110,7 +115,7 @@ public final class Benchmarks {
             deleteRecursively(data);
         }
         Instant started = Instant.now();
-        try (DevStack stack = DevStack.start(data, 9000, 0, stage.people(), DatabaseSettings.forThisMachine())) {
+        try (DevStack stack = DevStack.start(data, 9000, 0, stage.people(), database)) {
             if (only.contains(1)) {
                 populationLoad(stage, stack, Duration.between(started, Instant.now()));
             }

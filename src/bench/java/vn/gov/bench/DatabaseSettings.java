@@ -15,6 +15,18 @@ final class DatabaseSettings {
     private DatabaseSettings() {
     }
 
+    /**
+     * The settings named by the suite's {@code --database} option: {@code tuned} (the default, {@link
+     * #forThisMachine()}) or {@code defaults} (PostgreSQL's own, to measure what the tuned settings change).
+     */
+    static Map<String, String> named(String name) {
+        return switch (name) {
+            case "tuned" -> forThisMachine();
+            case "defaults" -> Map.of();
+            default -> throw new IllegalArgumentException("unknown --database=" + name + "; known: tuned, defaults");
+        };
+    }
+
     static Map<String, String> forThisMachine() {
         long memoryMb = Machine.memoryMb();
         Map<String, String> settings = new LinkedHashMap<>();
@@ -29,6 +41,9 @@ final class DatabaseSettings {
     }
 
     static String describe(Map<String, String> settings) {
+        if (settings.isEmpty()) {
+            return "its default settings";
+        }
         return settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
     }
