@@ -219,6 +219,8 @@ public final class Benchmarks {
                     Duration.ofSeconds(20), WORK)) {
                 report.add(scenario, stage.label(), "pgbench ceiling, " + c.transaction() + ", " + c.clients()
                         + " clients", String.format(Locale.ROOT, "%.0f /s (%.1f ms)", c.tps(), c.latencyMs()));
+                report.add(scenario, stage.label(), "pgbench, " + c.transaction() + ": WAL per transaction",
+                        kilobytes(c.walBytesPerTransaction()));
                 ceiling = ceiling == 0 ? c.tps() : ceiling;
             }
         } else {
@@ -236,6 +238,7 @@ public final class Benchmarks {
         for (boolean sameUnit : List.of(false, true)) {
             String where = sameUnit ? "same receiving unit" : "spread over all communes";
             Instant from = Instant.now();
+            WalMeter wal = WalMeter.start(JdbcClient.create(stack.dataSource()));
             Sampled sampled = sampled(portal, samples, () -> LoadRun.run(SubmissionSimulation.class,
                     new Workload(samples.citizens(16), sameUnit ? samples.hoanKiem() : samples.communes(),
                             List.of(), List.of(), 16, stage.measure()),
@@ -244,6 +247,8 @@ public final class Benchmarks {
             ResourceSampler.Usage portalUse = sampled.portal();
             ResourceSampler.Usage postgresUse = sampled.postgres();
             double rate = samples.submissionsPerSecond(from);
+            report.add(scenario, stage.label(), "16 citizens, " + where + ": WAL per submission (post and page)",
+                    kilobytes((double) wal.bytesSince() / Math.max(1, samples.submissionsSince(from))));
             report.add(scenario, stage.label(), "16 citizens, " + where
                             + ": CPU of portal / PostgreSQL / load generator (200% = both cores)",
                     String.format(Locale.ROOT, "%.0f%% / %.0f%% / %.0f%%", portalUse.cpuPercentAverage(),
@@ -409,6 +414,10 @@ public final class Benchmarks {
     /** Runs a simulation briefly, unreported, so that the portal's code under it is compiled before it is measured. */
     private static void warmUp(Class<?> simulation, Workload workload) {
         LoadRun.run(simulation, workload, WORK.resolve("gatling-warm-up"), "warm-up");
+    }
+
+    static String kilobytes(double bytes) {
+        return String.format(Locale.ROOT, "%.1f KB", bytes / 1024);
     }
 
     static String option(String[] args, String name, String fallback) {

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class Pgbench {
 
-    record Ceiling(String transaction, int clients, double tps, double latencyMs) {}
+    /** pgbench's rate and latency, and the WAL the server wrote per transaction during the run. */
+    record Ceiling(String transaction, int clients, double tps, double latencyMs, double walBytesPerTransaction) {}
 
     private static final String ANSWERS = """
             {"phone": "0912345678", "email": "cong.dan@example.vn", "newProvince": "01", "newCommune": "00308",
@@ -51,8 +52,9 @@ final class Pgbench {
                     details jsonb not null)""").update();
         String plain = transaction("bench.audit");
         String chained = transaction("audit_log");
-        return List.of(run("dossier row + audit row (plain tables)", plain, jdbcUrl, clients, duration, workDirectory),
-                run("dossier row + row in the hash-chained audit_log", chained, jdbcUrl, clients, duration,
+        return List.of(run("dossier row + audit row (plain tables)", plain, jdbc, jdbcUrl, clients, duration,
+                        workDirectory),
+                run("dossier row + row in the hash-chained audit_log", chained, jdbc, jdbcUrl, clients, duration,
                         workDirectory));
     }
 
@@ -71,13 +73,14 @@ final class Pgbench {
                 """.formatted(ANSWERS.replace("'", "''"), auditTable);
     }
 
-    private static Ceiling run(String name, String script, String jdbcUrl, int clients, Duration duration,
-                               Path workDirectory) {
+    private static Ceiling run(String name, String script, JdbcClient jdbc, String jdbcUrl, int clients,
+                               Duration duration, Path workDirectory) {
         try {
             Files.createDirectories(workDirectory);
             Path file = workDirectory.resolve("pgbench-" + Math.abs(name.hashCode()) + ".sql");
             Files.writeString(file, script);
             URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+            WalMeter wal = WalMeter.start(jdbc);
             Process process = new ProcessBuilder("pgbench", "-n", "-h", uri.getHost(), "-p",
                     String.valueOf(uri.getPort()), "-U", "postgres", "-c", String.valueOf(clients), "-j", "2",
                     "-T", String.valueOf(duration.toSeconds()), "-f", file.toString(), "postgres")
@@ -86,8 +89,9 @@ final class Pgbench {
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("pgbench failed:\n" + output);
             }
+            double transactions = number(output, "number of transactions actually processed: ([0-9]+)");
             return new Ceiling(name, clients, number(output, "tps = ([0-9.]+)"),
-                    number(output, "latency average = ([0-9.]+) ms"));
+                    number(output, "latency average = ([0-9.]+) ms"), wal.bytesSince() / transactions);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -18,6 +18,10 @@ final class Samples {
 
     private static final String HOAN_KIEM = "00308";
 
+    /** The scenario's dossiers (not the backlog's) submitted since a moment. */
+    private static final String SUBMITTED_SINCE =
+            "from dossier where submitted_at >= ? and receipt_code not like '%-SEED-%'";
+
     private final JdbcClient jdbc;
     private final Path dataDirectory;
     private final List<String> citizenPool;
@@ -121,8 +125,14 @@ final class Samples {
 
     /** Dossiers submitted since {@code from} per second, between the first and the last of them. */
     double submissionsPerSecond(Instant from) {
-        return rate("select count(*), extract(epoch from max(submitted_at) - min(submitted_at)) from dossier "
-                + "where submitted_at >= ? and receipt_code not like '%-SEED-%'", from);
+        return rate("select count(*), extract(epoch from max(submitted_at) - min(submitted_at)) " + SUBMITTED_SINCE,
+                from);
+    }
+
+    /** Dossiers the citizens of the scenario submitted since {@code from}. */
+    long submissionsSince(Instant from) {
+        return jdbc.sql("select count(*) " + SUBMITTED_SINCE)
+                .param(Timestamp.from(from)).query(Long.class).single();
     }
 
     /** Workflow steps taken by officers since {@code from} per second. */
