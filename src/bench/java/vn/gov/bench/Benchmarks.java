@@ -37,7 +37,8 @@ import vn.gov.portal.population.PrefillLookupBenchmark;
  * Options: {@code --stages=1m,10m} (or {@code smoke}: 20,000 people, seconds per scenario), {@code --only=1,2,…}
  * scenario numbers, {@code --fresh} to load the stages again, {@code --report=docs/performance.md}, {@code --jfr} to
  * record the portal with Java Flight Recorder (target/bench/portal-STAGE.jfr) for finding where its time goes,
- * {@code --database=defaults} to run PostgreSQL with its own settings instead of the tuned ones.
+ * {@code --database=defaults} to run PostgreSQL with its own settings instead of the tuned ones (or
+ * {@code --database=tuned+wal_compression=off}: settings changed one by one).
  */
 public final class Benchmarks {
 

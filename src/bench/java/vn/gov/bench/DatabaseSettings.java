@@ -17,14 +17,25 @@ final class DatabaseSettings {
 
     /**
      * The settings named by the suite's {@code --database} option: {@code tuned} (the default, {@link
-     * #forThisMachine()}) or {@code defaults} (PostgreSQL's own, to measure what the tuned settings change).
+     * #forThisMachine()}) or {@code defaults} (PostgreSQL's own), each optionally followed by {@code +name=value}
+     * overrides, e.g. {@code tuned+wal_compression=off}: to measure what the tuned settings, or one of them, change.
      */
-    static Map<String, String> named(String name) {
-        return switch (name) {
+    static Map<String, String> named(String option) {
+        String[] parts = option.split("\\+");
+        Map<String, String> settings = new LinkedHashMap<>(switch (parts[0]) {
             case "tuned" -> forThisMachine();
-            case "defaults" -> Map.of();
-            default -> throw new IllegalArgumentException("unknown --database=" + name + "; known: tuned, defaults");
-        };
+            case "defaults" -> Map.<String, String>of();
+            default -> throw new IllegalArgumentException("unknown --database=" + option
+                    + "; known: tuned or defaults, each with +name=value overrides");
+        });
+        for (int i = 1; i < parts.length; i++) {
+            String[] setting = parts[i].split("=", 2);
+            if (setting.length != 2 || setting[0].isBlank()) {
+                throw new IllegalArgumentException("--database override '" + parts[i] + "' is not name=value");
+            }
+            settings.put(setting[0], setting[1]);
+        }
+        return settings;
     }
 
     static Map<String, String> forThisMachine() {
