@@ -139,6 +139,11 @@ public final class Benchmarks {
                 samples.settle();
                 System.out.println("[benchmark] vacuumed and warmed the database in "
                         + seconds(Duration.between(settling, Instant.now())));
+                if (!"on".equals(DatabaseSettings.hugePages(JdbcClient.create(stack.dataSource())))) {
+                    System.out.println("[benchmark] PostgreSQL's shared memory is not in huge pages; reserve them "
+                            + "(sysctl -w vm.nr_hugepages=N, N × 2 MB a little above shared_buffers) to measure as "
+                            + "docs/operations.md recommends");
+                }
                 if (only.contains(2)) {
                     prefill(stage, stack, samples);
                 }
@@ -234,6 +239,8 @@ public final class Benchmarks {
         Quiet quiet = warmUpUntilQuiet(portal, stage, round -> Optional.of(() -> warmUp(SubmissionSimulation.class,
                 new Workload(samples.citizens(16), round % 2 == 0 ? samples.communes() : samples.hoanKiem(), List.of(),
                         List.of(), 16, Duration.ofSeconds(30)))));
+        report.add(scenario, stage.label(), "PostgreSQL's shared memory in huge pages",
+                DatabaseSettings.hugePages(JdbcClient.create(stack.dataSource())));
         report.add(scenario, stage.label(), "warm-up before measuring (until the JIT compiled < 1 s in 30 s of load)",
                 quiet.rounds() + " × 30 s, " + quiet.last() + " compiling in the last");
         for (boolean sameUnit : List.of(false, true)) {

@@ -3,6 +3,7 @@ package vn.gov.bench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The PostgreSQL settings the suite measures with: those docs/operations.md gives production, sized for this machine,
@@ -51,6 +52,16 @@ final class DatabaseSettings {
         settings.put("max_wal_size", "8GB");
         settings.put("checkpoint_timeout", "15min");
         return settings;
+    }
+
+    /**
+     * Whether PostgreSQL's shared memory is in huge pages (PostgreSQL 17's huge_pages_status). With 6 GB of shared
+     * buffers in 4 KB pages, submissions measured 5–15% slower than with PostgreSQL's 128 MB default; in huge pages,
+     * as fast or faster (docs/performance.md, "Misses"). PostgreSQL tries them by default, but the kernel has none to
+     * give unless reserved: {@code sysctl -w vm.nr_hugepages=N}.
+     */
+    static String hugePages(JdbcClient jdbc) {
+        return jdbc.sql("select current_setting('huge_pages_status')").query(String.class).single();
     }
 
     static String describe(Map<String, String> settings) {
