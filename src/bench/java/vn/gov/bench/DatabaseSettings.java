@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The PostgreSQL settings the suite measures with: those docs/operations.md gives production, sized for this machine,
  * instead of PostgreSQL's defaults (128 MB of shared buffers, checkpoints every 5 minutes), which suit a laptop's dev
  * run: the suite measures the configuration it recommends. (On this machine, with the data in the kernel's cache and
- * fsync off, the defaults measured the same.) pgbench's ceiling is measured on the same server, so the fraction
+ * fsync off, these settings were 5–15% slower than the defaults unless shared memory was in huge pages, and a little
+ * faster with them: see {@link #hugePages}.) pgbench's ceiling is measured on the same server, so the fraction
  * compares like with like.
  */
 final class DatabaseSettings {
@@ -46,8 +47,8 @@ final class DatabaseSettings {
         settings.put("shared_buffers", memoryMb / 4 + "MB");
         settings.put("effective_cache_size", memoryMb / 2 + "MB");
         settings.put("maintenance_work_mem", Math.min(memoryMb / 16, 2048) + "MB");
-        // Full-page images after each checkpoint: compressed and taken less often. Measured beside PostgreSQL's
-        // defaults (--database=defaults) they changed nothing measurable here (docs/performance.md, "Misses").
+        // Full-page images after each checkpoint: compressed and taken less often. Fewer checkpoints nearly halved a
+        // submission's WAL here; compression added little to that (docs/performance.md, "Misses").
         settings.put("wal_compression", "pglz");
         settings.put("max_wal_size", "8GB");
         settings.put("checkpoint_timeout", "15min");
