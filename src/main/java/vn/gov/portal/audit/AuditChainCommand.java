@@ -38,6 +38,7 @@ class AuditChainCommand implements ApplicationRunner {
         return result.ok()
                 ? "Audit chain OK: " + result.count() + " entries"
                         + (result.headHash() == null ? "" : ", head hash " + result.headHash())
+                        + (result.waiting() == 0 ? "" : "; " + result.waiting() + " newer entries not linked yet")
                 : "Audit chain BROKEN at entry id " + result.brokenId() + ": " + result.problem()
                         + " (" + result.count() + " entries before it verified)";
     }
