@@ -229,6 +229,10 @@ public final class Benchmarks {
                         kilobytes(c.walBytesPerTransaction()));
                 ceiling = ceiling == 0 ? c.tps() : ceiling;
             }
+            // The chained run is the last: entries its linker (on the portal under test) had not reached by its end.
+            report.add(scenario, stage.label(), "audit entries waiting for the portal's linker when pgbench ended",
+                    String.format(Locale.ROOT, "%,d", JdbcClient.create(stack.dataSource())
+                            .sql("select count(*) from audit_unlinked").query(Long.class).single()));
         } else {
             report.add(scenario, stage.label(), "pgbench ceiling", "pgbench missing (apt-get install postgresql-client)");
         }

@@ -11,6 +11,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,6 +33,8 @@ public class AuditLinker {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    /** Only the scheduler's thread reads and writes it. */
+    private boolean failing;
 
     AuditLinker(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
@@ -42,9 +45,16 @@ public class AuditLinker {
     void linkOnSchedule() {
         try {
             linkPending();
-        } catch (DataAccessException e) {
-            // The next round retries; nothing is lost, entries wait in audit_unlinked.
-            log.warn("Audit entries not linked this round: {}", e.getMostSpecificCause().getMessage());
+            if (failing) {
+                failing = false;
+                log.info("Audit entries are being linked again");
+            }
+        } catch (DataAccessException | TransactionException e) {
+            // Nothing is lost: entries wait in audit_unlinked for the next round. Said once per outage, not per second.
+            if (!failing) {
+                failing = true;
+                log.warn("Audit entries not linked, retrying every round: {}", e.getMostSpecificCause().getMessage());
+            }
         }
     }
 

@@ -5,7 +5,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes audit entries in the caller's transaction, so an audited change and its entry commit or fail together. */
+/**
+ * Writes audit entries in the caller's transaction, so an audited change and its entry commit or fail together.
+ * {@link AuditLinker} links them into the hash chain after commit, so audited transactions do not wait for each other.
+ */
 @Component
 public class AuditLog {
 
