@@ -2,7 +2,6 @@ package vn.gov.portal.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,7 +28,7 @@ public class AuditLinker {
 
     private record Head(long seq, byte[] hash) {}
 
-    private record Entry(long id, byte[] canonicalWithoutPosition) {}
+    private record Entry(long id, byte[] fields) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -66,10 +65,7 @@ public class AuditLinker {
     public int linkPending() {
         int linked = 0;
         while (true) {
-            Integer batch = transactions.execute(status -> linkBatch());
-            if (batch == null || batch == 0) {
-                return linked;
-            }
+            int batch = transactions.execute(status -> linkBatch());
             linked += batch;
             if (batch < BATCH) {
                 return linked;
@@ -101,7 +97,7 @@ public class AuditLinker {
         byte[] prev = head.hash();
         for (int i = 0; i < n; i++) {
             seq++;
-            byte[] hash = AuditChain.sha256(AuditChain.canonical(seq, entries.get(i).canonicalWithoutPosition(), prev));
+            byte[] hash = AuditChain.sha256(AuditChain.canonical(seq, entries.get(i).fields(), prev));
             seqs[i] = seq;
             ids[i] = entries.get(i).id();
             prevHashes[i] = prev == null ? null : HexFormat.of().formatHex(prev);
