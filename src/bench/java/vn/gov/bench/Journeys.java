@@ -66,8 +66,8 @@ final class Journeys {
 
     /**
      * A further dossier from the same session, as scenario 3 counts submissions: a new form id (the id a form page
-     * issues) with the session's CSRF token from the form page opened before, then the new dossier's page the browser
-     * is sent to. The form page itself is scenario 2.
+     * issues) with the session's CSRF token from the form page opened before, then the confirmation page the
+     * browser is sent to. The form page itself is scenario 2.
      */
     static ChainBuilder submitAgain() {
         return exec(exec(session -> session.set("formId", UUID.randomUUID().toString())), postForm());

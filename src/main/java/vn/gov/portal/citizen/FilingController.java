@@ -79,8 +79,7 @@ class FilingController {
                 ? filing.submit(citizen, definition, formId, posted)
                 : filing.save(citizen, definition, formId, posted, "next".equals(action));
         if (outcome instanceof Filing.Submitted submitted) {
-            // Said in the address rather than a flash attribute: no session writes for it on the way to the page.
-            return "redirect:/my/dossiers/" + submitted.dossier().id() + "?submitted=true";
+            return "redirect:/my/dossiers/" + submitted.dossier().id() + "/submitted";
         }
         Filing.FormState form = formOf(outcome);
         FormSteps steps = FormSteps.of(definition, form.sections(), step);

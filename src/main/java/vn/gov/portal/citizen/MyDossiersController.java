@@ -72,13 +72,29 @@ class MyDossiersController {
         return "citizen/my-dossiers";
     }
 
-    /** The dossier; {@code ?submitted=true} right after the citizen sent it: the confirmation with the receipt code. */
+    /**
+     * The confirmation right after the citizen sent the dossier: the receipt code, the agency, the appointment, the fee
+     * and the receipt. Only what is needed now, so that sending stays cheap; the dossier's page has the rest.
+     */
+    @GetMapping("/my/dossiers/{id}/submitted")
+    String submitted(@PathVariable UUID id, PortalUser citizen, Model model, Locale locale) {
+        Dossier dossier = dossiers.forCitizen(citizen, id);
+        if (dossier.isDraft()) {
+            return "redirect:/my/dossiers/" + id;
+        }
+        model.addAttribute("dossier", dossier);
+        model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
+        model.addAttribute("agencyName", dossier.agencyId() == null ? null
+                : agencies.find(dossier.agencyId()).map(a -> a.name(locale)).orElse(null));
+        model.addAttribute("actions", dossiers.actionsFor(citizen, dossier));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "citizen/submitted";
+    }
+
     @GetMapping("/my/dossiers/{id}")
-    String show(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean submitted, PortalUser citizen,
-                Model model, Locale locale) {
+    String show(@PathVariable UUID id, PortalUser citizen, Model model, Locale locale) {
         Dossier dossier = dossiers.forCitizen(citizen, id);
         model.addAttribute("dossier", dossier);
-        model.addAttribute("submitted", submitted);
         model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
         model.addAttribute("timeline", dossiers.timeline(dossier));
         boolean supplementEditable = supplementation.editable(dossier)

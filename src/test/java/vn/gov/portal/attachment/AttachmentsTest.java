@@ -138,7 +138,7 @@ class AttachmentsTest extends PortalIntegrationTest {
 
         String redirect = mvc.perform(submit(citizen, draft)).andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
-        assertThat(redirect).isEqualTo("/my/dossiers/" + draft + "?submitted=true");
+        assertThat(redirect).isEqualTo("/my/dossiers/" + draft + "/submitted");
         assertThat(jdbc.sql("select status_code from dossier where id = ?").param(draft).query(Integer.class).single())
                 .isEqualTo(1);
 

@@ -81,6 +81,7 @@ class AttachmentBrowserTest extends BrowserJourney {
         browser.click("#next-step");
         browser.click("#submit-dossier");
         browser.find("#submitted-panel");
+        browser.click("#view-dossier");
         assertThat(browser.text("#attachments")).contains("Hợp đồng thuê nhà.pdf");
         String url = browser.path();
         UUID dossier = UUID.fromString(url.substring(url.lastIndexOf('/') + 1));

@@ -79,6 +79,7 @@ class BirthGroupBrowserTest extends BrowserJourney {
 
         browser.find("#submitted-panel");
         String receipt = browser.text("#receipt-code");
+        browser.click("#view-dossier");
         browser.expectAttribute("#step-1", "data-status", "1");
         browser.expectAttribute("#step-2", "data-status", "waiting");
         String groupPath = browser.path();

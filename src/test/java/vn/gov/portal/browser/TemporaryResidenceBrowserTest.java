@@ -64,6 +64,8 @@ class TemporaryResidenceBrowserTest extends BrowserJourney {
         browser.find("#submitted-panel");
         String receiptCode = browser.text("#receipt-code");
         assertThat(receiptCode).startsWith("CA.01.00308-");
+        browser.click("#view-dossier");
+        assertThat(browser.text("#receipt-code")).isEqualTo(receiptCode);
         browser.expectAttribute("#status", "data-status", "1");
         String dossierPath = browser.path();
         String dossierId = dossierPath.substring(dossierPath.lastIndexOf('/') + 1);

@@ -103,12 +103,17 @@ class CitizenJourneyTest extends PortalIntegrationTest {
                 .andExpect(content().string(Matchers.containsString("id=\"change-stay\"")));
         String sent = mvc.perform(page(citizen, formId, "review", "submit", Map.of()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        assertThat(sent).isEqualTo("/my/dossiers/" + formId + "?submitted=true");
+        assertThat(sent).isEqualTo("/my/dossiers/" + formId + "/submitted");
         assertThat(jdbc.sql("select count(*) from dossier where applicant_id_number = ? and state = 'submitted'")
                 .param(citizen.subject()).query(Long.class).single()).isEqualTo(1);
         // The confirmation with the receipt code right after sending; the dossier's page as usual on a later visit.
+        String receiptCode = jdbc.sql("select receipt_code from dossier where id = ?").param(formId)
+                .query(String.class).single();
         mvc.perform(get(sent).with(authentication(login(citizen)))).andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("id=\"submitted-panel\"")));
+                .andExpect(content().string(Matchers.containsString("id=\"submitted-panel\"")))
+                .andExpect(content().string(Matchers.containsString(receiptCode)))
+                .andExpect(content().string(Matchers.containsString("href=\"/my/dossiers/" + formId + "/forms/01\"")))
+                .andExpect(content().string(Matchers.containsString("href=\"/my/dossiers/" + formId + "\"")));
         mvc.perform(get("/my/dossiers/" + formId).with(authentication(login(citizen)))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"submitted-panel\""))));
     }

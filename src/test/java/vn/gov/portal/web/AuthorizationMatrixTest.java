@@ -127,6 +127,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
                 row("GET /my/dossiers", "/my/dossiers",                                              "login 200   200   200   403   403   403   403   403"),
                 row("GET /my/dossiers/{id}", d,                                                      "login 200   200   404   403   403   403   403   403"),
                 row("GET /my/dossiers/{id}", "/my/dossiers/" + random,                               "login 404   404   404   403   403   403   403   403"),
+                row("GET /my/dossiers/{id}/submitted", d + "/submitted",                             "login 200   200   404   403   403   403   403   403"),
+                row("GET /my/dossiers/{id}/submitted", "/my/dossiers/" + random + "/submitted",      "login 404   404   404   403   403   403   403   403"),
                 row("GET /my/dossiers/{id}/attachments/{attachmentId}", d + "/attachments/" + myFile, "login 200  200   404   403   403   403   403   403"),
                 row("GET /my/dossiers/{id}/attachments/{attachmentId}", d + "/attachments/" + theirFile, "login 404 404  404   403   403   403   403   403"),
                 row("GET /my/dossiers/{id}/attachments/{attachmentId}", d + "/attachments/" + random, "login 404  404   404   403   403   403   403   403"),
