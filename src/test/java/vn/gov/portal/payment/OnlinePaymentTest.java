@@ -59,11 +59,16 @@ class OnlinePaymentTest extends PortalIntegrationTest {
         Dossier dossier = fileFine(citizen);
         String page = "/my/dossiers/" + dossier.id();
 
-        // The payment step shows as the online payment button with the amount, not as an action form.
+        // The payment step shows as the online payment button with the amount, not as an action form: on the dossier
+        // page, and already on the confirmation page the citizen lands on after sending the dossier.
         String html = mvc.perform(get(page).with(authentication(login(citizen)))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("id=\"payment-form\"", "action=\"" + page + "/payment\"", "Thanh toán trực tuyến",
                 "1.250.000").doesNotContain("id=\"decision-pay\"").contains("id=\"decision-withdraw\"");
+        String confirmation = mvc.perform(get(page + "/submitted").with(authentication(login(citizen))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(confirmation).contains("id=\"submitted-panel\"", dossier.receiptCode(), "id=\"payment-form\"",
+                "action=\"" + page + "/payment\"", "1.250.000").doesNotContain("id=\"decision-withdraw\"");
 
         URI checkout = startPayment(citizen, dossier.id());
         assertThat(checkout.toString()).startsWith(stack().eid().issuerUri() + SimulatedVnpay.PAY_PATH + "?");
