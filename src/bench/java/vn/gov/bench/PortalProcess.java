@@ -65,6 +65,9 @@ final class PortalProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         if (flightRecording != null) {
+            // Spring Security's filter chain, Spring MVC and Thymeleaf nest deeper than JFR's default 64 frames: cut
+            // there, a sample loses the controller it was serving, and cannot be counted to its request.
+            command.add("-XX:FlightRecorderOptions=stackdepth=256");
             command.add("-XX:StartFlightRecording=settings=profile,filename=" + flightRecording.toAbsolutePath());
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), PortalUnderTest.class.getName()));
