@@ -310,6 +310,11 @@ public final class Benchmarks {
                     submit.p95() <= 100);
             report.add(scenario, stage.label(), "16 citizens, " + where + ": errors", run.all().ko() + " of "
                     + run.all().count() + " requests", "0", run.all().ko() == 0);
+            // Whether the audit chain kept up with the submissions: the linker shares the portal's scheduled jobs
+            // with mail delivery, which once held it up for as long as the load lasted.
+            report.add(scenario, stage.label(), "16 citizens, " + where
+                            + ": audit entries waiting for the linker at the end",
+                    String.format(Locale.ROOT, "%,d", unlinkedAuditEntries(JdbcClient.create(stack.dataSource()))));
         }
     }
 

@@ -32,7 +32,7 @@ public class AuditLinker {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    /** Only the scheduler's thread reads and writes it. */
+    /** Only the scheduled runs read and write it; with a fixed delay they never overlap, one run starting after the last. */
     private boolean failing;
 
     AuditLinker(JdbcClient jdbc, TransactionTemplate transactions) {

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -98,6 +100,39 @@ class AuditChainTest extends PortalIntegrationTest {
             change.run();
         } finally {
             jdbc.sql("alter table " + table + " enable trigger " + trigger).update();
+        }
+    }
+
+    /**
+     * The scheduled linker, not a call from the test, links new entries while another scheduled job hangs, as mail
+     * delivery does on a slow SMTP server: the jobs do not share one thread.
+     */
+    @Test
+    void theScheduledLinkerKeepsLinkingWhileAnotherScheduledJobHangs(@Autowired TaskScheduler scheduler)
+            throws InterruptedException {
+        CountDownLatch hanging = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        scheduler.schedule(() -> {
+            hanging.countDown();
+            try {
+                release.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, Instant.now());
+        try {
+            assertThat(hanging.await(30, TimeUnit.SECONDS)).as("the hanging job started").isTrue();
+            List<Long> ids = writeEntries(UUID.randomUUID().toString(), 3);
+            long linked = 0;
+            // The linker runs every second in tests; half a minute leaves room for a slow machine.
+            for (int i = 0; i < 300 && linked < ids.size(); i++) {
+                Thread.sleep(100);
+                linked = jdbc.sql("select count(*) from audit_link where entry_id = any(?)")
+                        .param(ids.toArray(Long[]::new)).query(Long.class).single();
+            }
+            assertThat(linked).isEqualTo(ids.size());
+        } finally {
+            release.countDown();
         }
     }
 
