@@ -84,7 +84,7 @@ public final class Benchmarks {
                     }
                     return stage;
                 }).toList();
-        Set<Integer> only = Arrays.stream(option(args, "only", "1,2,3,4,5,6,7").split(","))
+        Set<Integer> only = Arrays.stream(option(args, "only", "1,2,3,4,5,6,7,9").split(","))
                 .map(String::strip).map(Integer::valueOf).collect(Collectors.toSet());
         Path reportFile = Path.of(option(args, "report", "docs/performance.md"));
         String command = "mvn -Pbench spring-boot:test-run" + (args.length == 0 ? ""
@@ -158,6 +158,9 @@ public final class Benchmarks {
                 }
                 if (largest && only.contains(6)) {
                     mixed(stage, stack, samples, portal);
+                }
+                if (largest && only.contains(9)) {
+                    MailDelivery.measure(report, stage.label(), stack, portal);
                 }
             }
         }

@@ -2,6 +2,8 @@ package vn.gov.portal.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Optional;
@@ -9,10 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -37,7 +36,6 @@ public class MailOutbox {
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     /** Retries never stop (a mail is only done when a server took it), but they slow down to this. */
     static final Duration MAX_RETRY = Duration.ofHours(1);
-    private static final int BATCH = 200;
 
     private enum Outcome { NOTHING_DUE, SENT, FAILED, SERVER_UNAVAILABLE }
 
@@ -45,10 +43,10 @@ public class MailOutbox {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final ObjectProvider<JavaMailSender> senders;
+    private final ObjectProvider<JavaMailSenderImpl> senders;
     private final MailSettings settings;
 
-    MailOutbox(JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<JavaMailSender> senders,
+    MailOutbox(JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<JavaMailSenderImpl> senders,
                MailSettings settings) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -56,7 +54,8 @@ public class MailOutbox {
         this.settings = settings;
     }
 
-    @Scheduled(fixedDelayString = "${portal.mail.delivery-interval:PT30S}", initialDelayString = "PT15S")
+    @Scheduled(fixedDelayString = "${portal.mail.delivery-interval:PT30S}",
+            initialDelayString = "${portal.mail.delivery-interval:PT30S}")
     void deliverOnSchedule() {
         if (settings.canSend()) {
             deliverDue();
@@ -64,29 +63,31 @@ public class MailOutbox {
     }
 
     /**
-     * Sends the mails that are due, each in its own transaction, until none is left, the batch is done, or the server
-     * is not reachable (the rest waits for the next run rather than each waiting for a timeout).
+     * Sends the mails that are due, each in its own transaction and all over one SMTP connection, until none is left
+     * or the server is not reachable (the rest waits for the next run rather than each waiting for a timeout). Mails
+     * queued while it runs go out in the same run: delivery has a scheduler thread of its own, so a long run holds up
+     * nothing else.
      *
      * @return how many mails the server accepted
      */
     public int deliverDue() {
-        JavaMailSender sender = senders.getIfAvailable();
+        JavaMailSenderImpl sender = senders.getIfAvailable();
         if (sender == null || !settings.canSend()) {
             return 0;
         }
         int sent = 0;
-        for (int i = 0; i < BATCH; i++) {
-            Outcome outcome = transactions.execute(status -> deliverOne(sender));
-            if (outcome == Outcome.SENT) {
-                sent++;
-            } else if (outcome == Outcome.NOTHING_DUE || outcome == Outcome.SERVER_UNAVAILABLE) {
-                break;
+        try (SmtpConnection connection = new SmtpConnection(sender)) {
+            for (Outcome outcome = Outcome.SENT; outcome == Outcome.SENT || outcome == Outcome.FAILED; ) {
+                outcome = transactions.execute(status -> deliverOne(connection));
+                if (outcome == Outcome.SENT) {
+                    sent++;
+                }
             }
         }
         return sent;
     }
 
-    private Outcome deliverOne(JavaMailSender sender) {
+    private Outcome deliverOne(SmtpConnection connection) {
         Optional<Due> claimed = jdbc.sql("""
                         select id, message_id, recipient, subject, body, attempts from mail_outbox
                         where sent_at is null and next_attempt_at <= now()
@@ -99,8 +100,8 @@ public class MailOutbox {
         }
         Due mail = claimed.get();
         try {
-            sender.send(message(sender, mail));
-        } catch (MailException e) {
+            connection.send(message(connection, mail));
+        } catch (MessagingException e) {
             Duration wait = backoff(mail.attempts() + 1);
             jdbc.sql("""
                             update mail_outbox set attempts = attempts + 1, last_error = ?,
@@ -115,20 +116,30 @@ public class MailOutbox {
         return Outcome.SENT;
     }
 
-    private MimeMessage message(JavaMailSender sender, Due mail) {
-        MimeMessage message = sender.createMimeMessage();
-        try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-            helper.setFrom(settings.from());
-            helper.setTo(mail.recipient());
-            helper.setSubject(mail.subject());
-            helper.setText(mail.body());
-            // JavaMailSenderImpl keeps a Message-ID that was set explicitly instead of generating a new one.
-            message.setHeader("Message-ID", mail.messageId());
-        } catch (MessagingException e) {
-            throw new MailPreparationException(e);
-        }
+    private MimeMessage message(SmtpConnection connection, Due mail) throws MessagingException {
+        MimeMessage message = new OutboxMessage(connection.session(), mail.messageId());
+        MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+        helper.setFrom(settings.from());
+        helper.setTo(mail.recipient());
+        helper.setSubject(mail.subject());
+        helper.setText(mail.body());
         return message;
+    }
+
+    /** A message that keeps the outbox row's Message-ID when it is saved, on every attempt. */
+    private static final class OutboxMessage extends MimeMessage {
+
+        private final String messageId;
+
+        OutboxMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
     }
 
     /** 1, 2, 4 … minutes after each failed attempt, at most an hour. */
@@ -138,12 +149,8 @@ public class MailOutbox {
     }
 
     /** An address the server refused, or a message we could not build, is this mail's problem, not the server's. */
-    private static boolean concernsThisMailOnly(MailException e) {
-        if (e instanceof MailPreparationException) {
-            return true;
-        }
-        return e instanceof MailSendException send && send.getFailedMessages().values().stream()
-                .anyMatch(cause -> cause instanceof SendFailedException);
+    private static boolean concernsThisMailOnly(MessagingException e) {
+        return e instanceof SendFailedException || e instanceof AddressException;
     }
 
     private static String describe(Exception e) {

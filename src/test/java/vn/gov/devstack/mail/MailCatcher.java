@@ -69,6 +69,26 @@ public final class MailCatcher implements AutoCloseable {
         return java.util.stream.IntStream.range(0, messages.length).mapToObj(i -> mail(i + 1, messages[i])).toList();
     }
 
+    /** The Message-ID of every mail received, oldest first: cheaper than {@link #received()} for many mails. */
+    public List<String> messageIds() {
+        return Arrays.stream(greenMail.getReceivedMessages()).map(message -> {
+            try {
+                return message.getMessageID();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    /** Forgets every mail received so far (the benchmark counts the mails of one scenario). */
+    public void purge() {
+        try {
+            greenMail.purgeEmailFromAllMailboxes();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Mail mail(int number, MimeMessage message) {
         try {
             Instant at = message.getReceivedDate() != null ? message.getReceivedDate().toInstant()

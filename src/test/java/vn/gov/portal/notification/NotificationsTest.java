@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.devstack.mail.MailCatcher;
@@ -52,6 +54,10 @@ class NotificationsTest extends PortalIntegrationTest {
     MockMvc mvc;
     @Autowired
     Notifications notifications;
+    @Autowired
+    JavaMailSenderImpl portalSender;
+    @Autowired
+    MailSettings settings;
 
     private Dossier submitted(PortalUser citizen, Map<String, String> answers) {
         return ((Filing.Submitted) filing.submit(citizen, catalog.find("temporary-residence").orElseThrow(),
@@ -138,6 +144,41 @@ class NotificationsTest extends PortalIntegrationTest {
         for (Outboxed mail : mails) {
             assertThat(received(catcher, mail.messageId())).as("mail " + mail.subject()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void oneConnectionCarriesTheDueMailsAndAServerThatHangsUpGetsANewOne() throws Exception {
+        MailCatcher catcher = stack().mail();
+        outbox.deliverDue();   // what earlier tests left, so that only this test's mails are due below
+        List<Dossier> dossiers = List.of(submitted(1130), submitted(1131), submitted(1132), submitted(1133));
+        for (Dossier d : dossiers) {
+            decisions.decide(RECEIVER, d.id(), "receive", "", d.lockVersion());
+        }
+
+        try (CountingRelay relay = new CountingRelay(catcher.port())) {
+            // The second check of the connection, before the third mail, finds it closed by the server.
+            relay.hangUpAtNoop(2);
+            int sent = outboxThrough(relay).deliverDue();
+
+            List<Outboxed> mails = dossiers.stream().flatMap(d -> outboxOf(d.id()).stream()).toList();
+            assertThat(mails).hasSize(4).allMatch(Outboxed::sent).allMatch(m -> m.attempts() == 1);
+            for (Outboxed mail : mails) {
+                assertThat(received(catcher, mail.messageId())).as("mail " + mail.id()).isEqualTo(1);
+            }
+            assertThat(sent).isEqualTo(4);
+            assertThat(relay.connections()).as("two mails on the first connection, two on the second").isEqualTo(2);
+        }
+    }
+
+    /** An outbox like the portal's whose mails go through the relay. */
+    private MailOutbox outboxThrough(CountingRelay relay) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setJavaMailProperties(portalSender.getJavaMailProperties());
+        sender.setHost("127.0.0.1");
+        sender.setPort(relay.port());
+        return new MailOutbox(jdbc, transactions,
+                new StaticListableBeanFactory(Map.of("sender", sender)).getBeanProvider(JavaMailSenderImpl.class),
+                settings);
     }
 
     @Test

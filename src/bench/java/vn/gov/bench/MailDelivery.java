@@ -1,0 +1,95 @@
+package vn.gov.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.gov.devstack.DevStack;
+
+/**
+ * Scenario 9: how fast the portal's outbox hands its mails to an SMTP server. It puts the last mails the outbox sent
+ * (those of scenarios 5 and 6, real texts with their own Message-IDs) back in the queue and measures, from the
+ * outbox's timestamps, how fast the portal's scheduled delivery sends them to the suite's mail catcher (GreenMail on
+ * the loopback, emptied first), then checks that each arrived exactly once. The loopback flatters the network: a
+ * relay elsewhere adds its round trips to each mail, and STARTTLS and the login to each connection.
+ */
+final class MailDelivery {
+
+    private static final int MAILS = 3_000;
+    private static final Duration LIMIT = Duration.ofMinutes(4);
+
+    private MailDelivery() {
+    }
+
+    static void measure(Report report, String stage, DevStack stack, PortalProcess portal) {
+        String scenario = "9 Mail delivery";
+        JdbcClient jdbc = JdbcClient.create(stack.dataSource());
+        stack.mail().purge();
+        OffsetDateTime queued = jdbc.sql("select now()").query(OffsetDateTime.class).single();
+        int requeued = jdbc.sql("""
+                        update mail_outbox set sent_at = null, next_attempt_at = now()
+                        where id in (select id from mail_outbox where sent_at is not null order by id desc limit ?)""")
+                .param(MAILS).update();
+        if (requeued < 100) {
+            report.add(scenario, stage, "mails per second", "too few mails sent before (run scenario 5 first)");
+            return;
+        }
+        ResourceSampler.Usage cpu;
+        Instant sampled = Instant.now();
+        try (ResourceSampler sampler = ResourceSampler.ofProcess(portal.pid())) {
+            waitUntilNothingDue(jdbc);
+            cpu = sampler.usage();
+        }
+        long sampledMillis = Duration.between(sampled, Instant.now()).toMillis();
+        Delivered delivered = jdbc.sql("""
+                        select count(*) as mails, min(sent_at) as first, max(sent_at) as last from mail_outbox
+                        where sent_at >= ?""").param(queued)
+                .query((rs, row) -> new Delivered(rs.getLong("mails"),
+                        rs.getObject("first", OffsetDateTime.class), rs.getObject("last", OffsetDateTime.class)))
+                .single();
+        long due = dueMails(jdbc);
+        report.add(scenario, stage, "mails queued again (and any still due before)",
+                requeued + " (" + (delivered.mails() + due - requeued) + ")");
+        if (delivered.mails() < 2) {
+            report.add(scenario, stage, "mails per second", "nothing delivered within " + LIMIT.toMinutes() + " min");
+            return;
+        }
+        Duration sending = Duration.between(delivered.first(), delivered.last());
+        report.add(scenario, stage, "first mail sent after queueing (the delivery runs every 30 s)",
+                Benchmarks.seconds(Duration.between(queued, delivered.first())));
+        report.add(scenario, stage, "mails delivered, from the first to the last",
+                delivered.mails() + " in " + Benchmarks.seconds(sending) + (due > 0 ? ", " + due + " still due" : ""));
+        report.add(scenario, stage, "mails per second, first to last",
+                String.format(Locale.ROOT, "%.0f", delivered.mails() / Math.max(sending.toMillis() / 1000.0, 0.001)));
+        // Averaged over the whole wait, the idle part before the first run included; per mail that part adds ~nothing.
+        report.add(scenario, stage, "portal CPU per mail",
+                Benchmarks.millis(cpu.cpuPercentAverage() / 100 * sampledMillis / delivered.mails()));
+        List<String> received = stack.mail().messageIds();
+        long distinct = new HashSet<>(received).size();
+        report.add(scenario, stage, "mails received by the SMTP server / of them twice",
+                received.size() + " / " + (received.size() - distinct), "each once",
+                received.size() == delivered.mails() && distinct == received.size());
+    }
+
+    private record Delivered(long mails, OffsetDateTime first, OffsetDateTime last) {}
+
+    private static long dueMails(JdbcClient jdbc) {
+        return jdbc.sql("select count(*) from mail_outbox where sent_at is null and next_attempt_at <= now()")
+                .query(Long.class).single();
+    }
+
+    private static void waitUntilNothingDue(JdbcClient jdbc) {
+        Instant start = Instant.now();
+        while (dueMails(jdbc) > 0 && Duration.between(start, Instant.now()).compareTo(LIMIT) < 0) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package vn.gov.portal.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Date;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * One connection to the SMTP server, kept open for a whole delivery run, with the settings of Spring's mail sender
+ * ({@code spring.mail.*}). Opening a connection costs the server's greeting, STARTTLS's handshake and the login;
+ * sending one more mail on an open connection costs three commands. Spring's sender opens one per {@code send} of a
+ * single message, which is why the outbox does not use it for sending.
+ *
+ * <p>Before each mail the connection is checked (a NOOP, as Spring's sender does between the messages of one call);
+ * a server that closed it, after its limit of mails per connection or an idle timeout, gets a new one.
+ */
+final class SmtpConnection implements AutoCloseable {
+
+    private final JavaMailSenderImpl settings;
+    private Transport transport;
+
+    SmtpConnection(JavaMailSenderImpl settings) {
+        this.settings = settings;
+    }
+
+    Session session() {
+        return settings.getSession();
+    }
+
+    /**
+     * Sends the message to its recipients. A {@link jakarta.mail.SendFailedException} concerns this message (an address
+     * refused); any other {@link MessagingException} the server or the connection, which is then closed.
+     */
+    void send(MimeMessage message) throws MessagingException {
+        if (message.getSentDate() == null) {
+            message.setSentDate(new Date());
+        }
+        message.saveChanges();
+        try {
+            transport().sendMessage(message, message.getAllRecipients());
+        } catch (jakarta.mail.SendFailedException e) {
+            throw e;
+        } catch (MessagingException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Transport transport() throws MessagingException {
+        if (transport != null && !transport.isConnected()) {
+            close();
+        }
+        if (transport == null) {
+            Transport opened = session().getTransport(settings.getProtocol() != null ? settings.getProtocol() : "smtp");
+            opened.connect(settings.getHost(), settings.getPort(), blankAsNull(settings.getUsername()),
+                    blankAsNull(settings.getPassword()));
+            transport = opened;
+        }
+        return transport;
+    }
+
+    /** An empty user name means no login (PORTAL_SMTP_USERNAME not set), as in Spring's sender. */
+    private static String blankAsNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    @Override
+    public void close() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // The connection is gone either way; the next mail opens a new one.
+            } finally {
+                transport = null;
+            }
+        }
+    }
+}
