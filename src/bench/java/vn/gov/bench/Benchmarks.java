@@ -240,10 +240,33 @@ public final class Benchmarks {
         return Duration.between(start, Instant.now());
     }
 
+    private static final int LINKER_BACKLOG = 100_000;
+
+    /**
+     * The linker's own rate: a backlog written in one transaction (as after an outage of the linker, or a burst larger
+     * than any pgbench run leaves) and linked by the portal's scheduled linker with the machine otherwise idle.
+     */
+    private void linkerCeiling(String scenario, Stage stage, JdbcClient jdbc) {
+        if (untilAuditLinked(jdbc, Duration.ofMinutes(5)) == null) {
+            return;   // the row above says it did not catch up
+        }
+        jdbc.sql("""
+                insert into audit_log (at, actor, action, subject_type, subject_id, details)
+                select now(), '001090012345', 'dossier.submitted', 'dossier', 'bench-linker-' || g,
+                       '{"receiptCode": "H01.00308", "procedure": "temporary-residence", "status": 1}'::jsonb
+                from generate_series(1, ?) g""").param(LINKER_BACKLOG).update();
+        Duration linked = untilAuditLinked(jdbc, Duration.ofMinutes(10));
+        report.add(scenario, stage.label(), String.format(Locale.ROOT,
+                        "the linker's own rate: %,d entries written at once, linked in", LINKER_BACKLOG),
+                linked == null ? "not done in 10 min" : String.format(Locale.ROOT, "%.1f s (%,d /s)",
+                        linked.toMillis() / 1000.0, LINKER_BACKLOG * 1000L / Math.max(1, linked.toMillis())));
+    }
+
     private void submissions(Stage stage, DevStack stack, Samples samples, PortalProcess portal) {
         String scenario = "3 Submissions";
         int clients = 8;
         double ceiling = 0;
+        JdbcClient jdbc = JdbcClient.create(stack.dataSource());
         if (Pgbench.available()) {
             for (Pgbench.Ceiling c : Pgbench.ceilings(stack.dataSource(), stack.jdbcUrl(), clients,
                     Duration.ofSeconds(20), WORK)) {
@@ -254,7 +277,6 @@ public final class Benchmarks {
                 ceiling = ceiling == 0 ? c.tps() : ceiling;
             }
             // The chained run is the last: entries its linker (on the portal under test) had not reached by its end.
-            JdbcClient jdbc = JdbcClient.create(stack.dataSource());
             long waiting = unlinkedAuditEntries(jdbc);
             report.add(scenario, stage.label(), "audit entries waiting for the portal's linker when pgbench ended",
                     String.format(Locale.ROOT, "%,d", waiting));
@@ -263,6 +285,7 @@ public final class Benchmarks {
                     + " (it runs every second)", drained == null ? "not done in 5 min"
                     : String.format(Locale.ROOT, "%.1f s (%,d /s)", drained.toMillis() / 1000.0,
                     waiting * 1000 / Math.max(1, drained.toMillis())));
+            linkerCeiling(scenario, stage, jdbc);
         } else {
             report.add(scenario, stage.label(), "pgbench ceiling", "pgbench missing (apt-get install postgresql-client)");
         }
@@ -274,13 +297,13 @@ public final class Benchmarks {
                 new Workload(samples.citizens(16), round % 2 == 0 ? samples.communes() : samples.hoanKiem(), List.of(),
                         List.of(), 16, Duration.ofSeconds(30)))));
         report.add(scenario, stage.label(), "PostgreSQL's shared memory in huge pages",
-                DatabaseSettings.hugePages(JdbcClient.create(stack.dataSource())));
+                DatabaseSettings.hugePages(jdbc));
         report.add(scenario, stage.label(), "warm-up before measuring (until the JIT compiled < 1 s in 30 s of load)",
                 quiet.rounds() + " × 30 s, " + quiet.last() + " compiling in the last");
         for (boolean sameUnit : List.of(false, true)) {
             String where = sameUnit ? "same receiving unit" : "spread over all communes";
             Instant from = Instant.now();
-            WalMeter wal = WalMeter.start(JdbcClient.create(stack.dataSource()));
+            WalMeter wal = WalMeter.start(jdbc);
             Sampled sampled = sampled(portal, samples, () -> LoadRun.run(SubmissionSimulation.class,
                     new Workload(samples.citizens(16), sameUnit ? samples.hoanKiem() : samples.communes(),
                             List.of(), List.of(), 16, stage.measure()),
@@ -317,7 +340,7 @@ public final class Benchmarks {
             // with mail delivery, which once held it up for as long as the load lasted.
             report.add(scenario, stage.label(), "16 citizens, " + where
                             + ": audit entries waiting for the linker at the end",
-                    String.format(Locale.ROOT, "%,d", unlinkedAuditEntries(JdbcClient.create(stack.dataSource()))));
+                    String.format(Locale.ROOT, "%,d", unlinkedAuditEntries(jdbc)));
         }
     }
 

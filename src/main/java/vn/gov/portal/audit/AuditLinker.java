@@ -75,6 +75,11 @@ public class AuditLinker {
 
     /** One batch in the caller's transaction: 0 when nothing waits, or when another linker is at work. */
     private int linkBatch() {
+        // Planned for the queue as it is now. The driver prepares repeated statements on the server, which then keeps
+        // one generic plan: made while the queue was small, it scanned the whole queue for each batch of a backlog
+        // (the delete compared every row with each of the batch's ids): 400 entries a second at 60,000 waiting,
+        // slower as the backlog grew (docs/performance.md, "Eighth round"). Planning costs well under a millisecond.
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         Head head = jdbc.sql("select seq, hash from audit_chain_head for update skip locked")
                 .query((rs, row) -> new Head(rs.getLong(1), rs.getBytes(2))).optional().orElse(null);
         if (head == null) {

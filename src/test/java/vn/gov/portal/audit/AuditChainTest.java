@@ -136,6 +136,39 @@ class AuditChainTest extends PortalIntegrationTest {
         }
     }
 
+    /**
+     * A backlog (the linker stopped for a while, a burst larger than it links in a second) is linked in batches that
+     * find and remove their entries by the queue's index. The linker first works a small queue many times, as it does
+     * most of the day, which once left the server with a plan for a small queue: each batch of the backlog then read
+     * the whole queue. The server's own counters tell how many queue rows were read one by one.
+     */
+    @Test
+    void aBacklogIsLinkedWithoutReadingTheWholeQueueForEachBatch() {
+        int backlog = 15 * AuditLinker.BATCH;
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();   // all on one connection, whose prepared statements the linker reuses
+            linker.linkPending();
+            jdbc.sql("analyze audit_unlinked").update();   // the statistics of a queue kept short, as autovacuum takes them
+            for (int i = 0; i < 12; i++) {
+                writeAndLink(1);
+            }
+            jdbc.sql("""
+                    insert into audit_log (at, actor, action, subject_type, subject_id, details)
+                    select now(), 'audit-test', 'test.backlog', 'test', 'backlog-' || g, '{}'::jsonb
+                    from generate_series(1, ?) g""").param(backlog).update();
+            long readBefore = queueRowsScanned();
+            assertThat(linker.linkPending()).isEqualTo(backlog);
+            assertThat(queueRowsScanned() - readBefore).as("queue rows read by scanning it whole")
+                    .isLessThan(backlog);
+        });
+    }
+
+    /** Rows of audit_unlinked that sequential scans read in this transaction. */
+    private long queueRowsScanned() {
+        return jdbc.sql("select coalesce(seq_tup_read, 0) from pg_stat_xact_user_tables where relname = 'audit_unlinked'")
+                .query(Long.class).optional().orElse(0L);
+    }
+
     @Test
     void entriesAreLinkedAfterCommitInTheOrderTheyCommittedAndVerify() {
         List<Long> ids = writeEntries(UUID.randomUUID().toString(), 5);
