@@ -1,6 +1,7 @@
 package vn.gov.portal.notification;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
@@ -10,8 +11,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * One connection to the SMTP server, kept open for a whole delivery run, with the settings of Spring's mail sender
  * ({@code spring.mail.*}). Opening a connection costs the server's greeting, STARTTLS's handshake and the login;
- * sending one more mail on an open connection costs three commands. Spring's sender opens one per {@code send} of a
- * single message, which is why the outbox does not use it for sending.
+ * sending one more mail on an open connection costs four commands (the check below, the sender, the recipient, the
+ * data). Spring's sender opens one per {@code send} of a single message, which is why the outbox does not use it.
  *
  * <p>Before each mail the connection is checked (a NOOP, as Spring's sender does between the messages of one call);
  * a server that closed it, after its limit of mails per connection or an idle timeout, gets a new one.
@@ -30,7 +31,7 @@ final class SmtpConnection implements AutoCloseable {
     }
 
     /**
-     * Sends the message to its recipients. A {@link jakarta.mail.SendFailedException} concerns this message (an address
+     * Sends the message to its recipients. A {@link SendFailedException} concerns this message (an address
      * refused); any other {@link MessagingException} the server or the connection, which is then closed.
      */
     void send(MimeMessage message) throws MessagingException {
@@ -40,7 +41,7 @@ final class SmtpConnection implements AutoCloseable {
         message.saveChanges();
         try {
             transport().sendMessage(message, message.getAllRecipients());
-        } catch (jakarta.mail.SendFailedException e) {
+        } catch (SendFailedException e) {
             throw e;
         } catch (MessagingException e) {
             close();
