@@ -170,6 +170,19 @@ class NotificationsTest extends PortalIntegrationTest {
         }
     }
 
+    @Test
+    void theMailSocketsSendAtOnce() throws Exception {
+        // The portal's mail session makes its sockets with the factory (without falling back to plain ones: the other
+        // tests' mails went through it), and the factory's sockets have Nagle's algorithm off, which kept each mail's
+        // last bytes back until the server acknowledged the body.
+        assertThat(portalSender.getSession().getProperty("mail.smtp.socketFactory.class"))
+                .isEqualTo(NoDelaySocketFactory.class.getName());
+        assertThat(portalSender.getSession().getProperty("mail.smtp.socketFactory.fallback")).isEqualTo("false");
+        try (java.net.Socket socket = NoDelaySocketFactory.getDefault().createSocket()) {
+            assertThat(socket.getTcpNoDelay()).isTrue();
+        }
+    }
+
     /** An outbox like the portal's whose mails go through the relay. */
     private MailOutbox outboxThrough(CountingRelay relay) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
