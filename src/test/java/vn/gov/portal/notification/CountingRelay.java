@@ -50,12 +50,6 @@ final class CountingRelay implements AutoCloseable {
         hangUpAtNoop = n;
     }
 
-    /** Closes every open connection, on both sides. */
-    void cutAll() {
-        open.forEach(CountingRelay::closeQuietly);
-        open.clear();
-    }
-
     private void accept() {
         while (!listener.isClosed()) {
             try {
@@ -107,7 +101,7 @@ final class CountingRelay implements AutoCloseable {
 
     @Override
     public void close() {
-        cutAll();
+        open.forEach(CountingRelay::closeQuietly);
         try {
             listener.close();
         } catch (IOException e) {
