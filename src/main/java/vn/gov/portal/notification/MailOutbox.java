@@ -40,6 +40,12 @@ public class MailOutbox {
     /** Retries never stop (a mail is only done when a server took it), but they slow down to this. */
     static final Duration MAX_RETRY = Duration.ofHours(1);
 
+    /** The first due mail nobody else is sending, in the order of the index mail_outbox_due (V30). */
+    static final String CLAIM = """
+            select id, message_id, recipient, subject, body, attempts from mail_outbox
+            where sent_at is null and next_attempt_at <= now()
+            order by next_attempt_at, id limit 1 for update skip locked""";
+
     private enum Outcome { NOTHING_DUE, SENT, FAILED, SERVER_UNAVAILABLE }
 
     private record Due(long id, String messageId, String recipient, String subject, String body, int attempts) {}
@@ -91,10 +97,7 @@ public class MailOutbox {
     }
 
     private Outcome deliverOne(SmtpConnection connection) {
-        Optional<Due> claimed = jdbc.sql("""
-                        select id, message_id, recipient, subject, body, attempts from mail_outbox
-                        where sent_at is null and next_attempt_at <= now()
-                        order by next_attempt_at, id limit 1 for update skip locked""")
+        Optional<Due> claimed = jdbc.sql(CLAIM)
                 .query((rs, row) -> new Due(rs.getLong("id"), rs.getString("message_id"), rs.getString("recipient"),
                         rs.getString("subject"), rs.getString("body"), rs.getInt("attempts")))
                 .optional();

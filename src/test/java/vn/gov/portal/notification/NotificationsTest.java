@@ -170,6 +170,25 @@ class NotificationsTest extends PortalIntegrationTest {
         }
     }
 
+    /**
+     * Mails due at the same moment (queued again together by one UPDATE, as an operator does after an outage) are
+     * claimed one by one straight from the index, not sorted as a whole for every claim.
+     */
+    @Test
+    void aClaimAmongManyMailsDueAtOnceReadsTheIndexWithoutSorting() {
+        transactions.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.sql("set local session_replication_role = replica").update();   // mails without notifications
+            jdbc.sql("""
+                    insert into mail_outbox (notification_id, message_id, recipient, subject, body, next_attempt_at)
+                    select -g, '<test-' || g || '@dichvucong.dev>', 'cong.dan@example.vn', 'Thư', repeat('Nội dung. ', 90),
+                           now() - interval '1 minute'
+                    from generate_series(1, 5000) g""").update();
+            String plan = String.join("\n", jdbc.sql("explain " + MailOutbox.CLAIM).query(String.class).list());
+            assertThat(plan).contains("mail_outbox_due").doesNotContain("Sort");
+        });
+    }
+
     @Test
     void theMailSocketsSendAtOnce() throws Exception {
         // The portal's mail session makes its sockets with the factory (without falling back to plain ones: the other
