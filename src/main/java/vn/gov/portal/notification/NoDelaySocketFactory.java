@@ -13,8 +13,8 @@ import javax.net.SocketFactory;
  * <p>Why: at the end of each mail the client sends the few bytes that close the message and waits for the server's
  * answer. With Nagle's algorithm those bytes wait until the server acknowledges the body before them, and a server
  * that answers only once it has the whole message acknowledges late (delayed ACK): every mail on a kept-open
- * connection waited out that timer. The benchmark's mail catcher took 76-87 ms a mail so, 3-5 ms without it
- * (docs/performance.md, "Eighth round").
+ * connection waited out that timer: 76-87 ms a mail of the portal's size to GreenMail on the benchmark's machine,
+ * 3-5 ms without it (docs/performance.md, "Eighth round").
  */
 public final class NoDelaySocketFactory extends SocketFactory {
 
