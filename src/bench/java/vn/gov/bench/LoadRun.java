@@ -12,6 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.ContextInitializer;
+import ch.qos.logback.core.joran.spi.JoranException;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -34,13 +38,37 @@ final class LoadRun {
         Workload.set(workload);
         try {
             Files.createDirectories(resultsFolder);
-            int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
-                    "--simulation", simulation.getName(), "--results-folder", resultsFolder.toString(),
-                    "--run-description", description, "--launcher", "maven", "--build-tool-version", "3"});
+            int status;
+            try {
+                status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
+                        "--simulation", simulation.getName(), "--results-folder", resultsFolder.toString(),
+                        "--run-description", description, "--launcher", "maven", "--build-tool-version", "3"});
+            } finally {
+                restartLogging();
+            }
             Path report = latestReport(resultsFolder, simulation);
             return new Result(status, report, parse(report.resolve("index.html")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Gatling stops logback at the end of every run (Gatling$.start: "Logback failed to shutdown"). A stopped logback
+     * has no appender and every logger at DEBUG: nothing is printed any more, but the rest of this JVM pays for debug
+     * logging. The mail catcher suffered most: GreenMail wraps each new connection in a logging stream when debug is
+     * on, which writes every byte of a reply to the socket alone, so each reply waited for the portal's delayed
+     * acknowledgement (Nagle on the catcher's side): ~4.5 mails a second instead of hundreds. Logging is set up again
+     * as when this JVM started.
+     */
+    private static void restartLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback && !logback.isStarted()) {
+            logback.start();
+            try {
+                new ContextInitializer(logback).autoConfig();
+            } catch (JoranException e) {
+                throw new IllegalStateException("logging could not be set up again after Gatling stopped it", e);
+            }
         }
     }
 
