@@ -23,6 +23,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.devstack.mail.MailCatcher;
+import vn.gov.devstack.mail.MailRelay;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.Decisions;
@@ -155,7 +156,7 @@ class NotificationsTest extends PortalIntegrationTest {
             decisions.decide(RECEIVER, d.id(), "receive", "", d.lockVersion());
         }
 
-        try (CountingRelay relay = new CountingRelay(catcher.port())) {
+        try (MailRelay relay = new MailRelay(catcher.port())) {
             // The second check of the connection, before the third mail, finds it closed by the server.
             relay.hangUpAtNoop(2);
             int sent = outboxThrough(relay).deliverDue();
@@ -203,7 +204,7 @@ class NotificationsTest extends PortalIntegrationTest {
     }
 
     /** An outbox like the portal's whose mails go through the relay. */
-    private MailOutbox outboxThrough(CountingRelay relay) {
+    private MailOutbox outboxThrough(MailRelay relay) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setJavaMailProperties(portalSender.getJavaMailProperties());
         sender.setHost("127.0.0.1");

@@ -1,0 +1,173 @@
+package vn.gov.devstack.mail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A TCP relay on the loopback in front of an SMTP server, as the network between the portal and its server. It
+ * counts the connections the portal opens (and the most open at once), can hang up on a client's NOOP as a server
+ * that closes a connection after its limit of mails does, and can hold every chunk of bytes for a while in each
+ * direction, as a relay in another city would: a round trip of 20 ms is {@code delay(Duration.ofMillis(10))}.
+ * Bytes keep their order; a delay changed while a connection is open applies to the bytes read after the change.
+ */
+public final class MailRelay implements AutoCloseable {
+
+    /** Bytes read from one side, and when they may be written to the other. */
+    private record Chunk(byte[] bytes, long dueNanos) {
+        static final Chunk END = new Chunk(new byte[0], 0);
+    }
+
+    private final ServerSocket listener;
+    private final int target;
+    private final AtomicInteger opened = new AtomicInteger();
+    private final AtomicInteger active = new AtomicInteger();
+    private final AtomicInteger mostActive = new AtomicInteger();
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final AtomicInteger noops = new AtomicInteger();
+    private volatile int hangUpAtNoop = -1;
+    private volatile long delayNanos;
+
+    /** @param targetPort the SMTP server's port on the loopback */
+    public MailRelay(int targetPort) {
+        this.target = targetPort;
+        try {
+            listener = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        daemon("mail-relay-accept", this::accept);
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Connections opened through the relay so far. */
+    public int connections() {
+        return opened.get();
+    }
+
+    /** The most connections that were open through the relay at the same time. */
+    public int mostAtOnce() {
+        return mostActive.get();
+    }
+
+    /** Closes the connection that carries the client's {@code n}-th NOOP (counted over all connections) instead of passing it on. */
+    public void hangUpAtNoop(int n) {
+        hangUpAtNoop = n;
+    }
+
+    /** Holds what each side sends this long before the other side gets it: half the round trip. */
+    public void delay(Duration oneWay) {
+        delayNanos = oneWay.toNanos();
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
+                client.setTcpNoDelay(true);
+                server.setTcpNoDelay(true);
+                opened.incrementAndGet();
+                mostActive.accumulateAndGet(active.incrementAndGet(), Math::max);
+                open.add(client);
+                open.add(server);
+                AtomicInteger directionsOpen = new AtomicInteger(2);
+                Runnable closed = () -> {
+                    if (directionsOpen.decrementAndGet() == 0) {
+                        active.decrementAndGet();
+                        open.remove(client);
+                        open.remove(server);
+                    }
+                };
+                direction("to-server", client, server, true, closed);
+                direction("to-client", server, client, false, closed);
+            } catch (IOException e) {
+                return;   // closed
+            }
+        }
+    }
+
+    /** One direction: a thread that reads and stamps each chunk, and one that writes it when it is due. */
+    private void direction(String name, Socket from, Socket to, boolean fromClient, Runnable closed) {
+        BlockingQueue<Chunk> inFlight = new LinkedBlockingQueue<>();
+        daemon("mail-relay-read-" + name, () -> read(from, inFlight, fromClient));
+        daemon("mail-relay-write-" + name, () -> {
+            write(inFlight, to);
+            closeQuietly(from);
+            closeQuietly(to);
+            closed.run();
+        });
+    }
+
+    private void read(Socket from, BlockingQueue<Chunk> inFlight, boolean fromClient) {
+        try (InputStream in = from.getInputStream()) {
+            byte[] buffer = new byte[8192];
+            for (int read; (read = in.read(buffer)) >= 0; ) {
+                if (fromClient && new String(buffer, 0, read, StandardCharsets.US_ASCII).startsWith("NOOP")
+                        && noops.incrementAndGet() == hangUpAtNoop) {
+                    break;
+                }
+                inFlight.add(new Chunk(Arrays.copyOf(buffer, read), System.nanoTime() + delayNanos));
+            }
+        } catch (IOException e) {
+            // one side hung up
+        } finally {
+            inFlight.add(Chunk.END);
+        }
+    }
+
+    private static void write(BlockingQueue<Chunk> inFlight, Socket to) {
+        try (OutputStream out = to.getOutputStream()) {
+            for (Chunk chunk = inFlight.take(); chunk != Chunk.END; chunk = inFlight.take()) {
+                long wait = chunk.dueNanos() - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                out.write(chunk.bytes());
+                out.flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            // one side hung up, or the relay is closing
+        }
+    }
+
+    private static void daemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() {
+        open.forEach(MailRelay::closeQuietly);
+        try {
+            listener.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
