@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -159,7 +161,7 @@ class NotificationsTest extends PortalIntegrationTest {
         try (MailRelay relay = new MailRelay(catcher.port())) {
             // The second check of the connection, before the third mail, finds it closed by the server.
             relay.hangUpAtNoop(2);
-            int sent = outboxThrough(relay).deliverDue();
+            int sent = outboxThrough(relay, 1).deliverDue();
 
             List<Outboxed> mails = dossiers.stream().flatMap(d -> outboxOf(d.id()).stream()).toList();
             assertThat(mails).hasSize(4).allMatch(Outboxed::sent).allMatch(m -> m.attempts() == 1);
@@ -185,7 +187,8 @@ class NotificationsTest extends PortalIntegrationTest {
                     select -g, '<test-' || g || '@dichvucong.dev>', 'cong.dan@example.vn', 'Thư', repeat('Nội dung. ', 90),
                            now() - interval '1 minute'
                     from generate_series(1, 5000) g""").update();
-            String plan = String.join("\n", jdbc.sql("explain " + MailOutbox.CLAIM).query(String.class).list());
+            String plan = String.join("\n", jdbc.sql("explain " + MailOutbox.CLAIM).param("lease", 600.0)
+                    .query(String.class).list());
             assertThat(plan).contains("mail_outbox_due").doesNotContain("Sort");
         });
     }
@@ -203,15 +206,60 @@ class NotificationsTest extends PortalIntegrationTest {
         }
     }
 
-    /** An outbox like the portal's whose mails go through the relay. */
-    private MailOutbox outboxThrough(MailRelay relay) {
+    /**
+     * A relay in another city costs each mail five round trips: the outbox sends over several connections at once,
+     * each mail on one of them exactly once, and a mail being sent holds no database connection.
+     */
+    @Test
+    void severalConnectionsSendAtOnceAndEachMailGoesOnce() throws Exception {
+        MailCatcher catcher = stack().mail();
+        outbox.deliverDue();   // what earlier tests left, so that only this test's mails are due below
+        List<Dossier> dossiers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Dossier d = submitted(1150 + i);
+            dossiers.add(decisions.decide(RECEIVER, d.id(), "receive", "", d.lockVersion()));
+        }
+
+        try (MailRelay relay = new MailRelay(catcher.port())) {
+            relay.delay(Duration.ofMillis(25));   // a 50 ms round trip: each mail takes a connection at least 250 ms
+            MailOutbox fourConnections = outboxThrough(relay, 4);
+            ExecutorService delivery = Executors.newSingleThreadExecutor();
+            try {
+                Future<Integer> sent = delivery.submit(fourConnections::deliverDue);
+                // While the mails are on the wire, no claim's transaction is left open holding its row.
+                long mostHeld = 0;
+                while (!sent.isDone()) {
+                    mostHeld = Math.max(mostHeld, jdbc.sql("""
+                            select count(*) from pg_stat_activity
+                            where datname = current_database() and state = 'idle in transaction'
+                              and query like '%mail_outbox%'""").query(Long.class).single());
+                    Thread.sleep(10);
+                }
+                assertThat(mostHeld).as("database connections held while sending").isZero();
+                assertThat(sent.get()).isEqualTo(16);
+            } finally {
+                delivery.shutdown();
+            }
+
+            assertThat(relay.mostAtOnce()).as("connections open at once").isEqualTo(4);
+            assertThat(relay.connections()).as("a connection carries mail after mail").isEqualTo(4);
+            List<Outboxed> mails = dossiers.stream().flatMap(d -> outboxOf(d.id()).stream()).toList();
+            assertThat(mails).hasSize(16).allMatch(Outboxed::sent).allMatch(m -> m.attempts() == 1);
+            for (Outboxed mail : mails) {
+                assertThat(received(catcher, mail.messageId())).as("mail " + mail.id()).isEqualTo(1);
+            }
+        }
+    }
+
+    /** An outbox like the portal's whose mails go through the relay, over this many connections at once. */
+    private MailOutbox outboxThrough(MailRelay relay, int connections) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setJavaMailProperties(portalSender.getJavaMailProperties());
         sender.setHost("127.0.0.1");
         sender.setPort(relay.port());
-        return new MailOutbox(jdbc, transactions,
+        return new MailOutbox(jdbc,
                 new StaticListableBeanFactory(Map.of("sender", sender)).getBeanProvider(JavaMailSenderImpl.class),
-                settings);
+                settings, connections);
     }
 
     @Test
