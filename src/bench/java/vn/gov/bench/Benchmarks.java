@@ -25,6 +25,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.gov.devstack.DevStack;
+import vn.gov.devstack.mail.MailRelay;
 import vn.gov.portal.population.PrefillLookupBenchmark;
 
 /**
@@ -38,7 +39,9 @@ import vn.gov.portal.population.PrefillLookupBenchmark;
  * scenario numbers, {@code --fresh} to load the stages again, {@code --report=docs/performance.md}, {@code --jfr} to
  * record the portal with Java Flight Recorder (target/bench/portal-STAGE.jfr) for finding where its time goes,
  * {@code --database=defaults} to run PostgreSQL with its own settings instead of the tuned ones (or
- * {@code --database=tuned+wal_compression=off}: settings changed one by one).
+ * {@code --database=tuned+wal_compression=off}: settings changed one by one), {@code --smtp-rtt=20} the round trip in
+ * milliseconds to the simulated distant mail relay of scenario 9, {@code --mail-connections=4} the portal's
+ * {@code portal.mail.connections}.
  */
 public final class Benchmarks {
 
@@ -65,14 +68,18 @@ public final class Benchmarks {
     private final Map<String, String> database;
     private final boolean fresh;
     private final boolean profile;
+    private final Duration smtpRoundTrip;
+    private final int mailConnections;
 
     private Benchmarks(Report report, Set<Integer> only, Map<String, String> database, boolean fresh,
-                       boolean profile) {
+                       boolean profile, Duration smtpRoundTrip, int mailConnections) {
         this.report = report;
         this.only = only;
         this.database = database;
         this.fresh = fresh;
         this.profile = profile;
+        this.smtpRoundTrip = smtpRoundTrip;
+        this.mailConnections = mailConnections;
     }
 
     public static void main(String[] args) {
@@ -93,7 +100,10 @@ public final class Benchmarks {
         Report report = new Report(command, Machine.describe() + "; PostgreSQL 17 with "
                 + DatabaseSettings.describe(database));
         Benchmarks suite = new Benchmarks(report, only, database, Arrays.asList(args).contains("--fresh"),
-                Arrays.asList(args).contains("--jfr"));
+                Arrays.asList(args).contains("--jfr"),
+                Duration.ofMillis(Long.parseLong(option(args, "smtp-rtt", "20"))),
+                // 4 is the portal's own default (MailOutbox), named here so that the report says it
+                Integer.parseInt(option(args, "mail-connections", "4")));
         try {
             for (int i = 0; i < stages.size(); i++) {
                 suite.runStage(stages.get(i), i == stages.size() - 1);
@@ -116,12 +126,16 @@ public final class Benchmarks {
             deleteRecursively(data);
         }
         Instant started = Instant.now();
-        try (DevStack stack = DevStack.start(data, 9000, 0, stage.people(), database)) {
+        try (DevStack stack = DevStack.start(data, 9000, 0, stage.people(), database);
+             MailRelay relay = new MailRelay(stack.mail().port())) {
             if (only.contains(1)) {
                 populationLoad(stage, stack, Duration.between(started, Instant.now()));
             }
+            List<String> portalSettings = List.of("--spring.mail.port=" + relay.port(),
+                    "--portal.mail.connections=" + mailConnections);
             try (PortalProcess portal = PortalProcess.start(stack, stage.dossiers(),
-                    WORK.resolve("portal-" + stage.name() + ".log"), profile ? WORK.resolve("portal-" + stage.name() + ".jfr") : null)) {
+                    WORK.resolve("portal-" + stage.name() + ".log"),
+                    profile ? WORK.resolve("portal-" + stage.name() + ".jfr") : null, portalSettings)) {
                 if (only.contains(7)) {
                     report.add("7 Start", stage.label(), "portal JVM start to first page (production settings)",
                             seconds(portal.startup()));
@@ -160,7 +174,7 @@ public final class Benchmarks {
                     mixed(stage, stack, samples, portal);
                 }
                 if (largest && only.contains(9)) {
-                    MailDelivery.measure(report, stage.label(), stack, portal);
+                    MailDelivery.measure(report, stage.label(), stack, relay, portal, smtpRoundTrip, mailConnections);
                 }
             }
         }

@@ -42,14 +42,17 @@ final class PortalProcess implements AutoCloseable {
      * be measured and waits until it answers; {@link #startup()} is the measured portal's own start.
      * Submissions are not rate-limited per person here: each virtual citizen submits many times. With a
      * {@code flightRecording} file, Java Flight Recorder profiles the portal until it stops.
+     *
+     * @param settings further {@code --name=value} settings of the measured portal
      */
-    static PortalProcess start(DevStack stack, int dossiers, Path logFile, Path flightRecording) {
+    static PortalProcess start(DevStack stack, int dossiers, Path logFile, Path flightRecording,
+                               List<String> settings) {
         seedBacklog(stack, dossiers, logFile.resolveSibling(logFile.getFileName() + ".seed"));
-        return launch(stack, logFile, flightRecording, List.of());
+        return launch(stack, logFile, flightRecording, settings, true);
     }
 
     private static void seedBacklog(DevStack stack, int dossiers, Path logFile) {
-        PortalProcess seeding = launch(stack, logFile, null, List.of("--bench.dossiers=" + dossiers));
+        PortalProcess seeding = launch(stack, logFile, null, List.of("--bench.dossiers=" + dossiers), false);
         try {
             if (seeding.process.waitFor() != 0) {
                 throw new IllegalStateException("seeding the dossier backlog failed; see " + logFile);
@@ -60,7 +63,8 @@ final class PortalProcess implements AutoCloseable {
         }
     }
 
-    private static PortalProcess launch(DevStack stack, Path logFile, Path flightRecording, List<String> extra) {
+    private static PortalProcess launch(DevStack stack, Path logFile, Path flightRecording, List<String> extra,
+                                        boolean serves) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
@@ -91,7 +95,7 @@ final class PortalProcess implements AutoCloseable {
         try {
             Files.createDirectories(logFile.getParent());
             Process process = builder.start();
-            if (extra.isEmpty()) {
+            if (serves) {
                 waitForReady(process, logFile);
             }
             return new PortalProcess(process, logFile, Duration.ofNanos(System.nanoTime() - started));

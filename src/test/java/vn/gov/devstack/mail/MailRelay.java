@@ -9,11 +9,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -103,44 +103,76 @@ public final class MailRelay implements AutoCloseable {
         }
     }
 
-    /** One direction: a thread that reads and stamps each chunk, and one that writes it when it is due. */
+    /**
+     * One direction: a thread that reads each chunk and, without a delay, writes it on at once; with one, stamps it
+     * for a second thread that writes it when it is due. Chunks still on their way keep even an undelayed one behind
+     * them, so the bytes keep their order when the delay changes.
+     */
     private void direction(String name, Socket from, Socket to, boolean fromClient, Runnable closed) {
-        BlockingQueue<Chunk> inFlight = new LinkedBlockingQueue<>();
-        daemon("mail-relay-read-" + name, () -> read(from, inFlight, fromClient));
+        Deque<Chunk> inFlight = new ArrayDeque<>();
+        daemon("mail-relay-read-" + name, () -> read(from, to, inFlight, fromClient));
         daemon("mail-relay-write-" + name, () -> {
-            write(inFlight, to);
+            writeWhenDue(inFlight, to);
             closeQuietly(from);
             closeQuietly(to);
             closed.run();
         });
     }
 
-    private void read(Socket from, BlockingQueue<Chunk> inFlight, boolean fromClient) {
+    private void read(Socket from, Socket to, Deque<Chunk> inFlight, boolean fromClient) {
         try (InputStream in = from.getInputStream()) {
+            OutputStream out = to.getOutputStream();
             byte[] buffer = new byte[8192];
             for (int read; (read = in.read(buffer)) >= 0; ) {
                 if (fromClient && new String(buffer, 0, read, StandardCharsets.US_ASCII).startsWith("NOOP")
                         && noops.incrementAndGet() == hangUpAtNoop) {
                     break;
                 }
-                inFlight.add(new Chunk(Arrays.copyOf(buffer, read), System.nanoTime() + delayNanos));
+                long delay = delayNanos;
+                synchronized (inFlight) {
+                    if (delay == 0 && inFlight.isEmpty()) {
+                        out.write(buffer, 0, read);
+                        out.flush();
+                    } else {
+                        inFlight.addLast(new Chunk(Arrays.copyOf(buffer, read), System.nanoTime() + delay));
+                        inFlight.notifyAll();
+                    }
+                }
             }
         } catch (IOException e) {
             // one side hung up
         } finally {
-            inFlight.add(Chunk.END);
+            synchronized (inFlight) {
+                inFlight.addLast(Chunk.END);
+                inFlight.notifyAll();
+            }
         }
     }
 
-    private static void write(BlockingQueue<Chunk> inFlight, Socket to) {
-        try (OutputStream out = to.getOutputStream()) {
-            for (Chunk chunk = inFlight.take(); chunk != Chunk.END; chunk = inFlight.take()) {
-                long wait = chunk.dueNanos() - System.nanoTime();
+    /** Writes the delayed chunks in order; a chunk leaves the queue only once written, keeping later ones behind it. */
+    private static void writeWhenDue(Deque<Chunk> inFlight, Socket to) {
+        try {
+            OutputStream out = to.getOutputStream();
+            while (true) {
+                Chunk next;
+                synchronized (inFlight) {
+                    while (inFlight.isEmpty()) {
+                        inFlight.wait();
+                    }
+                    next = inFlight.peekFirst();
+                }
+                if (next == Chunk.END) {
+                    return;
+                }
+                long wait = next.dueNanos() - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                out.write(chunk.bytes());
-                out.flush();
+                synchronized (inFlight) {
+                    out.write(next.bytes());
+                    out.flush();
+                    inFlight.removeFirst();
+                }
             }
         } catch (IOException | InterruptedException e) {
             // one side hung up, or the relay is closing
