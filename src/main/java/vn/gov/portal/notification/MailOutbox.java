@@ -80,7 +80,7 @@ public class MailOutbox {
     private final ExecutorService senderThreads;
 
     MailOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSenderImpl> senders, MailSettings settings,
-               @Value("${portal.mail.connections:4}") int connections) {
+               @Value("${portal.mail.connections}") int connections) {
         if (connections < 1) {
             throw new IllegalArgumentException("portal.mail.connections must be at least 1, not " + connections);
         }
