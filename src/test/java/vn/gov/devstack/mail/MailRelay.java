@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP relay on the loopback in front of an SMTP server, as the network between the portal and its server. It
- * counts the connections the portal opens (and the most open at once), can hang up on a client's NOOP as a server
- * that closes a connection after its limit of mails does, and can hold every chunk of bytes for a while in each
+ * counts the connections the portal opens (and the most open at once), can hang up on a client's command as a
+ * server that closed the connection after its limit of mails would seem to, and can hold every chunk of bytes for a while in each
  * direction, as a relay in another city would: a round trip of 20 ms is {@code delay(Duration.ofMillis(10))}.
  * Bytes keep their order; a delay changed while a connection is open applies to the bytes read after the change.
  */
@@ -37,8 +37,9 @@ public final class MailRelay implements AutoCloseable {
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger mostActive = new AtomicInteger();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
-    private final AtomicInteger noops = new AtomicInteger();
-    private volatile int hangUpAtNoop = -1;
+    private final AtomicInteger commandsSeen = new AtomicInteger();
+    private volatile String hangUpCommand = "";
+    private volatile int hangUpAt = -1;
     private volatile long delayNanos;
 
     /** @param targetPort the SMTP server's port on the loopback */
@@ -66,9 +67,14 @@ public final class MailRelay implements AutoCloseable {
         return mostActive.get();
     }
 
-    /** Closes the connection that carries the client's {@code n}-th NOOP (counted over all connections) instead of passing it on. */
-    public void hangUpAtNoop(int n) {
-        hangUpAtNoop = n;
+    /**
+     * Closes the connection that carries the client's {@code n}-th {@code command} (e.g. "MAIL FROM", counted over all
+     * connections) instead of passing it on.
+     */
+    public void hangUpAt(String command, int n) {
+        commandsSeen.set(0);
+        hangUpCommand = command;
+        hangUpAt = n;
     }
 
     /** Holds what each side sends this long before the other side gets it: half the round trip. */
@@ -124,8 +130,9 @@ public final class MailRelay implements AutoCloseable {
             OutputStream out = to.getOutputStream();
             byte[] buffer = new byte[8192];
             for (int read; (read = in.read(buffer)) >= 0; ) {
-                if (fromClient && new String(buffer, 0, read, StandardCharsets.US_ASCII).startsWith("NOOP")
-                        && noops.incrementAndGet() == hangUpAtNoop) {
+                if (fromClient && !hangUpCommand.isEmpty()
+                        && new String(buffer, 0, read, StandardCharsets.US_ASCII).startsWith(hangUpCommand)
+                        && commandsSeen.incrementAndGet() == hangUpAt) {
                     break;
                 }
                 long delay = delayNanos;

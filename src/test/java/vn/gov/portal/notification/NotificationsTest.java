@@ -159,8 +159,8 @@ class NotificationsTest extends PortalIntegrationTest {
         }
 
         try (MailRelay relay = new MailRelay(catcher.port())) {
-            // The second check of the connection, before the third mail, finds it closed by the server.
-            relay.hangUpAtNoop(2);
+            // The third mail finds the connection closed by the server (it goes once more over a new one).
+            relay.hangUpAt("MAIL FROM", 3);
             int sent = outboxThrough(relay, 1).deliverDue();
 
             List<Outboxed> mails = dossiers.stream().flatMap(d -> outboxOf(d.id()).stream()).toList();

@@ -125,7 +125,9 @@ class OfficerWorkTest extends PortalIntegrationTest {
         String name = d.applicantName();
         String folded = java.text.Normalizer.normalize(name.replace('Đ', 'D').replace('đ', 'd'), java.text.Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").toLowerCase();
-        for (String search : List.of(d.receiptCode(), d.receiptCode().substring(0, d.receiptCode().length() - 2),
+        // The prefix leaves out the last digit only: the tests before this one filed more than a page of today's
+        // dossiers with this unit, so a shorter prefix could match a full page without this one.
+        for (String search : List.of(d.receiptCode(), d.receiptCode().substring(0, d.receiptCode().length() - 1),
                 d.applicantIdNumber(), folded, name.toUpperCase())) {
             assertThat(dossiers.queue(receiver, new QueueFilter(null, null, null, null, search), 0))
                     .as("search " + search).extracting(Dossier::id).contains(d.id());
