@@ -207,7 +207,7 @@ class NotificationsTest extends PortalIntegrationTest {
     }
 
     /**
-     * A relay in another city costs each mail five round trips: the outbox sends over several connections at once,
+     * A relay in another city costs each mail four round trips: the outbox sends over several connections at once,
      * each mail on one of them exactly once, and a mail being sent holds no database connection.
      */
     @Test
@@ -221,7 +221,7 @@ class NotificationsTest extends PortalIntegrationTest {
         }
 
         try (MailRelay relay = new MailRelay(catcher.port())) {
-            relay.delay(Duration.ofMillis(25));   // a 50 ms round trip: each mail takes a connection at least 250 ms
+            relay.delay(Duration.ofMillis(25));   // a 50 ms round trip: each mail takes a connection at least 200 ms
             MailOutbox fourConnections = outboxThrough(relay, 4);
             ExecutorService delivery = Executors.newSingleThreadExecutor();
             try {
