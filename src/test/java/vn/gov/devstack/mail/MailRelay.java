@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A TCP relay on the loopback in front of an SMTP server, as the network between the portal and its server. It
  * counts the connections the portal opens (and the most open at once), can hang up on a client's command as a
- * server that closed the connection after its limit of mails would seem to, and can hold every chunk of bytes for a while in each
+ * server that closed the connection after its limit of mails would seem to, can refuse a recipient as a server that
+ * knows no such mailbox, and can hold every chunk of bytes for a while in each
  * direction, as a relay in another city would: a round trip of 20 ms is {@code delay(Duration.ofMillis(10))}.
  * Bytes keep their order; a delay changed while a connection is open applies to the bytes read after the change.
  */
@@ -40,6 +41,8 @@ public final class MailRelay implements AutoCloseable {
     private final AtomicInteger commandsSeen = new AtomicInteger();
     private volatile String hangUpCommand = "";
     private volatile int hangUpAt = -1;
+    private final AtomicInteger recipientsSeen = new AtomicInteger();
+    private volatile int refuseRecipient = -1;
     private volatile long delayNanos;
 
     /** @param targetPort the SMTP server's port on the loopback */
@@ -75,6 +78,12 @@ public final class MailRelay implements AutoCloseable {
         commandsSeen.set(0);
         hangUpCommand = command;
         hangUpAt = n;
+    }
+
+    /** Answers the client's {@code n}-th RCPT TO (counted over all connections) with 550 instead of passing it on. */
+    public void refuseRecipient(int n) {
+        recipientsSeen.set(0);
+        refuseRecipient = n;
     }
 
     /** Holds what each side sends this long before the other side gets it: half the round trip. */
@@ -130,10 +139,16 @@ public final class MailRelay implements AutoCloseable {
             OutputStream out = to.getOutputStream();
             byte[] buffer = new byte[8192];
             for (int read; (read = in.read(buffer)) >= 0; ) {
-                if (fromClient && !hangUpCommand.isEmpty()
-                        && new String(buffer, 0, read, StandardCharsets.US_ASCII).startsWith(hangUpCommand)
+                String text = fromClient ? new String(buffer, 0, read, StandardCharsets.US_ASCII) : "";
+                if (!hangUpCommand.isEmpty() && text.startsWith(hangUpCommand)
                         && commandsSeen.incrementAndGet() == hangUpAt) {
                     break;
+                }
+                if (text.startsWith("RCPT TO") && recipientsSeen.incrementAndGet() == refuseRecipient) {
+                    // The client waits for this answer, so the server is not writing to it meanwhile.
+                    from.getOutputStream().write("550 5.1.1 No such mailbox\r\n".getBytes(StandardCharsets.US_ASCII));
+                    from.getOutputStream().flush();
+                    continue;
                 }
                 long delay = delayNanos;
                 synchronized (inFlight) {

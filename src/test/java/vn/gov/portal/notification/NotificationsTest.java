@@ -173,6 +173,34 @@ class NotificationsTest extends PortalIntegrationTest {
         }
     }
 
+    /** A recipient the server refuses fails that mail alone; the next goes on over the same connection. */
+    @Test
+    void aRefusedRecipientFailsItsMailOnlyAndTheConnectionCarriesOn() throws Exception {
+        MailCatcher catcher = stack().mail();
+        outbox.deliverDue();   // what earlier tests left, so that only this test's mails are due below
+        List<Dossier> dossiers = List.of(submitted(1170), submitted(1171), submitted(1172));
+        for (Dossier d : dossiers) {
+            decisions.decide(RECEIVER, d.id(), "receive", "", d.lockVersion());
+        }
+
+        try (MailRelay relay = new MailRelay(catcher.port())) {
+            relay.refuseRecipient(2);
+            int sent = outboxThrough(relay, 1).deliverDue();
+
+            List<Outboxed> mails = dossiers.stream().flatMap(d -> outboxOf(d.id()).stream()).toList();
+            assertThat(mails).hasSize(3);
+            Outboxed refused = mails.stream().filter(m -> !m.sent()).findFirst().orElseThrow();
+            assertThat(refused.attempts()).isEqualTo(1);
+            assertThat(refused.lastError()).contains("550");
+            assertThat(refused.waiting()).as("retried later").isTrue();
+            assertThat(received(catcher, refused.messageId())).isZero();
+            assertThat(mails).filteredOn(Outboxed::sent).hasSize(2)
+                    .allSatisfy(m -> assertThat(received(catcher, m.messageId())).isEqualTo(1));
+            assertThat(sent).isEqualTo(2);
+            assertThat(relay.connections()).as("one connection for all three").isEqualTo(1);
+        }
+    }
+
     /**
      * Mails due at the same moment (queued again together by one UPDATE, as an operator does after an outage) are
      * claimed one by one straight from the index, not sorted as a whole for every claim.
