@@ -102,7 +102,7 @@ public final class Benchmarks {
         Benchmarks suite = new Benchmarks(report, only, database, Arrays.asList(args).contains("--fresh"),
                 Arrays.asList(args).contains("--jfr"),
                 Duration.ofMillis(Long.parseLong(option(args, "smtp-rtt", "20"))),
-                // 4 is the portal's own default (MailOutbox), named here so that the report says it
+                // 4 is the portal's own default (application.yml), named here so that the report says it
                 Integer.parseInt(option(args, "mail-connections", "4")));
         try {
             for (int i = 0; i < stages.size(); i++) {

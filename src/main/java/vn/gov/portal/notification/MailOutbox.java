@@ -1,5 +1,6 @@
 package vn.gov.portal.notification;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -8,11 +9,11 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,16 +34,17 @@ import org.springframework.stereotype.Component;
  * 20 ms away carries about twelve mails a second whatever the portal's speed.
  *
  * <p>Each mail is claimed with {@code FOR UPDATE SKIP LOCKED} by moving its next attempt a {@linkplain #LEASE lease}
- * ahead, committed at once; it is sent with no database connection held, and marked sent afterwards. So another
- * instance (or connection) skips a mail being sent, and once it is marked sent nobody picks it again. The lease is
- * longer than a send can take with the SMTP timeouts of application.yml, so it only runs out for an instance that
- * died while sending: its mail then goes again after the lease.
+ * ahead and giving it a claim token, committed at once; it is sent with no database connection held, and marked sent
+ * afterwards by the holder of the token. So another instance (or connection) skips a mail being sent, and once it is
+ * marked sent nobody picks it again. The lease is longer than a send can take with the SMTP timeouts of
+ * application.yml, so it only runs out for an instance that died while sending: its mail then goes again after it.
  *
- * <p>The one window left: the server accepted the mail and the portal died (or lost the database) before marking it
- * sent. The row is then still unsent and goes again later. Every attempt carries the row's fixed Message-ID, so the
- * repeat is recognisable as the same message (mail servers and clients can drop it as a duplicate; the log of the
- * SMTP server shows both deliveries under one id). Closing the window entirely would need the SMTP server to take
- * part in our transaction, which SMTP cannot.
+ * <p>Two windows are left in which a mail goes twice: the server accepted the mail and the portal died (or lost the
+ * database) before marking it sent, or the connection broke between the end of the mail and the server's reply. The
+ * row is then still unsent and goes again later. Every attempt carries the row's fixed Message-ID, so the repeat is
+ * recognisable as the same message (mail servers and clients can drop it as a duplicate; the log of the SMTP server
+ * shows both deliveries under one id). Closing the windows entirely would need the SMTP server to take part in our
+ * transaction, which SMTP cannot.
  */
 @Component
 public class MailOutbox {
@@ -53,24 +55,27 @@ public class MailOutbox {
     /** Retries never stop (a mail is only done when a server took it), but they slow down to this. */
     static final Duration MAX_RETRY = Duration.ofHours(1);
     /**
-     * How long a claimed mail is left to its sender: well above the longest a send can take (a 10 s connect, then
-     * up to 30 s for each of about seven replies, application.yml), so that only a sender that died loses it.
+     * How long a claimed mail is left to its sender: well above the longest a send can take with the timeouts of
+     * application.yml (a 10 s connect, then up to 30 s for each of about eleven replies with STARTTLS and a login:
+     * about 6 minutes, and a little more when a connection found closed is replaced), so that only a sender that
+     * died loses it.
      */
-    static final Duration LEASE = Duration.ofMinutes(10);
+    static final Duration LEASE = Duration.ofMinutes(15);
 
     /**
      * Claims the first due mail nobody else is sending, in the order of the index mail_outbox_due (V30), by moving
-     * its next attempt past the lease.
+     * its next attempt past the lease and giving it a new claim token (V31).
      */
     static final String CLAIM = """
-            update mail_outbox set next_attempt_at = now() + make_interval(secs => :lease)
+            update mail_outbox set next_attempt_at = now() + make_interval(secs => :lease), claim = gen_random_uuid()
             where id = (select id from mail_outbox where sent_at is null and next_attempt_at <= now()
                         order by next_attempt_at, id limit 1 for update skip locked)
-            returning id, message_id, recipient, subject, body, attempts""";
+            returning id, claim, message_id, recipient, subject, body, attempts""";
 
     private enum Outcome { NOTHING_DUE, SENT, FAILED, SERVER_UNAVAILABLE }
 
-    private record Due(long id, String messageId, String recipient, String subject, String body, int attempts) {}
+    private record Due(long id, UUID claim, String messageId, String recipient, String subject, String body,
+                       int attempts) {}
 
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSenderImpl> senders;
@@ -126,16 +131,22 @@ public class MailOutbox {
         for (int i = 1; i < connections; i++) {
             others.add(senderThreads.submit(() -> deliverOver(sender)));
         }
-        int sent = deliverOver(sender);
-        for (Future<Integer> other : others) {
-            try {
-                sent += other.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                others.forEach(running -> running.cancel(true));
-                return sent;
-            } catch (ExecutionException e) {
-                log.error("A mail delivery connection failed; its mails go at the next run", e.getCause());
+        int sent = 0;
+        try {
+            sent += deliverOver(sender);
+        } finally {
+            // Even if this thread's connection failed: the next run starts only when all of this one's have ended.
+            for (Future<Integer> other : others) {
+                try {
+                    sent += other.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    others.forEach(running -> running.cancel(true));
+                    break;
+                } catch (ExecutionException e) {
+                    log.error("A mail delivery connection failed; a mail it had claimed goes again after "
+                            + LEASE.toMinutes() + " minutes", e.getCause());
+                }
             }
         }
         return sent;
@@ -157,8 +168,9 @@ public class MailOutbox {
 
     private Outcome deliverOne(SmtpConnection connection) {
         Optional<Due> claimed = jdbc.sql(CLAIM).param("lease", (double) LEASE.toSeconds())
-                .query((rs, row) -> new Due(rs.getLong("id"), rs.getString("message_id"), rs.getString("recipient"),
-                        rs.getString("subject"), rs.getString("body"), rs.getInt("attempts")))
+                .query((rs, row) -> new Due(rs.getLong("id"), rs.getObject("claim", UUID.class),
+                        rs.getString("message_id"), rs.getString("recipient"), rs.getString("subject"),
+                        rs.getString("body"), rs.getInt("attempts")))
                 .optional();
         if (claimed.isEmpty()) {
             return Outcome.NOTHING_DUE;
@@ -169,15 +181,21 @@ public class MailOutbox {
         } catch (MessagingException e) {
             Duration wait = backoff(mail.attempts() + 1);
             jdbc.sql("""
-                            update mail_outbox set attempts = attempts + 1, last_error = ?,
-                                next_attempt_at = now() + make_interval(secs => ?) where id = ?""")
-                    .params(describe(e), (double) wait.toSeconds(), mail.id()).update();
+                            update mail_outbox set attempts = attempts + 1, last_error = ?, claim = null,
+                                next_attempt_at = now() + make_interval(secs => ?) where id = ? and claim = ?""")
+                    .params(describe(e), (double) wait.toSeconds(), mail.id(), mail.claim()).update();
             log.warn("Mail {} not sent (attempt {}), next try in {}: {}", mail.id(), mail.attempts() + 1, wait,
                     describe(e));
             return concernsThisMailOnly(e) ? Outcome.FAILED : Outcome.SERVER_UNAVAILABLE;
         }
-        jdbc.sql("update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ?")
-                .param(mail.id()).update();
+        int marked = jdbc.sql("""
+                        update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null, claim = null
+                        where id = ? and claim = ?""")
+                .params(mail.id(), mail.claim()).update();
+        if (marked == 0) {
+            log.warn("Mail {} was sent after its claim ran out ({} minutes); another sender may send it again",
+                    mail.id(), LEASE.toMinutes());
+        }
         return Outcome.SENT;
     }
 

@@ -7,6 +7,9 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Date;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.util.ClassUtils;
 
@@ -18,13 +21,16 @@ import org.springframework.util.ClassUtils;
  *
  * <p>A connection that carried a mail in the last few seconds is used without checking it first: the check (a NOOP,
  * as Spring's sender makes between the messages of one call) would be a fifth round trip for every mail. If the
- * server has closed it meanwhile (after its limit of mails per connection), the mail fails before the server takes
- * it and goes once more over a new connection. A connection idle for longer is checked, and replaced if closed.
+ * server has closed it meanwhile (after its limit of mails per connection), the mail's first command fails before
+ * the server has any of it, and the mail goes once more over a new connection. A failure after the end of the mail
+ * was sent is never repeated at once: the server may have taken the mail and only its reply been lost.
+ * A connection idle for longer is checked, and replaced if closed.
  */
 final class SmtpConnection implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(SmtpConnection.class);
     /** Well under the idle timeouts of SMTP servers (RFC 5321 asks for at least five minutes). */
-    private static final long TRUSTED_AFTER_USE_NANOS = Duration.ofSeconds(5).toNanos();
+    static final Duration TRUSTED_AFTER_USE = Duration.ofSeconds(5);
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     private static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
 
@@ -40,11 +46,18 @@ final class SmtpConnection implements AutoCloseable {
     }
 
     private final JavaMailSenderImpl settings;
+    private final long trustedAfterUseNanos;
     private Transport transport;
     private long lastUsedNanos;
 
     SmtpConnection(JavaMailSenderImpl settings) {
+        this(settings, TRUSTED_AFTER_USE);
+    }
+
+    /** @param trustedAfterUse how long after a mail the connection carries the next one unchecked */
+    SmtpConnection(JavaMailSenderImpl settings, Duration trustedAfterUse) {
         this.settings = settings;
+        this.trustedAfterUseNanos = trustedAfterUse.toNanos();
     }
 
     Session session() {
@@ -60,21 +73,33 @@ final class SmtpConnection implements AutoCloseable {
             message.setSentDate(new Date());
         }
         message.saveChanges();
-        if (transport != null && System.nanoTime() - lastUsedNanos < TRUSTED_AFTER_USE_NANOS) {
+        if (transport != null && System.nanoTime() - lastUsedNanos < trustedAfterUseNanos) {
             try {
                 sendOver(transport, message);
                 return;
             } catch (MessagingException e) {
-                // A refused address leaves the connection answering. One the server closed since the last mail fails
-                // the sender's command, with no reply (Angus Mail reports that as a refusal too): then once more over a
-                // new connection.
-                if (e instanceof SendFailedException && transport != null && transport.isConnected()) {
+                if (!closedBeforeTheMail(e)) {
                     throw e;
                 }
+                log.debug("SMTP connection closed by the server since the last mail; once more over a new one: {}",
+                        e.getMessage());
                 close();
             }
         }
         sendOver(transport(), message);
+    }
+
+    /**
+     * Whether a send failed on a connection that was gone before the server had the whole mail: the sender's command
+     * got no answer or the server's "closing" (421), or writing failed before the end of the data. A refused address,
+     * or no answer to the end of the data (the server may have the mail), is not.
+     */
+    private static boolean closedBeforeTheMail(MessagingException e) {
+        if (e instanceof SMTPSendFailedException failed) {
+            return failed.getCommand() != null && failed.getCommand().startsWith("MAIL FROM")
+                    && (failed.getReturnCode() == -1 || failed.getReturnCode() == 421);
+        }
+        return !(e instanceof SendFailedException);
     }
 
     private void sendOver(Transport open, MimeMessage message) throws MessagingException {

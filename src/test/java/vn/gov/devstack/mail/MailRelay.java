@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A TCP relay on the loopback in front of an SMTP server, as the network between the portal and its server. It
  * counts the connections the portal opens (and the most open at once), can hang up on a client's command as a
  * server that closed the connection after its limit of mails would seem to, can refuse a recipient as a server that
- * knows no such mailbox, and can hold every chunk of bytes for a while in each
+ * knows no such mailbox, can lose the server's reply to the end of a mail as a broken connection would, and can hold every chunk of bytes for a while in each
  * direction, as a relay in another city would: a round trip of 20 ms is {@code delay(Duration.ofMillis(10))}.
  * Bytes keep their order; a delay changed while a connection is open applies to the bytes read after the change.
  */
@@ -43,6 +43,8 @@ public final class MailRelay implements AutoCloseable {
     private volatile int hangUpAt = -1;
     private final AtomicInteger recipientsSeen = new AtomicInteger();
     private volatile int refuseRecipient = -1;
+    private final AtomicInteger mailEnds = new AtomicInteger();
+    private volatile int loseReplyToMailEnd = -1;
     private volatile long delayNanos;
 
     /** @param targetPort the SMTP server's port on the loopback */
@@ -86,6 +88,15 @@ public final class MailRelay implements AutoCloseable {
         refuseRecipient = n;
     }
 
+    /**
+     * Passes the end of the client's {@code n}-th mail (counted over all connections) to the server, then breaks the
+     * connection before the server's reply reaches the client: the server has the mail, the client cannot know it.
+     */
+    public void loseReplyToMailEnd(int n) {
+        mailEnds.set(0);
+        loseReplyToMailEnd = n;
+    }
+
     /** Holds what each side sends this long before the other side gets it: half the round trip. */
     public void delay(Duration oneWay) {
         delayNanos = oneWay.toNanos();
@@ -93,8 +104,13 @@ public final class MailRelay implements AutoCloseable {
 
     private void accept() {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = listener.accept();
+                client = listener.accept();
+            } catch (IOException e) {
+                return;   // closed
+            }
+            try {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
@@ -113,7 +129,7 @@ public final class MailRelay implements AutoCloseable {
                 direction("to-server", client, server, true, closed);
                 direction("to-client", server, client, false, closed);
             } catch (IOException e) {
-                return;   // closed
+                closeQuietly(client);   // the server did not answer: as a refused connection, the next may succeed
             }
         }
     }
@@ -159,6 +175,13 @@ public final class MailRelay implements AutoCloseable {
                         inFlight.addLast(new Chunk(Arrays.copyOf(buffer, read), System.nanoTime() + delay));
                         inFlight.notifyAll();
                     }
+                }
+                // A line with a single dot ends a mail (a dot starting a line of the mail is doubled).
+                if ((text.equals(".\r\n") || text.endsWith("\r\n.\r\n"))
+                        && mailEnds.incrementAndGet() == loseReplyToMailEnd) {
+                    // The client's connection ends before the server's reply; the server still reads the mail's end,
+                    // which is in its socket before the connection's end.
+                    break;
                 }
             }
         } catch (IOException e) {
