@@ -178,7 +178,7 @@ class NotificationsTest extends PortalIntegrationTest {
     void aRefusedRecipientFailsItsMailOnlyAndTheConnectionCarriesOn() throws Exception {
         MailCatcher catcher = stack().mail();
         outbox.deliverDue();   // what earlier tests left, so that only this test's mails are due below
-        List<Dossier> dossiers = List.of(submitted(1170), submitted(1171), submitted(1172));
+        List<Dossier> dossiers = List.of(submitted(2220), submitted(2221), submitted(2222));
         for (Dossier d : dossiers) {
             decisions.decide(RECEIVER, d.id(), "receive", "", d.lockVersion());
         }
@@ -216,7 +216,7 @@ class NotificationsTest extends PortalIntegrationTest {
     void aMailWhoseAnswerWasLostIsNotSentAgainAtOnce() throws Exception {
         MailCatcher catcher = stack().mail();
         outbox.deliverDue();   // what earlier tests left, so that only this test's mails are due below
-        List<Dossier> dossiers = List.of(submitted(1175), submitted(1176), submitted(1177));
+        List<Dossier> dossiers = List.of(submitted(2225), submitted(2226), submitted(2227));
         for (Dossier d : dossiers) {
             decisions.decide(RECEIVER, d.id(), "receive", "", d.lockVersion());
         }
@@ -284,7 +284,7 @@ class NotificationsTest extends PortalIntegrationTest {
         outbox.deliverDue();   // what earlier tests left, so that only this test's mails are due below
         List<Dossier> dossiers = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            Dossier d = submitted(1150 + i);
+            Dossier d = submitted(2200 + i);
             dossiers.add(decisions.decide(RECEIVER, d.id(), "receive", "", d.lockVersion()));
         }
 
