@@ -87,6 +87,24 @@ class NotificationsTest extends PortalIntegrationTest {
                 .list();
     }
 
+    /**
+     * Sends what earlier tests left, then files {@code count} dossiers (people from {@code firstOffset} on) and has
+     * them received: each queues one mail, and only those are due.
+     */
+    private List<Dossier> receivedWithOnlyTheirMailsDue(int firstOffset, int count) {
+        outbox.deliverDue();
+        List<Dossier> dossiers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Dossier d = submitted(firstOffset + i);
+            dossiers.add(decisions.decide(RECEIVER, d.id(), "receive", "", d.lockVersion()));
+        }
+        return dossiers;
+    }
+
+    private List<Outboxed> mailsOf(List<Dossier> dossiers) {
+        return dossiers.stream().flatMap(d -> outboxOf(d.id()).stream()).toList();
+    }
+
     private long received(MailCatcher catcher, String messageId) {
         return catcher.received().stream().filter(m -> messageId.equals(m.messageId())).count();
     }
@@ -106,8 +124,7 @@ class NotificationsTest extends PortalIntegrationTest {
             decisions.decide(HANDLER, s.id(), "request-supplement", "Bản sao hợp đồng thuê nhà", s.lockVersion());
 
             assertThat(outbox.deliverDue()).as("the server is down").isZero();
-            List<Outboxed> mails = List.of(received, refused, supplement).stream()
-                    .flatMap(d -> outboxOf(d.id()).stream()).toList();
+            List<Outboxed> mails = mailsOf(List.of(received, refused, supplement));
             assertThat(mails).hasSize(4);   // received, refused; received and supplement requested
             assertThat(mails).noneMatch(Outboxed::sent);
             assertThat(mails).anySatisfy(m -> {
@@ -141,8 +158,7 @@ class NotificationsTest extends PortalIntegrationTest {
         }
         outbox.deliverDue();
 
-        List<Outboxed> mails = List.of(received, refused, supplement).stream()
-                .flatMap(d -> outboxOf(d.id()).stream()).toList();
+        List<Outboxed> mails = mailsOf(List.of(received, refused, supplement));
         assertThat(mails).hasSize(4).allMatch(Outboxed::sent);
         for (Outboxed mail : mails) {
             assertThat(received(catcher, mail.messageId())).as("mail " + mail.subject()).isEqualTo(1);
@@ -152,18 +168,14 @@ class NotificationsTest extends PortalIntegrationTest {
     @Test
     void oneConnectionCarriesTheDueMailsAndAServerThatHangsUpGetsANewOne() throws Exception {
         MailCatcher catcher = stack().mail();
-        outbox.deliverDue();   // what earlier tests left, so that only this test's mails are due below
-        List<Dossier> dossiers = List.of(submitted(1130), submitted(1131), submitted(1132), submitted(1133));
-        for (Dossier d : dossiers) {
-            decisions.decide(RECEIVER, d.id(), "receive", "", d.lockVersion());
-        }
+        List<Dossier> dossiers = receivedWithOnlyTheirMailsDue(1130, 4);
 
         try (MailRelay relay = new MailRelay(catcher.port())) {
             // The third mail finds the connection closed by the server (it goes once more over a new one).
             relay.hangUpAt("MAIL FROM", 3);
             int sent = outboxThrough(relay, 1).deliverDue();
 
-            List<Outboxed> mails = dossiers.stream().flatMap(d -> outboxOf(d.id()).stream()).toList();
+            List<Outboxed> mails = mailsOf(dossiers);
             assertThat(mails).hasSize(4).allMatch(Outboxed::sent).allMatch(m -> m.attempts() == 1);
             for (Outboxed mail : mails) {
                 assertThat(received(catcher, mail.messageId())).as("mail " + mail.id()).isEqualTo(1);
@@ -177,17 +189,13 @@ class NotificationsTest extends PortalIntegrationTest {
     @Test
     void aRefusedRecipientFailsItsMailOnlyAndTheConnectionCarriesOn() throws Exception {
         MailCatcher catcher = stack().mail();
-        outbox.deliverDue();   // what earlier tests left, so that only this test's mails are due below
-        List<Dossier> dossiers = List.of(submitted(2220), submitted(2221), submitted(2222));
-        for (Dossier d : dossiers) {
-            decisions.decide(RECEIVER, d.id(), "receive", "", d.lockVersion());
-        }
+        List<Dossier> dossiers = receivedWithOnlyTheirMailsDue(2220, 3);
 
         try (MailRelay relay = new MailRelay(catcher.port())) {
             relay.refuseRecipient(2);
             int sent = outboxThrough(relay, 1).deliverDue();
 
-            List<Outboxed> mails = dossiers.stream().flatMap(d -> outboxOf(d.id()).stream()).toList();
+            List<Outboxed> mails = mailsOf(dossiers);
             assertThat(mails).hasSize(3);
             Outboxed refused = mails.stream().filter(m -> !m.sent()).findFirst().orElseThrow();
             assertThat(refused.attempts()).isEqualTo(1);
@@ -215,17 +223,13 @@ class NotificationsTest extends PortalIntegrationTest {
     @Test
     void aMailWhoseAnswerWasLostIsNotSentAgainAtOnce() throws Exception {
         MailCatcher catcher = stack().mail();
-        outbox.deliverDue();   // what earlier tests left, so that only this test's mails are due below
-        List<Dossier> dossiers = List.of(submitted(2225), submitted(2226), submitted(2227));
-        for (Dossier d : dossiers) {
-            decisions.decide(RECEIVER, d.id(), "receive", "", d.lockVersion());
-        }
+        List<Dossier> dossiers = receivedWithOnlyTheirMailsDue(2225, 3);
 
         try (MailRelay relay = new MailRelay(catcher.port())) {
             relay.loseReplyToMailEnd(2);
             int sent = outboxThrough(relay, 1).deliverDue();
 
-            List<Outboxed> mails = dossiers.stream().flatMap(d -> outboxOf(d.id()).stream()).toList();
+            List<Outboxed> mails = mailsOf(dossiers);
             Outboxed unanswered = mails.stream().filter(m -> !m.sent()).findFirst().orElseThrow();
             assertThat(unanswered.attempts()).isEqualTo(1);
             assertThat(unanswered.waiting()).as("retried after its back-off").isTrue();
@@ -281,12 +285,7 @@ class NotificationsTest extends PortalIntegrationTest {
     @Test
     void severalConnectionsSendAtOnceAndEachMailGoesOnce() throws Exception {
         MailCatcher catcher = stack().mail();
-        outbox.deliverDue();   // what earlier tests left, so that only this test's mails are due below
-        List<Dossier> dossiers = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            Dossier d = submitted(2200 + i);
-            dossiers.add(decisions.decide(RECEIVER, d.id(), "receive", "", d.lockVersion()));
-        }
+        List<Dossier> dossiers = receivedWithOnlyTheirMailsDue(2200, 16);
 
         try (MailRelay relay = new MailRelay(catcher.port())) {
             relay.delay(Duration.ofMillis(50));   // a 100 ms round trip: each mail takes a connection at least 400 ms
@@ -311,7 +310,7 @@ class NotificationsTest extends PortalIntegrationTest {
 
             assertThat(relay.mostAtOnce()).as("connections open at once").isEqualTo(4);
             assertThat(relay.connections()).as("a connection carries mail after mail").isEqualTo(4);
-            List<Outboxed> mails = dossiers.stream().flatMap(d -> outboxOf(d.id()).stream()).toList();
+            List<Outboxed> mails = mailsOf(dossiers);
             assertThat(mails).hasSize(16).allMatch(Outboxed::sent).allMatch(m -> m.attempts() == 1);
             for (Outboxed mail : mails) {
                 assertThat(received(catcher, mail.messageId())).as("mail " + mail.id()).isEqualTo(1);
