@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,6 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Counts a person's submissions and uploads in a sliding window. The count lives in PostgreSQL (table
  * rate_limit_event, with the database's clock), so every portal instance behind the balancer sees the same numbers.
  * A transaction-scoped advisory lock per person and action makes concurrent requests count one after another.
+ * Rows that have left the window are deleted by {@link #forgetExpired()}, not by the action: deleted in the action, each
+ * of the person's next actions walked the index entries of the rows deleted before, until a vacuum removed them (a
+ * sixteenth of PostgreSQL's CPU per submission in the benchmark, docs/performance.md "Eleventh round").
  */
 @Component
 public class RateLimits {
@@ -41,12 +45,10 @@ public class RateLimits {
     public void take(String subject, LimitedAction action) {
         jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext(?))) locked")
                 .param("rate-limit:" + action + ":" + subject).query(Integer.class).single();
-        // One statement after the lock: forget actions older than the window, count the rest, and count this one
-        // too when there is room (all parts see the same snapshot, hence the window in the count as well).
+        // One statement after the lock: count the actions in the window, and count this one too when there is room
+        // (both parts see the same snapshot).
         Recent recent = jdbc.sql("""
-                        with gone as (delete from rate_limit_event where subject = :subject and action = :action
-                                          and at <= now() - make_interval(secs => :seconds)),
-                             recent as (select count(*) as count, min(at) as oldest from rate_limit_event
+                        with recent as (select count(*) as count, min(at) as oldest from rate_limit_event
                                         where subject = :subject and action = :action
                                           and at > now() - make_interval(secs => :seconds)),
                              taken as (insert into rate_limit_event (subject, action)
@@ -59,6 +61,16 @@ public class RateLimits {
             throw new TooManyRequests(action, limitOf(action), window, wait.compareTo(Duration.ofSeconds(1)) < 0
                     ? Duration.ofSeconds(1) : wait);
         }
+    }
+
+    /**
+     * Deletes the actions that no longer count, for every person at once. Every instance runs it; deleting what another
+     * instance has just deleted does nothing. The table holds one window of the country's actions, so the scan is short.
+     */
+    @Scheduled(fixedDelayString = "${portal.limits.purge-interval:PT1M}", initialDelayString = "${portal.limits.purge-interval:PT1M}")
+    public int forgetExpired() {
+        return jdbc.sql("delete from rate_limit_event where at <= now() - make_interval(secs => ?)")
+                .param(window.toSeconds()).update();
     }
 
     private record Recent(long count, OffsetDateTime oldest, OffsetDateTime now) {}

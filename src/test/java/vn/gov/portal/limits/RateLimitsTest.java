@@ -155,4 +155,23 @@ class RateLimitsTest extends PortalIntegrationTest {
         }
         assertThat(limits.recent(subject, LimitedAction.SUBMISSION)).isEqualTo(3);
     }
+
+    @Test
+    void actionsThatLeftTheWindowAreDeletedByThePurgeNotByTheNextAction() {
+        String subject = freeAdult(2240);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(t -> limits.take(subject, LimitedAction.SUBMISSION));
+        jdbc.sql("update rate_limit_event set at = now() - interval '11 minutes' where subject = ?").param(subject).update();
+        tx.executeWithoutResult(t -> limits.take(subject, LimitedAction.SUBMISSION));
+        assertThat(limits.recent(subject, LimitedAction.SUBMISSION)).as("the old action no longer counts").isEqualTo(1);
+        assertThat(events(subject)).as("the action leaves the old row to the purge").isEqualTo(2);
+
+        assertThat(limits.forgetExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(events(subject)).as("only the action in the window is kept").isEqualTo(1);
+        assertThat(limits.recent(subject, LimitedAction.SUBMISSION)).isEqualTo(1);
+    }
+
+    private long events(String subject) {
+        return jdbc.sql("select count(*) from rate_limit_event where subject = ?").param(subject).query(Long.class).single();
+    }
 }
