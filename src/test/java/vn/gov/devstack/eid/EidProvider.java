@@ -103,6 +103,11 @@ public final class EidProvider {
         context.getBean(EidUsers.class).setLevel(idNumber, level);
     }
 
+    /** How many times the provider's key set (JWKS) has been requested since it started, by anyone. */
+    public int keySetRequests() {
+        return context.getBean(KeySetRequests.class).count();
+    }
+
     /** "http://127.0.0.1:&lt;port&gt;"; discovery is at {@code issuerUri() + "/.well-known/openid-configuration"}. */
     public String issuerUri() {
         return "http://127.0.0.1:" + port;

@@ -154,6 +154,20 @@ public class EidProviderConfiguration {
     }
 
     @Bean
+    KeySetRequests keySetRequests() {
+        return new KeySetRequests();
+    }
+
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<KeySetRequests> keySetRequestCount(KeySetRequests requests) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(requests);
+        registration.addUrlPatterns(KeySetRequests.PATH);
+        // Before the security filters: the authorization server's own filter answers the request, ending the chain.
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     FailedLogins failedLogins() {
         return new FailedLogins(java.time.Clock.systemUTC());
     }

@@ -8,20 +8,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -139,36 +130,21 @@ class SessionLifetimeTest extends PortalIntegrationTest {
                 .andExpect(redirectedUrl("/oauth2/authorization/vneid"));
     }
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @Test
     void theSessionIdChangesAtLoginAndTheLoginTimeIsRecorded() throws Exception {
         String idNumber = freeAdult(1913);
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String portal = "http://127.0.0.1:" + port;
+        ProviderLogin browser = new ProviderLogin(port, stack().eid().issuerUri());
 
         // Before login: the portal keeps the authorization request in an anonymous session.
-        HttpResponse<String> start = send(browser, portal + "/oauth2/authorization/vneid", null);
-        assertThat(start.statusCode()).isEqualTo(302);
-        String before = portalSession(cookies, portal);
+        HttpResponse<String> start = browser.start();
+        String before = browser.portalSession();
         assertThat(stored(before)).isTrue();
 
-        // The e-ID provider: its login page, the form, back to its authorize endpoint, then to the portal.
-        HttpResponse<String> authorize = send(browser, location(start), null);
-        HttpResponse<String> loginPage = send(browser, location(authorize), null);
-        Matcher csrf = CSRF.matcher(loginPage.body());
-        assertThat(csrf.find()).isTrue();
-        HttpResponse<String> posted = send(browser, stack().eid().issuerUri() + "/login",
-                "username=" + idNumber + "&password=demo&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
-        HttpResponse<String> authorized = send(browser, location(posted), null);
-        assertThat(location(authorized)).startsWith(portal + "/login/oauth2/code/vneid");
-        HttpResponse<String> callback = send(browser, location(authorized), null);
+        HttpResponse<String> callback = browser.logIn(start, idNumber);
         assertThat(callback.statusCode()).isEqualTo(302);
-        assertThat(location(callback)).doesNotContain("error");
+        assertThat(ProviderLogin.location(callback)).doesNotContain("error");
 
-        String after = portalSession(cookies, portal);
+        String after = browser.portalSession();
         assertThat(after).isNotEqualTo(before);
         assertThat(stored(before)).isFalse();
         assertThat(stored(after)).isTrue();
@@ -188,26 +164,6 @@ class SessionLifetimeTest extends PortalIntegrationTest {
         assertThat(context.getBeansOfType(OAuth2AuthorizedClientService.class).values())
                 .allSatisfy(clients -> assertThat(clients.<OAuth2AuthorizedClient>loadAuthorizedClient("vneid", principal))
                         .isNull());
-        assertThat(send(browser, portal + "/my/dossiers", null).statusCode()).isEqualTo(200);
-    }
-
-    private static HttpResponse<String> send(HttpClient browser, String uri, String form) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/html");
-        if (form != null) {
-            request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
-        }
-        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String location(HttpResponse<String> response) {
-        String location = response.headers().firstValue("Location").orElseThrow(
-                () -> new AssertionError("no redirect: " + response.statusCode()));
-        return location.startsWith("/") ? response.uri().resolve(location).toString() : location;
-    }
-
-    private static String portalSession(CookieManager cookies, String portal) {
-        HttpCookie session = cookies.getCookieStore().get(URI.create(portal)).stream()
-                .filter(c -> c.getName().equals("SESSION")).findFirst().orElseThrow();
-        return new String(Base64.getDecoder().decode(session.getValue()), StandardCharsets.UTF_8);
+        assertThat(browser.get(browser.portal() + "/my/dossiers").statusCode()).isEqualTo(200);
     }
 }
