@@ -1,13 +1,16 @@
 package vn.gov.portal.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
@@ -32,13 +35,30 @@ public class SecurityConfig {
     }
 
     /**
-     * The tokens a login brings are kept in the user's session, which is stored in PostgreSQL and ends with logout or
-     * the timeouts. Spring Boot's default keeps them in the instance's memory per user, for good: a map that grows
-     * with every person who ever logged in to that instance, and that other instances do not see.
+     * The access and refresh tokens a login brings are kept nowhere: the portal calls no API on the person's behalf,
+     * and logging out needs only the ID token, which the login's principal holds. Spring Boot's default kept them in
+     * the instance's memory per user, for good (a map that grew with every person who ever logged in); in the stored
+     * session they were 5.7 KB that every request read back from PostgreSQL (docs/performance.md, "Eleventh round").
      */
     @Bean
     OAuth2AuthorizedClientRepository authorizedClients() {
-        return new HttpSessionOAuth2AuthorizedClientRepository();
+        return new OAuth2AuthorizedClientRepository() {
+            @Override
+            public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String registrationId, Authentication principal,
+                                                                             HttpServletRequest request) {
+                return null;
+            }
+
+            @Override
+            public void saveAuthorizedClient(OAuth2AuthorizedClient client, Authentication principal,
+                                             HttpServletRequest request, HttpServletResponse response) {
+            }
+
+            @Override
+            public void removeAuthorizedClient(String registrationId, Authentication principal,
+                                               HttpServletRequest request, HttpServletResponse response) {
+            }
+        };
     }
 
     @Bean

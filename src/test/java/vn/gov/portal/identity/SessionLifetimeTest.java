@@ -150,8 +150,8 @@ class SessionLifetimeTest extends PortalIntegrationTest {
         assertThat(stored(after)).isTrue();
         Session loggedIn = sessions.findById(after);
         assertThat(loggedIn.<Instant>getAttribute(SessionLifetime.LOGIN_AT)).isNotNull();
-        // The login's tokens are kept in the stored session, not in this instance's memory.
-        assertThat(loggedIn.getAttributeNames()).anyMatch(name -> name.endsWith(".AUTHORIZED_CLIENTS"));
+        // The login's access and refresh tokens are kept neither in the stored session nor in this instance's memory.
+        assertThat(loggedIn.getAttributeNames()).noneMatch(name -> name.endsWith(".AUTHORIZED_CLIENTS"));
         Authentication authentication = loggedIn.<SecurityContext>getAttribute(
                 HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY).getAuthentication();
         String principal = authentication.getName();
