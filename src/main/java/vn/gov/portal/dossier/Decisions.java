@@ -256,7 +256,11 @@ public class Decisions {
     /** Runs the automatic transitions from the dossier's state, one after another, in the caller's transaction. */
     @Transactional
     public Dossier runAutomatic(UUID id) {
-        Dossier dossier = dossiers.findForUpdate(id).orElseThrow();
+        return runAutomatic(dossiers.findForUpdate(id).orElseThrow());
+    }
+
+    /** As {@link #runAutomatic(UUID)}, for a dossier this transaction has just written (and so holds locked). */
+    public Dossier runAutomatic(Dossier dossier) {
         for (int step = 0; step < MAX_AUTOMATIC_STEPS; step++) {
             WorkflowDefinition workflow = definitionOf(dossier).workflow();
             var automatic = workflow.automaticFrom(dossier.state());

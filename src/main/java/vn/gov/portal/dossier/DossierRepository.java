@@ -21,13 +21,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class DossierRepository {
 
-    private static final String COLUMNS = """
-            select id, procedure_code, procedure_version, applicant_id_number, applicant_name, agency_id, state,
+    /** What {@link #map} reads, in a select or a returning clause. */
+    private static final String DOSSIER = """
+             id, procedure_code, procedure_version, applicant_id_number, applicant_name, agency_id, state,
                    status_code, receipt_code, answers, prefilled, submitted_at, appointment_date, closed_at,
                    party_id_number, parent_id, step_index, is_group, assignee, clock_paused_on, lock_version, updated_at,
                    supplement_due, completed_at is not null as completed
-            from dossier
             """;
+    private static final String COLUMNS = "select" + DOSSIER + "from dossier\n";
     private static final TypeReference<LinkedHashMap<String, String>> ANSWERS = new TypeReference<>() { };
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
 
@@ -168,10 +169,11 @@ class DossierRepository {
     }
 
     /**
-     * Writes a submitted dossier in one statement: a new row, or the caller's draft with this id turned into it.
-     * False when the id is taken by anything else (another person's dossier, one already submitted).
+     * Writes a submitted dossier in one statement: a new row, or the caller's draft with this id turned into it. The
+     * dossier as written, locked by this transaction; empty when the id is taken by anything else (another person's
+     * dossier, one already submitted).
      */
-    boolean submit(UUID id, String procedureCode, int version, String applicant, String applicantName,
+    Optional<Dossier> submit(UUID id, String procedureCode, int version, String applicant, String applicantName,
                    Map<String, String> answers, Set<String> prefilled, long agencyId, String state, int statusCode,
                    String receiptCode, Instant submittedAt, LocalDate appointment, String party) {
         return jdbc.sql("""
@@ -186,11 +188,12 @@ class DossierRepository {
                             appointment_date = excluded.appointment_date, party_id_number = excluded.party_id_number,
                             lock_version = dossier.lock_version + 1, updated_at = now()
                         where dossier.state = 'draft' and dossier.applicant_id_number = excluded.applicant_id_number
-                          and dossier.procedure_code = excluded.procedure_code""")
+                          and dossier.procedure_code = excluded.procedure_code
+                        returning""" + DOSSIER)
                 .params(id, procedureCode, version, applicant, applicantName, json.writeValueAsString(answers),
                         json.writeValueAsString(prefilled.stream().sorted().toList()), agencyId, state, statusCode,
                         receiptCode, Timestamp.from(submittedAt), appointment, party)
-                .update() == 1;
+                .query(this::map).optional();
     }
 
     /** A draft the citizen chose to start again; a submitted dossier is never deleted. */

@@ -195,11 +195,10 @@ public class Filing {
         String party = definition.workflow().party() == null ? null
                 : stored.form().values().get(definition.workflow().party());
         // One write of the dossier, submitted: a draft of the citizen's (or none) becomes it.
-        if (!dossiers.submit(id, definition.code(), definition.version(), citizen.subject(),
+        Dossier written = dossiers.submit(id, definition.code(), definition.version(), citizen.subject(),
                 stored.subject().filer().person().fullName(), stored.form().values(), stored.state().prefilled(),
-                agency.id(), initial, status, receipt, clock.instant(), appointment, party)) {
-            throw UserFacingException.notFound();
-        }
+                agency.id(), initial, status, receipt, clock.instant(), appointment, party)
+                .orElseThrow(UserFacingException::notFound);
         dossiers.addEvent(id, citizen.subject(), "CITIZEN", "submit", Dossier.DRAFT, initial, status, null);
         audit.record(citizen.subject(), "dossier.submitted", "dossier", id.toString(),
                 Map.of("receiptCode", receipt, "procedure", definition.code(), "agency", agency.unitCode(),
@@ -209,7 +208,7 @@ public class Filing {
             decisions.startGroup(id);
             submitted = dossiers.find(id).orElseThrow();
         } else {
-            submitted = decisions.runAutomatic(id);
+            submitted = decisions.runAutomatic(written);
         }
         events.publishEvent(new DossierSubmitted(submitted));
         return submitted;
