@@ -47,6 +47,8 @@ public abstract class PortalIntegrationTest {
         // Tests deliver mail themselves (MailOutbox.deliverDue); a scheduled run in the middle of a test would take
         // mails the test counts.
         registry.add("portal.mail.delivery-interval", () -> "PT1H");
+        // Likewise the purge of expired rate-limit counts, which RateLimitsTest runs itself.
+        registry.add("portal.limits.purge-interval", () -> "PT1H");
     }
 
     /**

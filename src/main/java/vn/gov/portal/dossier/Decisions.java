@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.portal.agency.Agency;
 import vn.gov.portal.agency.AgencyDirectory;
@@ -260,6 +261,7 @@ public class Decisions {
     }
 
     /** As {@link #runAutomatic(UUID)}, for a dossier this transaction has just written (and so holds locked). */
+    @Transactional(propagation = Propagation.MANDATORY)
     public Dossier runAutomatic(Dossier dossier) {
         for (int step = 0; step < MAX_AUTOMATIC_STEPS; step++) {
             WorkflowDefinition workflow = definitionOf(dossier).workflow();

@@ -182,6 +182,7 @@ class DossierRepository {
                                              submitted_at, appointment_date, party_id_number, lock_version)
                         values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 1)
                         on conflict (id) do update set answers = excluded.answers, prefilled = excluded.prefilled,
+                            procedure_version = excluded.procedure_version,
                             applicant_name = excluded.applicant_name, agency_id = excluded.agency_id,
                             state = excluded.state, status_code = excluded.status_code,
                             receipt_code = excluded.receipt_code, submitted_at = excluded.submitted_at,

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
  * Spring Security 7's {@link OidcIdTokenDecoderFactory} builds a new decoder for every login (it stopped caching so
  * that registrations changed at run time take effect). A new decoder knows no keys: each login then fetched the
  * provider's key set over HTTP once more, and building its HTTP client scanned the class path, tens of milliseconds of
- * CPU per login (docs/performance.md, "Eleventh round"). A kept decoder fetches the key set once and again only when a
- * token names a key it does not know, so the provider can still rotate its keys. The key includes what the decoder
- * depends on, so a registration that changes gets a new decoder.
+ * CPU per login (docs/performance.md, "Eleventh round"). A kept decoder keeps the key set for five minutes (Nimbus's
+ * cache) and fetches it sooner when a token names a key it does not know, so the provider can still rotate its keys.
+ * The key includes what the decoder depends on, so a registration that changes gets a new decoder.
  *
  * <p>Spring Security's OAuth 2.0 login uses the one bean of this type for every OpenID Connect registration.
  */

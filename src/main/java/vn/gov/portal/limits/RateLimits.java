@@ -64,12 +64,16 @@ public class RateLimits {
     }
 
     /**
-     * Deletes the actions that no longer count, for every person at once. Every instance runs it; deleting what another
-     * instance has just deleted does nothing. The table holds one window of the country's actions, so the scan is short.
+     * Deletes the actions that no longer count, for every person at once. Every instance runs it, one at a time: two
+     * purges at once would wait on each other's rows and could deadlock, so an instance that finds another purging
+     * leaves it the work (0 deleted). The table holds one window of the country's actions, so the scan is short.
      */
     @Scheduled(fixedDelayString = "${portal.limits.purge-interval:PT1M}", initialDelayString = "${portal.limits.purge-interval:PT1M}")
+    @Transactional
     public int forgetExpired() {
-        return jdbc.sql("delete from rate_limit_event where at <= now() - make_interval(secs => ?)")
+        boolean alone = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('rate-limit:purge'))")
+                .query(Boolean.class).single();
+        return !alone ? 0 : jdbc.sql("delete from rate_limit_event where at <= now() - make_interval(secs => ?)")
                 .param(window.toSeconds()).update();
     }
 

@@ -147,6 +147,22 @@ class TemporaryResidenceSliceTest extends PortalIntegrationTest {
     }
 
     @Test
+    void aDraftSavedUnderAnEarlierVersionIsSubmittedAsTheCurrentOne() {
+        PortalUser citizen = citizen(freeAdult(2245), 2);
+        UUID draftId = ((Filing.Saved) filing.save(citizen, procedure(), UUID.randomUUID(), Map.of("phone", "0912345678")))
+                .form().formId();
+        // As if the procedure had been published again since the draft was saved.
+        jdbc.sql("update dossier set procedure_version = procedure_version - 1 where id = ?").param(draftId).update();
+
+        Dossier dossier = ((Filing.Submitted) filing.submit(citizen, procedure(), UUID.randomUUID(),
+                temporaryResidence("01", HOAN_KIEM))).dossier();
+        assertThat(dossier.id()).isEqualTo(draftId);
+        assertThat(jdbc.sql("select procedure_version from dossier where id = ?").param(draftId).query(Integer.class)
+                .single()).as("the version whose form was checked and whose workflow it follows")
+                .isEqualTo(procedure().version());
+    }
+
+    @Test
     void aDoubleClickOnANewFormCreatesOneDossier() throws Exception {
         PortalUser citizen = citizen(adultOf(BA_DINH, 20), 2);
         UUID formId = UUID.randomUUID();

@@ -21,16 +21,21 @@ class IdTokenDecodersTest extends PortalIntegrationTest {
     int port;
 
     @Test
-    void aLoginAfterTheFirstFetchesNoKeysFromTheProvider() throws Exception {
+    void loginsAfterTheFirstFetchNoKeysFromTheProvider() throws Exception {
         new ProviderLogin(port, stack().eid().issuerUri()).logIn(freeAdult(2241));
         int fetched = stack().eid().keySetRequests();
         assertThat(fetched).as("key set requests so far, this test's first login included").isPositive();
 
-        ProviderLogin second = new ProviderLogin(port, stack().eid().issuerUri());
-        second.logIn(freeAdult(2242));
+        ProviderLogin last = null;
+        for (int offset = 2242; offset <= 2244; offset++) {
+            last = new ProviderLogin(port, stack().eid().issuerUri());
+            last.logIn(freeAdult(offset));
+        }
 
-        assertThat(stack().eid().keySetRequests()).as("key set requests during the second login").isEqualTo(fetched);
-        assertThat(second.get(second.portal() + "/my/dossiers").statusCode()).isEqualTo(200);
+        // The kept keys expire after five minutes (Nimbus's cache): at most once in three logins, never per login.
+        assertThat(stack().eid().keySetRequests() - fetched).as("key set requests during three more logins")
+                .isLessThanOrEqualTo(1);
+        assertThat(last.get(last.portal() + "/my/dossiers").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -38,6 +38,8 @@ class RateLimitsTest extends PortalIntegrationTest {
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
     vn.gov.portal.dossier.Filing filing;
     @Autowired
     vn.gov.portal.catalog.ProcedureCatalog catalog;
@@ -166,9 +168,26 @@ class RateLimitsTest extends PortalIntegrationTest {
         assertThat(limits.recent(subject, LimitedAction.SUBMISSION)).as("the old action no longer counts").isEqualTo(1);
         assertThat(events(subject)).as("the action leaves the old row to the purge").isEqualTo(2);
 
-        assertThat(limits.forgetExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(limits.forgetExpired()).as("rows deleted, this subject's old one among them").isPositive();
         assertThat(events(subject)).as("only the action in the window is kept").isEqualTo(1);
         assertThat(limits.recent(subject, LimitedAction.SUBMISSION)).isEqualTo(1);
+    }
+
+    @Test
+    void onlyOneInstancePurgesAtATime() throws Exception {
+        String subject = freeAdult(2246);
+        jdbc.sql("insert into rate_limit_event (subject, action, at) values (?, 'UPLOAD', now() - interval '11 minutes')")
+                .param(subject).update();
+        // Another instance purging: it holds the purge's lock in its open transaction.
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            other.createStatement().execute("select pg_advisory_xact_lock(hashtext('rate-limit:purge'))");
+            assertThat(limits.forgetExpired()).isZero();
+            assertThat(events(subject)).isEqualTo(1);
+            other.rollback();
+        }
+        assertThat(limits.forgetExpired()).isPositive();
+        assertThat(events(subject)).isZero();
     }
 
     private long events(String subject) {
