@@ -161,6 +161,13 @@ class SessionLifetimeTest extends PortalIntegrationTest {
         assertThat(user.getUserInfo()).isNull();
         assertThat(user.getIdToken().getClaims()).containsOnlyKeys("sub");
         assertThat(user.getIdToken().getTokenValue()).contains(".");
+        // The login is stored in the portal's own form, not with Java serialization (SessionValues).
+        assertThat(jdbc.sql("""
+                        select a.attribute_bytes from spring_session_attributes a
+                        join spring_session s on s.primary_id = a.session_primary_id
+                        where s.session_id = ? and a.attribute_name = ?""")
+                .params(after, HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY).query(byte[].class)
+                .single()).startsWith(SessionValues.FORM);
         assertThat(context.getBeansOfType(OAuth2AuthorizedClientService.class).values())
                 .allSatisfy(clients -> assertThat(clients.<OAuth2AuthorizedClient>loadAuthorizedClient("vneid", principal))
                         .isNull());
