@@ -1,37 +1,75 @@
 package vn.gov.portal.agency;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.gov.portal.HeldInMemory;
 
-/** Agencies and staff roles, read fresh from the database so that an admin's change applies at once. */
+/**
+ * Agencies and staff roles. The agencies are held in memory: routing a submission and every dossier page look one up,
+ * and they change a few times a year; an admin's change shows at once on the instance that made it
+ * ({@link #changedAfterCommit()}) and within {@link #MAX_AGE} on the others. Staff and their roles are read fresh, so
+ * that a role taken away applies at once everywhere.
+ */
 @Component
 public class AgencyDirectory {
 
+    static final Duration MAX_AGE = Duration.ofSeconds(60);
     private static final String AGENCY = "select id, unit_code, kind, name_vi, name_en, province_code, commune_code from agency ";
 
+    /** One reading of the agency table: by id, and by kind and place (a commune, or a province for its own level). */
+    private record Agencies(Map<Long, Agency> byId, Map<String, Agency> byPlace) {
+
+        static Agencies of(List<Agency> all) {
+            Map<Long, Agency> byId = new HashMap<>();
+            Map<String, Agency> byPlace = new HashMap<>();
+            for (Agency agency : all) {
+                byId.put(agency.id(), agency);
+                byPlace.put(agency.communeCode() != null ? commune(agency.kind(), agency.communeCode())
+                        : province(agency.kind(), agency.provinceCode()), agency);
+            }
+            return new Agencies(byId, byPlace);
+        }
+
+        static String commune(String kind, String communeCode) {
+            return kind + "/commune/" + communeCode;
+        }
+
+        static String province(String kind, String provinceCode) {
+            return kind + "/province/" + provinceCode;
+        }
+    }
+
     private final JdbcClient jdbc;
+    private final HeldInMemory<Agencies> agencies;
 
     public AgencyDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.agencies = new HeldInMemory<>(MAX_AGE, () -> Agencies.of(jdbc.sql(AGENCY).query(Agency.class).list()));
     }
 
     public Optional<Agency> find(long id) {
-        return jdbc.sql(AGENCY + "where id = ?").param(id).query(Agency.class).optional();
+        return Optional.ofNullable(agencies.get().byId().get(id));
     }
 
     /** The agency of this kind for the commune a procedure concerns. */
     public Optional<Agency> forCommune(String kind, String communeCode) {
-        return jdbc.sql(AGENCY + "where kind = ? and commune_code = ?").params(kind, communeCode)
-                .query(Agency.class).optional();
+        return Optional.ofNullable(agencies.get().byPlace().get(Agencies.commune(kind, communeCode)));
     }
 
     /** The province-level agency of this kind (no commune). */
     public Optional<Agency> forProvince(String kind, String provinceCode) {
-        return jdbc.sql(AGENCY + "where kind = ? and province_code = ? and commune_code is null").params(kind, provinceCode)
-                .query(Agency.class).optional();
+        return Optional.ofNullable(agencies.get().byPlace().get(Agencies.province(kind, provinceCode)));
+    }
+
+    /** An agency was added or changed in the current transaction: read them again once it has committed. */
+    public void changedAfterCommit() {
+        agencies.changedAfterCommit();
     }
 
     public Optional<StaffMember> staff(String username) {

@@ -8,8 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.gov.portal.HeldInMemory;
 
 /**
  * Provinces and communes held in memory. Every form page lists the ~3,300 communes and every dossier page and
@@ -24,22 +23,17 @@ public class AdminUnitCache {
 
     /** One consistent reading of the table; the lists are the same objects until the next reading. */
     public record Units(List<AdminUnit> provinces, List<AdminUnit> communes, Map<String, AdminUnit> byCode,
-                        Map<String, String> names, long readAt) {}
+                        Map<String, String> names) {}
 
     private final JdbcClient jdbc;
-    private volatile Units units;
+    private final HeldInMemory<Units> units = new HeldInMemory<>(MAX_AGE, this::read);
 
     AdminUnitCache(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Units units() {
-        Units current = units;
-        if (current == null || System.nanoTime() - current.readAt() > MAX_AGE.toNanos()) {
-            current = read();
-            units = current;
-        }
-        return current;
+        return units.get();
     }
 
     public Optional<AdminUnit> unit(String code) {
@@ -48,16 +42,7 @@ public class AdminUnitCache {
 
     /** Read the table again once the current transaction (which changed a unit) has committed. */
     public void changedAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    units = null;
-                }
-            });
-        } else {
-            units = null;
-        }
+        units.changedAfterCommit();
     }
 
     private Units read() {
@@ -77,7 +62,6 @@ public class AdminUnitCache {
             names.put(r.code(), r.name());
         });
         return new Units(provinces, communes, java.util.Collections.unmodifiableMap(byCode),
-                java.util.Collections.unmodifiableMap(names),
-                System.nanoTime());
+                java.util.Collections.unmodifiableMap(names));
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.portal.agency.Agency;
+import vn.gov.portal.agency.AgencyDirectory;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.catalog.SearchText;
@@ -33,11 +34,13 @@ public class Agencies {
     private final JdbcClient jdbc;
     private final ProcedureCatalog catalog;
     private final ReferenceAudit audit;
+    private final AgencyDirectory directory;
 
-    Agencies(JdbcClient jdbc, ProcedureCatalog catalog, ReferenceAudit audit) {
+    Agencies(JdbcClient jdbc, ProcedureCatalog catalog, ReferenceAudit audit, AgencyDirectory directory) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.audit = audit;
+        this.directory = directory;
     }
 
     public List<Agency> list(Filter filter, int page) {
@@ -99,6 +102,7 @@ public class Agencies {
                         clean.communeCode())
                 .query(Long.class).single();
         Agency created = find(id).orElseThrow();
+        directory.changedAfterCommit();
         audit.record(actor, "agency.create", "agency", String.valueOf(id), null, snapshot(created));
         return created;
     }
@@ -118,6 +122,7 @@ public class Agencies {
                         clean.communeCode(), id)
                 .update();
         Agency after = find(id).orElseThrow();
+        directory.changedAfterCommit();
         audit.record(actor, "agency.update", "agency", String.valueOf(id), snapshot(before.get()), snapshot(after));
         return Optional.of(after);
     }

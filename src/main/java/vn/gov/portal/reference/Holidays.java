@@ -8,11 +8,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.gov.portal.workflow.HolidayCalendarSource;
 
 /**
- * The holiday table behind the working-day calendar. HolidayCalendarSource reads it at every deadline it counts, so a
- * change applies to the next dossier; appointment dates already given stay as they are. The calendar knows only days
- * off on weekdays (Saturdays and Sundays never count), so there are no "working Saturdays" to add here.
+ * The holiday table behind the working-day calendar. HolidayCalendarSource holds it in memory and reads it again after
+ * each change here, so a change applies to the next dossier (on other instances within a minute); appointment dates
+ * already given stay as they are. The calendar knows only days off on weekdays (Saturdays and Sundays never count), so
+ * there are no "working Saturdays" to add here.
  */
 @Component
 public class Holidays {
@@ -22,10 +24,12 @@ public class Holidays {
 
     private final JdbcClient jdbc;
     private final ReferenceAudit audit;
+    private final HolidayCalendarSource calendar;
 
-    Holidays(JdbcClient jdbc, ReferenceAudit audit) {
+    Holidays(JdbcClient jdbc, ReferenceAudit audit, HolidayCalendarSource calendar) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.calendar = calendar;
     }
 
     public List<Holiday> year(int year) {
@@ -58,6 +62,7 @@ public class Holidays {
         String en = problems.text("nameEn", nameEn, 200);
         problems.throwIfAny();
         jdbc.sql("insert into holiday (day, name_vi, name_en) values (?, ?, ?)").params(day, vi, en).update();
+        calendar.changedAfterCommit();
         Holiday added = new Holiday(day, vi, en);
         audit.record(actor, "holiday.add", "holiday", day.toString(), null,
                 ReferenceAudit.snapshot("day", day.toString(), "nameVi", vi, "nameEn", en));
@@ -69,6 +74,7 @@ public class Holidays {
     public Optional<Holiday> remove(String actor, LocalDate day) {
         Optional<Holiday> removed = jdbc.sql("delete from holiday where day = ? returning day, name_vi, name_en")
                 .param(day).query(Holiday.class).optional();
+        removed.ifPresent(h -> calendar.changedAfterCommit());
         removed.ifPresent(h -> audit.record(actor, "holiday.remove", "holiday", day.toString(),
                 ReferenceAudit.snapshot("day", day.toString(), "nameVi", h.nameVi(), "nameEn", h.nameEn()), null));
         return removed;

@@ -1,21 +1,36 @@
 package vn.gov.portal.workflow;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.gov.portal.HeldInMemory;
 
-/** Builds the working-day calendar from the holiday table, so an admin's change applies to the next deadline. */
+/**
+ * The working-day calendar built from the holiday table, held in memory: every submission counts a deadline with it,
+ * and reading the table each time was a statement per submission (docs/performance.md, "Twelfth round"). An admin's
+ * change applies to the next deadline this instance counts ({@link #changedAfterCommit()}), and within
+ * {@link #MAX_AGE} on the others.
+ */
 @Component
 public class HolidayCalendarSource {
 
-    private final JdbcClient jdbc;
+    static final Duration MAX_AGE = Duration.ofSeconds(60);
+
+    private final HeldInMemory<WorkingDayCalendar> calendar;
 
     public HolidayCalendarSource(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.calendar = new HeldInMemory<>(MAX_AGE, () -> new WorkingDayCalendar(
+                new HashSet<>(jdbc.sql("select day from holiday").query(LocalDate.class).list())));
     }
 
     public WorkingDayCalendar current() {
-        return new WorkingDayCalendar(new HashSet<>(jdbc.sql("select day from holiday").query(LocalDate.class).list()));
+        return calendar.get();
+    }
+
+    /** The holidays changed in the current transaction: read them again once it has committed. */
+    public void changedAfterCommit() {
+        calendar.changedAfterCommit();
     }
 }
