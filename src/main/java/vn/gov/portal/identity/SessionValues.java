@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.DeserializingConverter;
@@ -33,8 +34,8 @@ import org.springframework.stereotype.Component;
  * How the values of a session are written to the session table. Spring Session writes each with Java serialization,
  * whose stream describes every class of the object graph, and reading that back is slow: the login's security context
  * (token, user, ID token, authorities), read on every request, took 6% of the portal's CPU at submissions
- * (docs/performance.md, "Twelfth round"). The login, the CSRF token and the login time are written here field by field
- * in a form of their own; anything else, and a login of a shape not known here, with Java serialization as before.
+ * (docs/performance.md, "Twelfth round"). The login, the CSRF token, the login time and the language are written here
+ * field by field in a form of their own; anything else, and a login of a shape not known here, with Java serialization as before.
  * Java's stream begins with its magic number 0xACED and this form with {@code 'P'}, so sessions stored before keep
  * working. Reading this form also builds only the classes named here, whatever the stored bytes say.
  */
@@ -46,6 +47,7 @@ final class SessionValues implements SessionRepositoryCustomizer<JdbcIndexedSess
     private static final byte LOGIN = 1;
     private static final byte CSRF_TOKEN = 2;
     private static final byte INSTANT = 3;
+    private static final byte LOCALE = 4;
     private static final byte ROLE = 1;
     private static final byte FACTOR = 2;
     private static final byte TEXT = 1;
@@ -92,6 +94,7 @@ final class SessionValues implements SessionRepositoryCustomizer<JdbcIndexedSess
                 case LOGIN -> new SecurityContextImpl(login(in));
                 case CSRF_TOKEN -> new DefaultCsrfToken(text(in), text(in), text(in));
                 case INSTANT -> instant(in);
+                case LOCALE -> Locale.forLanguageTag(text(in));
                 default -> throw new IllegalStateException("A session value of an unknown kind");
             };
         } catch (IOException e) {
@@ -104,6 +107,11 @@ final class SessionValues implements SessionRepositoryCustomizer<JdbcIndexedSess
         if (value instanceof Instant instant) {
             out.writeByte(INSTANT);
             instant(out, instant);
+            return true;
+        }
+        if (value instanceof Locale locale && Locale.forLanguageTag(locale.toLanguageTag()).equals(locale)) {
+            out.writeByte(LOCALE);
+            text(out, locale.toLanguageTag());
             return true;
         }
         if (value instanceof DefaultCsrfToken token) {

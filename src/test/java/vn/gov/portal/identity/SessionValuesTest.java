@@ -77,7 +77,7 @@ class SessionValuesTest {
     }
 
     @Test
-    void theCsrfTokenAndTheLoginTimeAreStoredInThePortalsForm() {
+    void theCsrfTokenTheLoginTimeAndTheLanguageAreStoredInThePortalsForm() {
         DefaultCsrfToken csrf = new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "a1b2c3");
         byte[] bytes = values.write(csrf);
         assertThat(bytes[0]).isEqualTo(SessionValues.FORM);
@@ -87,6 +87,8 @@ class SessionValuesTest {
 
         assertThat(values.write(now)[0]).isEqualTo(SessionValues.FORM);
         assertThat(values.read(values.write(now))).isEqualTo(now);
+        assertThat(values.write(Locale.ENGLISH)[0]).isEqualTo(SessionValues.FORM);
+        assertThat(values.read(values.write(Locale.ENGLISH))).isEqualTo(Locale.ENGLISH);
     }
 
     @Test
@@ -99,11 +101,12 @@ class SessionValuesTest {
                 new PortalOidcUser(user.getAuthorities(), user.getIdToken(), new OidcUserInfo(Map.of("sub", "x")),
                         user.portalUser()), user.getAuthorities(), "vneid"));
 
-        for (Object value : List.of(map, Locale.ENGLISH, numericClaim, withUserInfo)) {
+        Locale illFormedVariant = new Locale("en", "US", "WIN 32"); // no language tag gives it back
+        for (Object value : List.of(map, illFormedVariant, numericClaim, withUserInfo)) {
             assertThat(values.write(value)).startsWith((byte) 0xAC, (byte) 0xED);
         }
         assertThat(values.read(values.write(map))).isEqualTo(map);
-        assertThat(values.read(values.write(Locale.ENGLISH))).isEqualTo(Locale.ENGLISH);
+        assertThat(values.read(values.write(illFormedVariant))).isEqualTo(illFormedVariant);
         assertSameLogin(values.read(values.write(numericClaim)), numericClaim);
         assertSameLogin(values.read(values.write(withUserInfo)), withUserInfo);
     }
