@@ -27,23 +27,38 @@ public final class HeldInMemory<T> {
         this.read = read;
     }
 
+    /** The current reading; a thread that finds it too old reads the table while the others wait for that reading. */
     public T get() {
         Reading<T> current = reading;
-        long now = System.nanoTime();
-        if (current == null || current.changes() != changes.get() || now - current.readAt() >= maxAge.toNanos()) {
-            long changesBefore = changes.get();
-            current = new Reading<>(read.get(), now, changesBefore);
-            reading = current;
+        if (fresh(current)) {
+            return current.value();
         }
-        return current.value();
+        synchronized (this) {
+            current = reading;
+            if (!fresh(current)) {
+                long changesBefore = changes.get();
+                long readAt = System.nanoTime();
+                current = new Reading<>(read.get(), readAt, changesBefore);
+                reading = current;
+            }
+            return current.value();
+        }
     }
 
-    /** Read the table again once the current transaction, which changed it, has committed (at once without one). */
+    private boolean fresh(Reading<T> current) {
+        return current != null && current.changes() == changes.get()
+                && System.nanoTime() - current.readAt() < maxAge.toNanos();
+    }
+
+    /**
+     * Read the table again once the current transaction, which changed it, has ended (at once without one). After a
+     * rollback too: a reading made inside the transaction may hold its change.
+     */
     public void changedAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() {
+                public void afterCompletion(int status) {
                     changes.incrementAndGet();
                 }
             });

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Reference data held in memory: read once, and again after a change here commits or when the reading is too old. */
+/** Reference data held in memory: read once, and again after a change here ends its transaction or when the reading is too old. */
 class HeldInMemoryTest {
 
     private final AtomicInteger readings = new AtomicInteger();
@@ -32,6 +32,23 @@ class HeldInMemoryTest {
             held.changedAfterCommit();
             assertThat(held.get()).isEqualTo(1);
             TransactionSynchronizationManager.getSynchronizations().forEach(TransactionSynchronization::afterCommit);
+            TransactionSynchronizationManager.getSynchronizations()
+                    .forEach(s -> s.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        assertThat(held.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aReadingMadeInATransactionThatRolledBackIsNotKept() {
+        HeldInMemory<Integer> held = new HeldInMemory<>(Duration.ofHours(1), readings::incrementAndGet);
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            held.changedAfterCommit();
+            assertThat(held.get()).isEqualTo(1); // read inside the transaction, which may hold its change
+            TransactionSynchronizationManager.getSynchronizations()
+                    .forEach(s -> s.afterCompletion(TransactionSynchronization.STATUS_ROLLED_BACK));
         } finally {
             TransactionSynchronizationManager.clearSynchronization();
         }
