@@ -113,12 +113,45 @@ class JdbcPopulationRegister implements PopulationRegister {
     }
 
     @Override
-    public Map<String, IdNumber> relatives(IdNumber idNumber) {
-        Map<String, IdNumber> relatives = new LinkedHashMap<>();
-        jdbc.sql("select relation, related_id_number from population.family_link where id_number = ?")
-                .param(idNumber.value())
-                .query((rs, n) -> relatives.put(rs.getString(1), new IdNumber(rs.getString(2)))).list();
-        return relatives;
+    public Family family(IdNumber idNumber) {
+        // One statement for what was four (links, people, residences): each person once with the relations linking
+        // them to the filer (none for the filer), joined to their residences; a round trip costs about as much as a
+        // lookup here (docs/performance.md, "Twelfth round").
+        Map<String, IdNumber> links = new LinkedHashMap<>();
+        Map<IdNumber, Person> people = new LinkedHashMap<>();
+        Map<IdNumber, List<Residence>> residences = new LinkedHashMap<>();
+        jdbc.sql("""
+                        with family as (
+                            select id_number, array_remove(array_agg(relation), null) as relations
+                            from (select cast(? as char(12)) as id_number, null::text as relation
+                                  union all
+                                  select related_id_number, relation from population.family_link where id_number = ?) l
+                            group by id_number)
+                        select f.relations, p.id_number, p.full_name, p.birth_date, p.sex, p.ethnicity, p.religion,
+                               p.nationality, p.home_town, p.place_of_birth, p.marital_status, p.date_of_death, p.phone,
+                               p.email, r.kind as residence_kind, r.province_code, r.commune_code, r.detail, r.valid_from,
+                               r.valid_to
+                        from family f join population.person p on p.id_number = f.id_number
+                        left join population.residence r on r.id_number = p.id_number
+                        order by p.id_number, r.kind""")
+                .params(idNumber.value(), idNumber.value())
+                .query((rs, n) -> {
+                    IdNumber id = new IdNumber(rs.getString("id_number"));
+                    if (!people.containsKey(id)) {
+                        people.put(id, person(rs, n));
+                        for (String relation : (String[]) rs.getArray("relations").getArray()) {
+                            links.put(relation, id);
+                        }
+                    }
+                    if (rs.getString("residence_kind") != null) {
+                        residences.computeIfAbsent(id, k -> new ArrayList<>()).add(new Residence(
+                                Residence.Kind.valueOf(rs.getString("residence_kind")), rs.getString("province_code"),
+                                rs.getString("commune_code"), rs.getString("detail"),
+                                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class)));
+                    }
+                    return null;
+                }).list();
+        return new Family(links, people, residences);
     }
 
     @Override

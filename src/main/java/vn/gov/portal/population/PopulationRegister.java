@@ -18,8 +18,14 @@ public interface PopulationRegister {
     /** The person linked as FATHER, MOTHER or SPOUSE. */
     Optional<IdNumber> relative(IdNumber idNumber, String relation);
 
-    /** All FATHER, MOTHER and SPOUSE links of a person at once, by relation. */
-    Map<String, IdNumber> relatives(IdNumber idNumber);
+    /** A person with their FATHER, MOTHER and SPOUSE: the links by relation, and each of them with residences. */
+    record Family(Map<String, IdNumber> links, Map<IdNumber, Person> people, Map<IdNumber, List<Residence>> residences) {}
+
+    /**
+     * The person, their links and the linked people with their residences, read at once: every form page and
+     * submission prefills from them. Empty maps for an unknown number.
+     */
+    Family family(IdNumber idNumber);
 
     /** Several people at once (a prefill reads the filer and their family), by number; unknown numbers are left out. */
     Map<IdNumber, Person> people(Collection<IdNumber> idNumbers);

@@ -1,6 +1,5 @@
 package vn.gov.portal.population;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,19 +51,16 @@ public class PrefillSources {
     }
 
     /**
-     * The filer with household and family, read in four statements whatever the family's size (links, people,
-     * residences, household with members): every form page needs it.
+     * The filer with household and family, read in two statements whatever the family's size (the family with their
+     * residences, the household with its members): every form page and submission needs it.
      */
     public Optional<Subject> subject(IdNumber idNumber) {
-        Map<String, IdNumber> links = register.relatives(idNumber);
-        List<IdNumber> everyone = new ArrayList<>();
-        everyone.add(idNumber);
-        everyone.addAll(links.values());
-        Map<IdNumber, PersonFacts> facts = facts(everyone);
+        PopulationRegister.Family family = register.family(idNumber);
+        Map<IdNumber, PersonFacts> facts = facts(family.people(), family.residences());
         return Optional.ofNullable(facts.get(idNumber)).map(filer -> {
             Map<String, PersonFacts> relatives = new LinkedHashMap<>();
             for (String relation : RELATIVES) {
-                Optional.ofNullable(links.get(relation.toUpperCase())).map(facts::get)
+                Optional.ofNullable(family.links().get(relation.toUpperCase())).map(facts::get)
                         .ifPresent(f -> relatives.put(relation, f));
             }
             return new Subject(filer, register.householdOf(idNumber), relatives);
@@ -72,13 +68,13 @@ public class PrefillSources {
     }
 
     public Optional<PersonFacts> facts(IdNumber idNumber) {
-        return Optional.ofNullable(facts(List.of(idNumber)).get(idNumber));
+        List<IdNumber> one = List.of(idNumber);
+        return Optional.ofNullable(facts(register.people(one), register.residencesOf(one)).get(idNumber));
     }
 
-    private Map<IdNumber, PersonFacts> facts(List<IdNumber> idNumbers) {
-        Map<IdNumber, List<Residence>> residences = register.residencesOf(idNumbers);
+    private Map<IdNumber, PersonFacts> facts(Map<IdNumber, Person> people, Map<IdNumber, List<Residence>> residences) {
         Map<IdNumber, PersonFacts> facts = new LinkedHashMap<>();
-        register.people(idNumbers).forEach((id, person) -> {
+        people.forEach((id, person) -> {
             Optional<Residence> permanent = residences.getOrDefault(id, List.of()).stream()
                     .filter(r -> r.kind() == Residence.Kind.PERMANENT).findFirst();
             facts.put(id, new PersonFacts(person, permanent, permanent.map(register::describe).orElse("")));
