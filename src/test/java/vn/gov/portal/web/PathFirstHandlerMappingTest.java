@@ -26,9 +26,22 @@ class PathFirstHandlerMappingTest extends PortalIntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mapping;
 
+    @Autowired
+    java.util.List<org.springframework.web.servlet.HandlerMapping> mappings;
+
     @Test
-    void thePortalsMappingChecksPathsFirst() {
+    void thePortalsMappingChecksPathsFirstAndIsAskedFirst() {
         assertThat(mapping).isInstanceOf(PathFirstHandlerMapping.Mapping.class);
+        // in the DispatcherServlet's order, which an injected list of ordered beans follows
+        assertThat(mappings).first().isSameAs(mapping);
+        assertThat(mappings.stream().map(m -> m.getClass().getSimpleName()))
+                .contains("WebMvcEndpointHandlerMapping");
+    }
+
+    @Test
+    void actuatorStillAnswersItsEndpoints() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+        mvc.perform(post("/actuator/health").with(csrf())).andExpect(status().isMethodNotAllowed());
     }
 
     @Test
