@@ -10,6 +10,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.gov.portal.identity.CurrentUserResolver;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.notification.Notifications;
+import vn.gov.portal.web.CommonModel;
 
 /**
  * The unread count in the header. Counted only when a page is about to be rendered for a citizen (not for redirects,
@@ -33,8 +34,7 @@ class UnreadNotifications implements WebMvcConfigurer, HandlerInterceptor {
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                            ModelAndView page) {
         PortalUser user = CurrentUserResolver.current();
-        if (page == null || user == null || !user.isCitizen()
-                || (page.getViewName() != null && page.getViewName().startsWith("redirect:"))) {
+        if (!CommonModel.rendersPage(page) || user == null || !user.isCitizen()) {
             return;
         }
         page.addObject("unreadNotifications", notifications.unread(user));

@@ -120,6 +120,20 @@ class AccessRulesTest extends PortalIntegrationTest {
     }
 
     @Test
+    void theHeaderNamesTheUserAndOffersTheAdministrationToAdminsOnly() throws Exception {
+        PortalUser citizen = citizen(adultOf("00304", 38), 2);
+        mvc.perform(get("/my/dossiers").with(authentication(login(citizen)))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "id=\"user-name\">" + org.springframework.web.util.HtmlUtils.htmlEscape(citizen.displayName()))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"nav-admin\""))));
+        mvc.perform(get("/officer/queue").with(authentication(login(officer("ca.00308.lanhdao"))))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"user-name\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"nav-admin\""))));
+        mvc.perform(get("/")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"user-name\""))));
+    }
+
+    @Test
     void onlyAdminsReachTheAdministration() throws Exception {
         mvc.perform(get("/admin").with(authentication(login(officer("quantri"), true))))
                 .andExpect(status().isOk())
