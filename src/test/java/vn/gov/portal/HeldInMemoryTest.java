@@ -23,35 +23,35 @@ class HeldInMemoryTest {
         assertThat(readings).hasValue(2);
     }
 
+    /** Runs the body in a transaction's synchronization as Spring's transaction manager would, ending with status. */
+    private static void inTransaction(Runnable body, int status) {
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            body.run();
+            TransactionSynchronizationManager.getSynchronizations().forEach(s -> s.afterCompletion(status));
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+    }
+
     @Test
     void aChangeInATransactionIsReadOnlyOnceItCommits() {
         HeldInMemory<Integer> held = new HeldInMemory<>(Duration.ofHours(1), readings::incrementAndGet);
         assertThat(held.get()).isEqualTo(1);
-        TransactionSynchronizationManager.initSynchronization();
-        try {
+        inTransaction(() -> {
             held.changedAfterCommit();
             assertThat(held.get()).isEqualTo(1);
-            TransactionSynchronizationManager.getSynchronizations().forEach(TransactionSynchronization::afterCommit);
-            TransactionSynchronizationManager.getSynchronizations()
-                    .forEach(s -> s.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
-        } finally {
-            TransactionSynchronizationManager.clearSynchronization();
-        }
+        }, TransactionSynchronization.STATUS_COMMITTED);
         assertThat(held.get()).isEqualTo(2);
     }
 
     @Test
     void aReadingMadeInATransactionThatRolledBackIsNotKept() {
         HeldInMemory<Integer> held = new HeldInMemory<>(Duration.ofHours(1), readings::incrementAndGet);
-        TransactionSynchronizationManager.initSynchronization();
-        try {
+        inTransaction(() -> {
             held.changedAfterCommit();
             assertThat(held.get()).isEqualTo(1); // read inside the transaction, which may hold its change
-            TransactionSynchronizationManager.getSynchronizations()
-                    .forEach(s -> s.afterCompletion(TransactionSynchronization.STATUS_ROLLED_BACK));
-        } finally {
-            TransactionSynchronizationManager.clearSynchronization();
-        }
+        }, TransactionSynchronization.STATUS_ROLLED_BACK);
         assertThat(held.get()).isEqualTo(2);
     }
 

@@ -1,23 +1,18 @@
 package vn.gov.portal.citizen;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.gov.portal.identity.CurrentUserResolver;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.notification.Notifications;
-import vn.gov.portal.web.CommonModel;
+import vn.gov.portal.web.PageModel;
 
 /**
  * The unread count in the header. Counted only when a page is about to be rendered for a citizen (not for redirects,
  * downloads or officers): one count on a partial index per page.
  */
-@Configuration
-class UnreadNotifications implements WebMvcConfigurer, HandlerInterceptor {
+@Component
+class UnreadNotifications extends PageModel {
 
     private final Notifications notifications;
 
@@ -26,17 +21,10 @@ class UnreadNotifications implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this);
-    }
-
-    @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-                           ModelAndView page) {
+    protected void addTo(ModelAndView page) {
         PortalUser user = CurrentUserResolver.current();
-        if (!CommonModel.rendersPage(page) || user == null || !user.isCitizen()) {
-            return;
+        if (user != null && user.isCitizen()) {
+            page.addObject("unreadNotifications", notifications.unread(user));
         }
-        page.addObject("unreadNotifications", notifications.unread(user));
     }
 }
