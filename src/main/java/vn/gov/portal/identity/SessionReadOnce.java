@@ -105,7 +105,7 @@ class SessionReadOnce implements BeanPostProcessor {
             if (session != null && session.getId().equals(id) && !session.isExpired()) {
                 return session;
             }
-            S stored = store.findById(id);
+            S stored = SessionReadsWithoutTransaction.reading(() -> store.findById(id));
             return stored == null ? null : new CoarseLastAccess(stored);
         }
 

@@ -63,8 +63,11 @@ class SessionLifetimeTest extends PortalIntegrationTest {
     }
 
     @Test
-    void thePortalsSessionFilterReadsTheSessionOncePerRequest() {
+    void thePortalsSessionFilterReadsTheSessionOncePerRequestWithoutATransaction() {
         assertThat(context.getBean("springSessionRepositoryFilter")).isInstanceOf(SessionReadOnce.ReadOnceFilter.class);
+        Object store = context.getBean(org.springframework.session.jdbc.JdbcIndexedSessionRepository.class);
+        assertThat(org.springframework.test.util.ReflectionTestUtils.getField(store, "transactionOperations").getClass()
+                .getEnclosingClass()).isEqualTo(SessionReadsWithoutTransaction.class);
     }
 
     @Test
