@@ -58,6 +58,23 @@ class DossierRepository {
                 .query((rs, n) -> 1).list();
     }
 
+    /** The dossier a submitted form's id names and the citizen's draft of the procedure, if any: often one row. */
+    record FormAndDraft(Optional<Dossier> form, Optional<Dossier> draft) {}
+
+    /**
+     * Both rows a submission starts from, in one statement and locked for it: the dossier the form's id names (already
+     * submitted if the post is repeated) and the citizen's draft of the procedure (two tabs share it).
+     */
+    FormAndDraft formAndDraftForUpdate(UUID formId, String applicant, String procedureCode) {
+        List<Dossier> rows = jdbc.sql(COLUMNS + """
+                        where id = ? or (applicant_id_number = ? and procedure_code = ? and state = 'draft')
+                        for update""")
+                .params(formId, applicant, procedureCode).query(this::map).list();
+        return new FormAndDraft(rows.stream().filter(d -> d.id().equals(formId)).findFirst(),
+                rows.stream().filter(d -> d.isDraft() && d.applicantIdNumber().equals(applicant)
+                        && d.procedureCode().equals(procedureCode)).findFirst());
+    }
+
     Optional<Dossier> findDraft(String applicant, String procedureCode) {
         return jdbc.sql(COLUMNS + "where applicant_id_number = ? and procedure_code = ? and state = 'draft'")
                 .params(applicant, procedureCode).query(this::map).optional();

@@ -117,7 +117,8 @@ public class Filing {
     public Outcome save(PortalUser citizen, ProcedureDefinition definition, UUID formId, PostedAnswers posted,
                         boolean check) {
         dossiers.lockFilings(citizen.subject(), definition.code());
-        Stored stored = keepDraft(citizen, definition, prepare(citizen, definition, formId, posted));
+        Stored stored = keepDraft(citizen, definition, prepare(citizen, definition, formId, posted,
+                dossiers.findDraft(citizen.subject(), definition.code())));
         if (check) {
             List<FieldProblem> problems = onPage(definition, posted, validator.validate(stored.form()));
             if (!problems.isEmpty()) {
@@ -135,11 +136,11 @@ public class Filing {
     @Transactional
     public Outcome submit(PortalUser citizen, ProcedureDefinition definition, UUID formId, PostedAnswers posted) {
         dossiers.lockFilings(citizen.subject(), definition.code());
-        Optional<Dossier> existing = dossiers.findForUpdate(formId);
-        if (existing.isPresent() && !existing.get().isDraft()) {
-            return alreadySubmitted(citizen, existing.get());
+        DossierRepository.FormAndDraft rows = dossiers.formAndDraftForUpdate(formId, citizen.subject(), definition.code());
+        if (rows.form().isPresent() && !rows.form().get().isDraft()) {
+            return alreadySubmitted(citizen, rows.form().get());
         }
-        Stored stored = prepare(citizen, definition, formId, posted);
+        Stored stored = prepare(citizen, definition, formId, posted, rows.draft());
         Optional<Agency> agency = Optional.empty();
         List<FieldProblem> problems = new java.util.ArrayList<>(validator.validate(stored.form()));
         problems.addAll(documents.missing(definition, stored.state().formId()));
@@ -251,11 +252,13 @@ public class Filing {
 
     private record Stored(FormState state, FilledForm form, PrefillSources.Subject subject) {}
 
-    /** The answers posted over the citizen's draft, worked out as {@link #fill} does; nothing is written yet. */
-    private Stored prepare(PortalUser citizen, ProcedureDefinition definition, UUID formId, PostedAnswers posted) {
+    /**
+     * The answers posted over the citizen's draft, worked out as {@link #fill} does; nothing is written yet. Two tabs on
+     * the same procedure share the one draft a citizen may have per procedure.
+     */
+    private Stored prepare(PortalUser citizen, ProcedureDefinition definition, UUID formId, PostedAnswers posted,
+                           Optional<Dossier> draft) {
         PrefillSources.Subject subject = subject(citizen);
-        // Two tabs on the same procedure share the one draft a citizen may have per procedure.
-        Optional<Dossier> draft = dossiers.findDraft(citizen.subject(), definition.code());
         FilledForm form = fill(definition, subject, posted.over(draft.map(Dossier::answers).orElse(Map.of()), definition));
         UUID id = draft.map(Dossier::id).orElse(formId);
         return new Stored(state(id, form, subject, true), form, subject);
