@@ -2,6 +2,7 @@ package vn.gov.portal;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -11,6 +12,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * a few times a year (administrative units, holidays, agencies). Read when first needed; read again when a change
  * through this instance has committed ({@link #changedAfterCommit()}), so it shows at once here, and when the reading
  * is older than the maximum age, so a change through another instance shows within it.
+ * <p>
+ * One thread reads again while the others go on with the reading they have: a thread waiting for the reader would
+ * hold its transaction's connection, and enough of them could leave the reader none to read with.
  */
 public final class HeldInMemory<T> {
 
@@ -20,6 +24,9 @@ public final class HeldInMemory<T> {
     private final Supplier<T> read;
     /** Counts the changes made through this instance: a reading begun before one is not kept after it. */
     private final AtomicLong changes = new AtomicLong();
+    private final ReentrantLock reader = new ReentrantLock();
+    /** Set on a thread whose transaction changed the table: what it reads may hold the change, not to be shared. */
+    private final ThreadLocal<Boolean> changing = new ThreadLocal<>();
     private volatile Reading<T> reading;
 
     public HeldInMemory(Duration maxAge, Supplier<T> read) {
@@ -27,13 +34,20 @@ public final class HeldInMemory<T> {
         this.read = read;
     }
 
-    /** The current reading; a thread that finds it too old reads the table while the others wait for that reading. */
+    /** The current reading, read again first if it is too old and no other thread is reading it. */
     public T get() {
+        if (changing.get() != null) {
+            return read.get();
+        }
         Reading<T> current = reading;
         if (fresh(current)) {
             return current.value();
         }
-        synchronized (this) {
+        if (!reader.tryLock()) {
+            // another thread is reading: the reading there is until it is done, or one of our own at first
+            return current != null ? current.value() : read.get();
+        }
+        try {
             current = reading;
             if (!fresh(current)) {
                 long changesBefore = changes.get();
@@ -42,6 +56,8 @@ public final class HeldInMemory<T> {
                 reading = current;
             }
             return current.value();
+        } finally {
+            reader.unlock();
         }
     }
 
@@ -51,14 +67,16 @@ public final class HeldInMemory<T> {
     }
 
     /**
-     * Read the table again once the current transaction, which changed it, has ended (at once without one). After a
-     * rollback too: a reading made inside the transaction may hold its change.
+     * Read the table again once the current transaction, which changed it, has ended (at once without one); after a
+     * rollback too. Until then this thread reads the table itself and shares nothing it read.
      */
     public void changedAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            changing.set(Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    changing.remove();
                     changes.incrementAndGet();
                 }
             });
