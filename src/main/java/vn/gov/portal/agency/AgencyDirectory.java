@@ -13,8 +13,8 @@ import vn.gov.portal.HeldInMemory;
 /**
  * Agencies and staff roles. The agencies are held in memory: routing a submission and every dossier page look one up,
  * and they change a few times a year; an admin's change shows at once on the instance that made it
- * ({@link #changedAfterCommit()}) and within {@link #MAX_AGE} on the others. Staff and their roles are read fresh, so
- * that a role taken away applies at once everywhere.
+ * ({@link #changedAfterCommit()}) and within {@link #MAX_AGE} on the others, where an agency not held yet is looked
+ * up in the table. Staff and their roles are read fresh, so that a role taken away applies at once everywhere.
  */
 @Component
 public class AgencyDirectory {
@@ -53,18 +53,29 @@ public class AgencyDirectory {
         this.agencies = new HeldInMemory<>(MAX_AGE, () -> Agencies.of(jdbc.sql(AGENCY).query(Agency.class).list()));
     }
 
+    // An agency not held yet may have been added through another instance within the last minute: it is looked up
+    // in the table, so a dossier routed to it there can be shown and worked here at once.
+
     public Optional<Agency> find(long id) {
-        return Optional.ofNullable(agencies.get().byId().get(id));
+        Agency held = agencies.get().byId().get(id);
+        return held != null ? Optional.of(held)
+                : jdbc.sql(AGENCY + "where id = ?").param(id).query(Agency.class).optional();
     }
 
     /** The agency of this kind for the commune a procedure concerns. */
     public Optional<Agency> forCommune(String kind, String communeCode) {
-        return Optional.ofNullable(agencies.get().byPlace().get(Agencies.commune(kind, communeCode)));
+        Agency held = agencies.get().byPlace().get(Agencies.commune(kind, communeCode));
+        return held != null ? Optional.of(held)
+                : jdbc.sql(AGENCY + "where kind = ? and commune_code = ?").params(kind, communeCode)
+                        .query(Agency.class).optional();
     }
 
     /** The province-level agency of this kind (no commune). */
     public Optional<Agency> forProvince(String kind, String provinceCode) {
-        return Optional.ofNullable(agencies.get().byPlace().get(Agencies.province(kind, provinceCode)));
+        Agency held = agencies.get().byPlace().get(Agencies.province(kind, provinceCode));
+        return held != null ? Optional.of(held)
+                : jdbc.sql(AGENCY + "where kind = ? and province_code = ? and commune_code is null")
+                        .params(kind, provinceCode).query(Agency.class).optional();
     }
 
     /** An agency was added or changed in the current transaction: read them again once it has committed. */
