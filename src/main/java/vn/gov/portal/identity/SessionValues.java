@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
@@ -53,12 +56,21 @@ final class SessionValues implements SessionRepositoryCustomizer<JdbcIndexedSess
     private static final byte TEXT = 1;
     private static final byte TIME = 2;
 
+    private static final Logger log = LoggerFactory.getLogger(SessionValues.class);
+
     private final SerializingConverter serializer = new SerializingConverter();
     private final DeserializingConverter deserializer;
+    private final boolean compact;
 
-    /** Java serialization reads with the class loader of the portal's classes, as Spring Session's does. */
-    SessionValues() {
+    /**
+     * Java serialization reads with the class loader of the portal's classes, as Spring Session's does. With
+     * {@code compact} off, values are written with Java serialization only, which a release from before this form reads
+     * too: for an upgrade with instances of both running (docs/operations.md, "Several instances"). Both forms are read
+     * either way.
+     */
+    SessionValues(@Value("${portal.session.compact-values:true}") boolean compact) {
         this.deserializer = new DeserializingConverter(SessionValues.class.getClassLoader());
+        this.compact = compact;
     }
 
     @Override
@@ -75,16 +87,26 @@ final class SessionValues implements SessionRepositoryCustomizer<JdbcIndexedSess
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeByte(FORM);
             out.writeByte(VERSION);
-            return compact(value, out) ? bytes.toByteArray() : serializer.convert(value);
+            return compact && compact(value, out) ? bytes.toByteArray() : serializer.convert(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * The stored value, or null when it cannot be read (damaged, or written by a later release): the session goes on
+     * without it, as if it had never been set. Without a login that is a visitor, who is asked to log in again.
+     */
     Object read(byte[] stored) {
-        if (stored.length < 3 || stored[0] != FORM) {
-            return deserializer.convert(stored);
+        try {
+            return stored.length < 3 || stored[0] != FORM ? deserializer.convert(stored) : compactValue(stored);
+        } catch (RuntimeException e) {
+            log.warn("A stored session value could not be read and is left out: {}", e.toString());
+            return null;
         }
+    }
+
+    private static Object compactValue(byte[] stored) {
         if (stored[1] != VERSION) {
             throw new IllegalStateException("A session value in an unknown form (version " + stored[1] + ")");
         }
@@ -143,7 +165,7 @@ final class SessionValues implements SessionRepositoryCustomizer<JdbcIndexedSess
         }
         text(out, ((OAuth2AuthenticationToken) authentication).getAuthorizedClientRegistrationId());
         PortalUser portalUser = user.portalUser();
-        out.writeByte(portalUser.kind().ordinal());
+        text(out, portalUser.kind().name());
         text(out, portalUser.subject());
         text(out, portalUser.displayName());
         out.writeInt(portalUser.eidLevel());
@@ -187,8 +209,8 @@ final class SessionValues implements SessionRepositoryCustomizer<JdbcIndexedSess
 
     private static OAuth2AuthenticationToken login(DataInputStream in) throws IOException {
         String registration = text(in);
-        PortalUser portalUser = new PortalUser(PortalUser.Kind.values()[in.readByte()], text(in), text(in), in.readInt());
-        int authorityCount = in.readInt();
+        PortalUser portalUser = new PortalUser(PortalUser.Kind.valueOf(text(in)), text(in), text(in), in.readInt());
+        int authorityCount = count(in);
         List<GrantedAuthority> authorities = new ArrayList<>(authorityCount);
         for (int i = 0; i < authorityCount; i++) {
             authorities.add(switch (in.readByte()) {
@@ -200,11 +222,15 @@ final class SessionValues implements SessionRepositoryCustomizer<JdbcIndexedSess
         String tokenValue = text(in);
         Instant issuedAt = instant(in);
         Instant expiresAt = instant(in);
-        int claimCount = in.readInt();
+        int claimCount = count(in);
         Map<String, Object> claims = new LinkedHashMap<>();
         for (int i = 0; i < claimCount; i++) {
             String name = text(in);
-            claims.put(name, in.readByte() == TEXT ? text(in) : instant(in));
+            claims.put(name, switch (in.readByte()) {
+                case TEXT -> text(in);
+                case TIME -> instant(in);
+                default -> throw new IllegalStateException("A stored claim of an unknown kind");
+            });
         }
         PortalOidcUser user = new PortalOidcUser(authorities,
                 new OidcIdToken(tokenValue, issuedAt, expiresAt, claims), null, portalUser);
@@ -225,10 +251,22 @@ final class SessionValues implements SessionRepositoryCustomizer<JdbcIndexedSess
         out.write(utf8);
     }
 
+    /** A count of entries, each at least a byte long: more than the bytes left means the value is damaged. */
+    private static int count(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > in.available()) {
+            throw new IllegalStateException("A damaged session value");
+        }
+        return count;
+    }
+
     private static String text(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             return null;
+        }
+        if (length > in.available()) {
+            throw new IllegalStateException("A damaged session value");
         }
         byte[] utf8 = new byte[length];
         in.readFully(utf8);

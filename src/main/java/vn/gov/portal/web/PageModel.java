@@ -6,6 +6,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Adds what the layout shows on every page (the user, the unread count) to the model of a page about to be rendered,
@@ -22,8 +23,10 @@ public abstract class PageModel implements WebMvcConfigurer, HandlerInterceptor 
     @Override
     public final void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                                  ModelAndView answer) {
-        if (answer != null && (answer.getViewName() == null || !answer.getViewName().startsWith("redirect:"))) {
-            addTo(answer);
+        boolean redirect = answer != null && (answer.getView() instanceof RedirectView
+                || answer.getViewName() != null && answer.getViewName().startsWith("redirect:"));
+        if (answer != null && !redirect) {
+            addTo(answer); // a redirect would carry the attributes into its URL
         }
     }
 

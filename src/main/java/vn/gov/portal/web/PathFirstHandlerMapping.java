@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * the path last: the method, parameters, headers and media types of each of the ~90 mappings first, for a GET the
  * Accept header against the error page's media type. That was 6% of the portal's CPU at submissions
  * (docs/performance.md, "Twelfth round"). The path rules out all but a few, which are then checked whole as before;
- * which mapping wins, and the answers for a wrong method or media type (405, 406), are Spring MVC's as they were.
+ * which mapping wins, and the answer for a wrong method (405), are Spring MVC's as they were.
  * It is also asked before Actuator's endpoint mappings, which came first (order -100) and tried their health
  * endpoints' patterns and media types on every page and post (3% of the portal's CPU); they still answer
  * {@code /actuator/**}, which no controller of the portal maps.

@@ -1,7 +1,6 @@
 package vn.gov.portal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +25,7 @@ import vn.gov.portal.population.IdNumber;
 /** The session's values in the portal's own form, and everything else (and everything stored before) as Java's. */
 class SessionValuesTest {
 
-    private final SessionValues values = new SessionValues();
+    private final SessionValues values = new SessionValues(true);
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
     /** A citizen's login as PortalUserService leaves it after the e-ID provider's callback. */
@@ -119,10 +118,26 @@ class SessionValuesTest {
     }
 
     @Test
-    void aValueInALaterVersionOfTheFormIsRefusedPlainly() {
-        byte[] bytes = values.write(now);
-        bytes[1] = 9;
-        assertThatThrownBy(() -> values.read(bytes)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("version 9");
+    void aValueThatCannotBeReadIsLeftOutOfTheSession() {
+        byte[] later = values.write(now);
+        later[1] = 9; // a later version of the form
+        byte[] login = values.write(login(Map.of()));
+        byte[] truncated = java.util.Arrays.copyOf(login, login.length / 2);
+        byte[] hugeLength = login.clone();
+        hugeLength[3] = 0x7f; // the registration's length, now beyond the bytes there are
+        byte[] javaGarbage = {(byte) 0xAC, (byte) 0xED, 0, 5, 1, 2, 3};
+        for (byte[] unreadable : List.of(later, truncated, hugeLength, javaGarbage)) {
+            assertThat(values.read(unreadable)).isNull();
+        }
+    }
+
+    @Test
+    void withTheCompactFormOffEverythingIsWrittenAsBeforeAndBothFormsAreRead() {
+        SessionValues javaOnly = new SessionValues(false);
+        SecurityContextImpl login = login(Map.of());
+        assertThat(javaOnly.write(login)).startsWith((byte) 0xAC, (byte) 0xED);
+        assertThat(javaOnly.write(now)).startsWith((byte) 0xAC, (byte) 0xED);
+        assertSameLogin(javaOnly.read(values.write(login)), login);
+        assertSameLogin(values.read(javaOnly.write(login)), login);
     }
 }
