@@ -38,9 +38,10 @@ import org.springframework.stereotype.Component;
  * whose stream describes every class of the object graph, and reading that back is slow: the login's security context
  * (token, user, ID token, authorities), read on every request, took 6% of the portal's CPU at submissions
  * (docs/performance.md, "Twelfth round"). The login, the CSRF token, the login time and the language are written here
- * field by field in a form of their own; anything else, and a login of a shape not known here, with Java serialization as before.
- * Java's stream begins with its magic number 0xACED and this form with {@code 'P'}, so sessions stored before keep
- * working. Reading this form also builds only the classes named here, whatever the stored bytes say.
+ * field by field in a form of their own; anything else, and a login of a shape not known here, with Java
+ * serialization as before. Java's stream begins with its magic number 0xACED and this form with {@code 'P'}, so
+ * sessions stored before keep working. Reading this form also builds only the classes named here, whatever the stored
+ * bytes say.
  */
 @Component
 final class SessionValues implements SessionRepositoryCustomizer<JdbcIndexedSessionRepository> {
