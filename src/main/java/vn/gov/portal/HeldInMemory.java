@@ -18,6 +18,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class HeldInMemory<T> {
 
+    /** How long a change through another instance may take to show: the reference tables' maximum age. */
+    public static final Duration MAX_AGE = Duration.ofSeconds(60);
+
     private record Reading<T>(T value, long readAt, long changes) {}
 
     private final Duration maxAge;

@@ -1,6 +1,5 @@
 package vn.gov.portal.agency;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +12,12 @@ import vn.gov.portal.HeldInMemory;
 /**
  * Agencies and staff roles. The agencies are held in memory: routing a submission and every dossier page look one up,
  * and they change a few times a year; an admin's change shows at once on the instance that made it
- * ({@link #changedAfterCommit()}) and within {@link #MAX_AGE} on the others, where an agency not held yet is looked
- * up in the table. Staff and their roles are read fresh, so that a role taken away applies at once everywhere.
+ * ({@link #changedAfterCommit()}) and within {@link HeldInMemory#MAX_AGE} on the others, where an agency not held yet
+ * is looked up in the table. Staff and their roles are read fresh, so that a role taken away applies at once everywhere.
  */
 @Component
 public class AgencyDirectory {
 
-    static final Duration MAX_AGE = Duration.ofSeconds(60);
     private static final String AGENCY = "select id, unit_code, kind, name_vi, name_en, province_code, commune_code from agency ";
 
     /** One reading of the agency table: by id, and by kind and place (a commune, or a province for its own level). */
@@ -50,7 +48,8 @@ public class AgencyDirectory {
 
     public AgencyDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.agencies = new HeldInMemory<>(MAX_AGE, () -> Agencies.of(jdbc.sql(AGENCY).query(Agency.class).list()));
+        this.agencies = new HeldInMemory<>(HeldInMemory.MAX_AGE,
+                () -> Agencies.of(jdbc.sql(AGENCY).query(Agency.class).list()));
     }
 
     // An agency not held yet may have been added through another instance within the last minute: it is looked up

@@ -1,6 +1,5 @@
 package vn.gov.portal.population;
 
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,19 +13,18 @@ import vn.gov.portal.HeldInMemory;
  * Provinces and communes held in memory. Every form page lists the ~3,300 communes and every dossier page and
  * submission names or checks some, while the units change a few times a year: reading them per request was a
  * large part of a page's cost (docs/performance.md). A change made through this instance is seen at once
- * ({@link #changedAfterCommit()}), one made through another instance within {@link #MAX_AGE}.
+ * ({@link #changedAfterCommit()}), one made through another instance within {@link HeldInMemory#MAX_AGE}.
  */
 @Component
 public class AdminUnitCache {
 
-    static final Duration MAX_AGE = Duration.ofSeconds(60);
 
     /** One consistent reading of the table; the lists are the same objects until the next reading. */
     public record Units(List<AdminUnit> provinces, List<AdminUnit> communes, Map<String, AdminUnit> byCode,
                         Map<String, String> names) {}
 
     private final JdbcClient jdbc;
-    private final HeldInMemory<Units> units = new HeldInMemory<>(MAX_AGE, this::read);
+    private final HeldInMemory<Units> units = new HeldInMemory<>(HeldInMemory.MAX_AGE, this::read);
 
     AdminUnitCache(JdbcClient jdbc) {
         this.jdbc = jdbc;

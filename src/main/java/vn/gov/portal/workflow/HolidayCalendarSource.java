@@ -1,6 +1,5 @@
 package vn.gov.portal.workflow;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,17 +10,16 @@ import vn.gov.portal.HeldInMemory;
  * The working-day calendar built from the holiday table, held in memory: every submission counts a deadline with it,
  * and reading the table each time was a statement per submission (docs/performance.md, "Twelfth round"). An admin's
  * change applies to the next deadline this instance counts ({@link #changedAfterCommit()}), and within
- * {@link #MAX_AGE} on the others.
+ * {@link HeldInMemory#MAX_AGE} on the others.
  */
 @Component
 public class HolidayCalendarSource {
 
-    static final Duration MAX_AGE = Duration.ofSeconds(60);
 
     private final HeldInMemory<WorkingDayCalendar> calendar;
 
     public HolidayCalendarSource(JdbcClient jdbc) {
-        this.calendar = new HeldInMemory<>(MAX_AGE, () -> new WorkingDayCalendar(
+        this.calendar = new HeldInMemory<>(HeldInMemory.MAX_AGE, () -> new WorkingDayCalendar(
                 new HashSet<>(jdbc.sql("select day from holiday").query(LocalDate.class).list())));
     }
 
