@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -119,6 +120,7 @@ public final class MailRelay implements AutoCloseable {
                 open.add(client);
                 open.add(server);
                 AtomicInteger directionsOpen = new AtomicInteger(2);
+                AtomicBoolean repliesLost = new AtomicBoolean();
                 Runnable closed = () -> {
                     if (directionsOpen.decrementAndGet() == 0) {
                         active.decrementAndGet();
@@ -126,8 +128,8 @@ public final class MailRelay implements AutoCloseable {
                         open.remove(server);
                     }
                 };
-                direction("to-server", client, server, true, closed);
-                direction("to-client", server, client, false, closed);
+                direction("to-server", client, server, true, repliesLost, closed);
+                direction("to-client", server, client, false, repliesLost, closed);
             } catch (IOException e) {
                 closeQuietly(client);   // the server did not answer: as a refused connection, the next may succeed
             }
@@ -139,9 +141,10 @@ public final class MailRelay implements AutoCloseable {
      * for a second thread that writes it when it is due. Chunks still on their way keep even an undelayed one behind
      * them, so the bytes keep their order when the delay changes.
      */
-    private void direction(String name, Socket from, Socket to, boolean fromClient, Runnable closed) {
+    private void direction(String name, Socket from, Socket to, boolean fromClient, AtomicBoolean repliesLost,
+                           Runnable closed) {
         Deque<Chunk> inFlight = new ArrayDeque<>();
-        daemon("mail-relay-read-" + name, () -> read(from, to, inFlight, fromClient));
+        daemon("mail-relay-read-" + name, () -> read(from, to, inFlight, fromClient, repliesLost));
         daemon("mail-relay-write-" + name, () -> {
             writeWhenDue(inFlight, to);
             closeQuietly(from);
@@ -150,11 +153,19 @@ public final class MailRelay implements AutoCloseable {
         });
     }
 
-    private void read(Socket from, Socket to, Deque<Chunk> inFlight, boolean fromClient) {
+    /**
+     * @param repliesLost set, for both directions of one connection, before the mail end whose reply is lost goes on:
+     *                    the server's reply may be read before this direction has closed the client's socket, and
+     *                    must not reach the client
+     */
+    private void read(Socket from, Socket to, Deque<Chunk> inFlight, boolean fromClient, AtomicBoolean repliesLost) {
         try (InputStream in = from.getInputStream()) {
             OutputStream out = to.getOutputStream();
             byte[] buffer = new byte[8192];
             for (int read; (read = in.read(buffer)) >= 0; ) {
+                if (!fromClient && repliesLost.get()) {
+                    break;
+                }
                 String text = fromClient ? new String(buffer, 0, read, StandardCharsets.US_ASCII) : "";
                 if (!hangUpCommand.isEmpty() && text.startsWith(hangUpCommand)
                         && commandsSeen.incrementAndGet() == hangUpAt) {
@@ -166,6 +177,12 @@ public final class MailRelay implements AutoCloseable {
                     from.getOutputStream().flush();
                     continue;
                 }
+                // A line with a single dot ends a mail (a dot starting a line of the mail is doubled).
+                boolean lostMailEnd = (text.equals(".\r\n") || text.endsWith("\r\n.\r\n"))
+                        && mailEnds.incrementAndGet() == loseReplyToMailEnd;
+                if (lostMailEnd) {
+                    repliesLost.set(true);
+                }
                 long delay = delayNanos;
                 synchronized (inFlight) {
                     if (delay == 0 && inFlight.isEmpty()) {
@@ -176,9 +193,7 @@ public final class MailRelay implements AutoCloseable {
                         inFlight.notifyAll();
                     }
                 }
-                // A line with a single dot ends a mail (a dot starting a line of the mail is doubled).
-                if ((text.equals(".\r\n") || text.endsWith("\r\n.\r\n"))
-                        && mailEnds.incrementAndGet() == loseReplyToMailEnd) {
+                if (lostMailEnd) {
                     // The client's connection ends before the server's reply; the server still reads the mail's end,
                     // which is in its socket before the connection's end.
                     break;
