@@ -8,14 +8,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
+import java.lang.reflect.Proxy;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
@@ -24,6 +32,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.gov.portal.PortalIntegrationTest;
 
@@ -36,6 +45,8 @@ class SessionLifetimeTest extends PortalIntegrationTest {
     SessionRepository<? extends Session> sessions;
     @Autowired
     org.springframework.context.ApplicationContext context;
+    @Autowired
+    DataSource database;
     @LocalServerPort
     int port;
 
@@ -68,6 +79,60 @@ class SessionLifetimeTest extends PortalIntegrationTest {
         Object store = context.getBean(org.springframework.session.jdbc.JdbcIndexedSessionRepository.class);
         assertThat(org.springframework.test.util.ReflectionTestUtils.getField(store, "transactionOperations").getClass()
                 .getEnclosingClass()).isEqualTo(SessionReadsWithoutTransaction.class);
+    }
+
+    /** A statement of the session store, and whether its connection was in autocommit (no transaction) then. */
+    private record Prepared(String sql, boolean autoCommit) {}
+
+    /**
+     * The same store as the portal's, on the real database, through connections that note each statement: the
+     * session's read runs in autocommit, one statement and no BEGIN/COMMIT; the save, and the deletion of a session
+     * found expired on reading it, each run in a transaction.
+     */
+    @Test
+    void onTheDatabaseTheReadRunsInAutocommitAndWritesInATransaction() {
+        List<Prepared> prepared = new CopyOnWriteArrayList<>();
+        DataSource noting = new DelegatingDataSource(database) {
+            @Override
+            public Connection getConnection() throws java.sql.SQLException {
+                Connection real = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("prepareStatement")) {
+                                prepared.add(new Prepared(((String) args[0]).strip(), real.getAutoCommit()));
+                            }
+                            try {
+                                return method.invoke(real, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
+        JdbcIndexedSessionRepository jdbcStore = new JdbcIndexedSessionRepository(new JdbcTemplate(noting),
+                SessionReadsWithoutTransaction.operations(new JdbcTransactionManager(noting)));
+        SessionReadOnce.Sessions<?> store = new SessionReadOnce.Sessions<>(jdbcStore);
+
+        Session session = store.createSession();
+        session.setAttribute("language", "vi");
+        store.save(session);
+        store.forget();
+        assertThat(prepared).isNotEmpty().allSatisfy(p -> assertThat(p.autoCommit()).as(p.sql()).isFalse());
+
+        prepared.clear();
+        assertThat(store.findById(session.getId()).<String>getAttribute("language")).isEqualTo("vi");
+        assertThat(prepared).singleElement().satisfies(p -> {
+            assertThat(p.sql()).startsWith("SELECT");
+            assertThat(p.autoCommit()).isTrue();
+        });
+
+        jdbc.sql("update spring_session set last_access_time = ? where session_id = ?")
+                .params(Instant.now().minus(Duration.ofHours(1)).toEpochMilli(), session.getId()).update();
+        prepared.clear();
+        assertThat(store.findById(session.getId())).as("expired").isNull();
+        assertThat(prepared).extracting(Prepared::autoCommit).containsExactly(true, false);
+        assertThat(prepared.get(1).sql()).startsWith("DELETE");
+        assertThat(stored(session.getId())).isFalse();
     }
 
     @Test
