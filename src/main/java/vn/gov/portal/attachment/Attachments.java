@@ -186,6 +186,9 @@ public class Attachments implements SupportingDocuments {
 
     @Override
     public List<FieldProblem> missing(ProcedureDefinition definition, UUID draftId) {
+        if (definition.documents().stream().noneMatch(d -> d.required() && !d.verifiableInRegister())) {
+            return List.of();   // nothing the citizen must attach: no need to look at the draft's files
+        }
         Set<String> attached = attachments.ofDossiers(List.of(draftId)).stream().map(Attachment::documentId)
                 .collect(java.util.stream.Collectors.toSet());
         return definition.documents().stream()

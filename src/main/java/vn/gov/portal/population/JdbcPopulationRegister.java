@@ -60,6 +60,9 @@ class JdbcPopulationRegister implements PopulationRegister {
                 rs.getObject("date_of_death", LocalDate.class), rs.getString("phone"), rs.getString("email"));
     }
 
+    /** The order of a household's members: the head first, then by age. */
+    private static final String HOUSEHOLD_ORDER = "(m.relation_to_head = 'Chủ hộ') desc, m.birth_date";
+
     @Override
     public Optional<Household> householdOf(IdNumber idNumber) {
         record Row(long id, String head, String province, String commune, String detail, Household.Member member) {}
@@ -70,7 +73,7 @@ class JdbcPopulationRegister implements PopulationRegister {
                         from population.person p join population.household h on h.id = p.household_id
                         join population.person m on m.household_id = h.id
                         where p.id_number = ?
-                        order by (m.relation_to_head = 'Chủ hộ') desc, m.birth_date""")
+                        order by """ + HOUSEHOLD_ORDER)
                 .param(idNumber.value())
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), new Household.Member(new IdNumber(rs.getString(6)), rs.getString(7),
@@ -80,11 +83,16 @@ class JdbcPopulationRegister implements PopulationRegister {
             return Optional.empty();
         }
         Row h = rows.get(0);
-        List<Household.Member> members = rows.stream().map(Row::member).toList();
-        String headName = members.stream().filter(m -> m.idNumber().value().equals(h.head()))
+        return Optional.of(household(h.id(), h.head(), h.province(), h.commune(), h.detail(),
+                rows.stream().map(Row::member).toList()));
+    }
+
+    /** Members in the order of {@link #HOUSEHOLD_ORDER}; the head's name is taken from them. */
+    private static Household household(long id, String head, String province, String commune, String detail,
+                                       List<Household.Member> members) {
+        String headName = members.stream().filter(m -> m.idNumber().value().equals(head))
                 .map(Household.Member::fullName).findFirst().orElse("");
-        return Optional.of(new Household(h.id(), new IdNumber(h.head()), headName, h.province(), h.commune(),
-                h.detail(), members));
+        return new Household(id, new IdNumber(head), headName, province, commune, detail, members);
     }
 
     @Override
@@ -114,28 +122,44 @@ class JdbcPopulationRegister implements PopulationRegister {
 
     @Override
     public Family family(IdNumber idNumber) {
-        // One statement for what was four (links, people, residences): each person once with the relations linking
-        // them to the filer (none for the filer), joined to their residences; a round trip costs about as much as a
-        // lookup here (docs/performance.md, "Twelfth round").
+        // One statement for what was five (links, people, residences, household and its members): each person once
+        // with the relations linking them to the filer (none for the filer), joined to their residences, and on each
+        // row the filer's household with its members as arrays; a round trip costs about as much as a lookup here
+        // (docs/performance.md, "Twelfth round" and "Thirteenth round").
         Map<String, IdNumber> links = new LinkedHashMap<>();
         Map<IdNumber, Person> people = new LinkedHashMap<>();
         Map<IdNumber, List<Residence>> residences = new LinkedHashMap<>();
+        List<Household> household = new ArrayList<>(1);
         jdbc.sql("""
                         with family as (
                             select id_number, array_remove(array_agg(relation), null) as relations
-                            from (select cast(? as char(12)) as id_number, null::text as relation
+                            from (select cast(:id as char(12)) as id_number, null::text as relation
                                   union all
-                                  select related_id_number, relation from population.family_link where id_number = ?) l
-                            group by id_number)
+                                  select related_id_number, relation from population.family_link where id_number = :id) l
+                            group by id_number),
+                        household as (
+                            select h.id as household_id, h.head_id_number, h.province_code as household_province,
+                                   h.commune_code as household_commune, h.address_detail as household_detail,
+                                   array_agg(m.id_number order by %1$s) as member_ids,
+                                   array_agg(m.full_name order by %1$s) as member_names,
+                                   array_agg(m.relation_to_head order by %1$s) as member_relations
+                            from population.person p join population.household h on h.id = p.household_id
+                            join population.person m on m.household_id = h.id
+                            where p.id_number = :id
+                            group by h.id)
                         select f.relations, p.id_number, p.full_name, p.birth_date, p.sex, p.ethnicity, p.religion,
                                p.nationality, p.home_town, p.place_of_birth, p.marital_status, p.date_of_death, p.phone,
                                p.email, r.kind as residence_kind, r.province_code, r.commune_code, r.detail, r.valid_from,
-                               r.valid_to
+                               r.valid_to, hh.*
                         from family f join population.person p on p.id_number = f.id_number
                         left join population.residence r on r.id_number = p.id_number
-                        order by p.id_number, r.kind""")
-                .params(idNumber.value(), idNumber.value())
+                        left join household hh on true
+                        order by p.id_number, r.kind""".formatted(HOUSEHOLD_ORDER))
+                .param("id", idNumber.value())
                 .query((rs, n) -> {
+                    if (n == 0 && rs.getObject("household_id") != null) {
+                        household.add(household(rs));
+                    }
                     IdNumber id = new IdNumber(rs.getString("id_number"));
                     if (!people.containsKey(id)) {
                         people.put(id, person(rs, n));
@@ -151,7 +175,20 @@ class JdbcPopulationRegister implements PopulationRegister {
                     }
                     return null;
                 }).list();
-        return new Family(links, people, residences);
+        return new Family(links, people, residences, household.stream().findFirst());
+    }
+
+    private static Household household(ResultSet rs) throws SQLException {
+        String[] ids = (String[]) rs.getArray("member_ids").getArray();
+        String[] names = (String[]) rs.getArray("member_names").getArray();
+        String[] relations = (String[]) rs.getArray("member_relations").getArray();
+        List<Household.Member> members = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            members.add(new Household.Member(new IdNumber(ids[i]), names[i], relations[i]));
+        }
+        return household(rs.getLong("household_id"), rs.getString("head_id_number"),
+                rs.getString("household_province"), rs.getString("household_commune"), rs.getString("household_detail"),
+                members);
     }
 
     @Override

@@ -18,12 +18,16 @@ public interface PopulationRegister {
     /** The person linked as FATHER, MOTHER or SPOUSE. */
     Optional<IdNumber> relative(IdNumber idNumber, String relation);
 
-    /** A person with their FATHER, MOTHER and SPOUSE: the links by relation, and each of them with residences. */
-    record Family(Map<String, IdNumber> links, Map<IdNumber, Person> people, Map<IdNumber, List<Residence>> residences) {}
+    /**
+     * A person with their FATHER, MOTHER and SPOUSE: the links by relation, and each of them with residences; and the
+     * person's household, as {@link #householdOf} gives it.
+     */
+    record Family(Map<String, IdNumber> links, Map<IdNumber, Person> people, Map<IdNumber, List<Residence>> residences,
+                  Optional<Household> household) {}
 
     /**
-     * The person, their links and the linked people with their residences, read at once: every form page and
-     * submission prefills from them. Empty maps for an unknown number.
+     * The person, their links and the linked people with their residences, and their household, read at once: every
+     * form page and submission prefills from them. Empty maps and no household for an unknown number.
      */
     Family family(IdNumber idNumber);
 

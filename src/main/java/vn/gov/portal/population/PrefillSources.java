@@ -51,8 +51,8 @@ public class PrefillSources {
     }
 
     /**
-     * The filer with household and family, read in two statements whatever the family's size (the family with their
-     * residences, the household with its members): every form page and submission needs it.
+     * The filer with household and family, read in one statement whatever the family's size: every form page and
+     * submission needs it.
      */
     public Optional<Subject> subject(IdNumber idNumber) {
         PopulationRegister.Family family = register.family(idNumber);
@@ -63,7 +63,7 @@ public class PrefillSources {
                 Optional.ofNullable(family.links().get(relation.toUpperCase())).map(facts::get)
                         .ifPresent(f -> relatives.put(relation, f));
             }
-            return new Subject(filer, register.householdOf(idNumber), relatives);
+            return new Subject(filer, family.household(), relatives);
         });
     }
 

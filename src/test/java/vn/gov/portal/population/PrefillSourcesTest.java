@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.gov.portal.PortalIntegrationTest;
 
-/** The prefill's subject, read in two statements, is the register's filer, household and family as read one by one. */
+/** The prefill's subject, read in one statement, is the register's filer, household and family as read one by one. */
 class PrefillSourcesTest extends PortalIntegrationTest {
 
     @Autowired
@@ -32,7 +32,7 @@ class PrefillSourcesTest extends PortalIntegrationTest {
         PrefillSources.Subject subject = prefill.subject(filer).orElseThrow();
 
         assertThat(subject.filer()).isEqualTo(expected(filer));
-        assertThat(subject.household()).isEqualTo(register.householdOf(filer));
+        assertThat(subject.household()).isPresent().isEqualTo(register.householdOf(filer));
         assertThat(subject.relatives()).containsOnlyKeys("spouse", "father", "mother");
         for (String relation : List.of("FATHER", "MOTHER", "SPOUSE")) {
             IdNumber relative = register.relative(filer, relation).orElseThrow();
@@ -49,9 +49,11 @@ class PrefillSourcesTest extends PortalIntegrationTest {
         PrefillSources.Subject subject = prefill.subject(alone).orElseThrow();
         assertThat(subject.filer()).isEqualTo(expected(alone));
         assertThat(subject.relatives()).isEqualTo(Map.of());
+        assertThat(subject.household()).isEqualTo(register.householdOf(alone));
 
         // century digit 4: born in the 2100s, so no one has it yet
         assertThat(register.family(new IdNumber("001499999999")).people()).isEmpty();
+        assertThat(register.family(new IdNumber("001499999999")).household()).isEmpty();
         assertThat(prefill.subject(new IdNumber("001499999999"))).isEmpty();
     }
 }
