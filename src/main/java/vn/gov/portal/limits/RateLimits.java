@@ -9,15 +9,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts a person's submissions and uploads in a sliding window. The count lives in PostgreSQL (table
- * rate_limit_event, with the database's clock), so every portal instance behind the balancer sees the same numbers.
- * A transaction-scoped advisory lock per person and action makes concurrent requests count one after another.
- * Rows that have left the window are deleted by {@link #forgetExpired()}, not by the action: deleted in the action, each
- * of the person's next actions walked the index entries of the rows deleted before, until a vacuum removed them (a
- * sixteenth of PostgreSQL's CPU per submission in the benchmark, docs/performance.md "Eleventh round").
+ * Counts a person's submissions and uploads in a sliding window. The count lives in PostgreSQL (table rate_limit, with
+ * the database's clock), so every portal instance behind the balancer sees the same numbers: one row per person and
+ * action with the times of their actions in the window. One statement counts an action: it inserts the row, or locks
+ * it and, if the window has room, drops the times that left it and adds this one. The lock makes concurrent requests
+ * count one after another, each seeing the row as the one before left it. Rows of people with no action left in the
+ * window are deleted by {@link #forgetExpired()}.
  */
 @Component
 public class RateLimits {
+
+    /** The person's actions in the window, as the columns asked for. */
+    private static final String IN_WINDOW = """
+            select %s from rate_limit r, unnest(r.times) t
+            where r.subject = :subject and r.action = :action and t > now() - make_interval(secs => :seconds)""";
 
     private final JdbcClient jdbc;
     private final int submissions;
@@ -43,20 +48,22 @@ public class RateLimits {
      */
     @Transactional
     public void take(String subject, LimitedAction action) {
-        jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext(?))) locked")
-                .param("rate-limit:" + action + ":" + subject).query(Integer.class).single();
-        // One statement after the lock: count the actions in the window, and count this one too when there is room
-        // (both parts see the same snapshot).
-        Recent recent = jdbc.sql("""
-                        with recent as (select count(*) as count, min(at) as oldest from rate_limit_event
-                                        where subject = :subject and action = :action
-                                          and at > now() - make_interval(secs => :seconds)),
-                             taken as (insert into rate_limit_event (subject, action)
-                                       select :subject, :action from recent where recent.count < :limit)
-                        select count, oldest, now() as now from recent""")
+        // ON CONFLICT DO UPDATE evaluates its SET and WHERE on the row's latest version, once it holds the row's lock.
+        boolean counted = jdbc.sql("""
+                        insert into rate_limit as r (subject, action, times) values (:subject, :action, array[now()])
+                        on conflict (subject, action) do update
+                            set times = array(select t from unnest(r.times) t
+                                              where t > now() - make_interval(secs => :seconds)) || now()
+                            where (select count(*) from unnest(r.times) t
+                                   where t > now() - make_interval(secs => :seconds)) < :limit
+                        returning true""")
                 .param("subject", subject).param("action", action.name()).param("seconds", window.toSeconds())
-                .param("limit", limitOf(action)).query(Recent.class).single();
-        if (recent.count() >= limitOf(action)) {
+                .param("limit", limitOf(action)).query(Boolean.class).optional().isPresent();
+        if (!counted) {
+            // Refused: the row is locked by the statement above, so this reads the window that refused it.
+            Recent recent = jdbc.sql(IN_WINDOW.formatted("count(*) as count, min(t) as oldest, now() as now"))
+                    .param("subject", subject).param("action", action.name()).param("seconds", window.toSeconds())
+                    .query(Recent.class).single();
             Duration wait = Duration.between(recent.now().toInstant(), recent.oldest().toInstant().plus(window));
             throw new TooManyRequests(action, limitOf(action), window, wait.compareTo(Duration.ofSeconds(1)) < 0
                     ? Duration.ofSeconds(1) : wait);
@@ -64,16 +71,19 @@ public class RateLimits {
     }
 
     /**
-     * Deletes the actions that no longer count, for every person at once. Every instance runs it, one at a time: two
-     * purges at once would wait on each other's rows and could deadlock, so an instance that finds another purging
-     * leaves it the work (0 deleted). The table holds one window of the country's actions, so the scan is short.
+     * Deletes the rows of people with no action left in the window, for every person at once. Every instance runs it,
+     * one at a time: two purges at once would wait on each other's rows and could deadlock, so an instance that finds
+     * another purging leaves it the work (0 deleted). The table holds the people who acted within one window, so the
+     * scan is short. A person's next action drops their own old times, so a row never grows past the limit.
      */
     @Scheduled(fixedDelayString = "${portal.limits.purge-interval:PT1M}", initialDelayString = "${portal.limits.purge-interval:PT1M}")
     @Transactional
     public int forgetExpired() {
         boolean alone = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('rate-limit:purge'))")
                 .query(Boolean.class).single();
-        return !alone ? 0 : jdbc.sql("delete from rate_limit_event where at <= now() - make_interval(secs => ?)")
+        return !alone ? 0 : jdbc.sql("""
+                        delete from rate_limit
+                        where (select max(t) from unnest(times) t) <= now() - make_interval(secs => ?)""")
                 .param(window.toSeconds()).update();
     }
 
@@ -81,9 +91,7 @@ public class RateLimits {
 
     /** How many actions of the person count now (for tests and support). */
     public int recent(String subject, LimitedAction action) {
-        return jdbc.sql("""
-                        select count(*) from rate_limit_event
-                        where subject = ? and action = ? and at > now() - make_interval(secs => ?)""")
-                .params(subject, action.name(), window.toSeconds()).query(Integer.class).single();
+        return jdbc.sql(IN_WINDOW.formatted("count(*)")).param("subject", subject).param("action", action.name())
+                .param("seconds", window.toSeconds()).query(Integer.class).single();
     }
 }

@@ -103,10 +103,8 @@ class RateLimitsTest extends PortalIntegrationTest {
     void uploadsOverTheLimitAreRefusedWith429AndNotStored() throws Exception {
         PortalUser citizen = citizen(freeAdult(1902), 2);
         // The citizen's earlier uploads of the last minutes, as any portal instance would have counted them.
-        for (int i = 0; i < limits.limitOf(LimitedAction.UPLOAD); i++) {
-            jdbc.sql("insert into rate_limit_event (subject, action, at) values (?, 'UPLOAD', now() - interval '1 minute')")
-                    .param(citizen.subject()).update();
-        }
+        jdbc.sql("insert into rate_limit (subject, action, times) values (?, 'UPLOAD', array_fill(now() - interval '1 minute', array[?]))")
+                .params(citizen.subject(), limits.limitOf(LimitedAction.UPLOAD)).update();
         mvc.perform(multipart("/procedures/electricity-new-connection/apply/attachments")
                         .file(new MockMultipartFile("file", "hop-dong.pdf", "application/pdf", TestFiles.pdf("hợp đồng")))
                         .param("formId", UUID.randomUUID().toString()).param("documentId", "premisesProof")
@@ -119,8 +117,7 @@ class RateLimitsTest extends PortalIntegrationTest {
                 + "where d.applicant_id_number = ?").param(citizen.subject()).query(Long.class).single()).isZero();
 
         // Uploads older than the window no longer count.
-        jdbc.sql("update rate_limit_event set at = now() - interval '11 minutes' where subject = ?")
-                .param(citizen.subject()).update();
+        aged(citizen.subject());
         new TransactionTemplate(transactions).executeWithoutResult(t -> limits.take(citizen.subject(), LimitedAction.UPLOAD));
         assertThat(limits.recent(citizen.subject(), LimitedAction.UPLOAD)).isEqualTo(1);
     }
@@ -159,38 +156,50 @@ class RateLimitsTest extends PortalIntegrationTest {
     }
 
     @Test
-    void actionsThatLeftTheWindowAreDeletedByThePurgeNotByTheNextAction() {
+    void anActionDropsThePersonsTimesThatLeftTheWindowAndThePurgeTheRowsWithNoneLeft() {
         String subject = freeAdult(2240);
+        String idle = freeAdult(2243);
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.executeWithoutResult(t -> limits.take(subject, LimitedAction.SUBMISSION));
-        jdbc.sql("update rate_limit_event set at = now() - interval '11 minutes' where subject = ?").param(subject).update();
+        tx.executeWithoutResult(t -> limits.take(idle, LimitedAction.SUBMISSION));
+        aged(subject);
+        aged(idle);
         tx.executeWithoutResult(t -> limits.take(subject, LimitedAction.SUBMISSION));
         assertThat(limits.recent(subject, LimitedAction.SUBMISSION)).as("the old action no longer counts").isEqualTo(1);
-        assertThat(events(subject)).as("the action leaves the old row to the purge").isEqualTo(2);
+        assertThat(times(subject)).as("the action dropped the old time from its row").isEqualTo(1);
 
-        assertThat(limits.forgetExpired()).as("rows deleted, this subject's old one among them").isPositive();
-        assertThat(events(subject)).as("only the action in the window is kept").isEqualTo(1);
+        assertThat(limits.forgetExpired()).as("rows deleted, the idle person's among them").isPositive();
+        assertThat(times(idle)).as("no row left for who has no action in the window").isZero();
+        assertThat(times(subject)).isEqualTo(1);
         assertThat(limits.recent(subject, LimitedAction.SUBMISSION)).isEqualTo(1);
     }
 
     @Test
     void onlyOneInstancePurgesAtATime() throws Exception {
         String subject = freeAdult(2246);
-        jdbc.sql("insert into rate_limit_event (subject, action, at) values (?, 'UPLOAD', now() - interval '11 minutes')")
+        jdbc.sql("insert into rate_limit (subject, action, times) values (?, 'UPLOAD', array[now() - interval '11 minutes'])")
                 .param(subject).update();
         // Another instance purging: it holds the purge's lock in its open transaction.
         try (java.sql.Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
             other.createStatement().execute("select pg_advisory_xact_lock(hashtext('rate-limit:purge'))");
             assertThat(limits.forgetExpired()).isZero();
-            assertThat(events(subject)).isEqualTo(1);
+            assertThat(times(subject)).isEqualTo(1);
             other.rollback();
         }
         assertThat(limits.forgetExpired()).isPositive();
-        assertThat(events(subject)).isZero();
+        assertThat(times(subject)).isZero();
     }
 
-    private long events(String subject) {
-        return jdbc.sql("select count(*) from rate_limit_event where subject = ?").param(subject).query(Long.class).single();
+    /** Moves the person's counted actions 11 minutes back, out of the 10-minute window. */
+    private void aged(String subject) {
+        jdbc.sql("update rate_limit set times = array(select t - interval '11 minutes' from unnest(times) t) where subject = ?")
+                .param(subject).update();
+    }
+
+    /** The times kept in the person's rows, in the window or not. */
+    private long times(String subject) {
+        return jdbc.sql("select coalesce(sum(cardinality(times)), 0) from rate_limit where subject = ?").param(subject)
+                .query(Long.class).single();
     }
 }
