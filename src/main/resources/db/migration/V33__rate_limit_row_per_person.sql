@@ -6,11 +6,12 @@
 create table rate_limit (
     subject text          not null,   -- the person's personal ID number (or staff login)
     action  text          not null,   -- SUBMISSION, UPLOAD
-    times   timestamptz[] not null,   -- the person's actions still in the window, oldest first
+    times   timestamptz[] not null,   -- the person's actions in the window (and older ones until their next action)
     primary key (subject, action)
 );
 
 insert into rate_limit (subject, action, times)
 select subject, action, array_agg(at order by at) from rate_limit_event group by subject, action;
 
-drop table rate_limit_event;
+-- rate_limit_event stays for instances of the previous release, which count there while a rolling upgrade runs both
+-- (docs/operations.md, "Upgrading with instances of two releases running at once"); a later release drops it.

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 import vn.gov.portal.audit.AuditLog;
 import vn.gov.portal.limits.LimitedAction;
 import vn.gov.portal.limits.RateLimits;
@@ -61,11 +62,14 @@ public class Attachments implements SupportingDocuments {
     private final AuditLog audit;
     private final Clock clock;
     private final RateLimits limits;
+    private final TransactionOperations transactions;
 
     /** Filing is lazy: it asks this service for missing documents, and this service asks it to create drafts. */
     Attachments(AttachmentRepository attachments, AttachmentStore store, VirusScanner scanner, @Lazy Filing filing,
-                Dossiers dossiers, ProcedureCatalog catalog, AuditLog audit, Clock clock, RateLimits limits) {
+                Dossiers dossiers, ProcedureCatalog catalog, AuditLog audit, Clock clock, RateLimits limits,
+                TransactionOperations transactions) {
         this.limits = limits;
+        this.transactions = transactions;
         this.clock = clock;
         this.attachments = attachments;
         this.store = store;
@@ -117,24 +121,30 @@ public class Attachments implements SupportingDocuments {
 
     /**
      * Adds a file to the citizen's draft of the procedure, creating the draft (with the register's values) when the
-     * form was never saved. Returns the draft's id, which the form must post from now on.
+     * form was never saved. Returns the draft's id, which the form must post from now on. The file is checked before
+     * the transaction: a virus scan may take up to its timeout, and must not hold one of the instance's few database
+     * connections meanwhile (docs/operations.md, "Sizing an instance").
      */
-    @Transactional
     public Attachment attachToDraft(PortalUser citizen, ProcedureDefinition definition, UUID formId,
                                     String documentId, Upload upload) {
         Document document = uploadable(definition, documentId, false);
         FileType type = check(document, upload);
-        limits.take(citizen.subject(), LimitedAction.UPLOAD);
-        Filing.FormState form = filing.open(citizen, definition);
-        UUID draftId = form.resumedDraft() ? form.formId()
-                : ((Filing.Saved) filing.save(citizen, definition, formId, Map.of())).form().formId();
-        attachments.lockDossier(draftId).filter(d -> Dossier.DRAFT.equals(d.state()) && d.applicant().equals(citizen.subject()))
-                .orElseThrow(UserFacingException::notFound);
-        return add(citizen, draftId, document, type, upload, false);
+        return transactions.execute(status -> {
+            limits.take(citizen.subject(), LimitedAction.UPLOAD);
+            Filing.FormState form = filing.open(citizen, definition);
+            UUID draftId = form.resumedDraft() ? form.formId()
+                    : ((Filing.Saved) filing.save(citizen, definition, formId, Map.of())).form().formId();
+            attachments.lockDossier(draftId)
+                    .filter(d -> Dossier.DRAFT.equals(d.state()) && d.applicant().equals(citizen.subject()))
+                    .orElseThrow(UserFacingException::notFound);
+            return add(citizen, draftId, document, type, upload, false);
+        });
     }
 
-    /** A file sent with a supplement: only by the applicant, only while the agency waits for it (status 5). */
-    @Transactional
+    /**
+     * A file sent with a supplement: only by the applicant, only while the agency waits for it (status 5). Checked
+     * before the transaction, as in {@link #attachToDraft}.
+     */
     public Attachment addSupplement(PortalUser citizen, UUID dossierId, String documentId, Upload upload) {
         Dossier dossier = dossiers.forCitizen(citizen, dossierId);
         if (!dossier.applicantIdNumber().equals(citizen.subject()) || dossier.isDraft()) {
@@ -142,15 +152,17 @@ public class Attachments implements SupportingDocuments {
         }
         Document document = uploadable(catalog.get(dossier.procedureCode(), dossier.procedureVersion()), documentId, true);
         FileType type = check(document, upload);
-        limits.take(citizen.subject(), LimitedAction.UPLOAD);
-        AttachmentRepository.LockedDossier locked = attachments.lockDossier(dossierId).orElseThrow();
-        if (locked.statusCode() == null || locked.statusCode() != SUPPLEMENTATION) {
-            throw UserFacingException.refused("attachment.notInSupplementation");
-        }
-        Attachment added = add(citizen, dossierId, document, type, upload, true);
-        audit.record(citizen.subject(), "attachment.added", "dossier", dossierId.toString(),
-                Map.of("receiptCode", dossier.receiptCode(), "document", document.id(), "sha256", added.sha256()));
-        return added;
+        return transactions.execute(status -> {
+            limits.take(citizen.subject(), LimitedAction.UPLOAD);
+            AttachmentRepository.LockedDossier locked = attachments.lockDossier(dossierId).orElseThrow();
+            if (locked.statusCode() == null || locked.statusCode() != SUPPLEMENTATION) {
+                throw UserFacingException.refused("attachment.notInSupplementation");
+            }
+            Attachment added = add(citizen, dossierId, document, type, upload, true);
+            audit.record(citizen.subject(), "attachment.added", "dossier", dossierId.toString(),
+                    Map.of("receiptCode", dossier.receiptCode(), "document", document.id(), "sha256", added.sha256()));
+            return added;
+        });
     }
 
     /** Removes a file from the citizen's draft; submitted dossiers keep theirs. */

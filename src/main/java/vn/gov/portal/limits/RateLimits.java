@@ -74,16 +74,22 @@ public class RateLimits {
      * Deletes the rows of people with no action left in the window, for every person at once. Every instance runs it,
      * one at a time: two purges at once would wait on each other's rows and could deadlock, so an instance that finds
      * another purging leaves it the work (0 deleted). The table holds the people who acted within one window, so the
-     * scan is short. A person's next action drops their own old times, so a row never grows past the limit.
+     * scan is short. A person's next action drops their own old times, so a row holds at most the limit's times after
+     * it.
      */
     @Scheduled(fixedDelayString = "${portal.limits.purge-interval:PT1M}", initialDelayString = "${portal.limits.purge-interval:PT1M}")
     @Transactional
     public int forgetExpired() {
         boolean alone = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('rate-limit:purge'))")
                 .query(Boolean.class).single();
+        // A row locked by a person's action in progress is theirs again: skipped, not waited for (waiting held a
+        // connection, and with the action's own locks could deadlock).
         return !alone ? 0 : jdbc.sql("""
-                        delete from rate_limit
-                        where (select max(t) from unnest(times) t) <= now() - make_interval(secs => ?)""")
+                        delete from rate_limit r using (
+                            select subject, action from rate_limit
+                            where (select max(t) from unnest(times) t) <= now() - make_interval(secs => ?)
+                            for update skip locked) expired
+                        where r.subject = expired.subject and r.action = expired.action""")
                 .param(window.toSeconds()).update();
     }
 

@@ -60,8 +60,12 @@ class JdbcPopulationRegister implements PopulationRegister {
                 rs.getObject("date_of_death", LocalDate.class), rs.getString("phone"), rs.getString("email"));
     }
 
-    /** The order of a household's members: the head first, then by age. */
-    private static final String HOUSEHOLD_ORDER = "(m.relation_to_head = 'Chủ hộ') desc, m.birth_date";
+    /**
+     * The order of a household's members: the head first, then by age, then by number (twins, and the placeholder
+     * birth dates of old records, tie); one order, so that the arrays of {@link #family} pair up.
+     */
+    private static final String HOUSEHOLD_ORDER =
+            "(m.relation_to_head = 'Chủ hộ') desc nulls last, m.birth_date, m.id_number";
 
     @Override
     public Optional<Household> householdOf(IdNumber idNumber) {

@@ -22,6 +22,8 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
@@ -42,6 +44,8 @@ class AttachmentsTest extends PortalIntegrationTest {
     private static final String CODE = "electricity-new-connection";
     private static final String APPLY = "/procedures/" + CODE + "/apply";
 
+    @Autowired
+    TransactionTemplate transactions;
     @Autowired
     private vn.gov.portal.limits.RateLimits limits;
     @Autowired
@@ -330,11 +334,16 @@ class AttachmentsTest extends PortalIntegrationTest {
     void whatTheVirusScannerFindsOrCannotCheckIsNotStored() {
         PortalUser citizen = citizen(freeAdult(1010), 2);
         UUID formId = UUID.randomUUID();
-        Attachments infected = new Attachments(repository, store, content -> VirusScanner.Verdict.infected("Eicar-Signature"),
-                filing, dossierReads, catalog, audit, java.time.Clock.systemUTC(), limits);
+        // The scan runs outside any transaction: a slow scanner holds no database connection.
+        java.util.List<Boolean> scannedInTransaction = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Attachments infected = new Attachments(repository, store, content -> {
+            scannedInTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+            return VirusScanner.Verdict.infected("Eicar-Signature");
+        }, filing, dossierReads, catalog, audit, java.time.Clock.systemUTC(), limits, transactions);
         Attachments unreachable = new Attachments(repository, store, content -> {
+            scannedInTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
             throw new VirusScanner.ScannerUnavailableException("clamd down", null);
-        }, filing, dossierReads, catalog, audit, java.time.Clock.systemUTC(), limits);
+        }, filing, dossierReads, catalog, audit, java.time.Clock.systemUTC(), limits, transactions);
         Attachments.Upload pdf = new Attachments.Upload("hop-dong.pdf", TestFiles.pdf("hợp đồng"));
 
         assertThatThrownBy(() -> infected.attachToDraft(citizen, procedure(), formId, "premisesProof", pdf))
@@ -342,6 +351,7 @@ class AttachmentsTest extends PortalIntegrationTest {
         assertThatThrownBy(() -> unreachable.attachToDraft(citizen, procedure(), formId, "premisesProof", pdf))
                 .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("attachment.scannerUnavailable");
         assertThat(filesOf(formId)).isZero();
+        assertThat(scannedInTransaction).containsExactly(false, false);
     }
 
     @Test

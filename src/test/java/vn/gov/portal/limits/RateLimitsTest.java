@@ -191,6 +191,31 @@ class RateLimitsTest extends PortalIntegrationTest {
         assertThat(times(subject)).isZero();
     }
 
+    /** A person acting again after a pause holds their row: the purge leaves it to them instead of waiting. */
+    @Test
+    void thePurgeSkipsARowAnActionHoldsInsteadOfWaitingForIt() throws Exception {
+        String subject = freeAdult(2244);
+        new TransactionTemplate(transactions).executeWithoutResult(t -> limits.take(subject, LimitedAction.UPLOAD));
+        aged(subject);
+        try (java.sql.Connection acting = dataSource.getConnection()) {
+            acting.setAutoCommit(false);
+            try (var lock = acting.prepareStatement("select 1 from rate_limit where subject = ? for update")) {
+                lock.setString(1, subject);
+                lock.executeQuery().close();
+            }
+            ExecutorService purge = Executors.newSingleThreadExecutor();
+            try {
+                purge.submit(limits::forgetExpired).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                purge.shutdownNow();
+            }
+            assertThat(times(subject)).as("kept for the action holding it").isEqualTo(1);
+            acting.rollback();
+        }
+        limits.forgetExpired();
+        assertThat(times(subject)).isZero();
+    }
+
     /** Moves the person's counted actions 11 minutes back, out of the 10-minute window. */
     private void aged(String subject) {
         jdbc.sql("update rate_limit set times = array(select t - interval '11 minutes' from unnest(times) t) where subject = ?")
