@@ -122,7 +122,7 @@ public class Attachments implements SupportingDocuments {
     /**
      * Adds a file to the citizen's draft of the procedure, creating the draft (with the register's values) when the
      * form was never saved. Returns the draft's id, which the form must post from now on. The file is checked before
-     * the transaction: a virus scan may take up to its timeout, and must not hold one of the instance's few database
+     * the transaction: a virus scan may take up to its timeout, and must not hold one of the pool's database
      * connections meanwhile (docs/operations.md, "Sizing an instance").
      */
     public Attachment attachToDraft(PortalUser citizen, ProcedureDefinition definition, UUID formId,
