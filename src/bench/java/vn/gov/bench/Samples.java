@@ -82,16 +82,21 @@ final class Samples {
 
     /**
      * Handlers of {@code n} commune agencies, each with what to search for: a receipt code, an ID number and a name
-     * (typed without diacritics) of a dossier of their agency, and a procedure their agency handles.
+     * (typed without diacritics) of a dossier of their agency, and a procedure their agency handles. The agencies are
+     * drawn in an order that looks random but is the same in every run (a hash of the id), so that two runs of a
+     * scenario compare the code or settings, not the queues of the officers they happened to draw; a scenario's first
+     * officers are the start of that order, not the agencies with the lowest ids.
      */
     List<Map<String, Object>> officers(int n) {
         return jdbc.sql("""
-                        with agencies as (select id from agency where kind like 'COMMUNE%' order by random() limit ?)
-                        select distinct on (d.agency_id) r.username, d.receipt_code, d.applicant_id_number,
-                               d.applicant_name, d.procedure_code
-                        from dossier d join agencies a on a.id = d.agency_id
-                        join staff_role r on r.agency_id = d.agency_id and r.role = 'HANDLER'
-                        order by d.agency_id, d.submitted_at desc""")
+                        with agencies as (select id from agency where kind like 'COMMUNE%' order by md5(id::text) limit ?)
+                        select * from (
+                            select distinct on (d.agency_id) r.username, d.receipt_code, d.applicant_id_number,
+                                   d.applicant_name, d.procedure_code, d.agency_id
+                            from dossier d join agencies a on a.id = d.agency_id
+                            join staff_role r on r.agency_id = d.agency_id and r.role = 'HANDLER'
+                            order by d.agency_id, d.submitted_at desc) drawn
+                        order by md5(agency_id::text)""")
                 .param(n)
                 .query((rs, i) -> {
                     Map<String, Object> officer = new LinkedHashMap<>();
