@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,7 +47,7 @@ public class ProcedureCatalog {
     private final ProcedureStore store;
     /** Released texts never change, so each is parsed once ("code:version"). */
     private final Map<String, DefinitionParser.Result> parsed = new ConcurrentHashMap<>();
-    private volatile Snapshot snapshot;
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
     public ProcedureCatalog(@Value("${portal.workflows.location:classpath:workflows/}") String location,
                             DefinitionCheck check, ProcedureStore store, PlatformTransactionManager transactions) {
@@ -54,8 +55,8 @@ public class ProcedureCatalog {
         this.store = store;
         new TransactionTemplate(transactions).executeWithoutResult(status -> seed(location));
         refresh();
-        log.info("Catalog generation {}: {} procedure(s) published: {}", snapshot.generation(), snapshot.latest().size(),
-                snapshot.latest().keySet());
+        log.info("Catalog generation {}: {} procedure(s) published: {}", generation(), snapshot.get().latest().size(),
+                snapshot.get().latest().keySet());
     }
 
     private void seed(String location) {
@@ -76,8 +77,14 @@ public class ProcedureCatalog {
         }
     }
 
-    /** Reloads from the store: at once after a publication here, on the next poll after one elsewhere. */
-    public synchronized void refresh() {
+    /**
+     * Reloads from the store: at once after a publication here, on the next poll after one elsewhere. Holds no lock
+     * while it reads: a request thread reloads inside its transaction, on its connection, and must not wait for the
+     * scheduler's reload, which waits for a connection of its own (with a small pool, for the pool's timeout). Of two
+     * reloads at once the later generation stays. The generation is read before the versions, so a snapshot's versions
+     * are never older than its generation says.
+     */
+    public void refresh() {
         long generation = store.generation();
         Map<String, ProcedureDefinition> raw = new TreeMap<>();
         Map<String, ProcedureDefinition> rawLatest = new TreeMap<>();
@@ -101,17 +108,24 @@ public class ProcedureCatalog {
         Set<String> officerStates = new HashSet<>();
         released.values().forEach(d -> d.workflow().transitions().stream().filter(WorkflowDefinition.Transition::byOfficer)
                 .forEach(t -> t.from().forEach(from -> officerStates.add(d.code() + ":" + from))));
-        snapshot = new Snapshot(generation, Collections.unmodifiableMap(latest), Map.copyOf(released),
+        Snapshot read = new Snapshot(generation, Collections.unmodifiableMap(latest), Map.copyOf(released),
                 Set.copyOf(officerStates));
+        snapshot.accumulateAndGet(read, (current, next) ->
+                current == null || next.generation() > current.generation() ? next : current);
+    }
+
+    /** The generation of the store this instance serves. */
+    long generation() {
+        return snapshot.get().generation();
     }
 
     /** Another instance may have published: the generation number says so cheaply. */
     @Scheduled(fixedDelayString = "${portal.catalog.refresh-interval:PT5S}", initialDelayString = "${portal.catalog.refresh-interval:PT5S}")
     void refreshWhenChanged() {
         try {
-            if (store.generation() != snapshot.generation()) {
+            if (store.generation() != generation()) {
                 refresh();
-                log.info("Catalog reloaded: generation {}", snapshot.generation());
+                log.info("Catalog reloaded: generation {}", generation());
             }
         } catch (RuntimeException e) {
             log.warn("Could not check the catalog generation: {}", e.toString());
@@ -185,7 +199,7 @@ public class ProcedureCatalog {
 
     /** The latest published version of every procedure. */
     public List<ProcedureDefinition> all() {
-        return List.copyOf(snapshot.latest().values());
+        return List.copyOf(snapshot.get().latest().values());
     }
 
     /**
@@ -193,20 +207,20 @@ public class ProcedureCatalog {
      * shows these, not dossiers waiting for the citizen, the other party or a payment.
      */
     public Set<String> officerStates() {
-        return snapshot.officerStates();
+        return snapshot.get().officerStates();
     }
 
     /** The latest published version: what a new dossier is filed under. */
     public Optional<ProcedureDefinition> find(String code) {
-        return Optional.ofNullable(snapshot.latest().get(code));
+        return Optional.ofNullable(snapshot.get().latest().get(code));
     }
 
     /** The definition a dossier was filed under, whichever version it is. */
     public ProcedureDefinition get(String code, int version) {
-        ProcedureDefinition definition = snapshot.released().get(key(code, version));
-        if (definition == null && store.generation() != snapshot.generation()) {
+        ProcedureDefinition definition = snapshot.get().released().get(key(code, version));
+        if (definition == null && store.generation() != generation()) {
             refresh(); // published by another instance since the last poll
-            definition = snapshot.released().get(key(code, version));
+            definition = snapshot.get().released().get(key(code, version));
         }
         if (definition == null) {
             throw new IllegalStateException("no definition " + code + " version " + version);
