@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.gov.devstack.DevStack;
 import vn.gov.devstack.mail.MailRelay;
+import vn.gov.devstack.mail.StartTlsFront;
 
 /**
  * Scenario 9: how fast the portal's outbox hands its mails to an SMTP server. It puts the last mails the outbox sent
@@ -16,8 +17,9 @@ import vn.gov.devstack.mail.MailRelay;
  * outbox's timestamps, how fast the portal's scheduled delivery sends them to the suite's mail catcher (GreenMail on
  * the loopback, emptied first), then checks that each arrived exactly once. Twice: with the server on the loopback,
  * which flatters the network, and through a relay that holds every chunk of bytes for half a round trip each way, as
- * a relay in another city would (its STARTTLS and login, which a real relay adds to each connection, are not
- * simulated). The portal reaches the catcher through that relay in every scenario, undelayed outside this one.
+ * a relay in another city would. The portal reaches the catcher through that relay in every scenario, undelayed outside
+ * this one, and as in production: STARTTLS required, then a login ({@link StartTlsFront} behind the relay, so the
+ * handshake's round trips are delayed too); the report gives the TLS sessions and logins each case took.
  */
 final class MailDelivery {
 
@@ -29,8 +31,8 @@ final class MailDelivery {
     private MailDelivery() {
     }
 
-    static void measure(Report report, String stage, DevStack stack, MailRelay relay, PortalProcess portal,
-                        Duration roundTrip, int connections) {
+    static void measure(Report report, String stage, DevStack stack, MailRelay relay, StartTlsFront tls,
+                        PortalProcess portal, Duration roundTrip, int connections) {
         JdbcClient jdbc = JdbcClient.create(stack.dataSource());
         // The outbox first sends what earlier scenarios left: a mail sent between emptying the catcher and queueing
         // again would otherwise be queued again and arrive twice (3 of 43,957 in a run that skipped this).
@@ -40,10 +42,10 @@ final class MailDelivery {
                 Benchmarks.seconds(Duration.between(draining, Instant.now())) + (unsent(jdbc) > 0 ? " (not done)" : ""));
         String over = connections + (connections == 1 ? " connection" : " connections");
         relay.delay(Duration.ZERO);
-        deliver(report, stage, stack, portal, "server on the loopback, " + over, MAILS_NEAR);
+        deliver(report, stage, stack, tls, portal, "server on the loopback, " + over, MAILS_NEAR);
         relay.delay(roundTrip.dividedBy(2));
         try {
-            deliver(report, stage, stack, portal,
+            deliver(report, stage, stack, tls, portal,
                     "relay " + roundTrip.toMillis() + " ms round trip away, " + over, MAILS_AWAY);
         } finally {
             relay.delay(Duration.ZERO);
@@ -51,9 +53,11 @@ final class MailDelivery {
     }
 
     /** Queues the last {@code mails} sent mails again and measures how they go out; rows labelled with the case. */
-    private static void deliver(Report report, String stage, DevStack stack, PortalProcess portal, String where,
-                                int mails) {
+    private static void deliver(Report report, String stage, DevStack stack, StartTlsFront tls, PortalProcess portal,
+                                String where, int mails) {
         JdbcClient jdbc = JdbcClient.create(stack.dataSource());
+        int handshakesBefore = tls.handshakes();
+        int loginsBefore = tls.logins();
         stack.mail().purge();
         OffsetDateTime queued = jdbc.sql("select now()").query(OffsetDateTime.class).single();
         int requeued = jdbc.sql("""
@@ -99,6 +103,8 @@ final class MailDelivery {
                 String.format(Locale.ROOT, "%.0f", delivered.mails() / Math.max(sending.toMillis() / 1000.0, 0.001)));
         report.add(SCENARIO, stage, where + ": portal CPU per mail (from the first mail sent to the last)",
                 Benchmarks.millis(cpu.cpuPercentAverage() / 100 * sampledMillis / Math.max(1, sentSampled)));
+        report.add(SCENARIO, stage, where + ": TLS sessions / logins (STARTTLS and AUTH, as in production)",
+                (tls.handshakes() - handshakesBefore) + " / " + (tls.logins() - loginsBefore));
         List<String> received = stack.mail().messageIds();
         long distinct = new HashSet<>(received).size();
         // A mail the portal was sending when the catcher was emptied arrives after it, marked sent before `queued`.
