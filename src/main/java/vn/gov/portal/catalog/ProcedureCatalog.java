@@ -80,11 +80,13 @@ public class ProcedureCatalog {
     /**
      * Reloads from the store: at once after a publication here, on the next poll after one elsewhere. Holds no lock
      * while it reads: a request thread reloads inside its transaction, on its connection, and must not wait for the
-     * scheduler's reload, which waits for a connection of its own (with a small pool, for the pool's timeout). Of two
-     * reloads at once the later generation stays. The generation is read before the versions, so a snapshot's versions
-     * are never older than its generation says.
+     * scheduler's reload, which waits for a connection of its own (with a small pool, for the pool's timeout). A reload
+     * that no other overtook serves what it read, even a generation lower than before (a restored database); of two
+     * at once, the later generation stays. The generation is read before the versions, so a snapshot's versions are
+     * never older than its generation says.
      */
     public void refresh() {
+        Snapshot before = snapshot.get();
         long generation = store.generation();
         Map<String, ProcedureDefinition> raw = new TreeMap<>();
         Map<String, ProcedureDefinition> rawLatest = new TreeMap<>();
@@ -110,8 +112,9 @@ public class ProcedureCatalog {
                 .forEach(t -> t.from().forEach(from -> officerStates.add(d.code() + ":" + from))));
         Snapshot read = new Snapshot(generation, Collections.unmodifiableMap(latest), Map.copyOf(released),
                 Set.copyOf(officerStates));
-        snapshot.accumulateAndGet(read, (current, next) ->
-                current == null || next.generation() > current.generation() ? next : current);
+        if (!snapshot.compareAndSet(before, read)) {
+            snapshot.accumulateAndGet(read, (current, next) -> next.generation() > current.generation() ? next : current);
+        }
     }
 
     /** The generation of the store this instance serves. */

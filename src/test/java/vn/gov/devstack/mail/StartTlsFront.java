@@ -61,7 +61,10 @@ public final class StartTlsFront implements AutoCloseable {
         return handshakes.get();
     }
 
-    /** Logins (AUTH) the clients sent inside TLS so far. */
+    /**
+     * Logins (AUTH) the clients sent inside TLS so far: attempts, as the client sends each command in a write of its
+     * own; the catcher accepts any password, so this counts the cost of logins, not checked credentials.
+     */
     public int logins() {
         return logins.get();
     }
@@ -93,9 +96,16 @@ public final class StartTlsFront implements AutoCloseable {
         }
     }
 
+    /**
+     * Before STARTTLS each command waits for its reply, as a client does with a server that offers no PIPELINING (this
+     * one offers none), so the commands are read one line at a time.
+     */
     private void serve(Socket client) {
         open.add(client);
-        try (client; Socket server = new Socket(InetAddress.getLoopbackAddress(), target)) {
+        Socket server = null;
+        SSLSocket secure = null;
+        try (client) {
+            server = new Socket(InetAddress.getLoopbackAddress(), target);
             open.add(server);
             client.setTcpNoDelay(true);
             server.setTcpNoDelay(true);
@@ -110,15 +120,19 @@ public final class StartTlsFront implements AutoCloseable {
                     toClient.write(READY.getBytes(StandardCharsets.US_ASCII));
                     toClient.flush();
                     // The client sends nothing more in clear text before the handshake, so nothing read is lost.
-                    SSLSocket secure = (SSLSocket) tls.createSocket(client, null, true);
+                    secure = (SSLSocket) tls.createSocket(client, null, true);
                     secure.startHandshake();
                     handshakes.incrementAndGet();
                     open.add(secure);
-                    Thread back = daemon("starttls-to-client", () -> pipe(fromServer, outputOf(secure), false));
+                    SSLSocket session = secure;
+                    // When the server hangs up, so does the front: the client learns it at once, not at its next write.
+                    Thread back = daemon("starttls-to-client", () -> {
+                        pipe(fromServer, outputOf(session), false);
+                        closeQuietly(session);
+                    });
                     pipe(secure.getInputStream(), toServer, true);
                     server.shutdownOutput();   // the client is done; the server may still answer its QUIT
                     back.join();
-                    secure.close();
                     return;
                 }
                 toServer.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -130,7 +144,12 @@ public final class StartTlsFront implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            open.remove(client);
+            for (Socket socket : new Socket[] {secure, server, client}) {
+                if (socket != null) {
+                    closeQuietly(socket);
+                    open.remove(socket);
+                }
+            }
         }
     }
 
@@ -205,15 +224,17 @@ public final class StartTlsFront implements AutoCloseable {
         return thread;
     }
 
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
     @Override
     public void close() {
-        for (Socket socket : open) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // already closed
-            }
-        }
+        open.forEach(StartTlsFront::closeQuietly);
         try {
             listener.close();
         } catch (IOException e) {

@@ -55,6 +55,22 @@ class ProcedureCatalogReloadTest extends PortalIntegrationTest {
         }
     }
 
+    @Test
+    void aStoreWhoseGenerationWentBackIsServedAsItIsNow() {
+        ProcedureStore store = new ProcedureStore(jdbc);
+        ProcedureCatalog catalog = new ProcedureCatalog("classpath:workflows/", check, store, transactions);
+        long before = catalog.generation();
+        // A database restored to an earlier point: its generation is lower than the one this instance serves.
+        jdbc.sql("update catalog_generation set generation = generation - 1 where id = 1").update();
+        try {
+            catalog.refresh();
+            assertThat(catalog.generation()).isEqualTo(before - 1);
+            assertThat(catalog.find("temporary-residence")).isPresent();
+        } finally {
+            store.bumpGeneration();
+        }
+    }
+
     /** The real store, whose reading of the versions waits on one thread until the test lets it go on. */
     private static final class HeldStore extends ProcedureStore {
 
