@@ -2,8 +2,10 @@ package vn.gov.portal.dossier;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -87,9 +89,7 @@ public class Decisions {
         if (roles.isEmpty()) {
             throw UserFacingException.notFound();
         }
-        if (dossier.assignee() != null && !dossier.assignee().equals(officer.username())) {
-            throw UserFacingException.refused("decision.assignedToOther", dossier.assignee());
-        }
+        refuseIfHeldByAnother(dossier, officer);
         WorkflowDefinition workflow = definitionOf(dossier).workflow();
         boolean asksSupplement = workflow.transition(dossier.state(), event)
                 .map(t -> workflow.statusOf(t.to()) == 5).orElse(false);
@@ -108,12 +108,25 @@ public class Decisions {
         return calendars.current().addWorkingDays(LocalDate.now(clock), SUPPLEMENT_WORKING_DAYS);
     }
 
+    /**
+     * How far ahead an officer may set an answer-by or appointment date. Beyond it a date is a typing slip, and past
+     * PostgreSQL's last date (year 5,874,897) one the database cannot store.
+     */
+    static final Period FURTHEST_AHEAD = Period.ofYears(1);
+
+    private boolean tooFarAhead(LocalDate date) {
+        return date.isAfter(LocalDate.now(clock).plus(FURTHEST_AHEAD));
+    }
+
     private LocalDate supplementDue(LocalDate requested) {
         if (requested == null) {
             return defaultSupplementDue();
         }
         if (!requested.isAfter(LocalDate.now(clock))) {
             throw UserFacingException.refused("supplement.dueNotLater");
+        }
+        if (tooFarAhead(requested)) {
+            throw UserFacingException.refused("date.tooFarAhead", FURTHEST_AHEAD.getYears());
         }
         if (!calendars.current().isWorkingDay(requested)) {
             throw UserFacingException.refused("extension.notWorkingDay");
@@ -128,6 +141,7 @@ public class Decisions {
     @Transactional
     public Dossier extendDeadline(PortalUser officer, UUID id, LocalDate newDate, String reason, int expectedLockVersion) {
         Dossier dossier = officerDossier(officer, id);
+        refuseIfHeldByAnother(dossier, officer);
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty()) {
             throw UserFacingException.refused("extension.reasonRequired");
@@ -137,6 +151,9 @@ public class Decisions {
         }
         if (newDate == null || dossier.appointmentDate() == null || !newDate.isAfter(dossier.appointmentDate())) {
             throw UserFacingException.refused("extension.notLater");
+        }
+        if (tooFarAhead(newDate)) {
+            throw UserFacingException.refused("date.tooFarAhead", FURTHEST_AHEAD.getYears());
         }
         if (!calendars.current().isWorkingDay(newDate)) {
             throw UserFacingException.refused("extension.notWorkingDay");
@@ -174,9 +191,7 @@ public class Decisions {
     @Transactional
     public Dossier claim(PortalUser officer, UUID id, int expectedLockVersion) {
         Dossier dossier = officerDossier(officer, id);
-        if (dossier.assignee() != null && !dossier.assignee().equals(officer.username())) {
-            throw UserFacingException.refused("decision.assignedToOther", dossier.assignee());
-        }
+        refuseIfHeldByAnother(dossier, officer);
         return reassign(officer, dossier, expectedLockVersion, officer.username(), "dossier.claimed");
     }
 
@@ -203,6 +218,13 @@ public class Decisions {
             throw UserFacingException.refused("assignment.notYours");
         }
         return reassign(officer, dossier, expectedLockVersion, null, "dossier.released");
+    }
+
+    /** A dossier an officer has claimed is theirs to decide, to extend and to pass on until they release it. */
+    private static void refuseIfHeldByAnother(Dossier dossier, PortalUser officer) {
+        if (dossier.assignee() != null && !dossier.assignee().equals(officer.username())) {
+            throw UserFacingException.refused("decision.assignedToOther", dossier.assignee());
+        }
     }
 
     private Dossier officerDossier(PortalUser officer, UUID id) {
@@ -244,14 +266,14 @@ public class Decisions {
     /**
      * The payment gateway confirmed that the applicant paid: fires the dossier's {@code payment} transition from its
      * current state, on the applicant's behalf, in the caller's transaction (the one that records the payment).
+     * Empty when the dossier no longer awaits payment: nothing is fired, and the caller records the money as unapplied.
      */
     @Transactional
-    public Dossier paid(UUID id, String paymentReference) {
+    public Optional<Dossier> paid(UUID id, String paymentReference) {
         Dossier dossier = dossiers.findForUpdate(id).filter(d -> !d.isDraft()).orElseThrow(UserFacingException::notFound);
-        Transition payment = definitionOf(dossier).workflow().transitionsFrom(dossier.state()).stream()
+        return definitionOf(dossier).workflow().transitionsFrom(dossier.state()).stream()
                 .filter(Transition::payment).findFirst()
-                .orElseThrow(() -> UserFacingException.refused("payment.noLongerDue"));
-        return fire(dossier, payment.event(), paymentReference, dossier.lockVersion(), PAYMENT);
+                .map(payment -> fire(dossier, payment.event(), paymentReference, dossier.lockVersion(), PAYMENT));
     }
 
     /** Runs the automatic transitions from the dossier's state, one after another, in the caller's transaction. */

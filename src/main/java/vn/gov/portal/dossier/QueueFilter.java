@@ -14,7 +14,14 @@ public record QueueFilter(String procedure, Integer status, Scope scope, Due due
         return new QueueFilter(null, null, Scope.ALL, Due.ANY, null);
     }
 
+    /** The status codes of the national reference (1 submitted … 10 result returned). */
+    static final int LOWEST_STATUS = 1;
+    static final int HIGHEST_STATUS = 10;
+
     public QueueFilter {
+        if (status != null && (status < LOWEST_STATUS || status > HIGHEST_STATUS)) {
+            throw UserFacingException.refused("queue.unknownStatus");
+        }
         procedure = blankToNull(procedure);
         search = blankToNull(search);
         scope = scope == null ? Scope.ALL : scope;

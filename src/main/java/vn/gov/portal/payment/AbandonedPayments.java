@@ -18,7 +18,7 @@ public class AbandonedPayments {
 
     private static final Logger log = LoggerFactory.getLogger(AbandonedPayments.class);
     /** Four times the checkout window: a late return from the gateway is refused long before this. */
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(60);
+    static final Duration ABANDONED_AFTER = Payments.CHECKOUT_WINDOW.multipliedBy(4);
     private static final int BATCH = 500;
 
     private final JdbcClient jdbc;

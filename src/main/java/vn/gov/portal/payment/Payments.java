@@ -1,6 +1,7 @@
 package vn.gov.portal.payment;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +30,10 @@ public class Payments {
     public static final String PENDING = "PENDING";
     public static final String PAID = "PAID";
     public static final String FAILED = "FAILED";
+    /** Paid at the gateway for a dossier that no longer awaited it: for the agency to refund. */
+    public static final String UNAPPLIED = "UNAPPLIED";
+    /** How long a gateway's checkout page takes the order (VNPAY's vnp_ExpireDate); a younger attempt may still be paid. */
+    static final Duration CHECKOUT_WINDOW = Duration.ofMinutes(15);
 
     private final Dossiers dossiers;
     private final Decisions decisions;
@@ -69,6 +74,7 @@ public class Payments {
         if (amount <= 0) {
             throw UserFacingException.refused("payment.noAmount");
         }
+        refuseWhileAnotherIsOpen(dossier.id());
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into payment (id, dossier_id, amount_vnd, status) values (?, ?, ?, 'PENDING')")
                 .params(id, dossier.id(), amount).update();
@@ -99,6 +105,9 @@ public class Payments {
         if (attempt.status().equals(PAID)) {
             return new Completion(attempt.dossierId(), true, "payment.done");
         }
+        if (attempt.status().equals(UNAPPLIED)) {
+            return new Completion(attempt.dossierId(), false, "payment.noLongerDue");
+        }
         if (result.amountVnd() != attempt.amountVnd()) {
             return new Completion(attempt.dossierId(), false, "payment.amountMismatch");
         }
@@ -107,15 +116,39 @@ public class Payments {
                     .params(result.transactionNo(), attempt.id()).update();
             return new Completion(attempt.dossierId(), false, "payment.failed");
         }
-        // Fires the transition first: if the dossier no longer awaits payment, nothing is marked PAID and the
-        // attempt stays PENDING for the agency to reconcile against the gateway's statement.
-        decisions.paid(attempt.dossierId(), "VNPAY " + result.transactionNo());
+        if (decisions.paid(attempt.dossierId(), "VNPAY " + result.transactionNo()).isEmpty()) {
+            // The money came, but the dossier no longer awaits it (another attempt paid it, or it was withdrawn):
+            // recorded with the gateway's transaction for the agency to refund, not lost with a rollback.
+            jdbc.sql("update payment set status = 'UNAPPLIED', gateway_txn = ?, paid_at = now() where id = ?")
+                    .params(result.transactionNo(), attempt.id()).update();
+            audit.record("payment", "payment.unapplied", "dossier", attempt.dossierId().toString(), Map.of(
+                    "payment", attempt.id().toString(), "amountVnd", attempt.amountVnd(),
+                    "gatewayTxn", String.valueOf(result.transactionNo())));
+            return new Completion(attempt.dossierId(), false, "payment.noLongerDue");
+        }
         jdbc.sql("update payment set status = 'PAID', gateway_txn = ?, paid_at = now() where id = ?")
                 .params(result.transactionNo(), attempt.id()).update();
         audit.record("payment", "payment.paid", "dossier", attempt.dossierId().toString(), Map.of(
                 "payment", attempt.id().toString(), "amountVnd", attempt.amountVnd(),
                 "gatewayTxn", String.valueOf(result.transactionNo())));
         return new Completion(attempt.dossierId(), true, "payment.done");
+    }
+
+    /**
+     * One open attempt per dossier at a time: an attempt of a second tab could be paid as well, charging the citizen
+     * twice. An attempt is open until it is answered or its checkout window has passed.
+     */
+    private void refuseWhileAnotherIsOpen(UUID dossierId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("payment:" + dossierId).query((rs, n) -> 1).list();
+        int window = (int) CHECKOUT_WINDOW.toMinutes();
+        jdbc.sql("""
+                        select ceil(extract(epoch from max(created_at) + make_interval(mins => ?) - now()) / 60)::int
+                        from payment where dossier_id = ? and status = 'PENDING'
+                          and created_at > now() - make_interval(mins => ?)""")
+                .params(window, dossierId, window).query(Integer.class).optional()
+                .ifPresent(minutesLeft -> {
+                    throw UserFacingException.refused("payment.inProgress", Math.max(1, minutesLeft));
+                });
     }
 
     private record Attempt(UUID id, UUID dossierId, long amountVnd, String status) {}

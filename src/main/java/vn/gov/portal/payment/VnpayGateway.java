@@ -52,8 +52,6 @@ public class VnpayGateway implements PaymentGateway {
     private static final String SUCCESS = "00";
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-    /** How long the checkout page accepts the order. */
-    private static final int EXPIRES_AFTER_MINUTES = 15;
 
     private final String payUrl;
     private final String tmnCode;
@@ -88,7 +86,7 @@ public class VnpayGateway implements PaymentGateway {
         params.put("vnp_ReturnUrl", returnUrl);
         params.put("vnp_IpAddr", order.clientIp());
         params.put("vnp_CreateDate", TIMESTAMP.format(now));
-        params.put("vnp_ExpireDate", TIMESTAMP.format(now.plusMinutes(EXPIRES_AFTER_MINUTES)));
+        params.put("vnp_ExpireDate", TIMESTAMP.format(now.plus(Payments.CHECKOUT_WINDOW)));
         String query = signedData(params);
         return URI.create(payUrl + "?" + query + "&vnp_SecureHash=" + hmac(query));
     }

@@ -12,7 +12,10 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import vn.gov.portal.identity.CurrentUserResolver;
 
-/** Vietnamese first; {@code ?lang=en} switches to English and the choice is remembered. */
+/**
+ * Vietnamese first; {@code ?lang=en} switches to English and the choice is remembered. Parameters with control
+ * characters are refused before any controller reads them ({@link ControlCharacters}).
+ */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
 
@@ -36,6 +39,7 @@ class WebConfig implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new ControlCharacters());
     }
 
     @Override

@@ -52,6 +52,8 @@ class OnlinePaymentTest extends PortalIntegrationTest {
     Dossiers dossiers;
     @Autowired
     ProcedureCatalog catalog;
+    @Autowired
+    AbandonedPayments abandoned;
 
     @Test
     void theCitizenPaysAtTheGatewayAndTheSignedReturnClosesTheDossierOnce() throws Exception {
@@ -156,6 +158,52 @@ class OnlinePaymentTest extends PortalIntegrationTest {
                 .andExpect(result -> assertThat((Map<String, Object>) result.getFlashMap()).containsKey("notice"));
         assertThat(stateOf(dossier.id())).isEqualTo("closed");
         assertThat(payments(dossier.id())).containsExactlyInAnyOrder("FAILED " + FINE, "PAID " + FINE);
+    }
+
+    @Test
+    void aSecondAttemptWaitsForTheOpenOneAndALatePaymentIsKeptForRefund() throws Exception {
+        PortalUser citizen = citizen(freeAdult(640), 2);
+        Dossier dossier = fileFine(citizen);
+        String page = "/my/dossiers/" + dossier.id();
+        URI first = startPayment(citizen, dossier.id());
+
+        // A second tab while the first attempt may still be paid at the gateway: refused, nothing recorded.
+        MvcResult second = mvc.perform(post(page + "/payment").with(csrf()).with(authentication(login(citizen))))
+                .andExpect(redirectedUrl(page)).andReturn();
+        assertThat((String) second.getFlashMap().get("problem")).contains("trừ tiền hai lần", "15 phút");
+        assertThat(payments(dossier.id())).containsExactly("PENDING " + FINE);
+
+        // Once the checkout window has passed a new attempt starts, and it is paid.
+        jdbc.sql("update payment set created_at = created_at - interval '16 minutes' where dossier_id = ?")
+                .param(dossier.id()).update();
+        URI again = startPayment(citizen, dossier.id());
+        assertThat(again.getPath()).endsWith(SimulatedVnpay.PAY_PATH);
+        returnFromGateway(citizen, payAtGateway(again, "pay"))
+                .andExpect(result -> assertThat((Map<String, Object>) result.getFlashMap()).containsKey("notice"));
+        Dossier paid = dossiers.forCitizen(citizen, dossier.id());
+        assertThat(paid.state()).isEqualTo("closed");
+
+        // The first attempt is paid at the gateway as well: the money is recorded with the gateway's transaction for
+        // the agency to refund (it used to be lost with the refused transition's rollback); the dossier stays.
+        Map<String, String> late = payAtGateway(first, "pay");
+        for (int delivery = 0; delivery < 2; delivery++) { // the return address reloaded changes nothing more
+            MvcResult back = returnFromGateway(citizen, late).andExpect(redirectedUrl(page)).andReturn();
+            assertThat((String) back.getFlashMap().get("problem")).contains("hoàn trả");
+        }
+        assertThat(payments(dossier.id())).containsExactly("UNAPPLIED " + FINE, "PAID " + FINE);
+        assertThat(jdbc.sql("select gateway_txn from payment where dossier_id = ? and status = 'UNAPPLIED'")
+                .param(dossier.id()).query(String.class).single()).isEqualTo(late.get("vnp_TransactionNo"));
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'payment.unapplied' and subject_id = ?")
+                .param(dossier.id().toString()).query(Long.class).single()).isOne();
+        Dossier after = dossiers.forCitizen(citizen, dossier.id());
+        assertThat(after.lockVersion()).isEqualTo(paid.lockVersion());
+        assertThat(dossiers.timeline(after)).hasSize(dossiers.timeline(paid).size());
+
+        // The expiry job closes only attempts still PENDING: the record of the money stays.
+        jdbc.sql("update payment set created_at = created_at - interval '2 hours' where dossier_id = ?")
+                .param(dossier.id()).update();
+        abandoned.expire();
+        assertThat(payments(dossier.id())).containsExactly("UNAPPLIED " + FINE, "PAID " + FINE);
     }
 
     @Test
