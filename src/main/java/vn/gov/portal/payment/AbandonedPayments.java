@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AbandonedPayments {
 
     private static final Logger log = LoggerFactory.getLogger(AbandonedPayments.class);
-    /** Four times the checkout window: a late return from the gateway is refused long before this. */
+    /** Four times the checkout window: by then the gateway takes no payment for the order (a late one is still kept). */
     static final Duration ABANDONED_AFTER = Payments.CHECKOUT_WINDOW.multipliedBy(4);
     private static final int BATCH = 500;
 
