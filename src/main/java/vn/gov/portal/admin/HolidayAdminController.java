@@ -18,7 +18,7 @@ import vn.gov.portal.reference.Holiday;
 import vn.gov.portal.reference.Holidays;
 import vn.gov.portal.reference.InvalidInput;
 
-/** The holiday calendar of a year: its days off, adding one, removing one. */
+/** The holiday calendar of a year: its days off and weekend days worked in lieu, adding one, removing one. */
 @Controller
 class HolidayAdminController {
 
@@ -45,17 +45,20 @@ class HolidayAdminController {
     @PostMapping(BASE)
     String add(PortalUser admin, @RequestParam(required = false) String day,
                @RequestParam(required = false) String nameVi, @RequestParam(required = false) String nameEn,
-               @RequestParam(required = false) Integer year, Model model, Locale locale, HttpServletResponse response,
+               @RequestParam(defaultValue = "false") boolean working, @RequestParam(required = false) Integer year,
+               Model model, Locale locale, HttpServletResponse response,
                RedirectAttributes redirect) {
         try {
-            Holiday added = holidays.add(admin.username(), day, nameVi, nameEn);
-            forms.notice(redirect, locale, "reference.holiday.added", added.day().format(DAY));
+            Holiday added = holidays.add(admin.username(), day, nameVi, nameEn, working);
+            forms.notice(redirect, locale, working ? "reference.holiday.addedWorking" : "reference.holiday.added",
+                    added.day().format(DAY));
             return "redirect:" + BASE + "?year=" + added.day().getYear();
         } catch (InvalidInput e) {
             forms.refused(e, model, locale, response);
             model.addAttribute("typedDay", day);
             model.addAttribute("typedNameVi", nameVi);
             model.addAttribute("typedNameEn", nameEn);
+            model.addAttribute("typedWorking", working);
             int y = year == null || year < Holidays.FIRST_YEAR || year > Holidays.LAST_YEAR
                     ? LocalDate.now().getYear() : year;
             return page(y, model);

@@ -1,20 +1,21 @@
 package vn.gov.portal.reference;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.portal.workflow.HolidayCalendarSource;
+import vn.gov.portal.workflow.WorkingDayCalendar;
 
 /**
  * The holiday table behind the working-day calendar. HolidayCalendarSource holds it in memory and reads it again after
  * each change here, so a change applies to the next dossier (on other instances within a minute); appointment dates
- * already given stay as they are. The calendar knows only days off on weekdays (Saturdays and Sundays never count), so
- * there are no "working Saturdays" to add here.
+ * already given stay as they are. A day off is a weekday (weekends never count anyway); a working day is a Saturday or
+ * Sunday the government made one to make up for a swapped day off.
  */
 @Component
 public class Holidays {
@@ -33,13 +34,16 @@ public class Holidays {
     }
 
     public List<Holiday> year(int year) {
-        return jdbc.sql("select day, name_vi, name_en from holiday where day between ? and ? order by day")
+        return jdbc.sql("select day, name_vi, name_en, working from holiday where day between ? and ? order by day")
                 .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).query(Holiday.class).list();
     }
 
-    /** Adds a day off; {@code date} as typed (yyyy-MM-dd, what a date input sends). */
+    /**
+     * Adds a day off, or with {@code working} a weekend day worked in lieu; {@code date} as typed (yyyy-MM-dd, what a
+     * date input sends).
+     */
     @Transactional
-    public Holiday add(String actor, String date, String nameVi, String nameEn) {
+    public Holiday add(String actor, String date, String nameVi, String nameEn, boolean working) {
         InvalidInput.Collector problems = new InvalidInput.Collector();
         LocalDate day = null;
         if (date == null || date.isBlank()) {
@@ -49,8 +53,10 @@ public class Holidays {
                 day = LocalDate.parse(date.strip());
                 if (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR) {
                     problems.add("day", "reference.holiday.error.year", FIRST_YEAR, LAST_YEAR);
-                } else if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                } else if (!working && WorkingDayCalendar.isWeekend(day)) {
                     problems.add("day", "reference.holiday.error.weekend");
+                } else if (working && !WorkingDayCalendar.isWeekend(day)) {
+                    problems.add("day", "reference.holiday.error.workingWeekday");
                 } else if (find(day).isPresent()) {
                     problems.add("day", "reference.holiday.error.exists");
                 }
@@ -61,26 +67,31 @@ public class Holidays {
         String vi = problems.text("nameVi", nameVi, 200);
         String en = problems.text("nameEn", nameEn, 200);
         problems.throwIfAny();
-        jdbc.sql("insert into holiday (day, name_vi, name_en) values (?, ?, ?)").params(day, vi, en).update();
+        jdbc.sql("insert into holiday (day, name_vi, name_en, working) values (?, ?, ?, ?)")
+                .params(day, vi, en, working).update();
         calendar.changedAfterCommit();
-        Holiday added = new Holiday(day, vi, en);
-        audit.record(actor, "holiday.add", "holiday", day.toString(), null,
-                ReferenceAudit.snapshot("day", day.toString(), "nameVi", vi, "nameEn", en));
+        Holiday added = new Holiday(day, vi, en, working);
+        audit.record(actor, "holiday.add", "holiday", day.toString(), null, snapshot(added));
         return added;
     }
 
     /** Removes a day off; empty when the day is not one. */
     @Transactional
     public Optional<Holiday> remove(String actor, LocalDate day) {
-        Optional<Holiday> removed = jdbc.sql("delete from holiday where day = ? returning day, name_vi, name_en")
+        Optional<Holiday> removed = jdbc.sql("delete from holiday where day = ? returning day, name_vi, name_en, working")
                 .param(day).query(Holiday.class).optional();
         removed.ifPresent(h -> calendar.changedAfterCommit());
         removed.ifPresent(h -> audit.record(actor, "holiday.remove", "holiday", day.toString(),
-                ReferenceAudit.snapshot("day", day.toString(), "nameVi", h.nameVi(), "nameEn", h.nameEn()), null));
+                snapshot(h), null));
         return removed;
     }
 
+    private static Map<String, Object> snapshot(Holiday h) {
+        return ReferenceAudit.snapshot("day", h.day().toString(), "nameVi", h.nameVi(), "nameEn", h.nameEn(),
+                "working", h.working());
+    }
+
     private Optional<Holiday> find(LocalDate day) {
-        return jdbc.sql("select day, name_vi, name_en from holiday where day = ?").param(day).query(Holiday.class).optional();
+        return jdbc.sql("select day, name_vi, name_en, working from holiday where day = ?").param(day).query(Holiday.class).optional();
     }
 }

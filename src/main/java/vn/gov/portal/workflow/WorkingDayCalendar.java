@@ -7,7 +7,8 @@ import java.time.LocalTime;
 import java.util.Set;
 
 /**
- * Legal deadlines are counted in working days: Saturdays, Sundays and public holidays (data, per year) do not count.
+ * Legal deadlines are counted in working days: Saturdays, Sundays and public holidays (data, per year) do not count,
+ * except a weekend day the government made a working day to make up for a swapped day off (also data).
  */
 public final class WorkingDayCalendar {
 
@@ -15,14 +16,24 @@ public final class WorkingDayCalendar {
     public static final LocalTime SAME_DAY_CUTOFF = LocalTime.of(15, 0);
 
     private final Set<LocalDate> holidays;
+    private final Set<LocalDate> workingWeekendDays;
 
     public WorkingDayCalendar(Set<LocalDate> holidays) {
+        this(holidays, Set.of());
+    }
+
+    public WorkingDayCalendar(Set<LocalDate> holidays, Set<LocalDate> workingWeekendDays) {
         this.holidays = Set.copyOf(holidays);
+        this.workingWeekendDays = Set.copyOf(workingWeekendDays);
+    }
+
+    public static boolean isWeekend(LocalDate day) {
+        DayOfWeek dow = day.getDayOfWeek();
+        return dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        DayOfWeek dow = day.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !holidays.contains(day);
+        return isWeekend(day) ? workingWeekendDays.contains(day) : !holidays.contains(day);
     }
 
     public LocalDate nextWorkingDayFrom(LocalDate day) {

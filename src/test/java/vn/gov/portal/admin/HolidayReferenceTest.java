@@ -81,10 +81,39 @@ class HolidayReferenceTest extends ReferenceTestSupport {
                 .andExpect(content().string(containsString("href=\"#f-nameVi\"")));
         adminPost("/admin/reference/holidays", "day", "2026-09-02", "nameVi", "Quốc khánh", "nameEn", "National Day")
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("Ngày này đã là ngày nghỉ.")));
+                .andExpect(content().string(containsString("Ngày này đã có trong lịch.")));
         assertThat(jdbc.sql("select count(*) from holiday").query(Long.class).single()).isEqualTo(holidays);
         adminPost("/admin/reference/holidays/2031-03-04/remove").andExpect(status().isNotFound());
         adminPost("/admin/reference/holidays/not-a-date/remove").andExpect(status().isBadRequest());
         adminGet("/admin/reference/holidays", "year", "1850").andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aSundayWorkedInLieuCountsAsAWorkingDayAndAWeekdayCannotBeOne() throws Exception {
+        // The seeded swap of 2025: Saturday 26 April was worked in lieu of Friday 2 May.
+        assertThat(calendar.current().isWorkingDay(LocalDate.of(2025, 4, 26))).isTrue();
+        assertThat(calendar.current().isWorkingDay(LocalDate.of(2025, 5, 2))).isFalse();
+        LocalDate sunday = LocalDate.of(2032, 3, 7);
+        assertThat(sunday.getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
+        assertThat(calendar.current().isWorkingDay(sunday)).isFalse();
+        long rows = jdbc.sql("select count(*) from holiday").query(Long.class).single();
+        adminPost("/admin/reference/holidays", "day", sunday.minusDays(2).toString(), "working", "true",
+                "nameVi", "Làm bù", "nameEn", "Worked", "lang", "en")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("A day worked in lieu must be a Saturday or Sunday")));
+        assertThat(jdbc.sql("select count(*) from holiday").query(Long.class).single()).isEqualTo(rows);
+        try {
+            adminPost("/admin/reference/holidays", "day", sunday.toString(), "working", "true",
+                    "nameVi", "Làm bù thử nghiệm", "nameEn", "Test day worked")
+                    .andExpect(status().is3xxRedirection());
+            assertThat(calendar.current().isWorkingDay(sunday)).isTrue();
+            assertThat((String) lastAudit("holiday", sunday.toString()).get("details")).contains("\"working\": true");
+            adminGet("/admin/reference/holidays", "year", "2032").andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Làm bù thử nghiệm")))
+                    .andExpect(content().string(containsString("Ngày làm việc bù")));
+        } finally {
+            adminPost("/admin/reference/holidays/" + sunday + "/remove").andExpect(status().is3xxRedirection());
+        }
+        assertThat(calendar.current().isWorkingDay(sunday)).isFalse();
     }
 }

@@ -37,6 +37,21 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void aSaturdayWorkedInLieuOfASwappedDayOffCounts() {
+        // 2025: Friday 2 May off, Saturday 26 April worked instead (with 30 April and 1 May holidays).
+        Set<LocalDate> daysOff = Set.of(LocalDate.of(2025, 4, 30), LocalDate.of(2025, 5, 1), LocalDate.of(2025, 5, 2));
+        WorkingDayCalendar swapped = new WorkingDayCalendar(daysOff, Set.of(LocalDate.of(2025, 4, 26)));
+        // Thursday 24 April + 3: Friday 25, Saturday 26 (worked), Monday 28; without the swap Tuesday 29.
+        assertThat(swapped.appointment(LocalDateTime.of(2025, 4, 24, 9, 0), 3)).isEqualTo(LocalDate.of(2025, 4, 28));
+        assertThat(new WorkingDayCalendar(daysOff).appointment(LocalDateTime.of(2025, 4, 24, 9, 0), 3))
+                .isEqualTo(LocalDate.of(2025, 4, 29));
+        assertThat(swapped.isWorkingDay(LocalDate.of(2025, 4, 26))).isTrue();
+        assertThat(swapped.isWorkingDay(LocalDate.of(2025, 4, 27))).isFalse();
+        // A dossier filed on the worked Saturday counts from that day.
+        assertThat(swapped.nextWorkingDayFrom(LocalDate.of(2025, 4, 26))).isEqualTo(LocalDate.of(2025, 4, 26));
+    }
+
+    @Test
     void sameDayProceduresReceivedAfterThreePmAreDueTheNextWorkingDay() {
         assertThat(calendar.appointment(LocalDateTime.of(2026, 11, 23, 14, 59), 0)).isEqualTo(LocalDate.of(2026, 11, 23));
         assertThat(calendar.appointment(LocalDateTime.of(2026, 11, 23, 15, 1), 0)).isEqualTo(LocalDate.of(2026, 11, 24));
