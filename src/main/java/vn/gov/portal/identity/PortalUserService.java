@@ -2,6 +2,8 @@ package vn.gov.portal.identity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -78,13 +80,22 @@ public class PortalUserService implements OAuth2UserService<OidcUserRequest, Oid
         }
     }
 
-    /** The e-ID level claim may arrive as a number or a string; anything else counts as the lowest level. */
+    /** "2", "IAL2", "loa-2": how identity providers write an assurance level (VNeID says IAL / LoA). */
+    private static final Pattern LEVEL_TEXT = Pattern.compile("(?:ial|loa)?[-_ ]?(\\d)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The e-ID level claim may arrive as a number or a string such as "2" or "IAL2"; anything else counts as the lowest
+     * level, so an unknown form can only refuse a submission, never allow one.
+     */
     static int level(Object claim) {
         if (claim instanceof Number n) {
             return n.intValue();
         }
-        if (claim instanceof String s && s.matches("\\d")) {
-            return Integer.parseInt(s);
+        if (claim instanceof String s) {
+            Matcher m = LEVEL_TEXT.matcher(s.strip());
+            if (m.matches()) {
+                return Integer.parseInt(m.group(1));
+            }
         }
         return 1;
     }

@@ -18,6 +18,11 @@ class PortalUserServiceTest {
     void theLevelClaimIsReadAsNumberOrTextAndAnythingElseIsTheLowest() {
         assertThat(PortalUserService.level(2)).isEqualTo(2);
         assertThat(PortalUserService.level("2")).isEqualTo(2);
+        assertThat(PortalUserService.level("IAL2")).isEqualTo(2);
+        assertThat(PortalUserService.level("loa-2")).isEqualTo(2);
+        assertThat(PortalUserService.level(" LoA1 ")).isEqualTo(1);
+        assertThat(PortalUserService.level("AAL2")).isEqualTo(1);
+        assertThat(PortalUserService.level("22")).isEqualTo(1);
         assertThat(PortalUserService.level("high")).isEqualTo(1);
         assertThat(PortalUserService.level(null)).isEqualTo(1);
     }
