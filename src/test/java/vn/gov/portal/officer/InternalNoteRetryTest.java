@@ -8,11 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -96,19 +91,8 @@ class InternalNoteRetryTest extends PortalIntegrationTest {
         Dossier dossier = submitTemporaryResidence(citizen(freeAdult(810), 2));
         String formId = UUID.randomUUID().toString();
         String text = "Hồ sơ có dấu hiệu trùng địa chỉ, kiểm tra lại";
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Callable<Object> post = () -> {
-                start.await();
-                return postNote(dossier, formId, text).getFlashMap().get("notice");
-            };
-            List<Future<Object>> results = List.of(pool.submit(post), pool.submit(post));
-            start.countDown();
-            assertThat(List.of(results.get(0).get(), results.get(1).get())).containsExactly(SAVED, SAVED);
-        } finally {
-            pool.shutdown();
-        }
+        assertThat(twiceAtOnce(() -> postNote(dossier, formId, text).getFlashMap().get("notice")))
+                .containsExactly(SAVED, SAVED);
         assertThat(notes(dossier, text)).isEqualTo(1);
         assertThat(audited(dossier)).isEqualTo(1);
     }
