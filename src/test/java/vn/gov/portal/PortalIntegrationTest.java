@@ -109,6 +109,23 @@ public abstract class PortalIntegrationTest {
         return PortalUser.staff(username, username);
     }
 
+    /** Runs the task on two threads released at the same moment (a double click whose posts arrive together). */
+    protected static <T> List<T> twiceAtOnce(java.util.concurrent.Callable<T> task) throws Exception {
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<T> released = () -> {
+                start.await();
+                return task.call();
+            };
+            List<java.util.concurrent.Future<T>> results = List.of(pool.submit(released), pool.submit(released));
+            start.countDown();
+            return List.of(results.get(0).get(), results.get(1).get());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     /** An authenticated session as the login would create it, for MockMvc requests. */
     protected static OAuth2AuthenticationToken login(PortalUser user) {
         return login(user, false);

@@ -41,11 +41,11 @@ class AttachmentController {
 
     @PostMapping("/procedures/{code}/apply/attachments")
     String attachToDraft(@PathVariable String code, @RequestParam UUID formId, @RequestParam String documentId,
-                         @RequestParam(required = false) MultipartFile file, PortalUser citizen, Locale locale,
-                         RedirectAttributes redirect) {
+                         @RequestParam(required = false) UUID uploadId, @RequestParam(required = false) MultipartFile file,
+                         PortalUser citizen, Locale locale, RedirectAttributes redirect) {
         ProcedureDefinition definition = catalog.find(code).orElseThrow(UserFacingException::notFound);
         try {
-            Attachment added = attachments.attachToDraft(citizen, definition, formId, documentId, upload(file));
+            Attachment added = attachments.attachToDraft(citizen, definition, formId, documentId, upload(file, uploadId));
             redirect.addFlashAttribute("notice", messages.text("attachment.added", new Object[] {added.fileName()}, locale));
         } catch (UserFacingException e) {
             if (e.isNotFound()) {
@@ -70,11 +70,11 @@ class AttachmentController {
     /** Papers the agency asked for: added on the dossier page while it waits for the supplement (status 5). */
     @PostMapping("/my/dossiers/{id}/attachments")
     String addSupplement(@PathVariable UUID id, @RequestParam String documentId,
-                         @RequestParam(required = false) MultipartFile file, PortalUser citizen, Locale locale,
-                         RedirectAttributes redirect) {
+                         @RequestParam(required = false) UUID uploadId, @RequestParam(required = false) MultipartFile file,
+                         PortalUser citizen, Locale locale, RedirectAttributes redirect) {
         Dossier dossier = dossiers.forCitizen(citizen, id);
         try {
-            Attachment added = attachments.addSupplement(citizen, id, documentId, upload(file));
+            Attachment added = attachments.addSupplement(citizen, id, documentId, upload(file, uploadId));
             redirect.addFlashAttribute("notice", messages.text("attachment.added", new Object[] {added.fileName()}, locale));
         } catch (UserFacingException e) {
             if (e.isNotFound()) {
@@ -108,12 +108,13 @@ class AttachmentController {
                 .body(download.content());
     }
 
-    private static Attachments.Upload upload(MultipartFile file) {
+    /** The upload form's id (rendered into it by the page) makes a repeat of the same post store nothing more. */
+    private static Attachments.Upload upload(MultipartFile file, UUID uploadId) {
         if (file == null) {
-            return new Attachments.Upload("", new byte[0]);
+            return new Attachments.Upload("", new byte[0], uploadId);
         }
         try {
-            return new Attachments.Upload(file.getOriginalFilename(), file.getBytes());
+            return new Attachments.Upload(file.getOriginalFilename(), file.getBytes(), uploadId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,14 +35,21 @@ class AttachmentRepository {
                 .optional();
     }
 
-    void insert(Attachment a) {
+    /** @param uploadId the id of the upload form's rendering, or null when the form had none */
+    void insert(Attachment a, UUID uploadId) {
         jdbc.sql("""
                         insert into attachment (id, dossier_id, document_id, file_name, content_type, size_bytes, sha256,
-                                                uploaded_by, uploaded_at, supplement)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                uploaded_by, uploaded_at, supplement, upload_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(a.id(), a.dossierId(), a.documentId(), a.fileName(), a.type().mediaType(), a.size(), a.sha256(),
-                        a.uploadedBy(), java.sql.Timestamp.from(a.uploadedAt()), a.supplement())
+                        a.uploadedBy(), java.sql.Timestamp.from(a.uploadedAt()), a.supplement(), uploadId)
                 .update();
+    }
+
+    /** The file a post of this upload form already stored for the document (V36's unique key). */
+    Optional<Attachment> findUpload(UUID dossierId, UUID uploadId, String documentId, String sha256) {
+        return jdbc.sql(COLUMNS + "where dossier_id = ? and upload_id = ? and document_id = ? and sha256 = ?")
+                .params(dossierId, uploadId, documentId, sha256).query(this::map).optional();
     }
 
     Optional<Attachment> find(UUID id) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -48,8 +49,16 @@ public class Attachments implements SupportingDocuments {
     private static final Document SUPPLEMENT_DOCUMENT = new Document(SUPPLEMENT,
             new LocalizedText("Giấy tờ bổ sung theo yêu cầu", "Papers sent as asked for a supplement"), false, false);
 
-    /** What the browser sent: the name only for display, the bytes to check and keep. */
-    public record Upload(String originalName, byte[] content) {}
+    /**
+     * What the browser sent: the name only for display, the bytes to check and keep, and the id of the upload form's
+     * rendering ({@code uploadId}, null when the form had none). The same file posted again from the same form for
+     * the same document (a double click, a browser retry) is the same upload: it is stored once.
+     */
+    public record Upload(String originalName, byte[] content, UUID uploadId) {
+        public Upload(String originalName, byte[] content) {
+            this(originalName, content, null);
+        }
+    }
 
     public record Download(Attachment attachment, byte[] content) {}
 
@@ -129,15 +138,16 @@ public class Attachments implements SupportingDocuments {
                                     String documentId, Upload upload) {
         Document document = uploadable(definition, documentId, false);
         FileType type = check(document, upload);
+        String sha256 = sha256(upload.content());
         return transactions.execute(status -> {
-            limits.take(citizen.subject(), LimitedAction.UPLOAD);
             Filing.FormState form = filing.open(citizen, definition);
             UUID draftId = form.resumedDraft() ? form.formId()
                     : ((Filing.Saved) filing.save(citizen, definition, formId, Map.of())).form().formId();
             attachments.lockDossier(draftId)
                     .filter(d -> Dossier.DRAFT.equals(d.state()) && d.applicant().equals(citizen.subject()))
                     .orElseThrow(UserFacingException::notFound);
-            return add(citizen, draftId, document, type, upload, false);
+            return alreadyStored(draftId, document, upload, sha256)
+                    .orElseGet(() -> add(citizen, draftId, document, type, upload, sha256, false));
         });
     }
 
@@ -152,13 +162,17 @@ public class Attachments implements SupportingDocuments {
         }
         Document document = uploadable(catalog.get(dossier.procedureCode(), dossier.procedureVersion()), documentId, true);
         FileType type = check(document, upload);
+        String sha256 = sha256(upload.content());
         return transactions.execute(status -> {
-            limits.take(citizen.subject(), LimitedAction.UPLOAD);
             AttachmentRepository.LockedDossier locked = attachments.lockDossier(dossierId).orElseThrow();
+            Optional<Attachment> earlier = alreadyStored(dossierId, document, upload, sha256);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
             if (locked.statusCode() == null || locked.statusCode() != SUPPLEMENTATION) {
                 throw UserFacingException.refused("attachment.notInSupplementation");
             }
-            Attachment added = add(citizen, dossierId, document, type, upload, true);
+            Attachment added = add(citizen, dossierId, document, type, upload, sha256, true);
             audit.record(citizen.subject(), "attachment.added", "dossier", dossierId.toString(),
                     Map.of("receiptCode", dossier.receiptCode(), "document", document.id(), "sha256", added.sha256()));
             return added;
@@ -215,15 +229,26 @@ public class Attachments implements SupportingDocuments {
         return new Download(attachment, store.get(attachmentId).orElseThrow(UserFacingException::notFound));
     }
 
+    /**
+     * The file an earlier post of the same upload form stored (looked up under the dossier's row lock, so a second
+     * post at once waits for the first and finds its file). A repeat is not a new upload: it is not counted against
+     * the citizen's limit either, and gets the answer the first post got.
+     */
+    private Optional<Attachment> alreadyStored(UUID dossierId, Document document, Upload upload, String sha256) {
+        return upload.uploadId() == null ? Optional.empty()
+                : attachments.findUpload(dossierId, upload.uploadId(), document.id(), sha256);
+    }
+
     private Attachment add(PortalUser citizen, UUID dossierId, Document document, FileType type, Upload upload,
-                           boolean supplement) {
+                           String sha256, boolean supplement) {
+        limits.take(citizen.subject(), LimitedAction.UPLOAD);
         if (attachments.count(dossierId) >= MAX_FILES) {
             throw UserFacingException.refused("attachment.tooMany", MAX_FILES);
         }
         Attachment attachment = new Attachment(UUID.randomUUID(), dossierId, document.id(),
-                FileNames.sanitise(upload.originalName(), type), type, upload.content().length, sha256(upload.content()),
+                FileNames.sanitise(upload.originalName(), type), type, upload.content().length, sha256,
                 citizen.subject(), clock.instant(), supplement);
-        attachments.insert(attachment);
+        attachments.insert(attachment, upload.uploadId());
         store.put(attachment.id(), upload.content());
         return attachment;
     }

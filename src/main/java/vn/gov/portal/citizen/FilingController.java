@@ -131,6 +131,8 @@ class FilingController {
         model.addAttribute("steps", steps);
         model.addAttribute("canSubmit", citizen.eidLevel() >= definition.eidLevel());
         model.addAttribute("attachments", attachments.ofForm(citizen, definition, form.formId()));
+        // The upload forms' id for this rendering: a second post of one of them is the same upload (Attachments).
+        model.addAttribute("uploadId", UUID.randomUUID());
         if (steps.step().review()) {
             return review(definition, form, model);
         }

@@ -107,6 +107,8 @@ class MyDossiersController {
         addActions(model, dossiers.actionsFor(citizen, dossier).stream()
                 .filter(t -> !supplementEditable || !resubmission.map(t::equals).orElse(false)).toList());
         model.addAttribute("attachments", attachments.ofCitizensDossier(dossier));
+        // The supplement upload forms' id for this rendering: a second post of one is the same upload (Attachments).
+        model.addAttribute("uploadId", UUID.randomUUID());
         // Listing the documents issues them, so each shows the verification code printed on it.
         model.addAttribute("documents", forms.issueAll(dossier));
         model.addAttribute("rating", ratings.of(dossier).orElse(null));

@@ -171,9 +171,13 @@ public class Decisions {
         return dossiers.find(id).orElseThrow();
     }
 
-    /** A note for the agency only: it stays in the officers' timeline and is never shown to the citizen. */
+    /**
+     * A note for the agency only: it stays in the officers' timeline and is never shown to the citizen. The same note
+     * posted again from the same form ({@code formId}, made when the page was rendered) is not written again, nor
+     * audited: the officer's double click or browser retry succeeds as the first post did.
+     */
     @Transactional
-    public void addInternalNote(PortalUser officer, UUID id, String note) {
+    public void addInternalNote(PortalUser officer, UUID id, UUID formId, String note) {
         Dossier dossier = officerDossier(officer, id);
         String text = note == null ? "" : note.strip();
         if (text.isEmpty()) {
@@ -182,7 +186,9 @@ public class Decisions {
         if (text.length() > MAX_NOTE) {
             throw UserFacingException.refused("decision.noteTooLong", MAX_NOTE);
         }
-        dossiers.addInternalNote(id, officer.username(), dossier.state(), text);
+        if (!dossiers.addInternalNote(id, formId, officer.username(), dossier.state(), text)) {
+            return;
+        }
         audit.record(officer.username(), "dossier.internal-note", "dossier", id.toString(),
                 Map.of("receiptCode", dossier.receiptCode()));
     }

@@ -275,11 +275,16 @@ class DossierRepository {
                 .params(json.writeValueAsString(produced), id).update();
     }
 
-    void addInternalNote(UUID dossierId, String officer, String state, String note) {
-        jdbc.sql("""
-                        insert into dossier_event (dossier_id, actor, actor_kind, event, to_state, note, internal)
-                        values (?, ?, 'STAFF', 'internal-note', ?, ?, true)""")
-                .params(dossierId, officer, state, note).update();
+    /**
+     * @param formId the id of the note form's rendering; null for a form without one, written every time
+     * @return false when the same form already posted this note (a double click, a retry): nothing was written
+     */
+    boolean addInternalNote(UUID dossierId, UUID formId, String officer, String state, String note) {
+        return jdbc.sql("""
+                        insert into dossier_event (dossier_id, form_id, actor, actor_kind, event, to_state, note, internal)
+                        values (?, ?, ?, 'STAFF', 'internal-note', ?, ?, true)
+                        on conflict (dossier_id, form_id, md5(note)) where form_id is not null do nothing""")
+                .params(dossierId, formId, officer, state, note).update() == 1;
     }
 
     /** @return the event's id */

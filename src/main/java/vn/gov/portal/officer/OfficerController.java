@@ -108,16 +108,19 @@ class OfficerController {
         model.addAttribute("applicant", dossiers.applicantRecord(officer, dossier).orElse(null));
         model.addAttribute("involved", dossiers.othersInvolved(officer, dossier));
         model.addAttribute("today", LocalDate.now(clock));
+        // Each rendering's note form has an id of its own: a second post of it is the same note (Decisions).
+        model.addAttribute("noteFormId", UUID.randomUUID());
         model.addAttribute("diagram", diagrams.draw(catalog.get(dossier.procedureCode(), dossier.procedureVersion()),
                 locale, dossier.state()));
         return "officer/dossier";
     }
 
     @PostMapping("/officer/dossiers/{id}/notes")
-    String note(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, PortalUser officer, Locale locale,
+    String note(@PathVariable UUID id, @RequestParam(required = false) UUID formId,
+                @RequestParam(defaultValue = "") String note, PortalUser officer, Locale locale,
                 RedirectAttributes redirect) {
         try {
-            decisions.addInternalNote(officer, id, note);
+            decisions.addInternalNote(officer, id, formId, note);
             redirect.addFlashAttribute("notice", messages.text("note.saved", null, locale));
         } catch (UserFacingException e) {
             if (e.isNotFound()) {

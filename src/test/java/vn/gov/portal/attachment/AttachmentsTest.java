@@ -96,6 +96,12 @@ class AttachmentsTest extends PortalIntegrationTest {
                 .params(citizen.subject(), CODE).query(UUID.class).single();
     }
 
+    /** The citizen's draft, saved with valid answers and no file yet. */
+    private UUID savedDraft(PortalUser citizen) {
+        filing.save(citizen, procedure(), UUID.randomUUID(), answers());
+        return draftOf(citizen);
+    }
+
     private long filesOf(UUID dossierId) {
         return jdbc.sql("select count(*) from attachment where dossier_id = ?").param(dossierId).query(Long.class).single();
     }
@@ -156,8 +162,7 @@ class AttachmentsTest extends PortalIntegrationTest {
     @Test
     void wrongTypeTooBigAndEmptyFilesAreRefusedWithAMessageAndNothingIsStored() throws Exception {
         PortalUser citizen = citizen(freeAdult(1001), 2);
-        filing.save(citizen, procedure(), UUID.randomUUID(), answers());
-        UUID draft = draftOf(citizen);
+        UUID draft = savedDraft(citizen);
 
         byte[] text = "Đây là một tệp văn bản".getBytes(StandardCharsets.UTF_8);
         byte[] pdf = TestFiles.pdf("to");
@@ -328,6 +333,120 @@ class AttachmentsTest extends PortalIntegrationTest {
         decisions.decide(officer("dl.01.tiepnhan"), refused.id(), "refuse", "Địa điểm không thuộc khu vực cấp điện",
                 refused.lockVersion());
         assertThat(filesOf(refused.id())).isEqualTo(1);
+    }
+
+    private static final java.util.regex.Pattern UPLOAD_ID =
+            java.util.regex.Pattern.compile("name=\"uploadId\" value=\"([0-9a-f-]{36})\"");
+
+    /** The hidden id of the first upload form after {@code marker} on the page, as this rendering made it. */
+    private static String uploadIdAfter(String page, String marker) {
+        String rest = page.substring(page.indexOf(marker));
+        rest = rest.substring(rest.indexOf("class=\"attachment-upload\""));
+        java.util.regex.Matcher m = UPLOAD_ID.matcher(rest.substring(0, rest.indexOf("</form>")));
+        assertThat(m.find()).as("the upload form carries its rendering's id").isTrue();
+        return m.group(1);
+    }
+
+    private MvcResult sendSupplement(PortalUser citizen, Dossier dossier, String uploadId, String name, byte[] jpeg)
+            throws Exception {
+        return mvc.perform(multipart("/my/dossiers/" + dossier.id() + "/attachments")
+                        .file(new MockMultipartFile("file", name, "image/jpeg", jpeg))
+                        .param("documentId", Attachments.SUPPLEMENT).param("uploadId", uploadId)
+                        .with(csrf()).with(authentication(login(citizen))))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/my/dossiers/" + dossier.id()))
+                .andReturn();
+    }
+
+    private Dossier awaitingSupplement(PortalUser citizen) {
+        Dossier dossier = submitted(citizen);
+        dossier = decisions.decide(officer("dl.01.tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
+        return decisions.decide(officer("dl.01.xuly"), dossier.id(), "request-supplement",
+                "Bổ sung sơ đồ vị trí đặt công tơ", dossier.lockVersion());
+    }
+
+    private long supplements(Dossier dossier) {
+        return jdbc.sql("select count(*) from attachment where dossier_id = ? and supplement").param(dossier.id())
+                .query(Long.class).single();
+    }
+
+    /** The supplement files on the dossier, each with its one audit entry. */
+    private void assertSupplementsSent(Dossier dossier, long files) {
+        assertThat(supplements(dossier)).isEqualTo(files);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'attachment.added' and subject_id = ?")
+                .param(dossier.id().toString()).query(Long.class).single()).isEqualTo(files);
+    }
+
+    @Test
+    void aSupplementUploadPostedTwiceFromOneFormIsStoredOnceAndBothPostsSayAdded() throws Exception {
+        PortalUser citizen = citizen(freeAdult(1012), 2);
+        Dossier dossier = awaitingSupplement(citizen);
+        int counted = limits.recent(citizen.subject(), vn.gov.portal.limits.LimitedAction.UPLOAD);
+        String page = mvc.perform(get("/my/dossiers/" + dossier.id()).with(authentication(login(citizen))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String uploadId = uploadIdAfter(page, "id=\"supplement-upload\"");
+        byte[] jpeg = TestFiles.jpeg();
+
+        MvcResult first = sendSupplement(citizen, dossier, uploadId, "so-do.jpg", jpeg);
+        MvcResult again = sendSupplement(citizen, dossier, uploadId, "so-do.jpg", jpeg);
+        for (MvcResult result : List.of(first, again)) {
+            assertThat(result.getFlashMap().get("notice")).isEqualTo("Đã đính kèm tệp “so-do.jpg”.");
+            assertThat(result.getFlashMap().get("problem")).isNull();
+        }
+        assertSupplementsSent(dossier, 1);
+        assertThat(jdbc.sql("select count(*) from attachment_content c join attachment a on a.id = c.attachment_id "
+                + "where a.dossier_id = ? and a.supplement").param(dossier.id()).query(Long.class).single()).isEqualTo(1);
+        assertThat(limits.recent(citizen.subject(), vn.gov.portal.limits.LimitedAction.UPLOAD)).isEqualTo(counted + 1);
+
+        // Another file chosen in the same form (after a post that seemed to fail) is an upload of its own.
+        byte[] other = TestFiles.pdf("Sơ đồ vị trí đặt công tơ, bản vẽ lại");
+        mvc.perform(multipart("/my/dossiers/" + dossier.id() + "/attachments")
+                        .file(new MockMultipartFile("file", "so-do-moi.pdf", "application/pdf", other))
+                        .param("documentId", Attachments.SUPPLEMENT).param("uploadId", uploadId)
+                        .with(csrf()).with(authentication(login(citizen))))
+                .andExpect(status().is3xxRedirection());
+        assertThat(supplements(dossier)).isEqualTo(2);
+        // A new rendering is a new form: the same file sent again on purpose is stored again.
+        String next = uploadIdAfter(mvc.perform(get("/my/dossiers/" + dossier.id()).with(authentication(login(citizen))))
+                .andReturn().getResponse().getContentAsString(), "id=\"supplement-upload\"");
+        assertThat(next).isNotEqualTo(uploadId);
+        sendSupplement(citizen, dossier, next, "so-do.jpg", jpeg);
+        assertSupplementsSent(dossier, 3);
+    }
+
+    @Test
+    void twoPostsOfTheSameSupplementUploadAtOnceStoreOneFile() throws Exception {
+        PortalUser citizen = citizen(freeAdult(1013), 2);
+        Dossier dossier = awaitingSupplement(citizen);
+        String uploadId = UUID.randomUUID().toString();
+        assertThat(twiceAtOnce(() -> sendSupplement(citizen, dossier, uploadId, "so-do.jpg", TestFiles.jpeg())
+                .getFlashMap().get("notice"))).containsExactly("Đã đính kèm tệp “so-do.jpg”.", "Đã đính kèm tệp “so-do.jpg”.");
+        assertSupplementsSent(dossier, 1);
+    }
+
+    @Test
+    void aDraftUploadPostedTwiceFromOneFormIsStoredOnce() throws Exception {
+        PortalUser citizen = citizen(freeAdult(1014), 2);
+        UUID draft = savedDraft(citizen);
+        String uploadId = UUID.randomUUID().toString();
+        byte[] pdf = TestFiles.pdf("Hợp đồng thuê nhà số 7 Hàng Bạc");
+        for (int post = 0; post < 2; post++) {
+            MvcResult result = mvc.perform(multipart(APPLY + "/attachments")
+                            .file(new MockMultipartFile("file", "hop-dong.pdf", "application/pdf", pdf))
+                            .param("formId", draft.toString()).param("documentId", "premisesProof")
+                            .param("uploadId", uploadId).with(csrf()).with(authentication(login(citizen))))
+                    .andExpect(redirectedUrl(APPLY + "?step=documents")).andReturn();
+            assertThat(result.getFlashMap().get("notice")).isEqualTo("Đã đính kèm tệp “hop-dong.pdf”.");
+        }
+        assertThat(filesOf(draft)).isEqualTo(1);
+
+        // The page gives each rendering's upload forms an id of their own.
+        List<String> rendered = new java.util.ArrayList<>();
+        for (int render = 0; render < 2; render++) {
+            String page = mvc.perform(get(APPLY).param("step", "documents").with(authentication(login(citizen))))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            rendered.add(uploadIdAfter(page, "id=\"field-attachment-premisesProof-group\""));
+        }
+        assertThat(rendered.get(0)).isNotEqualTo(rendered.get(1));
     }
 
     @Test

@@ -207,10 +207,10 @@ class OfficerWorkTest extends PortalIntegrationTest {
     void internalNotesStayWithTheAgencyAndEveryLookAtTheRegisterIsRecorded() {
         Dossier d = submitted(6);
         PortalUser receiver = officer("ca.00308.tiepnhan");
-        decisions.addInternalNote(receiver, d.id(), "Gọi điện xác minh chủ nhà trước khi tiếp nhận");
+        decisions.addInternalNote(receiver, d.id(), UUID.randomUUID(), "Gọi điện xác minh chủ nhà trước khi tiếp nhận");
         assertThat(dossiers.officerTimeline(d)).extracting(e -> e.note()).contains("Gọi điện xác minh chủ nhà trước khi tiếp nhận");
         assertThat(dossiers.timeline(d)).extracting(e -> e.event()).doesNotContain("internal-note");
-        assertThatThrownBy(() -> decisions.addInternalNote(officer("ca.00304.tiepnhan"), d.id(), "x"))
+        assertThatThrownBy(() -> decisions.addInternalNote(officer("ca.00304.tiepnhan"), d.id(), UUID.randomUUID(), "x"))
                 .satisfies(e -> assertThat(((UserFacingException) e).isNotFound()).isTrue());
 
         assertThat(dossiers.applicantRecord(receiver, d)).isPresent();

@@ -38,7 +38,7 @@ class MalformedInputTest extends PortalIntegrationTest {
     /** Every parameter name the portal reads somewhere, and a few it does not. */
     private static final List<String> NAMES = List.of("q", "page", "status", "procedure", "scope", "due", "from", "to",
             "agency", "code", "step", "formId", "action", "event", "note", "lockVersion", "newDate", "reason",
-            "colleague", "supplementDue", "score", "comment", "documentId", "message", "year", "day", "name", "nameVi",
+            "colleague", "supplementDue", "score", "comment", "documentId", "uploadId", "message", "year", "day", "name", "nameVi",
             "nameEn", "kind", "province", "unitCode", "username", "fullName", "email", "role", "admin", "state",
             "lifeEvent", "lang", "vnp_TxnRef", "vnp_ResponseCode", "vnp_SecureHash", "vnp_Amount", "phone",
             "connectionProvince", "connectionCommune", "expectedLoad", "periodFrom", "periodTo", "_csrf", "__proto__");
