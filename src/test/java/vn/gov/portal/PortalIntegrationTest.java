@@ -158,6 +158,30 @@ public abstract class PortalIntegrationTest {
                 temporaryResidence("01", "00308"))).dossier();
     }
 
+    /**
+     * A dossier of the procedure with every field the citizen fills answered plainly (places: Phường Hoàn Kiếm,
+     * 00308, in Hà Nội), to its agency; fails if the portal refuses it.
+     */
+    protected vn.gov.portal.dossier.Dossier submitFilledIn(PortalUser citizen, String procedureCode) {
+        ProcedureDefinition definition = catalog.find(procedureCode).orElseThrow();
+        Map<String, String> answers = new java.util.HashMap<>();
+        definition.fields().filter(f -> !f.locked()).forEach(f -> answers.put(f.id(), switch (f.type()) {
+            case SELECT -> f.options().get(0).value();
+            case NUMBER -> "1";
+            case PHONE -> "0912345678";
+            case EMAIL -> "a@example.vn";
+            case PROVINCE -> "01";
+            case COMMUNE -> "00308";
+            case CHECKBOX -> "true";
+            case DATE -> java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusYears(1).toString();
+            default -> "Nội dung thử nghiệm";
+        }));
+        var outcome = filing.submit(citizen, definition, java.util.UUID.randomUUID(), answers);
+        org.assertj.core.api.Assertions.assertThat(outcome).as(outcome.toString())
+                .isInstanceOf(vn.gov.portal.dossier.Filing.Submitted.class);
+        return ((vn.gov.portal.dossier.Filing.Submitted) outcome).dossier();
+    }
+
     /** Answers of a valid temporary-residence form moving to the given commune. */
     protected static Map<String, String> temporaryResidence(String provinceCode, String communeCode) {
         return Map.of("phone", "0912345678", "email", "cong.dan@example.vn", "newProvince", provinceCode,

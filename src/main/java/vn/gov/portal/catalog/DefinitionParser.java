@@ -203,7 +203,7 @@ public final class DefinitionParser {
     }
 
     private static ProcedureDefinition.Deadline readDeadline(YamlNode deadline) {
-        deadline.allowOnly("deadline", "workingDays", "calendarDays", "hours", "note");
+        deadline.allowOnly("deadline", "workingDays", "calendarDays", "hours", "note", "longer");
         Integer working = deadline.get("workingDays").isPresent() ? deadline.integer("workingDays", 0) : null;
         Integer calendar = deadline.get("calendarDays").isPresent() ? deadline.integer("calendarDays", 0) : null;
         Integer hours = deadline.get("hours").isPresent() ? deadline.integer("hours", 0) : null;
@@ -214,7 +214,24 @@ public final class DefinitionParser {
         if ((working != null && working < 0) || (calendar != null && calendar < 1) || (hours != null && hours < 1)) {
             deadline.problem("deadlineRange");
         }
-        return new ProcedureDefinition.Deadline(working, calendar, hours, deadline.localized("note", false));
+        ProcedureDefinition.Longer longer = deadline.get("longer").map(node -> readLonger(node, working)).orElse(null);
+        return new ProcedureDefinition.Deadline(working, calendar, hours, deadline.localized("note", false), longer);
+    }
+
+    /** The longer time is counted like the base one, so both are in working days, the longer one the greater. */
+    private static ProcedureDefinition.Longer readLonger(YamlNode longer, Integer baseWorkingDays) {
+        longer.allowOnly("deadline.longer", "workingDays", "reason");
+        LocalizedText reason = longer.localized("reason", true);
+        if (baseWorkingDays == null || longer.get("workingDays").isEmpty()) {
+            longer.problem("deadlineLongerWorkingDays");
+            return null;
+        }
+        int days = longer.integer("workingDays", 0);
+        if (days <= baseWorkingDays) {
+            longer.problem("deadlineLongerNotLonger", days, baseWorkingDays);
+            return null;
+        }
+        return new ProcedureDefinition.Longer(days, reason);
     }
 
     private static ProcedureDefinition.WriteBack readWriteBack(YamlNode doc) {

@@ -94,12 +94,18 @@ public record ProcedureDefinition(
         }
     }
 
-    /** Legal deadline: working days (0 = same working day), calendar days or hours. */
-    public record Deadline(Integer workingDays, Integer calendarDays, Integer hours, LocalizedText note) {
+    /**
+     * Legal deadline: working days (0 = same working day), calendar days or hours; {@code longer} (or null) is the
+     * longer time the law allows in some cases, which an officer applies to a dossier that needs it.
+     */
+    public record Deadline(Integer workingDays, Integer calendarDays, Integer hours, LocalizedText note, Longer longer) {
         public static Deadline ofWorkingDays(int days) {
-            return new Deadline(days, null, null, LocalizedText.EMPTY);
+            return new Deadline(days, null, null, LocalizedText.EMPTY, null);
         }
     }
+
+    /** A lawful longer deadline in working days (e.g. 15 instead of 10 when the facts must be verified), with when. */
+    public record Longer(int workingDays, LocalizedText reason) {}
 
     /** Fees in VND at the counter and online. */
     public record Fees(long counter, long online, LocalizedText note) {}

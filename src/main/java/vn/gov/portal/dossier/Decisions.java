@@ -227,13 +227,14 @@ public class Decisions {
     }
 
     /** A dossier an officer has claimed is theirs to decide, to extend and to pass on until they release it. */
-    private static void refuseIfHeldByAnother(Dossier dossier, PortalUser officer) {
+    static void refuseIfHeldByAnother(Dossier dossier, PortalUser officer) {
         if (dossier.assignee() != null && !dossier.assignee().equals(officer.username())) {
             throw UserFacingException.refused("decision.assignedToOther", dossier.assignee());
         }
     }
 
-    private Dossier officerDossier(PortalUser officer, UUID id) {
+    /** An open dossier of an agency where the officer holds a role, locked for the caller's transaction. */
+    Dossier officerDossier(PortalUser officer, UUID id) {
         Dossier dossier = dossiers.findForUpdate(id).filter(d -> !d.isDraft()).orElseThrow(UserFacingException::notFound);
         if (agencies.rolesIn(officer.username(), dossier.agencyId()).isEmpty()) {
             throw UserFacingException.notFound();

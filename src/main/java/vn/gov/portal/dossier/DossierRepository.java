@@ -297,6 +297,11 @@ class DossierRepository {
                 .query(Long.class).single();
     }
 
+    boolean hasEvent(UUID dossierId, String event) {
+        return jdbc.sql("select exists (select 1 from dossier_event where dossier_id = ? and event = ?)")
+                .params(dossierId, event).query(Boolean.class).single();
+    }
+
     /** The timeline; internal notes only for the agency's officers. */
     List<DossierEvent> events(UUID dossierId, boolean withInternalNotes) {
         return jdbc.sql("""

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.gov.portal.dossier.DeadlineExtended;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.DossierMoved;
+import vn.gov.portal.dossier.LongerDeadlineApplied;
 import vn.gov.portal.population.IdNumber;
 import vn.gov.portal.population.Person;
 import vn.gov.portal.population.PopulationRegister;
@@ -54,6 +55,14 @@ class DossierNotifier {
     @Transactional(propagation = Propagation.MANDATORY)
     public void extended(DeadlineExtended extended) {
         notify(extended.before(), extended.eventId(), NotificationKind.EXTENDED, extended.reason(), extended.newDate());
+    }
+
+    /** The stored detail is the reason in Vietnamese; the texts take it from the definition in the reader's language. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void longer(LongerDeadlineApplied applied) {
+        notify(applied.before(), applied.eventId(), NotificationKind.LONGER_DEADLINE, applied.longer().reason().vi(),
+                applied.newDate());
     }
 
     private void notify(Dossier dossier, long eventId, NotificationKind kind, String detail, LocalDate due) {

@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /** What a notification tells; most are the dossier reaching a national status code. */
 public enum NotificationKind {
-    RECEIVED, REFUSED, SUPPLEMENT, STOPPED, COMPLETED, RETURNED, EXTENDED;
+    RECEIVED, REFUSED, SUPPLEMENT, STOPPED, COMPLETED, RETURNED, EXTENDED,
+    /** The procedure's lawful longer deadline applies: a new date, no apology (EXTENDED is for a late dossier). */
+    LONGER_DEADLINE;
 
     /** The status codes a citizen is told about: the ones that ask something of them, end the dossier or bring a result. */
     static Optional<NotificationKind> reaching(int status) {

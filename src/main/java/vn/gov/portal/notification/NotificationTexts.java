@@ -34,7 +34,18 @@ class NotificationTexts {
         String date = notice.dueDate() == null ? ""
                 : notice.dueDate().format(english(locale) ? EN_DATE : VI_DATE);
         return message("notification." + notice.kind().key() + ".text", locale, notice.receiptCode(),
-                procedureName(notice, locale), notice.detail() == null ? "" : notice.detail(), date);
+                procedureName(notice, locale), detail(notice, locale), date);
+    }
+
+    /** A lawful longer deadline's reason is the definition's, in the reader's language (stored: the Vietnamese). */
+    private String detail(Notice notice, Locale locale) {
+        if (notice.kind() == NotificationKind.LONGER_DEADLINE) {
+            var longer = catalog.get(notice.procedureCode(), notice.procedureVersion()).deadline().longer();
+            if (longer != null) {
+                return longer.reason().in(locale);
+            }
+        }
+        return notice.detail() == null ? "" : notice.detail();
     }
 
     /**

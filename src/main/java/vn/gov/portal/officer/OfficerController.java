@@ -21,6 +21,7 @@ import vn.gov.portal.workflow.HolidayCalendarSource;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
+import vn.gov.portal.dossier.LongerDeadlines;
 import vn.gov.portal.dossier.QueueFilter;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
@@ -40,10 +41,12 @@ class OfficerController {
     private final HolidayCalendarSource calendars;
     private final Attachments attachments;
     private final WorkflowDiagram diagrams;
+    private final LongerDeadlines longerDeadlines;
 
     OfficerController(AgencyDashboard dashboard, OneStopForms forms, HolidayCalendarSource calendars, Dossiers dossiers, Decisions decisions, AgencyDirectory agencies, ProcedureCatalog catalog,
                       Messages messages, Clock clock, Attachments attachments,
-                      WorkflowDiagram diagrams) {
+                      WorkflowDiagram diagrams, LongerDeadlines longerDeadlines) {
+        this.longerDeadlines = longerDeadlines;
         this.attachments = attachments;
         this.diagrams = diagrams;
         this.dossiers = dossiers;
@@ -110,6 +113,8 @@ class OfficerController {
         model.addAttribute("today", LocalDate.now(clock));
         // Each rendering's note form has an id of its own: a second post of it is the same note (Decisions).
         model.addAttribute("noteFormId", UUID.randomUUID());
+        model.addAttribute("longerDeadline", dossier.assignee() == null || dossier.assignee().equals(officer.username())
+                ? longerDeadlines.offer(dossier).orElse(null) : null);
         model.addAttribute("diagram", diagrams.draw(catalog.get(dossier.procedureCode(), dossier.procedureVersion()),
                 locale, dossier.state()));
         return "officer/dossier";
@@ -138,6 +143,21 @@ class OfficerController {
         try {
             decisions.extendDeadline(officer, id, newDate, reason, lockVersion);
             redirect.addFlashAttribute("notice", messages.text("extension.done", null, locale));
+        } catch (UserFacingException e) {
+            if (e.isNotFound()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("problem", messages.of(e, locale));
+        }
+        return "redirect:/officer/dossiers/" + id;
+    }
+
+    @PostMapping("/officer/dossiers/{id}/longer-deadline")
+    String applyLongerDeadline(@PathVariable UUID id, @RequestParam int lockVersion, PortalUser officer, Locale locale,
+                               RedirectAttributes redirect) {
+        try {
+            longerDeadlines.apply(officer, id, lockVersion);
+            redirect.addFlashAttribute("notice", messages.text("longerDeadline.done", null, locale));
         } catch (UserFacingException e) {
             if (e.isNotFound()) {
                 throw e;

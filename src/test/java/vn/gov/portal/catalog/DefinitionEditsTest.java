@@ -53,6 +53,15 @@ class DefinitionEditsTest {
     }
 
     @Test
+    void theDeadlineFormKeepsTheLawfulLongerDeadlineWhichMustStayLonger() throws IOException {
+        String before = file("criminal-record-certificate.yaml");
+        assertThat(parse(DefinitionEdits.deadline(before, 12)).deadline().longer().workingDays()).isEqualTo(15);
+        assertThat(parser.parse("test.yaml", DefinitionEdits.deadline(before, 15)).problems())
+                .extracting(DefinitionProblem::message)
+                .containsExactly("deadline.longer (15 working days) must be longer than the usual deadline (15 working days)");
+    }
+
+    @Test
     void calendarDaysGiveWayToWorkingDaysAndMissingKeysAreAdded() {
         String yaml = """
                 code: x

@@ -106,6 +106,30 @@ class DefinitionParserTest {
                 .anyMatch(m -> m.contains("unknown key 'deadlines'"));
     }
 
+    private DefinitionParser.Result withDeadline(String deadline) throws IOException {
+        return parser.parse("longer.yaml", realDefinition().replace("deadline:\n  workingDays: 3\n", deadline));
+    }
+
+    @Test
+    void aLawfulLongerDeadlineIsReadAndMustBeLongerInWorkingDays() throws IOException {
+        String reason = "    reason: { vi: Cần xác minh nơi ở, en: The address must be verified }\n";
+        DefinitionParser.Result ok = withDeadline("deadline:\n  workingDays: 3\n  longer:\n    workingDays: 7\n" + reason);
+        assertThat(ok.problems()).isEmpty();
+        assertThat(ok.definition().deadline().longer().workingDays()).isEqualTo(7);
+        assertThat(ok.definition().deadline().longer().reason().en()).isEqualTo("The address must be verified");
+
+        assertThat(withDeadline("deadline:\n  workingDays: 3\n  longer:\n    workingDays: 3\n" + reason).problems())
+                .extracting(DefinitionProblem::message)
+                .containsExactly("deadline.longer (3 working days) must be longer than the usual deadline (3 working days)");
+        assertThat(withDeadline("deadline:\n  calendarDays: 3\n  longer:\n    workingDays: 7\n" + reason).problems())
+                .extracting(DefinitionProblem::message).singleElement().asString().contains("working days (workingDays)");
+        assertThat(withDeadline("deadline:\n  workingDays: 3\n  longer:\n    calendarDays: 7\n" + reason).problems())
+                .extracting(DefinitionProblem::message).anyMatch(m -> m.contains("unknown key 'calendarDays'"))
+                .anyMatch(m -> m.contains("working days (workingDays)"));
+        assertThat(withDeadline("deadline:\n  workingDays: 3\n  longer:\n    workingDays: 7\n").problems())
+                .extracting(DefinitionProblem::message).singleElement().asString().contains("reason");
+    }
+
     @Test
     void invalidYamlIsReportedWithTheLine() {
         DefinitionParser.Result result = parser.parse("bad.yaml", "code: x\nname: [unclosed\n");

@@ -170,22 +170,7 @@ class OfficerWorkTest extends PortalIntegrationTest {
     @Test
     void supplementationStopsTheLegalClockAndTheAppointmentMovesByTheDaysWaited() {
         PortalUser citizen = citizen(freeAdult(805), 2);
-        var criminal = catalog.find("criminal-record-certificate").orElseThrow();
-        Map<String, String> answers = new java.util.HashMap<>();
-        criminal.fields().filter(f -> !f.locked()).forEach(f -> answers.put(f.id(), switch (f.type()) {
-            case SELECT -> f.options().get(0).value();
-            case NUMBER -> "1";
-            case PHONE -> "0912345678";
-            case EMAIL -> "a@example.vn";
-            case PROVINCE -> "01";
-            case COMMUNE -> HOAN_KIEM;
-            case CHECKBOX -> "true";
-            case DATE -> TODAY.minusYears(1).toString();
-            default -> "Nội dung thử nghiệm";
-        }));
-        Filing.Outcome outcome = filing.submit(citizen, criminal, UUID.randomUUID(), answers);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Submitted.class);
-        Dossier d = ((Filing.Submitted) outcome).dossier();
+        Dossier d = submitFilledIn(citizen, "criminal-record-certificate");
         String prefix = jdbc.sql("select username from staff_role where agency_id = ? and role = 'HANDLER'")
                 .param(d.agencyId()).query(String.class).single().replace(".xuly", "");
         d = decisions.decide(officer(prefix + ".tiepnhan"), d.id(), "receive", "", d.lockVersion());

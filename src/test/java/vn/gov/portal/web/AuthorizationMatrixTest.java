@@ -156,6 +156,7 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
                 row("GET /officer/dossiers/{id}/forms/{number}", o + "/forms/01",                    "login 403   403   403   200   200   200   404   404"),
                 row("POST /officer/dossiers/{id}/notes", o + "/notes",                               "login 403   403   403   302   302   302   404   404", "note", ""),
                 row("POST /officer/dossiers/{id}/deadline", o + "/deadline",                         "login 403   403   403   302   302   302   404   404", "lockVersion", lock),
+                row("POST /officer/dossiers/{id}/longer-deadline", o + "/longer-deadline",           "login 403   403   403   302   302   302   404   404", "lockVersion", lock),
                 row("POST /officer/dossiers/{id}/assignment", o + "/assignment",                     "login 403   403   403   302   302   302   404   404", "action", "claim", "lockVersion", lock),
                 row("POST /officer/dossiers/{id}/decisions", o + "/decisions",                       "login 403   403   403   302   302   302   404   404", "event", "receive", "lockVersion", lock),
                 // the administration
