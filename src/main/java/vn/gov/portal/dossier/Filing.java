@@ -71,10 +71,13 @@ public class Filing {
     private final SupportingDocuments documents;
     private final RateLimits limits;
     private final ApplicationEventPublisher events;
+    private final PersonLookups lookups;
 
     Filing(DossierRepository dossiers, PrefillSources prefill, PersonPicker picker, AnswerValidator validator,
            Routing routing, ReceiptCodes receiptCodes, Appointments appointments, Decisions decisions, AuditLog audit,
-           Clock clock, SupportingDocuments documents, RateLimits limits, ApplicationEventPublisher events) {
+           Clock clock, SupportingDocuments documents, RateLimits limits, ApplicationEventPublisher events,
+           PersonLookups lookups) {
+        this.lookups = lookups;
         this.limits = limits;
         this.events = events;
         this.documents = documents;
@@ -253,14 +256,16 @@ public class Filing {
     private record Stored(FormState state, FilledForm form, PrefillSources.Subject subject) {}
 
     /**
-     * The answers posted over the citizen's draft, worked out as {@link #fill} does; nothing is written yet. Two tabs on
-     * the same procedure share the one draft a citizen may have per procedure.
+     * The answers posted over the citizen's draft, worked out as {@link #fill} does; only the look-ups of people typed
+     * anew are written yet. Two tabs on the same procedure share the one draft a citizen may have per procedure.
      */
     private Stored prepare(PortalUser citizen, ProcedureDefinition definition, UUID formId, PostedAnswers posted,
                            Optional<Dossier> draft) {
         PrefillSources.Subject subject = subject(citizen);
-        FilledForm form = fill(definition, subject, posted.over(draft.map(Dossier::answers).orElse(Map.of()), definition));
+        Map<String, String> saved = draft.map(Dossier::answers).orElse(Map.of());
+        FilledForm form = fill(definition, subject, posted.over(saved, definition));
         UUID id = draft.map(Dossier::id).orElse(formId);
+        lookups.record(citizen, form, saved, id);
         return new Stored(state(id, form, subject, true), form, subject);
     }
 

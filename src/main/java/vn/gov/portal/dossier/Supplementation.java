@@ -34,9 +34,11 @@ public class Supplementation {
     private final Filing filing;
     private final AnswerValidator validator;
     private final Decisions decisions;
+    private final PersonLookups lookups;
 
     Supplementation(DossierRepository dossiers, ProcedureCatalog catalog, Filing filing, AnswerValidator validator,
-                    Decisions decisions) {
+                    Decisions decisions, PersonLookups lookups) {
+        this.lookups = lookups;
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.filing = filing;
@@ -111,6 +113,7 @@ public class Supplementation {
         fixedAnswers(definition).forEach(a -> given.put(a, dossier.answers().getOrDefault(a, "")));
         PrefillSources.Subject subject = filing.subject(citizen);
         FilledForm form = filing.fill(definition, subject, given);
+        lookups.record(citizen, form, dossier.answers(), id);
         Filing.FormState state = Filing.state(id, form, subject, false);
         List<FieldProblem> problems = validator.validate(form);
         if (!problems.isEmpty()) {

@@ -55,7 +55,7 @@ public class Notifications {
                 .params(notificationId, messageId, address, mail.subject(), mail.body()).update();
     }
 
-    /** The citizen's latest notifications, newest first, as they were before this look; then all are read. */
+    /** The citizen's latest notifications, newest first, as they were before this look; then those shown are read. */
     @Transactional
     public List<NotificationView> openList(PortalUser citizen, Locale locale) {
         List<NotificationView> list = jdbc.sql("""
@@ -64,8 +64,13 @@ public class Notifications {
                         from notification where recipient = ? order by id desc limit ?""")
                 .params(citizen.subject(), LIST_SIZE)
                 .query((rs, row) -> view(rs, locale)).list();
-        jdbc.sql("update notification set read_at = now() where recipient = ? and read_at is null")
-                .param(citizen.subject()).update();
+        // By the ids shown, not by an id range: those beyond the list, and one a concurrent transaction commits later
+        // with a smaller id than the newest shown, were not seen and stay unread.
+        long[] shown = list.stream().filter(NotificationView::unread).mapToLong(NotificationView::id).toArray();
+        if (shown.length > 0) {
+            jdbc.sql("update notification set read_at = now() where recipient = ? and read_at is null and id = any(?)")
+                    .params(citizen.subject(), shown).update();
+        }
         return list;
     }
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -18,9 +22,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,6 +68,10 @@ class NotificationsTest extends PortalIntegrationTest {
     JavaMailSenderImpl portalSender;
     @Autowired
     MailSettings settings;
+    @Autowired
+    NotificationTexts texts;
+    @Autowired
+    DataSource dataSource;
 
     private Dossier submitted(PortalUser citizen, Map<String, String> answers) {
         return ((Filing.Submitted) filing.submit(citizen, catalog.find("temporary-residence").orElseThrow(),
@@ -425,21 +436,114 @@ class NotificationsTest extends PortalIntegrationTest {
                 .query(Integer.class).single()).isEqualTo(1);
     }
 
-    @Test
-    void theHeaderCountsUnreadNotificationsUpTo99Plus() throws Exception {
-        PortalUser citizen = citizen(freeAdult(2101), 2);
-        Dossier d = submitted(citizen, temporaryResidence("01", HOAN_KIEM));
+    /**
+     * Files a dossier for the citizen and gives it {@code count} unread notifications, in id order. The dossier goes to
+     * another commune than Hoàn Kiếm: it stays open, and the browser tests find theirs on Hoàn Kiếm's first queue page.
+     */
+    private Dossier notify(PortalUser citizen, int count) {
+        Dossier d = submitted(citizen, temporaryResidence("01", "00312"));
+        notify(citizen, d, count);
+        return d;
+    }
+
+    private void notify(PortalUser citizen, Dossier d, int count) {
         jdbc.sql("""
                         with ev as (insert into dossier_event (dossier_id, actor, actor_kind, event, to_state)
-                                    select ?, 'test', 'SYSTEM', 'test', 'submitted' from generate_series(1, 150) returning id)
+                                    select ?, 'test', 'SYSTEM', 'test', 'submitted' from generate_series(1, ?) returning id)
                         insert into notification (dossier_event_id, dossier_id, recipient, kind, receipt_code,
                                                   procedure_code, procedure_version, link_path)
                         select id, ?, ?, 'RECEIVED', ?, 'temporary-residence', 1, '/my/dossiers/' || ? from ev""")
-                .params(d.id(), d.id(), citizen.subject(), d.receiptCode(), d.id().toString()).update();
+                .params(d.id(), count, d.id(), citizen.subject(), d.receiptCode(), d.id().toString()).update();
+    }
+
+    private List<Long> unreadIds(PortalUser citizen) {
+        return jdbc.sql("select id from notification where recipient = ? and read_at is null order by id")
+                .param(citizen.subject()).query(Long.class).list();
+    }
+
+    @Test
+    void theHeaderCountsUnreadNotificationsUpTo99Plus() throws Exception {
+        PortalUser citizen = citizen(freeAdult(2101), 2);
+        notify(citizen, 150);
         assertThat(notifications.unread(citizen)).isEqualTo(Notifications.UNREAD_SHOWN + 1);
         String header = mvc.perform(get("/my/dossiers").with(authentication(login(citizen))))
                 .andReturn().getResponse().getContentAsString().replaceAll("\\s+", " ");
         assertThat(header).contains("id=\"unread-count\"").contains(">99+</span>");
+    }
+
+    /** Only the latest LIST_SIZE are shown, so only they are read: the older ones stay new, and the header says so. */
+    @Test
+    void openingTheListLeavesTheNotificationsBeyondItUnread() throws Exception {
+        PortalUser citizen = citizen(freeAdult(2102), 2);
+        notify(citizen, Notifications.LIST_SIZE + 30);
+        List<Long> all = unreadIds(citizen);
+
+        String page = mvc.perform(get("/my/notifications").with(authentication(login(citizen))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page.split("class=\"notification notification-unread\"", -1)).hasSize(Notifications.LIST_SIZE + 1);
+        assertThat(page).doesNotContain("id=\"notification-" + all.get(29) + "\"")
+                .contains("id=\"notification-" + all.get(30) + "\"");
+
+        assertThat(unreadIds(citizen)).as("the 30 oldest were not shown").isEqualTo(all.subList(0, 30));
+        String header = mvc.perform(get("/my/dossiers").with(authentication(login(citizen))))
+                .andReturn().getResponse().getContentAsString().replaceAll("\\s+", " ");
+        assertThat(header).contains("id=\"unread-count\"").contains(">30</span>");
+    }
+
+    /**
+     * A notification whose transaction took its id before the list was read and committed after (so it sorts among
+     * the ones shown but was not among them) stays unread: a statement that runs between the list's query and its
+     * update commits it, as a concurrent transition would.
+     */
+    @Test
+    void aNotificationCommittedWhileTheListIsReadStaysUnread() {
+        PortalUser citizen = citizen(freeAdult(2103), 2);
+        Dossier d = notify(citizen, 2);
+        long late = jdbc.sql("select nextval(pg_get_serial_sequence('notification', 'id'))").query(Long.class).single();
+        notify(citizen, d, 2);
+        Runnable commitLate = () -> jdbc.sql("""
+                        with ev as (insert into dossier_event (dossier_id, actor, actor_kind, event, to_state)
+                                    values (?, 'test', 'SYSTEM', 'test', 'submitted') returning id)
+                        insert into notification (id, dossier_event_id, dossier_id, recipient, kind, receipt_code,
+                                                  procedure_code, procedure_version, link_path)
+                        select ?, id, ?, ?, 'RECEIVED', ?, 'temporary-residence', 1, '/my/dossiers/' || ? from ev""")
+                .params(d.id(), late, d.id(), citizen.subject(), d.receiptCode(), d.id().toString()).update();
+        Notifications racing = new Notifications(JdbcClient.create(beforeUpdate(dataSource, commitLate)), texts);
+
+        List<NotificationView> shown = racing.openList(citizen, Locale.forLanguageTag("vi"));
+
+        assertThat(shown).hasSize(4).allMatch(NotificationView::unread).noneMatch(n -> n.id() == late);
+        assertThat(shown.get(0).id()).as("the late one's id is among those shown").isGreaterThan(late);
+        assertThat(shown.get(3).id()).isLessThan(late);
+        assertThat(unreadIds(citizen)).as("only the late one, which was not shown").containsExactly(late);
+    }
+
+    /** The data source's connections run {@code hook} once, just before the first update statement is prepared. */
+    private static DataSource beforeUpdate(DataSource target, Runnable hook) {
+        AtomicBoolean ran = new AtomicBoolean();
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (ds, method, args) -> {
+                    Object result = invoke(target, method, args);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (c, m, a) -> {
+                                if (m.getName().equals("prepareStatement") && a[0] instanceof String sql
+                                        && sql.strip().startsWith("update") && ran.compareAndSet(false, true)) {
+                                    hook.run();
+                                }
+                                return invoke(connection, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test

@@ -2,6 +2,11 @@ package vn.gov.portal.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.FormField;
 import vn.gov.portal.catalog.ProcedureCatalog;
@@ -22,6 +28,7 @@ import vn.gov.portal.dossier.DossierEvent;
 import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.FieldProblem;
 import vn.gov.portal.dossier.Filing;
+import vn.gov.portal.dossier.Supplementation;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.population.IdNumber;
 import vn.gov.portal.population.Sex;
@@ -44,6 +51,10 @@ class PrefillRelationsTest extends PortalIntegrationTest {
     Decisions decisions;
     @Autowired
     Dossiers dossiers;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Supplementation supplementation;
 
     // ---------------------------------------------------------------- birth registration
 
@@ -280,6 +291,98 @@ class PrefillRelationsTest extends PortalIntegrationTest {
         }
         assertThat(jdbc.sql("select id_number from population.person_document where dossier_id = ? and kind = 'STAY_NOTIFICATION'")
                 .param(dossier.id()).query(String.class).list()).extracting(String::strip).containsExactly(guestId);
+    }
+
+    /**
+     * A number typed in a person field shows someone else's name: the look is audited once, with the citizen, the
+     * person and the field, when the number enters the form; saving, opening and checking it again is not a new look,
+     * and a number that shows no name leaves nothing.
+     */
+    @Test
+    void theLookUpOfTheGuestsNameByNumberIsAuditedOnceWithTheHostAndTheGuest() throws Exception {
+        PortalUser host = citizen(freeAdult(2260), 2);
+        Map<String, Object> guest = jdbc.sql("""
+                        select o.id_number, o.full_name from population.person o join population.person p on p.id_number = ?
+                        where o.household_id <> p.household_id and o.date_of_death is null
+                        order by o.id_number offset 450 limit 1""")
+                .param(host.subject()).query().singleRow();
+        String guestId = ((String) guest.get("id_number")).strip();
+        String apply = "/procedures/notification-of-stay/apply";
+        String formId = UUID.randomUUID().toString();
+
+        mvc.perform(post(apply).param("formId", formId).param("step", "guestSection").param("action", "save")
+                        .param("guest", unknownIdNumber()).param("guestRelation", "OTHER")
+                        .with(csrf()).with(authentication(login(host))))
+                .andExpect(status().isOk());
+        assertThat(lookUps(host)).as("no name was shown").isEmpty();
+
+        mvc.perform(post(apply).param("formId", formId).param("step", "guestSection").param("action", "next")
+                        .param("guest", guestId).param("guestRelation", "OTHER")
+                        .with(csrf()).with(authentication(login(host))))
+                .andExpect(status().is3xxRedirection());
+        String page = mvc.perform(get(apply).param("step", "guestSection").with(authentication(login(host))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains((String) guest.get("full_name"));
+        List<Map<String, Object>> audited = lookUps(host);
+        assertThat(audited).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("actor", host.subject()).containsEntry("subject_type", "person")
+                    .containsEntry("subject_id", guestId).containsEntry("procedure", "notification-of-stay")
+                    .containsEntry("field", "guest");
+        });
+
+        // The same number again: saved in the background, saved by hand, the form and its review opened.
+        mvc.perform(post(apply).param("formId", formId).param("step", "guestSection").param("action", "autosave")
+                        .param("guest", guestId).param("guestRelation", "OTHER")
+                        .with(csrf()).with(authentication(login(host))))
+                .andExpect(status().isNoContent());
+        mvc.perform(post(apply).param("formId", formId).param("step", "guestSection").param("action", "save")
+                        .param("guest", guestId).param("guestRelation", "OTHER")
+                        .with(csrf()).with(authentication(login(host))))
+                .andExpect(status().isOk());
+        mvc.perform(get(apply).with(authentication(login(host)))).andExpect(status().isOk());
+        mvc.perform(get(apply).param("step", "review").with(authentication(login(host)))).andExpect(status().isOk());
+        assertThat(lookUps(host)).isEqualTo(audited);
+    }
+
+    /**
+     * A supplement that names another head of the new household looks that person up: audited like in the form. (Not
+     * in Hoàn Kiếm: the dossier stays open, and the browser tests find theirs on Hoàn Kiếm's first queue page.)
+     */
+    @Test
+    void aPersonTypedAnewInASupplementIsAuditedToo() {
+        ProcedureDefinition residence = catalog.find("permanent-residence").orElseThrow();
+        PortalUser citizen = citizen(freeAdult(2261), 2);
+        List<String> heads = jdbc.sql("""
+                        select o.id_number from population.person o join population.person p on p.id_number = ?
+                        where o.household_id <> p.household_id and o.date_of_death is null
+                        order by o.id_number offset 460 limit 2""")
+                .param(citizen.subject()).query(String.class).list().stream().map(String::strip).toList();
+        Map<String, String> answers = new HashMap<>(Map.of("phone", "0912345678", "newProvince", "01",
+                "newCommune", "00312", "newAddressDetail", "Số 3, phố Hàng Bạc", "basis", "OTHERS_HOME",
+                "request", "Đăng ký thường trú vào nhà của người thân", "relationToNewHead", "cháu", "ownerConsent", "true"));
+        answers.put("newHead", heads.get(0));
+        answers.put(Filing.confirmationOf("newHead"), heads.get(0));
+        Filing.Outcome submitted = filing.submit(citizen, residence, UUID.randomUUID(), answers);
+        Dossier dossier = ((Filing.Submitted) submitted).dossier();
+        dossier = decisions.decide(officer("ca.00312.tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
+        dossier = decisions.decide(officer("ca.00312.xuly"), dossier.id(), "request-supplement", "Chủ hộ khác",
+                dossier.lockVersion());
+
+        Map<String, String> corrected = new HashMap<>(dossier.answers());
+        corrected.put("newHead", heads.get(1));
+        assertThat(supplementation.send(citizen, dossier.id(), corrected, "", dossier.lockVersion()))
+                .isInstanceOf(Filing.Submitted.class);
+
+        assertThat(lookUps(citizen)).extracting(e -> e.get("subject_id"), e -> e.get("field"))
+                .containsExactly(tuple(heads.get(0), "newHead"), tuple(heads.get(1), "newHead"));
+    }
+
+    private List<Map<String, Object>> lookUps(PortalUser citizen) {
+        return jdbc.sql("""
+                        select id, actor, subject_type, subject_id, details ->> 'procedure' as procedure,
+                               details ->> 'field' as field
+                        from audit_log where action = 'person.looked-up' and actor = ? order by id""")
+                .param(citizen.subject()).query().listOfRows();
     }
 
     private static Map<String, String> stayAnswers(String guest) {

@@ -1,0 +1,50 @@
+package vn.gov.portal.dossier;
+
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import vn.gov.portal.audit.AuditLog;
+import vn.gov.portal.catalog.FormField;
+import vn.gov.portal.catalog.ProcedureDefinition.FormSection;
+import vn.gov.portal.identity.PortalUser;
+
+/**
+ * A citizen's look at another person's register record: a number typed in a person field of relation ANY brings
+ * that person's name into the form. Audited as {@code person.looked-up} with the citizen as actor, the person as
+ * subject, and the procedure, answer and form as details.
+ */
+@Component
+class PersonLookups {
+
+    static final String ACTION = "person.looked-up";
+
+    private final AuditLog audit;
+
+    PersonLookups(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    /**
+     * Records each typed person whose name the filled form shows and whose number is not the one {@code before} held
+     * for that answer; in the caller's transaction, so a request that rolls back (and shows nothing) leaves nothing.
+     */
+    void record(PortalUser citizen, FilledForm form, Map<String, String> before, UUID formId) {
+        // Once, when the number enters the form: from then on every open, save and submit re-fills the same name, and
+        // auditing those would log the same look again and again (autosave alone saves every few seconds).
+        for (FormSection section : form.definition().sections()) {
+            for (FormField field : section.fields()) {
+                if (field.type() != FormField.FieldType.PERSON || field.relation() != FormField.Relation.ANY) {
+                    continue;
+                }
+                for (String answerId : section.answerIds(field)) {
+                    String number = form.values().getOrDefault(answerId, "");
+                    if (form.picked().containsKey(answerId) && !number.isEmpty()
+                            && !number.equals(before.getOrDefault(answerId, "").strip())) {
+                        audit.record(citizen.subject(), ACTION, "person", number, Map.of(
+                                "procedure", form.definition().code(), "field", answerId, "form", formId.toString()));
+                    }
+                }
+            }
+        }
+    }
+}
