@@ -68,6 +68,28 @@ public abstract class PortalIntegrationTest {
                 .param(offset).query(String.class).single();
     }
 
+    /** A free adult (25-60) of a household with at least three living members: a filer with someone to register. */
+    protected String freeAdultOfLargeHousehold(int offset) {
+        return jdbc.sql("""
+                        select p.id_number from population.person p
+                        where p.birth_date between current_date - interval '60 years' and current_date - interval '25 years'
+                          and (select count(*) from population.person m
+                               where m.household_id = p.household_id and m.date_of_death is null) >= 3
+                          and """ + FREE + " order by p.id_number offset ? limit 1")
+                .param(offset).query(String.class).single();
+    }
+
+    /** The oldest living member of the person's household other than them, with no dossier: whose death a test registers. */
+    protected String oldestOtherMember(String idNumber) {
+        return jdbc.sql("""
+                        select m.id_number from population.person m join population.person p on p.household_id = m.household_id
+                        where p.id_number = ? and m.id_number <> p.id_number and m.date_of_death is null
+                          and not exists (select 1 from dossier d where d.applicant_id_number = m.id_number
+                                                                     or d.party_id_number = m.id_number)
+                        order by m.birth_date limit 1""")
+                .param(idNumber).query(String.class).single();
+    }
+
     protected String permanent(String idNumber, String column) {
         return jdbc.sql("select " + column + " from population.residence where id_number = ? and kind = 'PERMANENT'")
                 .param(idNumber).query(String.class).single();

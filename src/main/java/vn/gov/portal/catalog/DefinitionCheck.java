@@ -74,7 +74,10 @@ public class DefinitionCheck {
         return new Review(problems.isEmpty() ? definition : null, List.copyOf(problems));
     }
 
-    /** A group's steps must be published procedures, not groups; the group is filed with its first step's form. */
+    /**
+     * A group's steps must be published procedures, not groups, and its own questions must not reuse the ids of the
+     * first step's fields; the group is filed with the first step's form followed by its own questions.
+     */
     static Optional<ProcedureDefinition> resolveGroup(ProcedureDefinition group,
                                                       Function<String, Optional<ProcedureDefinition>> published,
                                                       List<DefinitionProblem> problems) {
@@ -86,7 +89,14 @@ public class DefinitionCheck {
                 ok = false;
             }
         }
-        return ok ? Optional.of(group.filedAs(published.apply(group.steps().get(0).procedure()).orElseThrow()))
-                : Optional.empty();
+        if (!ok) {
+            return Optional.empty();
+        }
+        ProcedureDefinition first = published.apply(group.steps().get(0).procedure()).orElseThrow();
+        // The group's own questions are answers beside the first step's: one id may not mean two things.
+        List<DefinitionProblem> clashes = group.fields().filter(f -> first.field(f.id()).isPresent())
+                .map(f -> DefinitionProblem.of(group.source(), 0, "groupFieldTwice", f.id(), first.code())).toList();
+        problems.addAll(clashes);
+        return clashes.isEmpty() ? Optional.of(group.filedAs(first)) : Optional.empty();
     }
 }

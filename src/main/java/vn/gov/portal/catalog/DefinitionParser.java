@@ -110,29 +110,58 @@ public final class DefinitionParser {
 
     /**
      * An interconnected group: its steps name other definitions, which the catalog checks once all are read; the
-     * form and routing are the first step's, the group's own workflow is {@link GroupWorkflow}.
+     * form is the first step's followed by the group's own questions, the routing the first step's, the group's own
+     * workflow is {@link GroupWorkflow}.
      */
     private ProcedureDefinition readGroup(YamlNode doc, String source) {
         doc.allowOnly(YamlNode.TOP_LEVEL, "code", "nationalCode", "version", "name", "summary", "lifeEvent",
-                "keywords", "filers", "deadline", "fees", "eidLevel", "documents", "steps", "result");
+                "keywords", "filers", "deadline", "fees", "eidLevel", "documents", "form", "steps", "result");
         String code = readCode(doc);
-        List<ProcedureDefinition.Step> steps = doc.list("steps").stream().map(step -> {
-            step.allowOnly("steps", "procedure", "inputs");
+        // The group's own questions (whether to claim an optional step), asked after the first step's form.
+        List<FormSection> form = doc.get("form").map(this::readSections).orElse(List.of());
+        List<YamlNode> stepNodes = doc.list("steps");
+        List<ProcedureDefinition.Step> steps = stepNodes.stream().map(step -> {
+            step.allowOnly("steps", "procedure", "inputs", "when");
             Map<String, String> inputs = step.get("inputs").map(YamlNode::scalars).orElse(Map.of());
-            return new ProcedureDefinition.Step(step.text("procedure"), Map.copyOf(inputs));
+            return new ProcedureDefinition.Step(step.text("procedure"), Map.copyOf(inputs),
+                    step.get("when").map(DefinitionParser::readCondition).orElse(null));
         }).toList();
         if (steps.size() < 2) {
             doc.require("steps").problem("groupTooFewSteps");
         }
         List<String> filers = doc.texts("filers");
-        return new ProcedureDefinition(code, doc.optionalText("nationalCode").orElse(""), doc.integer("version", 1),
-                doc.localized("name", true), doc.localized("summary", false), readLifeEvent(doc),
-                filers.isEmpty() ? List.of("SELF") : filers, null, readDeadline(doc.require("deadline")),
-                readFees(doc.require("fees")),
+        ProcedureDefinition group = new ProcedureDefinition(code, doc.optionalText("nationalCode").orElse(""),
+                doc.integer("version", 1), doc.localized("name", true), doc.localized("summary", false),
+                readLifeEvent(doc), filers.isEmpty() ? List.of("SELF") : filers, null,
+                readDeadline(doc.require("deadline")), readFees(doc.require("fees")),
                 doc.integer("eidLevel", 2),
                 readDocuments(doc),
-                List.of(), GroupWorkflow.DEFINITION, null, doc.localized("result", true), steps, source,
+                form, GroupWorkflow.DEFINITION, null, doc.localized("result", true), steps, source,
                 readKeywords(doc));
+        doc.get("form").ifPresent(node -> checkForm(group, node));
+        for (int i = 0; i < steps.size(); i++) {
+            checkStepWhen(group, i, stepNodes.get(i));
+        }
+        return group;
+    }
+
+    /**
+     * A step's {@code when} is a value of the group's own form: the first step is always filed (its form is the
+     * group's), and a later one depends on what the citizen said when filing, not on what an agency decided.
+     */
+    private static void checkStepWhen(ProcedureDefinition group, int index, YamlNode node) {
+        ProcedureDefinition.Step step = group.steps().get(index);
+        if (step.when() == null) {
+            return;
+        }
+        YamlNode when = node.require("when");
+        if (index == 0) {
+            when.problem("stepWhenFirst", step.procedure());
+        } else if (step.when().byAge() || step.when().equals() == null || step.when().field().isEmpty()) {
+            when.problem("stepWhenShape", step.procedure());
+        } else if (group.field(step.when().field()).isEmpty()) {
+            when.problem("stepWhenField", step.procedure(), step.when().field());
+        }
     }
 
     /** One of the fixed catalogue groups ({@link LifeEvent}), so that no procedure lands in a group of its own. */
@@ -253,14 +282,16 @@ public final class DefinitionParser {
         return form.list("sections").stream().map(section -> {
             section.allowOnly("form.sections", "id", "title", "repeat", "when", "fields");
             List<FormField> fields = section.list("fields").stream().map(this::readField).toList();
-            ProcedureDefinition.Condition when = section.get("when").map(w -> {
-                w.allowOnly("when", "field", "equals", "ageUnder", "ageAtLeast");
-                return new ProcedureDefinition.Condition(w.text("field"), w.optionalText("equals").orElse(null),
-                        optionalInteger(w, "ageUnder"), optionalInteger(w, "ageAtLeast"));
-            }).orElse(null);
+            ProcedureDefinition.Condition when = section.get("when").map(DefinitionParser::readCondition).orElse(null);
             return new FormSection(section.text("id"), section.localized("title", true), section.integer("repeat", 1),
                     when, fields);
         }).toList();
+    }
+
+    private static ProcedureDefinition.Condition readCondition(YamlNode w) {
+        w.allowOnly("when", "field", "equals", "ageUnder", "ageAtLeast");
+        return new ProcedureDefinition.Condition(w.text("field"), w.optionalText("equals").orElse(null),
+                optionalInteger(w, "ageUnder"), optionalInteger(w, "ageAtLeast"));
     }
 
     private FormField readField(YamlNode field) {
@@ -332,10 +363,25 @@ public final class DefinitionParser {
         }
         d.filers().stream().filter(f -> !FILERS.contains(f))
                 .forEach(f -> doc.require("filers").problem("filerUnknown", f, FILERS));
-        Set<String> personFields = d.fields().filter(f -> f.type() == FieldType.PERSON).map(FormField::id)
-                .collect(Collectors.toSet());
+        checkForm(d, doc.require("form"));
+        Set<String> personFields = personFields(d);
+        checkRouting(d, doc.require("routing"));
+        if (d.writeBack() != null && !writeBacks.contains(d.writeBack().handler())) {
+            doc.require("writeBack").problem("writeBackUnknown", d.writeBack().handler(),
+                    String.join(", ", writeBacks.stream().sorted().toList()));
+        }
+        checkWorkflow(d, doc.require("workflow"), personFields);
+    }
+
+    private static Set<String> personFields(ProcedureDefinition d) {
+        return d.fields().filter(f -> f.type() == FieldType.PERSON).map(FormField::id).collect(Collectors.toSet());
+    }
+
+    /** The sections and fields of a form: a procedure's, or a group's own questions. */
+    private void checkForm(ProcedureDefinition d, YamlNode form) {
+        Set<String> personFields = personFields(d);
         Set<String> fieldIds = new HashSet<>();
-        List<YamlNode> sectionNodes = doc.require("form").list("sections");
+        List<YamlNode> sectionNodes = form.list("sections");
         for (int s = 0; s < d.sections().size(); s++) {
             ProcedureDefinition.FormSection section = d.sections().get(s);
             YamlNode sectionNode = sectionNodes.get(s);
@@ -345,12 +391,6 @@ public final class DefinitionParser {
                 checkField(section.fields().get(f), fieldNodes.get(f), fieldIds, d, personFields);
             }
         }
-        checkRouting(d, doc.require("routing"));
-        if (d.writeBack() != null && !writeBacks.contains(d.writeBack().handler())) {
-            doc.require("writeBack").problem("writeBackUnknown", d.writeBack().handler(),
-                    String.join(", ", writeBacks.stream().sorted().toList()));
-        }
-        checkWorkflow(d, doc.require("workflow"), personFields);
     }
 
     private static void checkRouting(ProcedureDefinition d, YamlNode node) {
@@ -405,10 +445,10 @@ public final class DefinitionParser {
                 .filter(field.id()::equals).isPresent()) {
             node.problem("prefillItself", field.id());
         }
-        // Anyone's number can be typed in an ANY field: showing more than the name would let anybody read the
-        // register by guessing numbers.
+        // Anyone's number can be typed in an ANY or DECEASED field: showing more than the name would let anybody read
+        // the register by guessing numbers.
         if (field.prefill() != null && PrefillSources.personFieldOf(field.prefill(), personFields)
-                .flatMap(d::field).filter(p -> p.relation() == FormField.Relation.ANY).isPresent()
+                .flatMap(d::field).filter(FormField::typedPerson).isPresent()
                 && !field.prefill().endsWith(".fullName") && !field.prefill().endsWith(".idNumber")) {
             node.problem("prefillDiscloses", field.prefill());
         }

@@ -184,12 +184,15 @@ public final class DefinitionRules {
     }
 
     /**
-     * A step's inputs fill its own fields from answers the group already has: the form (the first step's), earlier
-     * steps' fields, and what earlier steps' write-backs added.
+     * A step's inputs fill its own fields from answers the group already has: the form (the first step's and the
+     * group's own questions), earlier steps' fields, and what earlier steps' write-backs added — not those of an
+     * optional step, which may never be filed.
      */
     private void checkSteps(ProcedureDefinition group, Function<String, Optional<ProcedureDefinition>> procedures,
                             Found found) {
         Set<String> known = new HashSet<>();
+        group.fields().forEach(f -> known.add(f.id()));
+        Map<String, String> fromOptional = new java.util.HashMap<>();
         for (int i = 0; i < group.steps().size(); i++) {
             ProcedureDefinition.Step step = group.steps().get(i);
             Optional<ProcedureDefinition> procedure = procedures.apply(step.procedure()).filter(p -> !p.isGroup());
@@ -200,13 +203,23 @@ public final class DefinitionRules {
                 if (procedure.get().field(input.getKey()).isEmpty()) {
                     found.add(found.lines.step(i), "stepNoField", step.procedure(), input.getKey());
                 }
-                if (!known.contains(input.getValue())) {
+                if (fromOptional.containsKey(input.getValue())) {
+                    found.add(found.lines.step(i), "stepInputOptional", input.getKey(), step.procedure(),
+                            input.getValue(), fromOptional.get(input.getValue()));
+                } else if (!known.contains(input.getValue())) {
                     found.add(found.lines.step(i), "stepInputUnknown", input.getKey(), step.procedure(), input.getValue());
                 }
             }
-            procedure.get().fields().forEach(f -> known.add(f.id()));
+            Set<String> gives = new HashSet<>();
+            procedure.get().fields().forEach(f -> gives.add(f.id()));
             Optional.ofNullable(procedure.get().writeBack())
-                    .map(w -> writeBackOutputs.getOrDefault(w.handler(), Set.of())).ifPresent(known::addAll);
+                    .map(w -> writeBackOutputs.getOrDefault(w.handler(), Set.of())).ifPresent(gives::addAll);
+            if (step.optional()) {
+                gives.stream().filter(id -> !known.contains(id)).forEach(id -> fromOptional.putIfAbsent(id, step.procedure()));
+            } else {
+                known.addAll(gives);
+                gives.forEach(fromOptional::remove);
+            }
         }
     }
 }

@@ -30,13 +30,29 @@ public record FormField(
 
     public enum FieldType { TEXT, TEXTAREA, DATE, SELECT, PHONE, EMAIL, PROVINCE, COMMUNE, NUMBER, CHECKBOX, PERSON }
 
-    /** Whom a person field may name, relative to the filer. */
-    public enum Relation { SELF_OR_CHILD, CHILD, SPOUSE, HOUSEHOLD_MEMBER, ANY }
+    /**
+     * Whom a person field may name, relative to the filer: people the register links to them, picked from a list, or
+     * someone whose number they type — any living person ({@code ANY}) or a person whose death the register records
+     * ({@code DECEASED}: the funeral allowance, claimed after the death is registered).
+     */
+    public enum Relation {
+        SELF_OR_CHILD, CHILD, SPOUSE, HOUSEHOLD_MEMBER, ANY, DECEASED;
+
+        /** Typed by number: anyone's, so the form shows the name to confirm and discloses nothing more. */
+        public boolean typed() {
+            return this == ANY || this == DECEASED;
+        }
+    }
 
     public record Option(String value, LocalizedText label) {}
 
     public boolean prefilled() {
         return prefill != null;
+    }
+
+    /** A person field whose number the citizen types (see {@link Relation#typed()}). */
+    public boolean typedPerson() {
+        return relation != null && relation.typed();
     }
 
     /** Locked fields show the register's value and cannot be changed by the citizen. */

@@ -55,19 +55,39 @@ public record ProcedureDefinition(
 
     /**
      * A step of an interconnected group (Decree 63/2024): a procedure handled by its own agency once the previous
-     * step is done. {@code inputs} name answers of the step taken from earlier ones: {child: childIdNumber}.
+     * step is done. {@code inputs} name answers of the step taken from earlier ones: {child: childIdNumber}. A step
+     * with {@code when} is optional: filed only when the group's answers meet it (the citizen claimed it).
      */
-    public record Step(String procedure, Map<String, String> inputs) {}
+    public record Step(String procedure, Map<String, String> inputs, Condition when) {
+
+        public Step(String procedure, Map<String, String> inputs) {
+            this(procedure, inputs, null);
+        }
+
+        public boolean optional() {
+            return when != null;
+        }
+
+        /** Whether the step is filed for a group with these answers. */
+        public boolean filedFor(Map<String, String> groupAnswers) {
+            return when == null || when.holdsFor(groupAnswers);
+        }
+    }
 
     /** An interconnected group: filed once with the first step's form, processed step by step. */
     public boolean isGroup() {
         return !steps.isEmpty();
     }
 
-    /** The group as citizens file it: the first step's form, routed like the first step. */
+    /**
+     * The group as citizens file it: the first step's form followed by the group's own questions (whether to claim an
+     * optional step), routed like the first step.
+     */
     ProcedureDefinition filedAs(ProcedureDefinition first) {
+        List<FormSection> form = new ArrayList<>(first.sections());
+        form.addAll(sections);
         return new ProcedureDefinition(code, nationalCode, version, name, summary, lifeEvent, filers, first.routing(),
-                deadline, fees, eidLevel, documents, first.sections(), workflow, null, result, steps, source, keywords);
+                deadline, fees, eidLevel, documents, List.copyOf(form), workflow, null, result, steps, source, keywords);
     }
 
     public static final String APPLICANT_PLACE = "applicant";
@@ -143,6 +163,11 @@ public record ProcedureDefinition(
 
         public boolean byAge() {
             return ageUnder != null || ageAtLeast != null;
+        }
+
+        /** A condition on a value ({@code equals}) met by these answers; one by age needs the person (Filing). */
+        public boolean holdsFor(Map<String, String> answers) {
+            return equals != null && equals.equals(answers.get(field));
         }
     }
 

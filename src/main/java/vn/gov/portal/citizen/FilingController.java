@@ -147,7 +147,7 @@ class FilingController {
     private String review(ProcedureDefinition definition, Filing.FormState form, Model model) {
         Map<String, String> confirmations = new LinkedHashMap<>();
         definition.sections().forEach(section -> section.fields().stream()
-                .filter(f -> f.type() == FormField.FieldType.PERSON && f.relation() == FormField.Relation.ANY)
+                .filter(FormField::typedPerson)
                 .forEach(f -> section.answerIds(f).stream().filter(a -> !form.values().getOrDefault(a, "").isEmpty())
                         .forEach(a -> confirmations.put(Filing.confirmationOf(a), form.values().get(a)))));
         model.addAttribute("confirmations", confirmations);

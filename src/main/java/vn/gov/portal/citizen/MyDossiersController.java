@@ -115,6 +115,8 @@ class MyDossiersController {
         model.addAttribute("mayRate", ratings.mayRate(citizen, dossier));
         List<Dossier> steps = dossiers.steps(dossier);
         model.addAttribute("steps", steps);
+        // By position in the group (1-based): a step the citizen did not claim leaves a gap.
+        model.addAttribute("stepAt", steps.stream().collect(Collectors.toMap(Dossier::stepIndex, s -> s)));
         model.addAttribute("stepAgencies", steps.stream().collect(Collectors.toMap(Dossier::id,
                 s -> agencies.find(s.agencyId()).map(a -> a.name(locale)).orElse(""))));
         model.addAttribute("stepActions", steps.stream().collect(Collectors.toMap(Dossier::id,

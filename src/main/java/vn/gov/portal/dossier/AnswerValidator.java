@@ -110,8 +110,11 @@ class AnswerValidator {
             }
             case PERSON -> {
                 if (!form.picked().containsKey(id)) {
-                    problems.add(FieldProblem.of(id, field.relation() == FormField.Relation.ANY
-                            ? "validation.personUnknown" : "validation.person", field.label()));
+                    problems.add(FieldProblem.of(id, switch (field.relation()) {
+                        case ANY -> "validation.personUnknown";
+                        case DECEASED -> "validation.deceasedUnknown";
+                        default -> "validation.person";
+                    }, field.label()));
                 }
             }
             default -> { }

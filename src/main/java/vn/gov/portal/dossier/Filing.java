@@ -232,7 +232,7 @@ public class Filing {
     }
 
     /**
-     * A person typed by number (relation ANY) must have been shown by name before the dossier goes: the form comes
+     * A person typed by number (relation ANY or DECEASED) must have been shown by name before the dossier goes: the form comes
      * back once with the name looked up in the register, and the citizen submits again after checking it.
      */
     private static List<FieldProblem> unconfirmedPeople(FilledForm form, Map<String, String> posted) {
@@ -241,7 +241,7 @@ public class Filing {
             if (!form.applies(section)) {
                 continue;
             }
-            section.fields().stream().filter(f -> f.relation() == FormField.Relation.ANY).forEach(field -> {
+            section.fields().stream().filter(FormField::typedPerson).forEach(field -> {
                 for (String answerId : section.answerIds(field)) {
                     String value = form.values().getOrDefault(answerId, "");
                     if (!value.isEmpty() && !value.equals(posted.get(confirmationOf(answerId)))) {
@@ -334,7 +334,7 @@ public class Filing {
             return (when.ageUnder() == null || age < when.ageUnder())
                     && (when.ageAtLeast() == null || age >= when.ageAtLeast());
         }
-        return when.equals().equals(values.get(when.field()));
+        return when.holdsFor(values);
     }
 
     static FormState state(UUID id, FilledForm form, PrefillSources.Subject subject, boolean resumed) {

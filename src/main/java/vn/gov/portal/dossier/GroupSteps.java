@@ -29,7 +29,7 @@ class GroupSteps {
     /** What a step's end means for the group: a step to start, and the group's own event to fire. */
     record Next(Optional<UUID> startedStep, Optional<String> groupEvent) {}
 
-    /** Statuses that end a step without its result: the whole group stops. */
+    /** Statuses that end a step without its result: the whole group stops, unless the step was optional. */
     private static final Set<Integer> FAILED = Set.of(3, 7, 8);
 
     private final DossierRepository dossiers;
@@ -59,14 +59,24 @@ class GroupSteps {
                 .orElseThrow(() -> new IllegalStateException("the first step of " + group.procedureCode() + " has no agency"));
     }
 
-    /** After a step reached a terminal state: start the next one, or finish or stop the group. */
+    /**
+     * After a step reached a terminal state: start the next one the citizen asked for (a step whose {@code when} the
+     * group's answers do not meet is not filed), or finish or stop the group.
+     */
     Next stepEnded(Dossier step, int endStatus) {
         Dossier group = dossiers.findForUpdate(step.parentId()).orElseThrow();
         ProcedureDefinition definition = catalog.get(group.procedureCode(), group.procedureVersion());
-        if (FAILED.contains(endStatus)) {
+        boolean optional = definition.steps().get(step.stepIndex() - 1).optional();
+        // An optional step is a claim no later step builds on: its refusal leaves the earlier steps' results standing.
+        if (FAILED.contains(endStatus) && !optional) {
             return new Next(Optional.empty(), Optional.of(GroupWorkflow.STOP));
         }
         int next = step.stepIndex();   // step indexes are 1-based, list positions 0-based
+        while (next < definition.steps().size() && !definition.steps().get(next).filedFor(group.answers())) {
+            audit.record("portal", "group.step-not-claimed", "dossier", group.id().toString(), Map.of(
+                    "receiptCode", group.receiptCode(), "procedure", definition.steps().get(next).procedure()));
+            next++;
+        }
         if (next >= definition.steps().size()) {
             return new Next(Optional.empty(), Optional.of(GroupWorkflow.FINISH));
         }

@@ -13,7 +13,8 @@ import vn.gov.portal.population.PrefillSources;
 
 /**
  * Whom a filer may name in a person field: themselves or their children, their spouse, a member of their household
- * — as the register links them — or, for {@link Relation#ANY}, any living person whose number they type.
+ * — as the register links them — or someone whose number they type: any living person ({@link Relation#ANY}), or a
+ * person whose death the register records ({@link Relation#DECEASED}).
  */
 @Component
 class PersonPicker {
@@ -26,7 +27,7 @@ class PersonPicker {
         this.prefill = prefill;
     }
 
-    /** The people to offer in a select; empty for ANY, where the number is typed. */
+    /** The people to offer in a select; empty for ANY and DECEASED, where the number is typed. */
     List<PersonFacts> candidates(IdNumber filer, Relation relation) {
         List<IdNumber> ids = new ArrayList<>();
         switch (relation) {
@@ -38,7 +39,7 @@ class PersonPicker {
             case SPOUSE -> register.relative(filer, "SPOUSE").ifPresent(ids::add);
             case HOUSEHOLD_MEMBER -> register.householdOf(filer).ifPresent(h -> h.members().stream()
                     .map(Household.Member::idNumber).filter(id -> !id.equals(filer)).forEach(ids::add));
-            case ANY -> { }
+            case ANY, DECEASED -> { }
         }
         return ids.stream().map(prefill::facts).flatMap(Optional::stream).filter(f -> f.person().alive()).toList();
     }
@@ -49,9 +50,10 @@ class PersonPicker {
             return Optional.empty();
         }
         IdNumber id = new IdNumber(value);
-        if (relation == Relation.ANY) {
-            // Someone else: a guest, a partner, the other parent — never the filer themselves.
-            return id.equals(filer) ? Optional.empty() : prefill.facts(id).filter(f -> f.person().alive());
+        if (relation.typed()) {
+            // Someone else: a guest, a partner, the other parent, or the deceased — never the filer themselves.
+            boolean alive = relation == Relation.ANY;
+            return id.equals(filer) ? Optional.empty() : prefill.facts(id).filter(f -> f.person().alive() == alive);
         }
         return candidates(filer, relation).stream().filter(f -> f.person().idNumber().equals(id)).findFirst();
     }

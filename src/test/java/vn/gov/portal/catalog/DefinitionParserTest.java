@@ -131,6 +131,32 @@ class DefinitionParserTest {
     }
 
     @Test
+    void aGroupStepWhenMustNameAQuestionOfTheGroupsOwnForm() throws IOException {
+        String group = Files.readString(Path.of("workflows/death-residence-funeral-allowance.yaml"));
+        assertThat(parser.parse("group.yaml", group).problems()).isEmpty();
+        ProcedureDefinition.Step allowance = parser.parse("group.yaml", group).definition().steps().get(2);
+        assertThat(allowance.optional()).isTrue();
+        assertThat(allowance.filedFor(java.util.Map.of("claimFuneralAllowance", "true"))).isTrue();
+        assertThat(allowance.filedFor(java.util.Map.of("claimFuneralAllowance", ""))).isFalse();
+
+        String step = "- procedure: funeral-allowance\n    when: { field: claimFuneralAllowance, equals: \"true\" }";
+        String broken = group.replace(step, step.replace("claimFuneralAllowance", "claimFuneral"));
+        assertThat(parser.parse("group.yaml", broken).problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("stepWhenField");
+            assertThat(p.message()).isEqualTo("when of step 'funeral-allowance' names 'claimFuneral', which is not a "
+                    + "field of the group's own form");
+            assertThat(p.line()).isEqualTo(lineOf(broken, "when: { field: claimFuneral,"));
+        });
+        String first = group.replace("  - procedure: death-registration\n",
+                "  - procedure: death-registration\n    when: { field: claimFuneralAllowance, equals: \"true\" }\n");
+        assertThat(parser.parse("group.yaml", first).problems()).extracting(DefinitionProblem::key)
+                .containsExactly("stepWhenFirst");
+        String byAge = group.replace(step, step.replace("equals: \"true\"", "ageUnder: 6"));
+        assertThat(parser.parse("group.yaml", byAge).problems()).extracting(DefinitionProblem::key)
+                .containsExactly("stepWhenShape");
+    }
+
+    @Test
     void invalidYamlIsReportedWithTheLine() {
         DefinitionParser.Result result = parser.parse("bad.yaml", "code: x\nname: [unclosed\n");
         assertThat(result.problems()).singleElement().satisfies(p -> {

@@ -194,6 +194,40 @@ class DefinitionRulesTest {
     }
 
     @Test
+    void aLaterStepTakesNoInputFromAnOptionalStep() {
+        ProcedureDefinition tiny = PARSER.parse("tiny.yaml", TINY).definition();
+        ProcedureDefinition other = PARSER.parse("other.yaml", TINY.replace("code: tiny", "code: other")
+                .replace("id: note,", "id: remark,")).definition();
+        ProcedureDefinition last = PARSER.parse("last.yaml", TINY.replace("code: tiny", "code: last")).definition();
+        String group = """
+                code: trio
+                name: { vi: Liên thông, en: Trio }
+                lifeEvent: residence
+                deadline: { workingDays: 3 }
+                fees: { counter: 0, online: 0 }
+                form:
+                  sections:
+                    - id: claims
+                      title: { vi: Đề nghị, en: Claims }
+                      fields:
+                        - { id: claimOther, type: checkbox, label: { vi: Đề nghị, en: Claim } }
+                steps:
+                  - procedure: tiny
+                  - procedure: other
+                    when: { field: claimOther, equals: "true" }
+                  - procedure: last
+                    inputs: { note: remark }
+                result: { vi: Kết quả, en: Result }
+                """;
+        List<DefinitionProblem> found = problems(group, DefinitionRules.StaffedRoles.UNCHECKED,
+                Map.of("tiny", tiny, "other", other, "last", last));
+        assertThat(found).extracting(DefinitionProblem::message).containsExactly(
+                "input 'note' of step 'last' takes 'remark' from the optional step 'other', which may not be filed");
+        assertThat(problems(group.replace("    when: { field: claimOther, equals: \"true\" }\n", ""),
+                DefinitionRules.StaffedRoles.UNCHECKED, Map.of("tiny", tiny, "other", other, "last", last))).isEmpty();
+    }
+
+    @Test
     void withoutTheTextProblemsConcernTheWholeFile() {
         DefinitionParser.Result parsed = PARSER.parse("test.yaml", TINY.replace("id: done, status: 10", "id: done, status: 5"));
         assertThat(PORTAL_RULES.problems(parsed.definition(), DefinitionLines.NONE, code -> Optional.empty(),

@@ -213,14 +213,16 @@ class EveryProcedureTest extends PortalIntegrationTest {
                     case DATE -> field.after() != null ? today.plusMonths(2).toString()
                             : "today".equals(field.notBefore()) ? today.plusDays(1).toString()
                             : today.minusDays(10).toString();
-                    case PERSON -> field.relation() == FormField.Relation.ANY
-                            ? (partner != null ? partner : familyHead(FILERS_USED.getAndIncrement()))
-                            : filing.candidates(filer, field).stream().map(c -> c.person().idNumber().value())
-                                    .filter(id -> !id.equals(filer.subject())).findFirst()
-                                    .orElse(filer.subject());
+                    case PERSON -> switch (field.relation()) {
+                        case ANY -> partner != null ? partner : familyHead(FILERS_USED.getAndIncrement());
+                        case DECEASED -> recordedDeath(FILERS_USED.getAndIncrement());
+                        default -> filing.candidates(filer, field).stream().map(c -> c.person().idNumber().value())
+                                .filter(id -> !id.equals(filer.subject())).findFirst()
+                                .orElse(filer.subject());
+                    };
                 };
                 answers.put(section.answerIds(field).get(0), value);
-                if (field.relation() == FormField.Relation.ANY) {
+                if (field.typedPerson()) {
                     answers.put(Filing.confirmationOf(section.answerIds(field).get(0)), value);   // the name was shown
                 }
             }
@@ -249,6 +251,14 @@ class EveryProcedureTest extends PortalIntegrationTest {
                           and (select count(*) from population.person m where m.household_id = p.household_id) >= 3
                         order by p.id_number offset ? limit 1""")
                 .param(200 + skip).query(String.class).single();
+    }
+
+    /** An elderly person whose death the register records, as the death registration's write-back leaves it. */
+    private String recordedDeath(int skip) {
+        String id = jdbc.sql("select p.id_number from population.person p where p.birth_date < current_date - interval '70 years' and "
+                + FREE + " order by p.id_number offset ? limit 1").param(300 + skip).query(String.class).single();
+        jdbc.sql("update population.person set date_of_death = current_date - 10 where id_number = ?").param(id).update();
+        return id;
     }
 
     private String singleAdult(String sex, int skip) {

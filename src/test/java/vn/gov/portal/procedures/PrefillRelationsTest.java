@@ -165,13 +165,7 @@ class PrefillRelationsTest extends PortalIntegrationTest {
     void theDeceasedIsPickedOnlyAmongTheFilersHouseholdAndCannotBePickedAgainAfterApproval() {
         ProcedureDefinition death = catalog.find("death-registration").orElseThrow();
         FormField deceasedField = death.field("deceased").orElseThrow();
-        String filerId = jdbc.sql("""
-                        select p.id_number from population.person p
-                        where p.birth_date between current_date - interval '60 years' and current_date - interval '25 years'
-                          and (select count(*) from population.person m
-                               where m.household_id = p.household_id and m.date_of_death is null) >= 3
-                          and """ + FREE + " order by p.id_number offset 410 limit 1")
-                .query(String.class).single();
+        String filerId = freeAdultOfLargeHousehold(410);
         PortalUser filer = citizen(filerId, 2);
         List<String> members = jdbc.sql("""
                         select m.id_number from population.person m join population.person p on p.household_id = m.household_id
@@ -182,13 +176,7 @@ class PrefillRelationsTest extends PortalIntegrationTest {
                         where o.household_id <> p.household_id and o.date_of_death is null
                         order by o.id_number offset 420 limit 1""")
                 .param(filerId).query(String.class).single();
-        String deceased = jdbc.sql("""
-                        select m.id_number from population.person m join population.person p on p.household_id = m.household_id
-                        where p.id_number = ? and m.id_number <> p.id_number and m.date_of_death is null
-                          and not exists (select 1 from dossier d where d.applicant_id_number = m.id_number
-                                                                     or d.party_id_number = m.id_number)
-                        order by m.birth_date limit 1""")
-                .param(filerId).query(String.class).single();
+        String deceased = oldestOtherMember(filerId);
 
         assertThat(members).hasSizeGreaterThanOrEqualTo(2);
         assertThat(filing.candidates(filer, deceasedField)).extracting(f -> f.person().idNumber().value())
@@ -225,7 +213,8 @@ class PrefillRelationsTest extends PortalIntegrationTest {
         assertThat(submittedCount(filerId, "death-registration")).isEqualTo(1);
     }
 
-    private static Map<String, String> deathAnswers(String deceased) {
+    /** The death registration's answers the citizen types, for the death group too. */
+    static Map<String, String> deathAnswers(String deceased) {
         Map<String, String> answers = new HashMap<>();
         answers.put("relationToDeceased", "RELATIVE");
         answers.put("phone", "0912345678");
