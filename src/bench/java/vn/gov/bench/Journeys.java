@@ -86,7 +86,7 @@ final class Journeys {
                 .formParam("newProvince", "#{province}").formParam("newCommune", "#{commune}")
                 .formParam("newAddressDetail", "Số 5, phố Hàng Bạc")
                 .formParam("periodFrom", "#{from}").formParam("periodTo", "#{to}")
-                .formParam("reason", "Thuê nhà để đi làm");
+                .formParam("reason", "Thuê nhà để đi làm").formParam("ownerConsent", "true");
     }
 
     /**

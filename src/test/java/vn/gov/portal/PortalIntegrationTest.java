@@ -90,6 +90,28 @@ public abstract class PortalIntegrationTest {
                 .param(idNumber).query(String.class).single();
     }
 
+    /**
+     * A household head aged 25 to 60, free for tests, whose household has at least {@code living} living people
+     * (the head included): someone who can file for members of their household.
+     */
+    protected String freeHeadOfHousehold(int living, int offset) {
+        return jdbc.sql("""
+                        select p.id_number from population.person p where p.relation_to_head = 'Chủ hộ'
+                          and (select count(*) from population.person m where m.household_id = p.household_id
+                               and m.date_of_death is null) >= ?
+                          and p.birth_date between current_date - interval '60 years' and current_date - interval '25 years'
+                          and """ + FREE + " order by p.id_number offset ? limit 1")
+                .params(living, offset).query(String.class).single();
+    }
+
+    /** The other living people of the person's household, the eldest first. */
+    protected List<String> livingHouseholdMembers(String idNumber) {
+        return jdbc.sql("""
+                        select m.id_number from population.person m join population.person h on h.household_id = m.household_id
+                        where h.id_number = ? and m.id_number <> ? and m.date_of_death is null order by m.birth_date""")
+                .params(idNumber, idNumber).query(String.class).list();
+    }
+
     protected String permanent(String idNumber, String column) {
         return jdbc.sql("select " + column + " from population.residence where id_number = ? and kind = 'PERMANENT'")
                 .param(idNumber).query(String.class).single();
@@ -204,13 +226,13 @@ public abstract class PortalIntegrationTest {
         return ((vn.gov.portal.dossier.Filing.Submitted) outcome).dossier();
     }
 
-    /** Answers of a valid temporary-residence form moving to the given commune. */
+    /** Answers of a valid temporary-residence form moving to the given commune, the owner's consent ticked. */
     protected static Map<String, String> temporaryResidence(String provinceCode, String communeCode) {
         return Map.of("phone", "0912345678", "email", "cong.dan@example.vn", "newProvince", provinceCode,
                 "newCommune", communeCode, "newAddressDetail", "Số 5, phố Hàng Bạc",
                 "periodFrom", java.time.LocalDate.now().plusDays(1).toString(),
                 "periodTo", java.time.LocalDate.now().plusMonths(6).toString(),
-                "reason", "Thuê nhà để đi làm");
+                "reason", "Thuê nhà để đi làm", "ownerConsent", "true");
     }
 
     /**

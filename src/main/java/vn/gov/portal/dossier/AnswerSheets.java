@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import vn.gov.portal.catalog.FormField;
 import vn.gov.portal.catalog.FormField.FieldType;
@@ -18,7 +19,7 @@ import vn.gov.portal.population.PopulationRegister;
 
 /**
  * The answers of a dossier or a form as its pages show them (fragments/dossier.html, "answers"): option values with
- * their labels, ISO dates as dd/MM/yyyy, a person typed by number with the name looked up, communes and provinces
+ * their labels, ISO dates as dd/MM/yyyy, a ticked box as "Có", a person typed by number with the name looked up, communes and provinces
  * with their names, and which answers the register vouches for. Worked out once here rather than by a dozen page
  * expressions per answer: rendering was half of a dossier page's CPU (docs/performance.md).
  *
@@ -29,9 +30,11 @@ import vn.gov.portal.population.PopulationRegister;
 public class AnswerSheets {
 
     private final PopulationRegister register;
+    private final MessageSource messages;
 
-    AnswerSheets(PopulationRegister register) {
+    AnswerSheets(PopulationRegister register, MessageSource messages) {
         this.register = register;
+        this.messages = messages;
     }
 
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
@@ -104,12 +107,14 @@ public class AnswerSheets {
         }
     }
 
-    private static String shown(FormField field, String answerId, String value, Map<String, String> personNames,
+    private String shown(FormField field, String answerId, String value, Map<String, String> personNames,
                                 Locale locale) {
         return switch (field.type()) {
             case SELECT -> field.options().stream().filter(o -> o.value().equals(value)).findFirst()
                     .map(o -> o.label().in(locale)).orElse(value);
             case DATE -> date(value);
+            // A ticked box (a consent, a declaration) reads as a word, not as the form's value "true".
+            case CHECKBOX -> "true".equals(value) ? messages.getMessage("dossier.ticked", null, locale) : value;
             case PERSON -> personNames != null && personNames.get(answerId) != null
                     ? value + " – " + personNames.get(answerId) : value;
             default -> value;

@@ -7,14 +7,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole slice in a real browser through the real login pages of the built-in e-ID provider: a citizen files a
- * temporary residence registration, the police of the new address receive, process and approve it, an officer of
- * another agency cannot open it, and the citizen sees the result.
+ * temporary residence registration for themselves and a household member, ticking the owner's consent, the police of
+ * the new address receive, process and approve it, an officer of another agency cannot open it, and the citizen sees
+ * the result; both people have the temporary residence in the register.
  */
 class TemporaryResidenceBrowserTest extends BrowserJourney {
 
     @Test
     void aCitizenFilesAndThePoliceOfTheNewAddressApprove() {
-        String idNumber = adultOf("00304", 50);
+        // An adult of Phường Ba Đình with someone else living in their household, to register along.
+        String idNumber = jdbc.sql("""
+                        select p.id_number from population.person p join population.household h on h.id = p.household_id
+                        where h.commune_code = '00304' and p.birth_date < date '2006-01-01'
+                          and exists (select 1 from population.person m where m.household_id = p.household_id
+                                      and m.id_number <> p.id_number and m.date_of_death is null)
+                          and """ + FREE + " order by p.id_number offset 50 limit 1").query(String.class).single();
+        String member = livingHouseholdMembers(idNumber).get(0);
+        String memberName = jdbc.sql("select full_name from population.person where id_number = ?").param(member)
+                .query(String.class).single();
         String name = jdbc.sql("select full_name from population.person where id_number = ?").param(idNumber)
                 .query(String.class).single();
 
@@ -35,14 +45,15 @@ class TemporaryResidenceBrowserTest extends BrowserJourney {
         assertThat(browser.page()).contains("Từ CSDL quốc gia về dân cư");
 
         // One section per page, with the progress shown.
-        assertThat(browser.text("#step-count")).isEqualTo("Bước 1/3");
+        assertThat(browser.text("#step-count")).isEqualTo("Bước 1/5");
         browser.type("#field-phone", "0912345678");
         browser.click("#next-step");
 
-        // A mistake: no address, so the error summary lists it and the citizen stays on this page.
-        assertThat(browser.text("#step-count")).isEqualTo("Bước 2/3");
+        // A mistake: no address and no consent, so the error summary lists them and the citizen stays on this page.
+        assertThat(browser.text("#step-count")).isEqualTo("Bước 2/5");
         browser.click("#next-step");
-        assertThat(browser.text("#error-summary")).contains("Số nhà");
+        assertThat(browser.text("#error-summary")).contains("Số nhà", "đã đồng ý cho đăng ký tạm trú tại chỗ ở này");
+        assertThat(browser.find("#field-ownerConsent").isSelected()).isFalse();
 
         browser.select("#field-newProvince", "01");
         browser.select("#field-newCommune", "00308");
@@ -50,14 +61,32 @@ class TemporaryResidenceBrowserTest extends BrowserJourney {
         browser.setValue("#field-periodFrom", LocalDate.now().plusDays(2).toString());
         browser.setValue("#field-periodTo", LocalDate.now().plusMonths(6).toString());
         browser.type("#field-reason", "Thuê nhà để đi làm");
+        browser.click("#field-ownerConsent");   // the owner of the home has agreed
+        assertThat(browser.find("#field-ownerConsent").isSelected()).isTrue();
         browser.screenshot("citizen-form");
+        browser.click("#next-step");
+
+        // Household members registering at the same time: picked from the register's list of the household.
+        assertThat(browser.text("#step-count")).isEqualTo("Bước 3/5");
+        browser.select("#field-stayingMember_1", member);
+        browser.type("#field-stayingMemberRelation_1", "Con");
+        browser.click("#next-step");
+
+        // The papers: none is required (the lawful home is checked in the databases, the consent is on the form).
+        assertThat(browser.text("#step-count")).isEqualTo("Bước 4/5");
         browser.click("#next-step");
 
         // Check your answers: everything on one page, each section with a link back to its page.
         assertThat(browser.text("#answer-newAddressDetail")).contains("Số 5, phố Hàng Bạc");
         assertThat(browser.text("#answer-phone")).contains("0912345678");
+        assertThat(browser.text("#answer-ownerConsent")).contains("Có");
+        assertThat(browser.text("#answer-stayingMemberName_1")).contains(memberName);
+        assertThat(browser.text("#answer-stayingMemberRelation_1")).contains("Con");
         browser.click("#change-stay");
         assertThat(browser.find("#field-reason").getText()).isEqualTo("Thuê nhà để đi làm");
+        assertThat(browser.find("#field-ownerConsent").isSelected()).isTrue();
+        browser.click("#next-step");
+        browser.click("#next-step");
         browser.click("#next-step");
         browser.click("#submit-dossier");
 
@@ -76,6 +105,9 @@ class TemporaryResidenceBrowserTest extends BrowserJourney {
         logIn("ca.00308.tiepnhan");
         assertThat(browser.find("#open-" + receiptCode.replace(".", "\\.")).getText()).isEqualTo(receiptCode);
         browser.click("#open-" + receiptCode.replace(".", "\\."));
+        // The officer sees the consent and the member with the other answers.
+        assertThat(browser.text("#answer-ownerConsent")).contains("Có");
+        assertThat(browser.text("#answer-stayingMemberIdNumber_1")).contains(member);
         browser.screenshot("officer-dossier");
         browser.click("#action-receive");
         browser.expectAttribute("#status", "data-status", "2");
@@ -98,7 +130,9 @@ class TemporaryResidenceBrowserTest extends BrowserJourney {
         assertThat(browser.text("#timeline")).contains("Nộp hồ sơ", "Tiếp nhận", "Phê duyệt");
         browser.screenshot("citizen-dossier");
 
-        assertThat(jdbc.sql("select commune_code from population.residence where id_number = ? and kind = 'TEMPORARY'")
-                .param(idNumber).query(String.class).single()).isEqualTo("00308");
+        for (String person : new String[] {idNumber, member}) {
+            assertThat(jdbc.sql("select commune_code from population.residence where id_number = ? and kind = 'TEMPORARY'")
+                    .param(person).query(String.class).single()).as(person).isEqualTo("00308");
+        }
     }
 }

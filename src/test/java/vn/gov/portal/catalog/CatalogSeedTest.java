@@ -17,6 +17,8 @@ class CatalogSeedTest {
 
     private final DefinitionParser parser = new DefinitionParser(Set.of("temporary-residence"), Set.of());
     private final String file = read();
+    /** The file's own version: procedures are versioned data, so the file moves on (2 since the CT01 consent). */
+    private final int version = parser.parse("temporary-residence.yaml", file).definition().version();
 
     private static String read() {
         try {
@@ -31,6 +33,13 @@ class CatalogSeedTest {
                 Instant.now(), "quantri", Instant.now());
     }
 
+    /** The file as another version: its version line changed, nothing else. */
+    private String asVersion(int other) {
+        String changed = DefinitionEdits.version(file, other);
+        assertThat(changed).isNotEqualTo(file).contains("\nversion: " + other + "\n");
+        return changed;
+    }
+
     private CatalogSeed.Plan plan(String text, Map<String, StoredVersion> published, Set<String> stored) {
         return CatalogSeed.plan(List.of(new CatalogSeed.SeedFile("temporary-residence.yaml", text)), parser, published,
                 stored);
@@ -38,11 +47,11 @@ class CatalogSeedTest {
 
     @Test
     void anEmptyStoreTakesEveryFileWithTheVersionItSays() {
-        CatalogSeed.Plan plan = plan(file.replace("version: 1", "version: 4"), Map.of(), Set.of());
+        CatalogSeed.Plan plan = plan(asVersion(version + 3), Map.of(), Set.of());
         assertThat(plan.inserts()).singleElement().satisfies(insert -> {
             assertThat(insert.code()).isEqualTo("temporary-residence");
-            assertThat(insert.version()).isEqualTo(4);
-            assertThat(insert.text()).isEqualTo(file.replace("version: 1", "version: 4"));
+            assertThat(insert.version()).isEqualTo(version + 3);
+            assertThat(insert.text()).isEqualTo(asVersion(version + 3));
         });
         assertThat(plan.warnings()).isEmpty();
     }
@@ -55,33 +64,35 @@ class CatalogSeedTest {
 
     @Test
     void theSameVersionAndTextChangesNothingAndSaysNothing() {
-        CatalogSeed.Plan plan = plan(file, Map.of("temporary-residence", published(1, file)), Set.of("temporary-residence"));
+        CatalogSeed.Plan plan = plan(file, Map.of("temporary-residence", published(version, file)),
+                Set.of("temporary-residence"));
         assertThat(plan.inserts()).isEmpty();
         assertThat(plan.warnings()).isEmpty();
     }
 
     @Test
     void aFileWithAnotherVersionThanThePublishedOneIsReportedAndTheStoreKept() {
-        String edited = file.replace("version: 1", "version: 2").replace("workingDays: 3", "workingDays: 5");
-        CatalogSeed.Plan newerInDatabase = plan(file, Map.of("temporary-residence", published(3, edited)),
+        String edited = asVersion(version + 1).replace("workingDays: 3", "workingDays: 5");
+        CatalogSeed.Plan newerInDatabase = plan(file, Map.of("temporary-residence", published(version + 2, edited)),
                 Set.of("temporary-residence"));
         assertThat(newerInDatabase.inserts()).isEmpty();
-        assertThat(newerInDatabase.warnings()).singleElement().asString()
-                .contains("temporary-residence.yaml is version 1", "publishes version 3", "import it");
+        assertThat(newerInDatabase.warnings()).singleElement().asString().contains(
+                "temporary-residence.yaml is version " + version, "publishes version " + (version + 2), "import it");
 
-        CatalogSeed.Plan newerFile = plan(edited, Map.of("temporary-residence", published(1, file)),
+        CatalogSeed.Plan newerFile = plan(edited, Map.of("temporary-residence", published(version, file)),
                 Set.of("temporary-residence"));
         assertThat(newerFile.inserts()).isEmpty();
-        assertThat(newerFile.warnings()).singleElement().asString().contains("is version 2", "publishes version 1");
+        assertThat(newerFile.warnings()).singleElement().asString().contains("is version " + (version + 1),
+                "publishes version " + version);
     }
 
     @Test
     void aFileThatDiffersUnderTheSameVersionIsReportedNotImported() {
         String changed = file.replace("workingDays: 3", "workingDays: 5");
-        CatalogSeed.Plan plan = plan(changed, Map.of("temporary-residence", published(1, file)),
+        CatalogSeed.Plan plan = plan(changed, Map.of("temporary-residence", published(version, file)),
                 Set.of("temporary-residence"));
         assertThat(plan.inserts()).isEmpty();
-        assertThat(plan.warnings()).singleElement().asString().contains("differs from the published version 1");
+        assertThat(plan.warnings()).singleElement().asString().contains("differs from the published version " + version);
     }
 
     @Test
@@ -94,7 +105,7 @@ class CatalogSeedTest {
     @Test
     void aBrokenFileNextToAStoreInUseIsReportedAndDoesNotStopTheStart() {
         CatalogSeed.Plan plan = plan(file.replace("workingDays: 3", "workingDays: three"),
-                Map.of("temporary-residence", published(1, file)), Set.of("temporary-residence"));
+                Map.of("temporary-residence", published(version, file)), Set.of("temporary-residence"));
         assertThat(plan.inserts()).isEmpty();
         assertThat(plan.warnings()).singleElement().asString().contains("ignored", "workingDays");
     }

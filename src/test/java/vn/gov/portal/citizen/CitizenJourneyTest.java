@@ -90,7 +90,7 @@ class CitizenJourneyTest extends PortalIntegrationTest {
         stay.remove("phone");
         stay.remove("email");
         mvc.perform(page(citizen, formId, "stay", "next", stay))
-                .andExpect(redirectedUrl("/procedures/" + CODE + "/apply?step=review"));
+                .andExpect(redirectedUrl("/procedures/" + CODE + "/apply?step=stayingMembers"));
         // Going back to page 1 and saving it does not touch the stay page's answers.
         mvc.perform(page(citizen, formId, "applicant", "save", Map.of("phone", "0987654321")))
                 .andExpect(status().isOk());

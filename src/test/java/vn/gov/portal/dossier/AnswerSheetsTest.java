@@ -78,6 +78,18 @@ class AnswerSheetsTest extends PortalIntegrationTest {
     }
 
     @Test
+    void aTickedBoxReadsAsAWordAndAnUntickedOneAsNoAnswer() {
+        ProcedureDefinition criminal = catalog.find("criminal-record-certificate").orElseThrow();
+        Map<String, String> ticked = Map.of("includePositionBan", "true");
+        assertThat(row(sheets.of(ticked, Set.of(), criminal, null, null, Locale.forLanguageTag("vi")),
+                "includePositionBan").value()).isEqualTo("Có");
+        assertThat(row(sheets.of(ticked, Set.of(), criminal, null, null, Locale.ENGLISH), "includePositionBan").value())
+                .isEqualTo("Yes");
+        assertThat(row(sheets.of(Map.of(), Set.of(), criminal, null, null, Locale.ENGLISH), "includePositionBan").empty())
+                .isTrue();
+    }
+
+    @Test
     void aFormOnItsPageHasUnitsNamedFromTheRegisterAndPeopleWithTheirLookedUpNames() {
         ProcedureDefinition criminal = catalog.find("criminal-record-certificate").orElseThrow();
         String province = register.provinces().get(0).code();

@@ -31,17 +31,9 @@ class PermanentResidenceMoveTest extends PortalIntegrationTest {
     @Test
     void theFilerAndTwoMembersMoveToOneNewHouseholdAtTheNewAddress() {
         ProcedureDefinition move = catalog.find("permanent-residence").orElseThrow();
-        String head = jdbc.sql("""
-                        select p.id_number from population.person p where p.relation_to_head = 'Chủ hộ'
-                          and (select count(*) from population.person m where m.household_id = p.household_id
-                               and m.date_of_death is null) >= 3
-                          and p.birth_date between current_date - interval '60 years' and current_date - interval '25 years'
-                          and """ + FREE + " order by p.id_number offset 300 limit 1").query(String.class).single();
+        String head = freeHeadOfHousehold(3, 300);
         PortalUser filer = citizen(head, 2);
-        List<String> members = jdbc.sql("""
-                        select m.id_number from population.person m join population.person h on h.household_id = m.household_id
-                        where h.id_number = ? and m.id_number <> ? and m.date_of_death is null order by m.birth_date limit 2""")
-                .params(head, head).query(String.class).list();
+        List<String> members = livingHouseholdMembers(head).subList(0, 2);
 
         Map<String, String> answers = new HashMap<>();
         move.fields().filter(f -> !f.locked() && f.type() == vn.gov.portal.catalog.FormField.FieldType.SELECT)

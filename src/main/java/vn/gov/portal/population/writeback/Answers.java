@@ -1,7 +1,12 @@
 package vn.gov.portal.population.writeback;
 
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vn.gov.portal.population.CompletedDossier;
 import vn.gov.portal.population.IdNumber;
 
@@ -23,5 +28,24 @@ final class Answers {
     static Optional<IdNumber> optionalPerson(CompletedDossier dossier, String id) {
         String value = id == null ? null : dossier.answers().get(id);
         return IdNumber.isWellFormed(value) ? Optional.of(new IdNumber(value)) : Optional.empty();
+    }
+
+    /**
+     * The filer, then each person picked on a row of a repeated section (the person field {@code personField}:
+     * answers personField_1, personField_2 … in row order, or personField when the section is not repeated), each
+     * person once. The value of each is an answer beside them, "" when not given: {@code filerAnswer} (may be null)
+     * for the filer, the same row's {@code rowAnswer} for the others. Residence procedures move household members
+     * along with the filer this way (CT01 item 11).
+     */
+    static Map<IdNumber, String> filerAndRows(CompletedDossier dossier, String filerAnswer, String personField,
+                                              String rowAnswer) {
+        Map<IdNumber, String> people = new LinkedHashMap<>();
+        people.put(dossier.applicant(), filerAnswer == null ? "" : dossier.answers().getOrDefault(filerAnswer, ""));
+        Pattern row = Pattern.compile(Pattern.quote(personField) + "(?:_(\\d{1,3}))?");
+        dossier.answers().keySet().stream().map(row::matcher).filter(Matcher::matches)
+                .sorted(Comparator.comparingInt(m -> m.group(1) == null ? 0 : Integer.parseInt(m.group(1))))
+                .forEach(m -> optionalPerson(dossier, m.group()).ifPresent(person -> people.putIfAbsent(person,
+                        dossier.answers().getOrDefault(rowAnswer + (m.group(1) == null ? "" : "_" + m.group(1)), ""))));
+        return people;
     }
 }

@@ -1,6 +1,5 @@
 package vn.gov.portal.population.writeback;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.gov.portal.audit.AuditLog;
@@ -35,11 +34,8 @@ class PermanentResidenceWriteBack implements WriteBackHandler {
         IdNumber head = Answers.optionalPerson(dossier, "newHead").orElse(null);
         // The filer first, then the members moving along, one per row of the repeated section (movingMember_1 ...),
         // each with the relation to the new head given on their row.
-        Map<IdNumber, String> movers = new LinkedHashMap<>();
-        movers.put(dossier.applicant(), dossier.answers().getOrDefault("relationToNewHead", ""));
-        dossier.answers().keySet().stream().filter(id -> id.matches("movingMember(_\\d+)?")).sorted()
-                .forEach(id -> Answers.optionalPerson(dossier, id).ifPresent(member -> movers.putIfAbsent(member,
-                        dossier.answers().getOrDefault(id.replace("movingMember", "movingMemberRelation"), ""))));
+        Map<IdNumber, String> movers = Answers.filerAndRows(dossier, "relationToNewHead", "movingMember",
+                "movingMemberRelation");
         for (Map.Entry<IdNumber, String> mover : movers.entrySet()) {
             String relation = head == null ? "Chủ hộ" : mover.getValue().isBlank() ? "Thành viên" : mover.getValue();
             register.registerPermanentResidence(mover.getKey(), head, relation, dossier.answer("newProvince"),
