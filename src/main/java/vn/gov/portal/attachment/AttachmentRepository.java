@@ -46,7 +46,7 @@ class AttachmentRepository {
                 .update();
     }
 
-    /** The file a post of this upload form already stored for the document (V36's unique key). */
+    /** The file a post of this upload form already stored for the document (V35's unique key). */
     Optional<Attachment> findUpload(UUID dossierId, UUID uploadId, String documentId, String sha256) {
         return jdbc.sql(COLUMNS + "where dossier_id = ? and upload_id = ? and document_id = ? and sha256 = ?")
                 .params(dossierId, uploadId, documentId, sha256).query(this::map).optional();
