@@ -9,8 +9,8 @@ import vn.gov.portal.catalog.ProcedureDefinition.FormSection;
 import vn.gov.portal.identity.PortalUser;
 
 /**
- * A citizen's look at another person's register record: a number typed in a person field of relation ANY brings
- * that person's name into the form. Audited as {@code person.looked-up} with the citizen as actor, the person as
+ * A citizen's look at another person's register record: a number typed in a person field of relation ANY (or
+ * DECEASED) brings that person's name into the form. Audited as {@code person.looked-up} with the citizen as actor, the person as
  * subject, and the procedure, answer and form as details.
  */
 @Component
@@ -33,7 +33,7 @@ class PersonLookups {
         // auditing those would log the same look again and again (autosave alone saves every few seconds).
         for (FormSection section : form.definition().sections()) {
             for (FormField field : section.fields()) {
-                if (field.type() != FormField.FieldType.PERSON || field.relation() != FormField.Relation.ANY) {
+                if (!field.typedPerson()) {
                     continue;
                 }
                 for (String answerId : section.answerIds(field)) {

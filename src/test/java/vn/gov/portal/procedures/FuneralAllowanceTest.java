@@ -139,6 +139,9 @@ class FuneralAllowanceTest extends PortalIntegrationTest {
         assertThat(submitted).as(submitted.toString()).isInstanceOf(Filing.Submitted.class);
         assertThat(((Filing.Submitted) submitted).dossier().answers()).containsEntry("deceased", dead)
                 .containsEntry("deceasedIdNumber", dead).containsEntry("deceasedName", nameOf(dead));
+        // Showing the deceased's name to the filer is a look at the register, audited once like any typed person.
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'person.looked-up' and actor = ? and subject_id = ?")
+                .params(filer.subject(), dead).query(Long.class).single()).isEqualTo(1);
     }
 
     private static Map<String, String> standaloneAnswers(String deceased, boolean nameShown) {
