@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.gov.portal.PageChecks;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.DefinitionEdits;
 import vn.gov.portal.catalog.DefinitionText;
@@ -207,7 +208,9 @@ class ProcedureVersionsTest extends PortalIntegrationTest {
         String history = mvc.perform(get("/admin/procedures/" + code + "/history").param("from", "2").param("to", "3")
                         .with(authentication(admin())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(history).contains("workingDays: 9", "workingDays: 3", "diff-removed", "diff-added", "republish-1");
+        assertThat(history).contains("workingDays: 9", "workingDays: 3", "diff-removed", "diff-added", "republish-1",
+                "aria-labelledby=\"diff-caption\"");
+        PageChecks.scrollingTablesAreNamedRegions(history);
     }
 
     @Test
@@ -309,7 +312,8 @@ class ProcedureVersionsTest extends PortalIntegrationTest {
             mvc.perform(post("/admin/procedures/temporary-residence/publish").with(csrf()).with(authentication(who)))
                     .andExpect(status().isForbidden());
         }
-        mvc.perform(get("/admin/procedures").with(authentication(admin()))).andExpect(status().isOk());
+        mvc.perform(get("/admin/procedures").with(authentication(admin()))).andExpect(status().isOk())
+                .andExpect(result -> PageChecks.scrollingTablesAreNamedRegions(result.getResponse().getContentAsString()));
         mvc.perform(get("/admin/procedures/no-such-procedure").with(authentication(admin())))
                 .andExpect(status().isNotFound());
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import vn.gov.portal.PageChecks;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.AgencyDashboard;
@@ -136,5 +137,6 @@ class ServiceRatingTest extends PortalIntegrationTest {
         String html = mvc.perform(get("/officer/dashboard").with(authentication(login(officer("ca.00308.lanhdao")))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("Đánh giá trung bình", "class=\"rating-count\">" + after.ratings() + "<");
+        PageChecks.scrollingTablesAreNamedRegions(html);
     }
 }
