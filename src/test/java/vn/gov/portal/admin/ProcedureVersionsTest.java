@@ -168,7 +168,8 @@ class ProcedureVersionsTest extends PortalIntegrationTest {
                 .doesNotContain("must be a whole number");
         String english = mvc.perform(get("/admin/procedures/" + code).param("lang", "en").with(authentication(admin())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(english).contains("&#39;workingDays&#39; must be a whole number, found &#39;three&#39;");
+        assertThat(english).contains("&#39;workingDays&#39; must be a whole number, found &#39;three&#39;",
+                "The definition has 1 problem and cannot be published yet");
 
         mvc.perform(post("/admin/procedures/" + code + "/publish").with(csrf()).with(authentication(admin())))
                 .andExpect(status().is3xxRedirection())
