@@ -139,6 +139,37 @@ class ProcedureVersionsTest extends PortalIntegrationTest {
     }
 
     @Test
+    void theTimelineNamesAStepAnAdminAddedByItsLabelInTheReadersLanguage() throws Exception {
+        String code = publishedCopy("timeline");
+        editor.startDraft(ADMIN, code);
+        editor.editDraft(ADMIN, code, "step", text -> DefinitionEdits.addStep(text, new DefinitionEdits.NewStep(
+                "checked", 4, "Đã kiểm tra", "Checked", "received", "processing", "check", "Kiểm tra hồ sơ",
+                "Check the papers", List.of("HANDLER"), List.of(), true)));
+        editor.publish(ADMIN, code);
+        PortalUser citizen = citizen(freeAdult(PEOPLE.getAndIncrement()), 2);
+        Dossier dossier = ((Filing.Submitted) filing.submit(citizen, catalog.find(code).orElseThrow(), UUID.randomUUID(),
+                temporaryResidence("01", "00308"))).dossier();
+        dossier = decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
+        decisions.decide(officer("ca.00308.xuly"), dossier.id(), "check", "", dossier.lockVersion());
+
+        assertThat(timelineStep("/my/dossiers/" + dossier.id(), login(citizen), "check")).isEqualTo("Kiểm tra hồ sơ");
+        assertThat(timelineStep("/my/dossiers/" + dossier.id() + "?lang=en", login(citizen), "check"))
+                .isEqualTo("Check the papers");
+        assertThat(timelineStep("/officer/dossiers/" + dossier.id(), login(officer("ca.00308.xuly")), "check"))
+                .isEqualTo("Kiểm tra hồ sơ");
+    }
+
+    /** What the page's timeline calls the step of the event. */
+    private String timelineStep(String page, OAuth2AuthenticationToken who, String event) throws Exception {
+        String html = mvc.perform(get(page).with(authentication(who))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        java.util.regex.Matcher step = java.util.regex.Pattern.compile("class=\"timeline-item\" data-event=\"" + event
+                + "\">[\\s\\S]*?<strong class=\"timeline-event\"[^>]*>([^<]*)</strong>").matcher(html);
+        assertThat(step.find()).as("the step " + event + " in the timeline of " + page).isTrue();
+        return step.group(1).strip();
+    }
+
+    @Test
     void aVersionPublishedByAnotherInstanceIsFoundForItsDossiers() {
         String code = publishedCopy("other-instance");
         String v2 = DefinitionEdits.deadline(DefinitionEdits.version(store.version(code, 1).orElseThrow().source(), 2), 8);
