@@ -10,6 +10,7 @@ public final class PageChecks {
 
     private static final Pattern SCROLL_BOX = Pattern.compile("<div\\b[^>]*class=\"table-scroll[^\"]*\"[^>]*>");
     private static final Pattern LABELLED_BY = Pattern.compile("aria-labelledby=\"([^\"]+)\"");
+    private static final Pattern HEADING = Pattern.compile("<h([1-6])\\b[^>]*>");
 
     private PageChecks() {
     }
@@ -34,5 +35,17 @@ public final class PageChecks {
             }
         }
         assertThat(boxes).as("scrolling boxes on the page").isPositive();
+    }
+
+    /** Headings go down one level at a time (h1, h2, h3), as screen-reader users navigate by them. */
+    public static void headingsSkipNoLevel(String html) {
+        Matcher heading = HEADING.matcher(html);
+        int level = 0;
+        while (heading.find()) {
+            int next = Integer.parseInt(heading.group(1));
+            assertThat(next).as("heading " + heading.group() + " after an h" + level).isLessThanOrEqualTo(level + 1);
+            level = next;
+        }
+        assertThat(level).as("headings on the page").isPositive();
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import vn.gov.portal.PageChecks;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
@@ -101,7 +102,8 @@ class CitizenJourneyTest extends PortalIntegrationTest {
         mvc.perform(get("/procedures/" + CODE + "/apply").param("step", "review").with(authentication(login(citizen))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Số 5, phố Hàng Bạc")))
-                .andExpect(content().string(Matchers.containsString("id=\"change-stay\"")));
+                .andExpect(content().string(Matchers.containsString("id=\"change-stay\"")))
+                .andExpect(result -> PageChecks.headingsSkipNoLevel(result.getResponse().getContentAsString()));
         String sent = mvc.perform(page(citizen, formId, "review", "submit", Map.of()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(sent).isEqualTo("/my/dossiers/" + formId + "/submitted");
