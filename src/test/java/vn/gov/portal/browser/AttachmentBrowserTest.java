@@ -71,6 +71,8 @@ class AttachmentBrowserTest extends BrowserJourney {
         browser.find("#field-attachment-premisesProof").sendKeys(tooBig.toString());
         browser.click("#upload-premisesProof");
         assertThat(browser.text("#problem")).contains("Tệp quá lớn", "10 MB");
+        // The message has the focus, so a screen reader reads it first.
+        assertThat(browser.driver.executeScript("return document.activeElement.id")).isEqualTo("problem");
 
         browser.find("#field-attachment-premisesProof").sendKeys(scan.toString());
         browser.click("#upload-premisesProof");
