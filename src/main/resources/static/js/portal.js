@@ -3,7 +3,8 @@
  * Loaded with defer from 'self' (the Content-Security-Policy allows no inline scripts).
  *  (a) A commune select with data-province-field="<id of the province select>" lists only the communes of the chosen
  *      province. Without JavaScript it lists all communes, grouped by province.
- *  (b) The error summary of a form gets the focus on load, so screen readers read it first.
+ *  (b) The error summary of a form (else the rating form's, else the page's problem message) gets the focus on load,
+ *      so screen readers read it first.
  *  (c) A form with data-autosave="true" saves the page's answers into the draft a few seconds after the citizen
  *      stops typing (action=autosave, answered 204), and says so in its status line. "Lưu nháp" does the same
  *      without JavaScript.
@@ -56,8 +57,13 @@
     return String(value).replace(/["\\]/g, '\\$&');
   }
 
+  var SUMMARIES = ['error-summary', 'rating-error-summary', 'problem'];
+
   function focusErrorSummary() {
-    var summary = document.getElementById('error-summary');
+    var summary = null;
+    for (var i = 0; i < SUMMARIES.length && !summary; i++) {
+      summary = document.getElementById(SUMMARIES[i]);
+    }
     if (summary) {
       summary.focus();
       if (typeof summary.scrollIntoView === 'function') {
@@ -67,11 +73,7 @@
   }
 
   // Links of the error summary move the focus to the field (not just scroll to it), with its label in view.
-  function linkErrorsToFields() {
-    var summary = document.getElementById('error-summary');
-    if (!summary) {
-      return;
-    }
+  function linkErrorsToFields(summary) {
     summary.addEventListener('click', function (event) {
       var link = event.target.closest ? event.target.closest('a[href^="#"]') : null;
       if (!link) {
@@ -142,7 +144,12 @@
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll('form[data-autosave="true"]'), autosave);
     Array.prototype.forEach.call(document.querySelectorAll('select[data-province-field]'), filterCommunes);
-    linkErrorsToFields();
+    SUMMARIES.slice(0, 2).forEach(function (id) {
+      var summary = document.getElementById(id);
+      if (summary) {
+        linkErrorsToFields(summary);
+      }
+    });
     focusErrorSummary();
   }
 

@@ -40,6 +40,15 @@ public record WorkflowDefinition(String initial, String party, List<State> state
         return transitions.stream().filter(t -> t.event().equals(event) && t.from().contains(from)).findFirst();
     }
 
+    /**
+     * What a step of the timeline is called: the label of the transition it took (from its state, else of any with
+     * the event, as an event may leave several states); null for an event this workflow has no transition for.
+     */
+    public LocalizedText eventLabel(String from, String event) {
+        return transition(from, event).or(() -> transitions.stream().filter(t -> t.event().equals(event)).findFirst())
+                .map(Transition::label).orElse(null);
+    }
+
     public List<Transition> transitionsFrom(String state) {
         return transitions.stream().filter(t -> t.from().contains(state)).toList();
     }

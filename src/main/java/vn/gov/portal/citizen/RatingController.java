@@ -31,6 +31,7 @@ class RatingController {
         try {
             ratings.rate(citizen, id, score, comment);
             redirect.addFlashAttribute("notice", messages.text("rating.thanks", null, locale));
+            return "redirect:/my/dossiers/" + id + "#rating";
         } catch (UserFacingException e) {
             if (e.isNotFound()) {
                 throw e;
@@ -39,7 +40,9 @@ class RatingController {
             redirect.addFlashAttribute("ratingField", e.code().equals("rating.commentTooLong") ? "rating-comment" : "rating-score-5");
             redirect.addFlashAttribute("ratingProblem", messages.of(e, locale));
             redirect.addFlashAttribute("ratingComment", comment);
+            // The error summary as the address's fragment: the browser focuses it there. (With "#rating", a section
+            // that takes no focus, the browser moved the focus back to the page after portal.js had set it.)
+            return "redirect:/my/dossiers/" + id + "#rating-error-summary";
         }
-        return "redirect:/my/dossiers/" + id + "#rating";
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.portal.catalog.FormField;
+import vn.gov.portal.catalog.LocalizedText;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.catalog.WorkflowDefinition;
@@ -28,6 +29,20 @@ public class Supplementation {
 
     /** What the agency asked for, when, and by which date the citizen should answer. */
     public record Request(String what, Instant askedAt, java.time.LocalDate dueBy) {}
+
+    /**
+     * Opens the last line of a supplement's timeline note, which names the answers the citizen changed. Stored in
+     * Vietnamese, the record's language; pages show it in the reader's (message supplement.changedAnswers).
+     */
+    static final String CHANGED = "Đã sửa: ";
+
+    /** A supplement's note split for the reader: the citizen's own message and the labels of the answers changed. */
+    public record ChangedAnswers(String message, List<LocalizedText> labels) {
+
+        public String labelsIn(java.util.Locale locale) {
+            return labels.stream().map(l -> l.in(locale)).collect(Collectors.joining("; "));
+        }
+    }
 
     private final DossierRepository dossiers;
     private final ProcedureCatalog catalog;
@@ -124,7 +139,7 @@ public class Supplementation {
         String changed = changedLabels(definition, dossier.answers(), form.values());
         dossiers.replaceAnswers(id, form.values(), state.prefilled());
         String text = message == null ? "" : message.strip();
-        String note = changed.isEmpty() ? text : (text.isEmpty() ? "" : text + "\n") + "Đã sửa: " + changed;
+        String note = changed.isEmpty() ? text : (text.isEmpty() ? "" : text + "\n") + CHANGED + changed;
         return new Filing.Submitted(decisions.act(citizen, id, resubmit.event(), note, expectedLockVersion));
     }
 
@@ -139,6 +154,27 @@ public class Supplementation {
                 .filter(t -> t.allows(Set.of(WorkflowDefinition.APPLICANT)) && !t.automatic())
                 .filter(t -> workflow.state(t.to()).map(s -> !s.terminal()).orElse(false))
                 .findFirst();
+    }
+
+    /**
+     * The note of a citizen's step in the timeline, when it ends with the answers a supplement changed, with their
+     * labels found again in the dossier's version of the form (one no longer found is shown as stored); null for
+     * any other note. Notes stored before this was shown in English read the same way.
+     */
+    public ChangedAnswers changedAnswers(DossierEvent event, ProcedureDefinition definition) {
+        String note = event.note();
+        if (note == null || !"CITIZEN".equals(event.actorKind())) {
+            return null;
+        }
+        int line = note.lastIndexOf('\n') + 1;
+        if (!note.startsWith(CHANGED, line)) {
+            return null;
+        }
+        Map<String, LocalizedText> byVietnamese = new HashMap<>();
+        definition.sections().forEach(s -> s.fields().forEach(f -> byVietnamese.putIfAbsent(f.label().vi(), f.label())));
+        List<LocalizedText> labels = java.util.Arrays.stream(note.substring(line + CHANGED.length()).split("; "))
+                .map(vi -> byVietnamese.getOrDefault(vi, new LocalizedText(vi, vi))).toList();
+        return new ChangedAnswers(line == 0 ? "" : note.substring(0, line - 1), labels);
     }
 
     private static String changedLabels(ProcedureDefinition definition, Map<String, String> before,

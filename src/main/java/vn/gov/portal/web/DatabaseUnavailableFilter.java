@@ -71,16 +71,20 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
     /** A page needing nothing but the message bundles: Vietnamese first, then English. */
     private String page(String base) {
-        String vi = HtmlUtils.htmlEscape(messages.getMessage("faults.databaseDown", null, VIETNAMESE), "UTF-8");
-        String viTitle = HtmlUtils.htmlEscape(messages.getMessage("faults.title", null, VIETNAMESE), "UTF-8");
-        String en = HtmlUtils.htmlEscape(messages.getMessage("faults.databaseDown", null, Locale.ENGLISH), "UTF-8");
-        String enTitle = HtmlUtils.htmlEscape(messages.getMessage("faults.title", null, Locale.ENGLISH), "UTF-8");
+        String vi = text("faults.databaseDown", VIETNAMESE);
+        String viTitle = text("faults.title", VIETNAMESE);
+        String en = text("faults.databaseDown", Locale.ENGLISH);
+        String enTitle = text("faults.title", Locale.ENGLISH);
         return "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"UTF-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + viTitle
                 + "</title><link rel=\"stylesheet\" href=\"" + base + "/css/portal.css\"></head><body><main id=\"main\" class=\"page\">"
                 + "<div class=\"error-page\" id=\"error-unavailable\"><h1>" + viTitle + "</h1><p class=\"lead\">" + vi
                 + "</p><div lang=\"en\"><h2>" + enTitle + "</h2><p>" + en + "</p></div>"
-                + "<p><a class=\"button button-primary\" href=\"" + base + "/\">" + HtmlUtils.htmlEscape(
-                        messages.getMessage("faults.tryAgain", null, VIETNAMESE), "UTF-8") + "</a></p></div></main></body></html>";
+                + "<p><a class=\"button button-primary\" href=\"" + base + "/\">" + text("faults.tryAgain", VIETNAMESE)
+                + " / <span lang=\"en\">" + text("faults.tryAgain", Locale.ENGLISH) + "</span></a></p></div></main></body></html>";
+    }
+
+    private String text(String code, Locale locale) {
+        return HtmlUtils.htmlEscape(messages.getMessage(code, null, locale), "UTF-8");
     }
 }

@@ -32,8 +32,16 @@ public class Messages {
         return text(e.code(), e.args(), locale);
     }
 
+    /**
+     * The problems' messages; in a repeated section the field's label in the message (or the definition's own text)
+     * names the row, "Thời gian cư trú (Lần 2)", since every row's field has the same label.
+     */
     public List<FieldMessage> of(List<FieldProblem> problems, Locale locale) {
-        return problems.stream().map(p -> new FieldMessage(p.field(),
-                p.text() != null ? p.text().in(locale) : text(p.code(), p.args().toArray(), locale))).toList();
+        return problems.stream().map(p -> {
+            String row = p.row() == null ? "" : " (" + text("form.row", new Object[] {p.row()}, locale) + ")";
+            return new FieldMessage(p.field(), p.text() != null ? p.text().in(locale) + row
+                    : text(p.code(), p.args().stream().map(a -> a instanceof LocalizedText label && p.row() != null
+                            ? label.in(locale) + row : a).toArray(), locale));
+        }).toList();
     }
 }

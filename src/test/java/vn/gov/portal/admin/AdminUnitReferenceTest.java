@@ -36,7 +36,12 @@ class AdminUnitReferenceTest extends ReferenceTestSupport {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("href=\"#f-province\"")))
                 .andExpect(content().string(containsString("Mã xã, phường gồm đúng 5 chữ số.")))
-                .andExpect(content().string(containsString("href=\"#f-name\"")));
+                .andExpect(content().string(containsString("href=\"#f-name\"")))
+                // The summary names each field; the select with the error says so.
+                .andExpect(content().string(containsString(">Tên: Hãy nhập hoặc chọn thông tin này.</a>")))
+                .andExpect(content().string(containsString(">Mã đơn vị: Mã xã, phường gồm đúng 5 chữ số.</a>")))
+                .andExpect(content().string(containsString(
+                        "id=\"f-province\" name=\"province\" class=\"input select\" aria-describedby=\"f-province-error\" aria-invalid=\"true\"")));
         adminPost("/admin/reference/units", "province", "01", "code", "00304", "name", "Trùng mã")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Đã có đơn vị mang mã 00304.")));
@@ -45,7 +50,9 @@ class AdminUnitReferenceTest extends ReferenceTestSupport {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Choose a province or city from the list.")));
         adminPost("/admin/reference/units/00304", "name", "   ").andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("href=\"#f-newName\"")));
+                .andExpect(content().string(containsString("href=\"#f-newName\"")))
+                .andExpect(content().string(containsString("aria-invalid=\"true\" aria-describedby=\"f-newName-error\"")))
+                .andExpect(content().string(containsString("id=\"f-newName-error\"")));
         assertThat(jdbc.sql("select name from population.admin_unit where code = '00304'").query(String.class).single())
                 .isEqualTo("Phường Ba Đình");
         assertThat(jdbc.sql("select count(*) from population.admin_unit").query(Long.class).single()).isEqualTo(units);

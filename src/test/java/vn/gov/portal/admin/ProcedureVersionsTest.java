@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.gov.portal.PageChecks;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.DefinitionEdits;
 import vn.gov.portal.catalog.DefinitionText;
@@ -138,6 +139,37 @@ class ProcedureVersionsTest extends PortalIntegrationTest {
     }
 
     @Test
+    void theTimelineNamesAStepAnAdminAddedByItsLabelInTheReadersLanguage() throws Exception {
+        String code = publishedCopy("timeline");
+        editor.startDraft(ADMIN, code);
+        editor.editDraft(ADMIN, code, "step", text -> DefinitionEdits.addStep(text, new DefinitionEdits.NewStep(
+                "checked", 4, "Đã kiểm tra", "Checked", "received", "processing", "check", "Kiểm tra hồ sơ",
+                "Check the papers", List.of("HANDLER"), List.of(), true)));
+        editor.publish(ADMIN, code);
+        PortalUser citizen = citizen(freeAdult(PEOPLE.getAndIncrement()), 2);
+        Dossier dossier = ((Filing.Submitted) filing.submit(citizen, catalog.find(code).orElseThrow(), UUID.randomUUID(),
+                temporaryResidence("01", "00308"))).dossier();
+        dossier = decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
+        decisions.decide(officer("ca.00308.xuly"), dossier.id(), "check", "", dossier.lockVersion());
+
+        assertThat(timelineStep("/my/dossiers/" + dossier.id(), login(citizen), "check")).isEqualTo("Kiểm tra hồ sơ");
+        assertThat(timelineStep("/my/dossiers/" + dossier.id() + "?lang=en", login(citizen), "check"))
+                .isEqualTo("Check the papers");
+        assertThat(timelineStep("/officer/dossiers/" + dossier.id(), login(officer("ca.00308.xuly")), "check"))
+                .isEqualTo("Kiểm tra hồ sơ");
+    }
+
+    /** What the page's timeline calls the step of the event. */
+    private String timelineStep(String page, OAuth2AuthenticationToken who, String event) throws Exception {
+        String html = mvc.perform(get(page).with(authentication(who))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        java.util.regex.Matcher step = java.util.regex.Pattern.compile("class=\"timeline-item\" data-event=\"" + event
+                + "\">[\\s\\S]*?<strong class=\"timeline-event\"[^>]*>([^<]*)</strong>").matcher(html);
+        assertThat(step.find()).as("the step " + event + " in the timeline of " + page).isTrue();
+        return step.group(1).strip();
+    }
+
+    @Test
     void aVersionPublishedByAnotherInstanceIsFoundForItsDossiers() {
         String code = publishedCopy("other-instance");
         String v2 = DefinitionEdits.deadline(DefinitionEdits.version(store.version(code, 1).orElseThrow().source(), 2), 8);
@@ -162,12 +194,14 @@ class ProcedureVersionsTest extends PortalIntegrationTest {
         int line = (int) broken.substring(0, broken.indexOf("workingDays: three")).lines().count(); // the last, partial line is the one
         assertThat(page).contains("id=\"problems\"", "Dòng " + line, "workingDays")
                 .containsPattern("id=\"publish\"[^>]*disabled");
+        PageChecks.headingsSkipNoLevel(page);
         // The problem in the editor's language: Vietnamese by default, English on request.
         assertThat(page).contains("&#39;workingDays&#39; phải là số nguyên, giá trị hiện tại là &#39;three&#39;")
                 .doesNotContain("must be a whole number");
         String english = mvc.perform(get("/admin/procedures/" + code).param("lang", "en").with(authentication(admin())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(english).contains("&#39;workingDays&#39; must be a whole number, found &#39;three&#39;");
+        assertThat(english).contains("&#39;workingDays&#39; must be a whole number, found &#39;three&#39;",
+                "The definition has 1 problem and cannot be published yet");
 
         mvc.perform(post("/admin/procedures/" + code + "/publish").with(csrf()).with(authentication(admin())))
                 .andExpect(status().is3xxRedirection())
@@ -207,7 +241,9 @@ class ProcedureVersionsTest extends PortalIntegrationTest {
         String history = mvc.perform(get("/admin/procedures/" + code + "/history").param("from", "2").param("to", "3")
                         .with(authentication(admin())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(history).contains("workingDays: 9", "workingDays: 3", "diff-removed", "diff-added", "republish-1");
+        assertThat(history).contains("workingDays: 9", "workingDays: 3", "diff-removed", "diff-added", "republish-1",
+                "aria-labelledby=\"diff-caption\"");
+        PageChecks.scrollingTablesAreNamedRegions(history);
     }
 
     @Test
@@ -313,7 +349,8 @@ class ProcedureVersionsTest extends PortalIntegrationTest {
             mvc.perform(post("/admin/procedures/temporary-residence/publish").with(csrf()).with(authentication(who)))
                     .andExpect(status().isForbidden());
         }
-        mvc.perform(get("/admin/procedures").with(authentication(admin()))).andExpect(status().isOk());
+        mvc.perform(get("/admin/procedures").with(authentication(admin()))).andExpect(status().isOk())
+                .andExpect(result -> PageChecks.scrollingTablesAreNamedRegions(result.getResponse().getContentAsString()));
         mvc.perform(get("/admin/procedures/no-such-procedure").with(authentication(admin())))
                 .andExpect(status().isNotFound());
     }

@@ -59,7 +59,9 @@ class StaffReferenceTest extends ReferenceTestSupport {
         adminPost("/admin/reference/staff/" + username + "/roles", "unitCode", "KHONG.CO", "role", "SUPERUSER")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Không có cơ quan nào mang mã đơn vị KHONG.CO.")))
-                .andExpect(content().string(containsString("Hãy chọn một vai trò trong danh sách.")));
+                .andExpect(content().string(containsString("Hãy chọn một vai trò trong danh sách.")))
+                .andExpect(content().string(containsString(">Vai trò: Hãy chọn một vai trò trong danh sách.</a>")))
+                .andExpect(content().string(containsString("aria-describedby=\"f-role-error\" aria-invalid=\"true\"")));
         assertThat(jdbc.sql("select count(*) from staff_role where username = ?").param(username).query(Long.class).single())
                 .isEqualTo(1);
 

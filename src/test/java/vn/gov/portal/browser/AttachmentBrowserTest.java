@@ -71,11 +71,19 @@ class AttachmentBrowserTest extends BrowserJourney {
         browser.find("#field-attachment-premisesProof").sendKeys(tooBig.toString());
         browser.click("#upload-premisesProof");
         assertThat(browser.text("#problem")).contains("Tệp quá lớn", "10 MB");
+        // The message has the focus, so a screen reader reads it first.
+        assertThat(browser.driver.executeScript("return document.activeElement.id")).isEqualTo("problem");
 
         browser.find("#field-attachment-premisesProof").sendKeys(scan.toString());
         browser.click("#upload-premisesProof");
         browser.waitForText("#notice", "Hợp đồng thuê nhà.pdf");
         assertThat(browser.text("#field-attachment-premisesProof-group")).contains("Hợp đồng thuê nhà.pdf", "(PDF, ");
+        // Reached by the keyboard, "Xóa" shows the portal's dark focus outline (a yellow one is too faint on white).
+        browser.driver.executeScript("document.querySelector('.attachment-files .attachment-link').focus()");
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(browser.driver.executeScript("return document.activeElement.className")).isEqualTo("attachment-remove");
+        assertThat(browser.driver.executeScript("return getComputedStyle(document.activeElement).outlineColor"))
+                .isEqualTo("rgb(27, 27, 27)");
         browser.driver.executeScript("document.getElementById('attachments').scrollIntoView()");
         browser.screenshot("attachments-form");
         browser.click("#next-step");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.Dossier;
+import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.Filing;
 
 /** The citizen's pages on a 360 px wide phone: nothing needs sideways scrolling (and axe checks each page). */
@@ -18,6 +19,8 @@ class PhoneBrowserTest extends BrowserJourney {
     Filing filing;
     @Autowired
     ProcedureCatalog catalog;
+    @Autowired
+    Dossiers dossiers;
 
     @Override
     String windowSize() {
@@ -28,6 +31,7 @@ class PhoneBrowserTest extends BrowserJourney {
     void everyCitizenPageFitsASmallPhone() {
         String idNumber = freeAdult(1410);
         Dossier dossier = submitTemporaryResidence(citizen(idNumber, 2));
+        dossiers.applicantRecord(officer("ca.00308.tiepnhan"), dossier);   // a line in "who used my data"
 
         List<String> tooWide = new ArrayList<>();
         browser.open(portal("/procedures/temporary-residence/apply"));
@@ -40,7 +44,7 @@ class PhoneBrowserTest extends BrowserJourney {
         checkWidth(tooWide);
         for (String page : List.of("/", "/procedures?q=tam+tru", "/procedures/temporary-residence",
                 "/procedures/birth-residence-health-insurance", "/procedures/temporary-residence/apply?step=review",
-                "/my/dossiers", "/my/dossiers/" + dossier.id(), "/my/notifications", "/procedures?lang=en")) {
+                "/my/dossiers", "/my/dossiers/" + dossier.id(), "/my/notifications", "/my/data-use", "/procedures?lang=en")) {
             browser.open(portal(page));
             checkWidth(tooWide);
         }

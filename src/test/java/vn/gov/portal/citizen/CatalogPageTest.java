@@ -67,6 +67,8 @@ class CatalogPageTest extends PortalIntegrationTest {
         String html = search("dang ky tam tru");
         List<String> cards = all(CARD, html);
         assertThat(cards).first().isEqualTo("temporary-residence");
+        // Every card's link to the form reads the same; screen readers hear which procedure it is for.
+        assertThat(text(html, "apply-temporary-residence")).isEqualTo("Nộp hồ sơ trực tuyến : Đăng ký tạm trú");
         assertThat(html).contains("role=\"status\"");
         assertThat(text(html, "result-count")).isEqualTo("Tìm thấy " + cards.size()
                 + " thủ tục phù hợp với “dang ky tam tru”.");

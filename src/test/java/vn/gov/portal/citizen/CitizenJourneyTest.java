@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import vn.gov.portal.PageChecks;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
@@ -100,7 +102,8 @@ class CitizenJourneyTest extends PortalIntegrationTest {
         mvc.perform(get("/procedures/" + CODE + "/apply").param("step", "review").with(authentication(login(citizen))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Số 5, phố Hàng Bạc")))
-                .andExpect(content().string(Matchers.containsString("id=\"change-stay\"")));
+                .andExpect(content().string(Matchers.containsString("id=\"change-stay\"")))
+                .andExpect(result -> PageChecks.headingsSkipNoLevel(result.getResponse().getContentAsString()));
         String sent = mvc.perform(page(citizen, formId, "review", "submit", Map.of()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(sent).isEqualTo("/my/dossiers/" + formId + "/submitted");
@@ -160,7 +163,7 @@ class CitizenJourneyTest extends PortalIntegrationTest {
     }
 
     @Test
-    void aSupplementCorrectsAnswersButNotWhereTheDossierWasFiled() {
+    void aSupplementCorrectsAnswersButNotWhereTheDossierWasFiled() throws Exception {
         PortalUser citizen = citizen(freeAdult(1403), 2);
         LocalDate due = calendars.current().addWorkingDays(LocalDate.now(VIETNAM), 5);
         Dossier dossier = awaitingSupplement(citizen, due);
@@ -187,6 +190,14 @@ class CitizenJourneyTest extends PortalIntegrationTest {
         assertThat(jdbc.sql("select note from dossier_event where dossier_id = ? and event = 'resubmit'")
                 .param(dossier.id()).query(String.class).single())
                 .contains("Đã bổ sung").contains("Đã sửa: Số nhà").doesNotContain("Xã / phường");
+        // The timeline names the changed answers in the reader's language; the citizen's message stays as written.
+        String english = mvc.perform(get("/my/dossiers/" + dossier.id() + "?lang=en").with(authentication(login(citizen))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("Đã bổ sung<br>Changed: House number, street, hamlet").doesNotContain("Đã sửa");
+        String officerPage = mvc.perform(get("/officer/dossiers/" + dossier.id())
+                        .with(authentication(login(officer("ca.00308.xuly"))))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(officerPage).contains("Đã bổ sung<br>Đã sửa: Số nhà, đường, thôn / tổ dân phố");
     }
 
     @Test

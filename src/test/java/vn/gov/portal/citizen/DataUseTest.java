@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.gov.portal.PageChecks;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.audit.PersonalDataUse;
 import vn.gov.portal.catalog.ProcedureCatalog;
@@ -59,6 +60,7 @@ class DataUseTest extends PortalIntegrationTest {
         assertThat(viewed).contains("data-action=\"population.viewed\"", "Xem thông tin để giải quyết hồ sơ",
                 dossier.receiptCode(), agency, staffName("ca.00308.tiepnhan"), "Đăng ký tạm trú");
         assertThat(viewed).doesNotContain(othersDossier.receiptCode(), staffName("ca.00308.xuly"));
+        PageChecks.scrollingTablesAreNamedRegions(viewed);   // the table scrolls in its own box on a phone
         assertThat(page(other, "/my/data-use")).contains(othersDossier.receiptCode()).doesNotContain(dossier.receiptCode());
 
         dossier = decisions.decide(officer("ca.00308.tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import vn.gov.portal.PageChecks;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.AgencyDashboard;
@@ -93,6 +94,9 @@ class ServiceRatingTest extends PortalIntegrationTest {
         String shown = mvc.perform(get("/my/dossiers/" + dossier.id()).cookie(session)
                         .with(authentication(login(citizen)))).andReturn().getResponse().getContentAsString();
         assertThat(shown).contains("id=\"rating-error-summary\"", "href=\"#rating-score-5\"", ">Nhanh gọn</textarea>");
+        // The radio group says so too: each radio is invalid and described by the message next to it.
+        assertThat(shown).containsPattern("id=\"rating-score-error\">\\s*<span class=\"visually-hidden\">Lỗi:</span> Hãy chọn mức độ hài lòng từ 1 đến 5.")
+                .containsPattern("id=\"rating-score-1\" value=\"1\" aria-invalid=\"true\" aria-describedby=\"rating-score-error\"");
         assertThat(problem(rate(citizen, dossier, "4", "x".repeat(1001), vi))).isEqualTo("Góp ý dài quá 1.000 ký tự.");
         assertThat(ratings(dossier)).isZero();
 
@@ -136,5 +140,6 @@ class ServiceRatingTest extends PortalIntegrationTest {
         String html = mvc.perform(get("/officer/dashboard").with(authentication(login(officer("ca.00308.lanhdao")))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("Đánh giá trung bình", "class=\"rating-count\">" + after.ratings() + "<");
+        PageChecks.scrollingTablesAreNamedRegions(html);
     }
 }

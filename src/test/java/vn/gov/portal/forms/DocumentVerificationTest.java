@@ -130,7 +130,8 @@ class DocumentVerificationTest extends PortalIntegrationTest {
         String notPdf = mvc.perform(multipart("/verify/" + code)
                         .file(new MockMultipartFile("file", "kq.pdf", "application/pdf", "hello".getBytes())).with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-        assertThat(notPdf).contains("id=\"error-summary\"", "không phải là tệp PDF");
+        assertThat(notPdf).contains("id=\"error-summary\"", "không phải là tệp PDF")
+                .containsPattern("id=\"verify-file\"[^>]*aria-invalid=\"true\"");
 
         // The upload is a form post like any other: without the CSRF token it is refused.
         mvc.perform(multipart("/verify/" + code).file(new MockMultipartFile("file", "kq.pdf", "application/pdf", pdf)))
@@ -148,7 +149,8 @@ class DocumentVerificationTest extends PortalIntegrationTest {
                 .andExpect(status().isNotFound());
         String malformed = mvc.perform(get("/verify").param("code", "ABC")).andExpect(status().isBadRequest())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(malformed).contains("id=\"error-summary\"", "href=\"#verify-code-input\"");
+        assertThat(malformed).contains("id=\"error-summary\"", "href=\"#verify-code-input\"")
+                .containsPattern("id=\"verify-code-input\"[^>]*aria-invalid=\"true\"");
         assertThat(page("/verify?lang=en")).contains("Check a document issued by the portal");
     }
 

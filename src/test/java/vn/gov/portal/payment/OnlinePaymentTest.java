@@ -67,6 +67,10 @@ class OnlinePaymentTest extends PortalIntegrationTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("id=\"payment-form\"", "action=\"" + page + "/payment\"", "Thanh toán trực tuyến",
                 "1.250.000").doesNotContain("id=\"decision-pay\"").contains("id=\"decision-withdraw\"");
+        // In English the amount is grouped the English way, as the fees are.
+        assertThat(mvc.perform(get(page).param("lang", "en").with(authentication(login(citizen))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("Amount due: 1,250,000 VND").doesNotContain("1.250.000");
         String confirmation = mvc.perform(get(page + "/submitted").with(authentication(login(citizen))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(confirmation).contains("id=\"submitted-panel\"", dossier.receiptCode(), "id=\"payment-form\"",

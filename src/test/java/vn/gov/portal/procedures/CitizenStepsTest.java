@@ -267,6 +267,23 @@ class CitizenStepsTest extends PortalIntegrationTest {
         assertThat(dossiers.timeline(dossier)).extracting(DossierEvent::event).containsExactly("submit", "withdraw");
     }
 
+    // ---------------------------------------------------------------- repeated sections
+
+    @Test
+    void theRowsOfARepeatedSectionAreToldApartInTheirLabelsAndErrors() throws Exception {
+        PortalUser citizen = citizen(freeAdult(2614), 2);
+        String page = "/procedures/criminal-record-certificate/apply?step=pastResidences";
+        String form = mvc.perform(get(page).with(authentication(login(citizen)))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).containsPattern("for=\"field-pastPeriod_2\">\\s*<span>Thời gian cư trú</span><span class=\"visually-hidden\"> \\(Lần 2\\)</span>");
+
+        String refused = mvc.perform(post(page).with(csrf()).with(authentication(login(citizen)))
+                        .param("formId", UUID.randomUUID().toString()).param("action", "next")
+                        .param("pastPeriod_2", "2".repeat(51)).param("lang", "en"))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("href=\"#field-pastPeriod_2\">Period (Entry 2) must be 50 characters or fewer.</a>");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private String single(String sex, int offset) {

@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.gov.portal.PageChecks;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.Decisions;
@@ -254,6 +255,7 @@ class StatisticsTest extends PortalIntegrationTest {
         String applicant = jdbc.sql("select applicant_name from dossier where agency_id = ? limit 1")
                 .param(units[0].id()).query(String.class).single();
         mvc.perform(get("/statistics")).andExpect(status().isOk())
+                .andExpect(result -> PageChecks.scrollingTablesAreNamedRegions(result.getResponse().getContentAsString()))
                 .andExpect(content().string(containsString("id=\"public\"")))
                 .andExpect(content().string(containsString("Đăng ký tạm trú")))
                 .andExpect(content().string(not(containsString(applicant))))

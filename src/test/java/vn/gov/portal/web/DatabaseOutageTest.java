@@ -89,7 +89,9 @@ class DatabaseOutageTest extends PortalIntegrationTest {
                 .andExpect(content().string(Matchers.not(Matchers.containsString("Exception"))));
         mvc.perform(get("/my/dossiers").param("lang", "en").with(authentication(login(citizen))))
                 .andExpect(status().isServiceUnavailable())
-                .andExpect(content().string(Matchers.containsString("The system is briefly unavailable")));
+                .andExpect(content().string(Matchers.containsString("The system is briefly unavailable")))
+                // Its one button speaks both languages too.
+                .andExpect(content().string(Matchers.containsString("Thử lại / <span lang=\"en\">Try again</span></a>")));
 
         up();
         mvc.perform(get("/my/dossiers").with(authentication(login(citizen)))).andExpect(status().isOk());
