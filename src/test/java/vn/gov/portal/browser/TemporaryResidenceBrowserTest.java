@@ -53,6 +53,10 @@ class TemporaryResidenceBrowserTest extends BrowserJourney {
         assertThat(browser.text("#step-count")).isEqualTo("Bước 2/5");
         browser.click("#next-step");
         assertThat(browser.text("#error-summary")).contains("Số nhà", "đã đồng ý cho đăng ký tạm trú tại chỗ ở này");
+        // The summary takes the focus, shown with the portal's dark outline (a yellow one is too faint on white).
+        assertThat(browser.driver.executeScript("return document.activeElement.id")).isEqualTo("error-summary");
+        assertThat(browser.driver.executeScript("return getComputedStyle(document.activeElement).outlineColor"))
+                .isEqualTo("rgb(27, 27, 27)");
         assertThat(browser.find("#field-ownerConsent").isSelected()).isFalse();
 
         browser.select("#field-newProvince", "01");
