@@ -41,7 +41,7 @@ class PersonPicker {
                     .map(Household.Member::idNumber).filter(id -> !id.equals(filer)).forEach(ids::add));
             case ANY, DECEASED -> { }
         }
-        return ids.stream().map(prefill::facts).flatMap(Optional::stream).filter(f -> f.person().alive()).toList();
+        return prefill.facts(ids).stream().filter(f -> f.person().alive()).toList();
     }
 
     /** The person named by {@code value} if the filer may name them in a field with this relation. */

@@ -3,6 +3,7 @@ package vn.gov.portal.population;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -68,8 +69,19 @@ public class PrefillSources {
     }
 
     public Optional<PersonFacts> facts(IdNumber idNumber) {
-        List<IdNumber> one = List.of(idNumber);
-        return Optional.ofNullable(facts(register.people(one), register.residencesOf(one)).get(idNumber));
+        return facts(List.of(idNumber)).stream().findFirst();
+    }
+
+    /**
+     * Several people's facts, in the order asked (those the register does not hold left out): two statements however
+     * many, for the household members a form offers in a select.
+     */
+    public List<PersonFacts> facts(List<IdNumber> idNumbers) {
+        if (idNumbers.isEmpty()) {
+            return List.of();
+        }
+        Map<IdNumber, PersonFacts> found = facts(register.people(idNumbers), register.residencesOf(idNumbers));
+        return idNumbers.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     private Map<IdNumber, PersonFacts> facts(Map<IdNumber, Person> people, Map<IdNumber, List<Residence>> residences) {

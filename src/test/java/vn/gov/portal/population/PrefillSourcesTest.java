@@ -56,4 +56,21 @@ class PrefillSourcesTest extends PortalIntegrationTest {
         assertThat(register.family(new IdNumber("001499999999")).household()).isEmpty();
         assertThat(prefill.subject(new IdNumber("001499999999"))).isEmpty();
     }
+
+    @Test
+    void severalPeoplesFactsComeInTheOrderAskedWithoutThoseTheRegisterLacks() {
+        List<IdNumber> members = jdbc.sql("""
+                        select id_number from population.person where household_id = (
+                            select household_id from population.person group by household_id having count(*) >= 3
+                            order by household_id limit 1)
+                        order by id_number desc""").query(String.class).list().stream().map(IdNumber::new).toList();
+        IdNumber unknown = new IdNumber("001499999999");
+        List<IdNumber> asked = new java.util.ArrayList<>(members);
+        asked.add(1, unknown);
+
+        assertThat(prefill.facts(asked)).containsExactlyElementsOf(members.stream().map(this::expected).toList());
+        assertThat(prefill.facts(members.get(0))).contains(expected(members.get(0)));
+        assertThat(prefill.facts(unknown)).isEmpty();
+        assertThat(prefill.facts(List.of())).isEmpty();
+    }
 }
