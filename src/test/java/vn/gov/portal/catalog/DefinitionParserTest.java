@@ -37,7 +37,7 @@ class DefinitionParserTest {
     void everyDefinitionInWorkflowsIsValid() throws IOException {
         Set<String> handlers = Set.of("birth", "death", "marriage", "permanent-residence", "temporary-residence",
                 "temporary-absence", "deregister-residence", "id-card", "record-document", "newborn-residence");
-        DefinitionParser all = new DefinitionParser(handlers, Set.of("bothUnmarried", "notDeceased"));
+        DefinitionParser all = new DefinitionParser(handlers, DefinitionRulesTest.PORTAL_GUARDS);
         java.util.List<String> problems = new java.util.ArrayList<>();
         try (var files = Files.list(Path.of("workflows"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {

@@ -16,13 +16,17 @@ import vn.gov.portal.population.RegisterGuard;
 /** One small definition per rule, each breaking exactly that rule; the real files break none. */
 class DefinitionRulesTest {
 
+    /** The portal's guards, by name. */
+    static final Set<String> PORTAL_GUARDS = Set.of("bothUnmarried", "notDeceased", "deathRecorded");
+
     /** What the portal's guards read and its write-backs add (the Spring test checks the real beans agree). */
     static final DefinitionRules PORTAL_RULES = new DefinitionRules(
-            Map.of("bothUnmarried", Set.of(RegisterGuard.PARTY_FIELD), "notDeceased", Set.of("deceased")),
+            Map.of("bothUnmarried", Set.of(RegisterGuard.PARTY_FIELD), "notDeceased", Set.of("deceased"),
+                    "deathRecorded", Set.of("deceased")),
             Map.of("birth", Set.of("childIdNumber")));
 
     private static final DefinitionParser PARSER = new DefinitionParser(Set.of("record-document"),
-            Set.of("bothUnmarried", "notDeceased"));
+            PORTAL_GUARDS);
 
     static final String TINY = """
             code: tiny
@@ -239,7 +243,7 @@ class DefinitionRulesTest {
         Map<String, ProcedureDefinition> loaded = ProcedureCatalog.load(
                 new DefinitionParser(Set.of("birth", "death", "marriage", "permanent-residence", "temporary-residence",
                         "temporary-absence", "deregister-residence", "id-card", "record-document", "newborn-residence"),
-                        Set.of("bothUnmarried", "notDeceased")), PORTAL_RULES, "file:workflows/");
+                        PORTAL_GUARDS), PORTAL_RULES, "file:workflows/");
         try (var files = Files.list(Path.of("workflows"))) {
             assertThat(loaded).hasSize((int) files.filter(f -> f.toString().endsWith(".yaml")).count()).hasSize(30);
         }

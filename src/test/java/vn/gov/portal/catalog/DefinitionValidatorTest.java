@@ -48,7 +48,7 @@ class DefinitionValidatorTest extends PortalIntegrationTest {
     @Test
     void theRealGuardsAndWriteBacksDeclareWhatTheyRead() {
         String yaml = DefinitionRulesTest.TINY.replace("roles: [APPROVER],", "roles: [APPROVER], guards: [notDeceased, bothUnmarried],");
-        ProcedureDefinition d = new DefinitionParser(java.util.Set.of(), java.util.Set.of("notDeceased", "bothUnmarried"))
+        ProcedureDefinition d = new DefinitionParser(java.util.Set.of(), DefinitionRulesTest.PORTAL_GUARDS)
                 .parse("tiny.yaml", yaml).definition();
         assertThat(validator.problems(d, yaml)).extracting(DefinitionProblem::message).containsExactlyInAnyOrder(
                 "guard 'notDeceased' of transition 'finish' reads the field 'deceased', which the form does not have",

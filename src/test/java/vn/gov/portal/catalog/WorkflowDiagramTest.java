@@ -27,7 +27,7 @@ class WorkflowDiagramTest {
     private static Map<String, ProcedureDefinition> all() {
         return ProcedureCatalog.load(new DefinitionParser(Set.of("birth", "death", "marriage", "permanent-residence",
                         "temporary-residence", "temporary-absence", "deregister-residence", "id-card", "record-document",
-                        "newborn-residence"), Set.of("bothUnmarried", "notDeceased")), DefinitionRulesTest.PORTAL_RULES,
+                        "newborn-residence"), DefinitionRulesTest.PORTAL_GUARDS), DefinitionRulesTest.PORTAL_RULES,
                 "file:workflows/");
     }
 

@@ -1,6 +1,7 @@
 package vn.gov.portal.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -25,6 +26,7 @@ import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.FieldProblem;
 import vn.gov.portal.dossier.Filing;
+import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
 
 /**
@@ -139,6 +141,21 @@ class FuneralAllowanceTest extends PortalIntegrationTest {
         assertThat(submitted).as(submitted.toString()).isInstanceOf(Filing.Submitted.class);
         assertThat(((Filing.Submitted) submitted).dossier().answers()).containsEntry("deceased", dead)
                 .containsEntry("deceasedIdNumber", dead).containsEntry("deceasedName", nameOf(dead));
+        // Decided only while the register records the death: a death registration corrected meanwhile stops approval.
+        Dossier claim = ((Filing.Submitted) submitted).dossier();
+        for (List<String> move : HAPPY_PATH.subList(0, 2)) {
+            claim = decisions.decide(officer(staffWith(claim, move.get(1))), claim.id(), move.get(0), "",
+                    claim.lockVersion());
+        }
+        jdbc.sql("update population.person set date_of_death = null where id_number = ?").param(dead).update();
+        Dossier processing = claim;
+        assertThatThrownBy(() -> decisions.decide(officer(staffWith(processing, "APPROVER")), processing.id(),
+                "approve", "", processing.lockVersion()))
+                .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("guard.deathRecorded");
+        assertThat(dossiers.forCitizen(filer, claim.id()).state()).isEqualTo("processing");
+        jdbc.sql("update population.person set date_of_death = current_date - 5 where id_number = ?").param(dead).update();
+        assertThat(decisions.decide(officer(staffWith(claim, "APPROVER")), claim.id(), "approve", "",
+                claim.lockVersion()).state()).isEqualTo("approved");
         // Showing the deceased's name to the filer is a look at the register, audited once like any typed person.
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'person.looked-up' and actor = ? and subject_id = ?")
                 .params(filer.subject(), dead).query(Long.class).single()).isEqualTo(1);
