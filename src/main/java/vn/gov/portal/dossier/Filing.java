@@ -236,21 +236,9 @@ public class Filing {
      * back once with the name looked up in the register, and the citizen submits again after checking it.
      */
     private static List<FieldProblem> unconfirmedPeople(FilledForm form, Map<String, String> posted) {
-        List<FieldProblem> problems = new java.util.ArrayList<>();
-        for (FormSection section : form.definition().sections()) {
-            if (!form.applies(section)) {
-                continue;
-            }
-            section.fields().stream().filter(FormField::typedPerson).forEach(field -> {
-                for (String answerId : section.answerIds(field)) {
-                    String value = form.values().getOrDefault(answerId, "");
-                    if (!value.isEmpty() && !value.equals(posted.get(confirmationOf(answerId)))) {
-                        problems.add(FieldProblem.of(answerId, "validation.confirmPerson", field.label()));
-                    }
-                }
-            });
-        }
-        return problems;
+        return form.typedPeople().stream()
+                .filter(p -> !p.number().equals(posted.get(confirmationOf(p.answerId()))))
+                .map(p -> FieldProblem.of(p.answerId(), "validation.confirmPerson", p.field().label())).toList();
     }
 
     private record Stored(FormState state, FilledForm form, PrefillSources.Subject subject) {}

@@ -1,5 +1,7 @@
 package vn.gov.portal.dossier;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,5 +22,26 @@ record FilledForm(ProcedureDefinition definition, Map<String, String> values, Ma
 
     Optional<PersonFacts> picked(FormField field) {
         return Optional.ofNullable(picked.get(field.id()));
+    }
+
+    /** A number typed in a person field looked up by number (relation ANY or DECEASED), with its field. */
+    record TypedPerson(FormField field, String answerId, String number) {}
+
+    /** The typed people of the sections that apply, in form order: what must be confirmed by name and is audited. */
+    List<TypedPerson> typedPeople() {
+        List<TypedPerson> people = new ArrayList<>();
+        for (ProcedureDefinition.FormSection section : definition.sections()) {
+            if (!applies(section)) {
+                continue;
+            }
+            section.fields().stream().filter(FormField::typedPerson).forEach(field -> section.answerIds(field)
+                    .forEach(answerId -> {
+                        String number = values.getOrDefault(answerId, "");
+                        if (!number.isEmpty()) {
+                            people.add(new TypedPerson(field, answerId, number));
+                        }
+                    }));
+        }
+        return people;
     }
 }

@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import vn.gov.portal.audit.AuditLog;
-import vn.gov.portal.catalog.FormField;
-import vn.gov.portal.catalog.ProcedureDefinition.FormSection;
 import vn.gov.portal.identity.PortalUser;
 
 /**
@@ -31,19 +29,11 @@ class PersonLookups {
     void record(PortalUser citizen, FilledForm form, Map<String, String> before, UUID formId) {
         // Once, when the number enters the form: from then on every open, save and submit re-fills the same name, and
         // auditing those would log the same look again and again (autosave alone saves every few seconds).
-        for (FormSection section : form.definition().sections()) {
-            for (FormField field : section.fields()) {
-                if (!field.typedPerson()) {
-                    continue;
-                }
-                for (String answerId : section.answerIds(field)) {
-                    String number = form.values().getOrDefault(answerId, "");
-                    if (form.picked().containsKey(answerId) && !number.isEmpty()
-                            && !number.equals(before.getOrDefault(answerId, "").strip())) {
-                        audit.record(citizen.subject(), ACTION, "person", number, Map.of(
-                                "procedure", form.definition().code(), "field", answerId, "form", formId.toString()));
-                    }
-                }
+        for (FilledForm.TypedPerson person : form.typedPeople()) {
+            if (form.picked().containsKey(person.answerId())
+                    && !person.number().equals(before.getOrDefault(person.answerId(), "").strip())) {
+                audit.record(citizen.subject(), ACTION, "person", person.number(), Map.of(
+                        "procedure", form.definition().code(), "field", person.answerId(), "form", formId.toString()));
             }
         }
     }
