@@ -200,7 +200,7 @@ public class Filing {
                 : stored.form().values().get(definition.workflow().party());
         // One write of the dossier, submitted: a draft of the citizen's (or none) becomes it.
         Dossier written = dossiers.submit(id, definition.code(), definition.version(), citizen.subject(),
-                stored.subject().filer().person().fullName(), stored.form().values(), stored.state().prefilled(),
+                stored.subject().filer().person().fullName(), stored.form().stored(), stored.state().prefilled(),
                 agency.id(), initial, status, receipt, clock.instant(), appointment, party)
                 .orElseThrow(UserFacingException::notFound);
         dossiers.addEvent(id, citizen.subject(), "CITIZEN", "submit", Dossier.DRAFT, initial, status, null);
@@ -260,7 +260,7 @@ public class Filing {
     /** Writes the prepared answers as the citizen's draft; an id that is not a draft of theirs is not found. */
     private Stored keepDraft(PortalUser citizen, ProcedureDefinition definition, Stored stored) {
         if (!dossiers.saveDraft(stored.state().formId(), definition.code(), definition.version(), citizen.subject(),
-                stored.subject().filer().person().fullName(), stored.form().values(), stored.state().prefilled())) {
+                stored.subject().filer().person().fullName(), stored.form().stored(), stored.state().prefilled())) {
             throw UserFacingException.notFound();
         }
         return stored;
@@ -286,11 +286,15 @@ public class Filing {
                 }
             }
         }
+        Set<String> clearedPrefills = new HashSet<>();
         for (FormSection section : definition.sections()) {
             for (FormField field : section.fields().stream().filter(FormField::prefilled).toList()) {
                 for (String answerId : section.answerIds(field)) {
+                    String fromRegister = registerValue(field, answerId, subject, picked);
                     if (field.locked() || !given.containsKey(answerId)) {
-                        values.put(answerId, registerValue(field, answerId, subject, picked));
+                        values.put(answerId, fromRegister);
+                    } else if (values.get(answerId).isEmpty() && !fromRegister.isEmpty()) {
+                        clearedPrefills.add(answerId);
                     }
                 }
             }
@@ -300,10 +304,13 @@ public class Filing {
             if (applies(section, values, subject, picked)) {
                 applicable.add(section.id());
             } else {
-                section.fields().forEach(f -> section.answerIds(f).forEach(a -> values.put(a, "")));
+                section.fields().forEach(f -> section.answerIds(f).forEach(a -> {
+                    values.put(a, "");
+                    clearedPrefills.remove(a);
+                }));
             }
         }
-        return new FilledForm(definition, values, picked, applicable);
+        return new FilledForm(definition, values, picked, applicable, clearedPrefills);
     }
 
     private boolean applies(FormSection section, Map<String, String> values, PrefillSources.Subject subject,

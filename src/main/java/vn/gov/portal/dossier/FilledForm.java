@@ -1,6 +1,7 @@
 package vn.gov.portal.dossier;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,10 +12,26 @@ import vn.gov.portal.population.PersonFacts;
 
 /**
  * A form's answers with what was worked out from them: the people picked in person fields and the sections that
- * apply. Answers of sections that do not apply are empty and are not validated.
+ * apply. Answers of sections that do not apply are empty and are not validated. {@code clearedPrefills} are the
+ * answers the citizen emptied although the register has a value for them.
  */
 record FilledForm(ProcedureDefinition definition, Map<String, String> values, Map<String, PersonFacts> picked,
-                  Set<String> applicableSections) {
+                  Set<String> applicableSections, Set<String> clearedPrefills) {
+
+    /**
+     * The answers as written to the dossier: the empty ones left out (a form offering six rows of members stores
+     * the rows filled in, not 36 empty answers), except those the citizen cleared over a register value, which
+     * filling the form again would otherwise prefill anew. Every reader takes a missing answer as empty.
+     */
+    Map<String, String> stored() {
+        Map<String, String> stored = new LinkedHashMap<>();
+        values.forEach((id, value) -> {
+            if (!value.isEmpty() || clearedPrefills.contains(id)) {
+                stored.put(id, value);
+            }
+        });
+        return stored;
+    }
 
     boolean applies(ProcedureDefinition.FormSection section) {
         return applicableSections.contains(section.id());

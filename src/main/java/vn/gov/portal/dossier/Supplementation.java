@@ -137,7 +137,7 @@ public class Supplementation {
         Transition resubmit = resubmission(definition.workflow(), dossier.state())
                 .orElseThrow(() -> UserFacingException.refused("supplement.notRequested"));
         String changed = changedLabels(definition, dossier.answers(), form.values());
-        dossiers.replaceAnswers(id, form.values(), state.prefilled());
+        dossiers.replaceAnswers(id, form.stored(), state.prefilled());
         String text = message == null ? "" : message.strip();
         String note = changed.isEmpty() ? text : (text.isEmpty() ? "" : text + "\n") + CHANGED + changed;
         return new Filing.Submitted(decisions.act(citizen, id, resubmit.event(), note, expectedLockVersion));

@@ -122,6 +122,10 @@ class TemporaryResidenceMembersTest extends PortalIntegrationTest {
         assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Submitted.class);
         Dossier dossier = ((Filing.Submitted) outcome).dossier();
         assertThat(dossier.procedureVersion()).isEqualTo(procedure().version());
+        // The dossier stores the row filled in, not the five rows left empty (nor any other empty answer).
+        assertThat(dossier.answers()).containsKey("stayingMemberName_1")
+                .doesNotContainKeys("stayingMember_2", "stayingMemberName_2", "stayingMemberRelation_6")
+                .doesNotContainValue("");
 
         // The officer's dossier page shows the consent and the member with the other answers.
         String page = mvc.perform(get("/officer/dossiers/" + dossier.id())
@@ -162,6 +166,34 @@ class TemporaryResidenceMembersTest extends PortalIntegrationTest {
                         select subject_id from audit_log where action = 'population.temporary-residence.registered'
                           and details ->> 'dossier' = ? order by id""")
                 .param(dossier.receiptCode()).query(String.class).list()).containsExactly(filerId, member);
+    }
+
+    @Test
+    void anAnswerTheCitizenEmptiedOverTheRegistersValueStaysEmptyInTheDraft(@Autowired Filing filing) {
+        PortalUser citizen = citizen(freeAdult(2311), 2);
+        String phone = jdbc.sql("select phone from population.person where id_number = ?").param(citizen.subject())
+                .query(String.class).single();
+        assertThat(phone).as("the register's phone of the test's citizen").isNotBlank();
+        assertThat(filing.open(citizen, procedure()).values()).containsEntry("phone", phone);
+
+        // The first page posted with the phone emptied (the citizen does not want to give it), then the next page.
+        UUID formId = UUID.randomUUID();
+        Map<String, String> applicant = new HashMap<>(Map.of("phone", "", "email", "cong.dan@example.vn"));
+        filing.save(citizen, procedure(), formId, vn.gov.portal.dossier.PostedAnswers.section("applicant", applicant), true);
+        Map<String, String> stay = new HashMap<>(temporaryResidence("01", HOAN_KIEM));
+        stay.keySet().retainAll(List.of("newProvince", "newCommune", "newAddressDetail", "periodFrom", "periodTo",
+                "reason", "ownerConsent"));
+        filing.save(citizen, procedure(), formId, vn.gov.portal.dossier.PostedAnswers.section("stay", stay), true);
+
+        // The draft keeps the emptied answer (else the register's phone would come back) and leaves out the rest.
+        Map<String, Object> draft = jdbc.sql("""
+                        select answers ->> 'phone' as phone, answers ->> 'email' as email,
+                               answers -> 'stayingMember_1' is null and answers -> 'stayingMemberName_1' is null as no_row
+                        from dossier where id = ? and state = 'draft'""").param(formId).query().singleRow();
+        assertThat(draft).containsEntry("phone", "").containsEntry("email", "cong.dan@example.vn")
+                .containsEntry("no_row", true);
+        assertThat(filing.open(citizen, procedure()).values()).containsEntry("phone", "")
+                .containsEntry("stayingMember_1", "");
     }
 
     /** The row of one answer on a dossier page (fragments/dossier.html, "answers"). */
