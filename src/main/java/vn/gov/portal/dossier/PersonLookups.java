@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import vn.gov.portal.audit.AuditLog;
+import vn.gov.portal.audit.PersonalDataUse;
 import vn.gov.portal.identity.PortalUser;
 
 /**
@@ -14,7 +15,7 @@ import vn.gov.portal.identity.PortalUser;
 @Component
 class PersonLookups {
 
-    static final String ACTION = "person.looked-up";
+    static final String ACTION = PersonalDataUse.CITIZEN_LOOK_UP;
 
     private final AuditLog audit;
 

@@ -5,6 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +15,7 @@ import vn.gov.portal.PageChecks;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.audit.PersonalDataUse;
 import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Filing;
@@ -75,6 +78,35 @@ class DataUseTest extends PortalIntegrationTest {
                 agency, dossier.receiptCode());
         assertThat(page(other, "/my/data-use")).doesNotContain("population.temporary-residence.registered");
         assertThat(page(citizen, "/my/data-use?lang=en")).contains("Who used my data", "Temporary residence registered");
+    }
+
+    @Test
+    void aPersonSeesThatACitizenLookedUpTheirNameByNumberButNotWhoNorTheirDossier() throws Exception {
+        ProcedureDefinition residence = catalog.find("permanent-residence").orElseThrow();
+        PortalUser filer = citizen(freeAdult(1223), 2);
+        String head = jdbc.sql("""
+                        select o.id_number from population.person o join population.person p on p.id_number = ?
+                        where o.household_id <> p.household_id and o.date_of_death is null
+                          and o.birth_date < current_date - interval '18 years'
+                        order by o.id_number offset 471 limit 1""")
+                .param(filer.subject()).query(String.class).single().strip();
+        PortalUser looked = citizen(head, 2);
+        // The filer types the head of the household they move into; the form shows the head's name (a draft is saved).
+        Map<String, String> answers = new HashMap<>(Map.of("newProvince", "01", "newCommune", "00312",
+                "basis", "OTHERS_HOME", "newHead", head));
+        assertThat(filing.save(filer, residence, UUID.randomUUID(), answers)).isInstanceOf(Filing.Saved.class);
+
+        String page = page(looked, "/my/data-use");
+        int row = page.indexOf("data-action=\"" + PersonalDataUse.CITIZEN_LOOK_UP + "\"");
+        assertThat(row).as("the look-up's row").isPositive();
+        String lookUp = page.substring(row, page.indexOf("</tr>", row));
+        assertThat(lookUp).contains("Xem", "Tra cứu họ tên theo số định danh của bạn khi khai hồ sơ",
+                "Một người dân khai hồ sơ trực tuyến (không hiển thị tên)", residence.name().vi());
+        assertThat(page).doesNotContain(filer.subject(), filer.displayName());
+        assertThat(page(looked, "/my/data-use?lang=en")).contains("A citizen filing online (name not shown)",
+                "Your name looked up by your ID number in a form");
+        // Only the person looked up sees it.
+        assertThat(page(filer, "/my/data-use")).doesNotContain(PersonalDataUse.CITIZEN_LOOK_UP);
     }
 
     @Test
