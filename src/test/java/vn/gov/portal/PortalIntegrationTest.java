@@ -40,6 +40,8 @@ public abstract class PortalIntegrationTest {
     private vn.gov.portal.catalog.ProcedureCatalog catalog;
     @Autowired
     protected Attachments attachments;
+    @Autowired
+    private vn.gov.portal.dossier.Dossiers dossierReads;
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
@@ -193,6 +195,21 @@ public abstract class PortalIntegrationTest {
     protected Payments.Completion payOnline(PortalUser citizen, java.util.UUID dossierId) {
         java.net.URI checkout = payments.start(citizen, dossierId, "http://127.0.0.1/payments/return", "127.0.0.1");
         return payments.complete(SimulatedVnpay.answer(SimulatedVnpay.orderOf(checkout), true));
+    }
+
+    /** The dossier's payment attempts, oldest first, as "STATUS amount" (e.g. "PAID 200000"). */
+    protected List<String> payments(java.util.UUID dossierId) {
+        return jdbc.sql("select status || ' ' || amount_vnd from payment where dossier_id = ? order by created_at")
+                .param(dossierId).query(String.class).list();
+    }
+
+    /**
+     * The dossier once its fee is paid online ({@link #payOnline}): a procedure whose fee is collected before intake
+     * (fees.collection) reaches the agency only then.
+     */
+    protected vn.gov.portal.dossier.Dossier feePaid(PortalUser citizen, vn.gov.portal.dossier.Dossier dossier) {
+        org.assertj.core.api.Assertions.assertThat(payOnline(citizen, dossier.id()).paid()).as("fee paid").isTrue();
+        return dossierReads.forCitizen(citizen, dossier.id());
     }
 
     /** A temporary-residence dossier the citizen submitted to the police of Phường Hoàn Kiếm (00308), status 1. */

@@ -205,9 +205,14 @@ public final class DefinitionParser {
     }
 
     private static ProcedureDefinition.Fees readFees(YamlNode fees) {
-        fees.allowOnly("fees", "counter", "online", "note");
+        fees.allowOnly("fees", "counter", "online", "note", "collection");
+        String collection = fees.optionalText("collection").orElse(ProcedureDefinition.Collection.NONE.id());
+        if (ProcedureDefinition.Collection.fromId(collection).isEmpty()) {
+            fees.require("collection").problem("feeCollectionUnknown", collection, ProcedureDefinition.Collection.ids());
+        }
         return new ProcedureDefinition.Fees(fees.integer("counter", 0), fees.integer("online", 0),
-                fees.localized("note", false));
+                fees.localized("note", false),
+                ProcedureDefinition.Collection.fromId(collection).orElse(ProcedureDefinition.Collection.NONE));
     }
 
     private static List<ProcedureDefinition.Document> readDocuments(YamlNode doc) {
@@ -371,6 +376,20 @@ public final class DefinitionParser {
                     String.join(", ", writeBacks.stream().sorted().toList()));
         }
         checkWorkflow(d, doc.require("workflow"), personFields);
+        checkFeeCollection(d, doc.require("fees"));
+    }
+
+    /** A fee the portal collects needs an amount and a payment step to collect it in (where: DefinitionRules). */
+    private static void checkFeeCollection(ProcedureDefinition d, YamlNode fees) {
+        if (d.fees().collection() == ProcedureDefinition.Collection.NONE) {
+            return;
+        }
+        if (d.fees().online() <= 0) {
+            fees.require("collection").problem("feeCollectionNoFee", d.fees().collection().id());
+        }
+        if (d.workflow().transitions().stream().noneMatch(Transition::payment)) {
+            fees.require("collection").problem("feeCollectionNoPayment", d.fees().collection().id());
+        }
     }
 
     private static Set<String> personFields(ProcedureDefinition d) {

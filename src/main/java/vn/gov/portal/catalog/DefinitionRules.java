@@ -67,6 +67,7 @@ public final class DefinitionRules {
         checkStaff(d, staffed, found);
         checkGuards(d, found);
         checkWriteBack(d, found);
+        checkFeeCollection(d, found);
         return found.list;
     }
 
@@ -173,6 +174,34 @@ public final class DefinitionRules {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Where the fee is paid, seen from the workflow: never after the result (no state of status 9 or 10 is reached
+     * before the payment); before intake, no officer acts on an unpaid dossier; after intake, the payment step comes
+     * after some officer's action.
+     */
+    private static void checkFeeCollection(ProcedureDefinition d, Found found) {
+        ProcedureDefinition.Collection collection = d.fees() == null ? ProcedureDefinition.Collection.NONE
+                : d.fees().collection();
+        if (collection == ProcedureDefinition.Collection.NONE) {
+            return;
+        }
+        WorkflowDefinition w = d.workflow();
+        int line = found.lines.key("fees");
+        Set<String> unpaid = reach(Set.of(w.initial()), s -> w.transitionsFrom(s).stream()
+                .filter(t -> !t.payment()).map(Transition::to).toList());
+        w.states().stream().filter(s -> unpaid.contains(s.id()) && (s.status() == RESOLVED || s.status() == 10))
+                .forEach(s -> found.add(line, "feeAfterResult", collection.id(), s.id()));
+        if (collection == ProcedureDefinition.Collection.BEFORE_INTAKE) {
+            w.transitions().stream().filter(t -> t.byOfficer() && t.from().stream().anyMatch(unpaid::contains))
+                    .forEach(t -> found.add(line, "feeBeforeIntakeOfficer", t.event()));
+        } else {
+            Set<String> beforeOfficers = reach(Set.of(w.initial()), s -> w.transitionsFrom(s).stream()
+                    .filter(t -> !t.payment() && !t.byOfficer()).map(Transition::to).toList());
+            w.transitions().stream().filter(t -> t.payment() && t.from().stream().anyMatch(beforeOfficers::contains))
+                    .forEach(t -> found.add(line, "feeAfterIntakeTooEarly", t.event()));
         }
     }
 

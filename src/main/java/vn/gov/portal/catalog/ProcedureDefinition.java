@@ -127,8 +127,44 @@ public record ProcedureDefinition(
     /** A lawful longer deadline in working days (e.g. 15 instead of 10 when the facts must be verified), with when. */
     public record Longer(int workingDays, LocalizedText reason) {}
 
-    /** Fees in VND at the counter and online. */
-    public record Fees(long counter, long online, LocalizedText note) {}
+    /**
+     * Fees in VND at the counter and online, and when the portal collects the online fee: before the agency's intake
+     * (the dossier waits in status 6 until the gateway confirms), after it, or not at all (free, or paid elsewhere).
+     */
+    public record Fees(long counter, long online, LocalizedText note, Collection collection) {
+
+        public Fees(long counter, long online, LocalizedText note) {
+            this(counter, online, note, Collection.NONE);
+        }
+
+        /** Whether the portal charges the online fee through a payment step of the workflow. */
+        public boolean collected() {
+            return collection != Collection.NONE && online > 0;
+        }
+    }
+
+    /** {@code fees.collection}: where in the workflow the online fee is paid (the reference's "before intake, after, none"). */
+    public enum Collection {
+        BEFORE_INTAKE("beforeIntake"), AFTER_INTAKE("afterIntake"), NONE("none");
+
+        private final String id;
+
+        Collection(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static Optional<Collection> fromId(String id) {
+            return java.util.Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+        }
+
+        public static String ids() {
+            return java.util.Arrays.stream(values()).map(Collection::id).collect(java.util.stream.Collectors.joining(", "));
+        }
+    }
 
     /** A paper the citizen provides; never asked online when the register can prove it. */
     public record Document(String id, LocalizedText name, boolean required, boolean verifiableInRegister) {}
@@ -184,11 +220,11 @@ public record ProcedureDefinition(
 
     /**
      * What the applicant pays online for this dossier, in VND: the answer {@value #AMOUNT_FIELD} when the form asks
-     * for it, else the online fee. 0 when nothing is due or the answer is not a whole number.
+     * for it, else the online fee the portal collects. 0 when nothing is due or the answer is not a whole number.
      */
     public long amountDue(java.util.Map<String, String> answers) {
         if (field(AMOUNT_FIELD).filter(f -> f.type() == FormField.FieldType.NUMBER).isEmpty()) {
-            return fees == null ? 0 : fees.online();
+            return feeCollected();
         }
         try {
             return Math.max(0, Long.parseLong(answers.getOrDefault(AMOUNT_FIELD, "").strip()));
@@ -197,10 +233,15 @@ public record ProcedureDefinition(
         }
     }
 
-    /** Whether a payment transition can ever have something to charge. */
+    /** Whether a payment transition can ever have something to charge: the amount field, or a collected fee. */
     public boolean chargesOnline() {
         return field(AMOUNT_FIELD).filter(f -> f.type() == FormField.FieldType.NUMBER).isPresent()
-                || (fees != null && fees.online() > 0);
+                || (fees != null && fees.collected());
+    }
+
+    /** The online fee the citizen pays through the portal for this dossier, 0 when the portal collects none. */
+    public long feeCollected() {
+        return fees != null && fees.collected() ? fees.online() : 0;
     }
 
     public Optional<FormSection> sectionOf(String fieldId) {

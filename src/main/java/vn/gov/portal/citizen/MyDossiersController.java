@@ -27,6 +27,7 @@ import vn.gov.portal.dossier.ServiceRatings;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.forms.OneStopForms;
 import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.payment.PaidFees;
 import vn.gov.portal.web.Messages;
 
 @Controller
@@ -42,10 +43,13 @@ class MyDossiersController {
     private final Supplementation supplementation;
     private final Attachments attachments;
     private final ServiceRatings ratings;
+    private final PaidFees paidFees;
 
     MyDossiersController(Dossiers dossiers, ProcedureCatalog catalog, Decisions decisions,
                          AgencyDirectory agencies, OneStopForms forms, Messages messages, Clock clock,
-                         Supplementation supplementation, Attachments attachments, ServiceRatings ratings) {
+                         Supplementation supplementation, Attachments attachments, ServiceRatings ratings,
+                         PaidFees paidFees) {
+        this.paidFees = paidFees;
         this.supplementation = supplementation;
         this.attachments = attachments;
         this.ratings = ratings;
@@ -88,6 +92,7 @@ class MyDossiersController {
         model.addAttribute("agencyName", dossier.agencyId() == null ? null
                 : agencies.find(dossier.agencyId()).map(a -> a.name(locale)).orElse(null));
         addActions(model, dossiers.actionsFor(citizen, dossier));
+        model.addAttribute("paid", paidFees.of(dossier.id()).orElse(null));
         model.addAttribute("today", LocalDate.now(clock));
         return "citizen/submitted";
     }
@@ -111,6 +116,7 @@ class MyDossiersController {
         model.addAttribute("uploadId", UUID.randomUUID());
         // Listing the documents issues them, so each shows the verification code printed on it.
         model.addAttribute("documents", forms.issueAll(dossier));
+        model.addAttribute("paid", paidFees.of(dossier.id()).orElse(null));
         model.addAttribute("rating", ratings.of(dossier).orElse(null));
         model.addAttribute("mayRate", ratings.mayRate(citizen, dossier));
         List<Dossier> steps = dossiers.steps(dossier);

@@ -27,11 +27,14 @@ import org.springframework.stereotype.Service;
 import vn.gov.portal.agency.Agency;
 import vn.gov.portal.agency.AgencyDirectory;
 import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.catalog.WorkflowDefinition.Transition;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.DossierEvent;
 import vn.gov.portal.dossier.DossierSubmitted;
 import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.UserFacingException;
+import vn.gov.portal.payment.PaidFees;
 
 /**
  * Renders the one-stop-shop forms of a dossier as PDF, in Vietnamese, with a font that has every Vietnamese glyph.
@@ -42,8 +45,9 @@ import vn.gov.portal.dossier.UserFacingException;
 public class OneStopForms {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(VIETNAM);
 
     private final Dossiers dossiers;
     private final AgencyDirectory agencies;
@@ -51,12 +55,14 @@ public class OneStopForms {
     private final BaseFont regular;
     private final BaseFont bold;
     private final IssuedDocuments issued;
+    private final PaidFees paidFees;
     /** Where the public verification page is, printed on every document: {@code <publicUrl>/verify/<code>}. */
     private final String publicUrl;
 
     public OneStopForms(Dossiers dossiers, AgencyDirectory agencies, ProcedureCatalog catalog, IssuedDocuments issued,
-                        @Value("${portal.public-url}") String publicUrl) {
+                        PaidFees paidFees, @Value("${portal.public-url}") String publicUrl) {
         this.issued = issued;
+        this.paidFees = paidFees;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.dossiers = dossiers;
         this.agencies = agencies;
@@ -78,7 +84,7 @@ public class OneStopForms {
 
     /** The forms this dossier has, in the order of the circular. */
     public List<OneStopForm> available(Dossier dossier) {
-        return available(timelineOf(dossier));
+        return available(dossier, timelineOf(dossier));
     }
 
     /** The PDF as issued: drawn on the first call, the same bytes on every later call for the same event. */
@@ -106,7 +112,7 @@ public class OneStopForms {
     public List<IssuedDocument> issueAll(Dossier dossier) {
         // The timeline is read once for all the forms: this list is on every view of a dossier.
         List<DossierEvent> timeline = timelineOf(dossier);
-        return available(timeline).stream().map(form -> issue(dossier, form, timeline)).toList();
+        return available(dossier, timeline).stream().map(form -> issue(dossier, form, timeline)).toList();
     }
 
     /** A draft has no timeline, hence no forms. */
@@ -114,17 +120,29 @@ public class OneStopForms {
         return dossier.isDraft() ? null : dossiers.timeline(dossier);
     }
 
-    private static List<OneStopForm> available(List<DossierEvent> timeline) {
+    private List<OneStopForm> available(Dossier dossier, List<DossierEvent> timeline) {
         if (timeline == null) {
             return List.of();
         }
+        boolean received = !awaitsFeeBeforeIntake(dossier);
         return java.util.Arrays.stream(OneStopForm.values())
+                .filter(f -> f != OneStopForm.RECEIPT || received)
                 .filter(f -> f.event() == null || timeline.stream().anyMatch(e -> e.event().equals(f.event())))
                 .toList();
     }
 
+    /**
+     * A dossier whose fee is collected before intake is not received until the gateway confirms the payment, so its
+     * receipt is not given out before: the receipt is drawn once and kept, and must show the fee paid.
+     */
+    private boolean awaitsFeeBeforeIntake(Dossier dossier) {
+        ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        return definition.fees().collection() == ProcedureDefinition.Collection.BEFORE_INTAKE
+                && definition.workflow().transitionsFrom(dossier.state()).stream().anyMatch(Transition::payment);
+    }
+
     private IssuedDocument issue(Dossier dossier, OneStopForm form, List<DossierEvent> timeline) {
-        if (!available(timeline).contains(form)) {
+        if (!available(dossier, timeline).contains(form)) {
             throw UserFacingException.notFound();
         }
         Instant eventAt = cause(form, timeline).map(DossierEvent::at).orElse(dossier.submittedAt());
@@ -166,6 +184,10 @@ public class OneStopForms {
             case RECEIPT -> {
                 row(rows, "Thời gian trả kết quả", dossier.appointmentDate() == null ? "" : DATE.format(dossier.appointmentDate()));
                 row(rows, "Nhận kết quả tại", agency.nameVi() + " hoặc trực tuyến tại Cổng Dịch vụ công");
+                paidFees.of(dossier.id()).ifPresent(paid -> row(rows, "Phí, lệ phí đã nộp",
+                        String.format(java.util.Locale.ROOT, "%,d", paid.amountVnd()).replace(',', '.')
+                                + " đồng, nộp trực tuyến ngày " + DATE.format(paid.paidAt().atZone(VIETNAM))
+                                + " (mã giao dịch " + paid.gatewayTxn() + ")"));
             }
             case SUPPLEMENTATION -> {
                 row(rows, "Nội dung cần bổ sung, hoàn thiện", cause.map(DossierEvent::note).orElse(""));

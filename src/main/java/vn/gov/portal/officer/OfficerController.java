@@ -2,6 +2,7 @@ package vn.gov.portal.officer;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -25,6 +26,7 @@ import vn.gov.portal.dossier.LongerDeadlines;
 import vn.gov.portal.dossier.QueueFilter;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.payment.PaidFees;
 import vn.gov.portal.web.Messages;
 
 @Controller
@@ -42,11 +44,13 @@ class OfficerController {
     private final Attachments attachments;
     private final WorkflowDiagram diagrams;
     private final LongerDeadlines longerDeadlines;
+    private final PaidFees paidFees;
 
     OfficerController(AgencyDashboard dashboard, OneStopForms forms, HolidayCalendarSource calendars, Dossiers dossiers, Decisions decisions, AgencyDirectory agencies, ProcedureCatalog catalog,
                       Messages messages, Clock clock, Attachments attachments,
-                      WorkflowDiagram diagrams, LongerDeadlines longerDeadlines) {
+                      WorkflowDiagram diagrams, LongerDeadlines longerDeadlines, PaidFees paidFees) {
         this.longerDeadlines = longerDeadlines;
+        this.paidFees = paidFees;
         this.attachments = attachments;
         this.diagrams = diagrams;
         this.dossiers = dossiers;
@@ -67,7 +71,9 @@ class OfficerController {
                  PortalUser officer, Model model) {
         QueueFilter filter = new QueueFilter(procedure, status, scope, due, search);
         model.addAttribute("agencies", agencies.agenciesOf(officer.username()));
-        model.addAttribute("dossiers", dossiers.queue(officer, filter, page));
+        List<Dossier> queue = dossiers.queue(officer, filter, page);
+        model.addAttribute("dossiers", queue);
+        model.addAttribute("paidFees", paidFees.of(queue.stream().map(Dossier::id).toList()));
         model.addAttribute("filter", filter);
         model.addAttribute("status", status);
         model.addAttribute("page", Math.max(0, page));
@@ -107,6 +113,7 @@ class OfficerController {
         model.addAttribute("defaultSupplementDue", decisions.defaultSupplementDue());
         // Listing the documents issues them, so each shows the verification code printed on it.
         model.addAttribute("documents", forms.issueAll(dossier));
+        model.addAttribute("paid", paidFees.of(dossier.id()).orElse(null));
         model.addAttribute("attachments", attachments.ofDossier(dossier));
         model.addAttribute("applicant", dossiers.applicantRecord(officer, dossier).orElse(null));
         model.addAttribute("involved", dossiers.othersInvolved(officer, dossier));

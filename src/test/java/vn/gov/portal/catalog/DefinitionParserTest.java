@@ -96,6 +96,28 @@ class DefinitionParserTest {
     }
 
     @Test
+    void aCollectedFeeNeedsAKnownCollectionAnAmountAndAPaymentStep() throws IOException {
+        String unknown = realDefinition().replaceFirst("online: (\\d+)", "online: $1\n  collection: atTheCounter");
+        assertThat(parser.parse("broken.yaml", unknown).problems()).extracting(DefinitionProblem::message)
+                .anyMatch(m -> m.contains("fees.collection 'atTheCounter' is not one of beforeIntake, afterIntake, none"));
+
+        // The temporary residence workflow has no payment step: collecting its fee needs one.
+        String noPayment = realDefinition().replaceFirst("online: (\\d+)", "online: $1\n  collection: beforeIntake");
+        assertThat(parser.parse("broken.yaml", noPayment).problems()).extracting(DefinitionProblem::message)
+                .anyMatch(m -> m.contains("needs a payment transition"));
+
+        String free = realDefinition().replaceFirst("online: \\d+", "online: 0\n  collection: beforeIntake");
+        assertThat(parser.parse("broken.yaml", free).problems()).extracting(DefinitionProblem::message)
+                .anyMatch(m -> m.contains("needs an online fee fees.online above 0"));
+
+        // Without a collection the online fee is shown, not charged.
+        ProcedureDefinition shownOnly = parser.parse("temporary-residence.yaml", realDefinition()).definition();
+        assertThat(shownOnly.fees().online()).isPositive();
+        assertThat(shownOnly.fees().collection()).isEqualTo(ProcedureDefinition.Collection.NONE);
+        assertThat(shownOnly.amountDue(java.util.Map.of())).isZero();
+    }
+
+    @Test
     void anUnreachableStateAndAnUnknownKeyAreReported() throws IOException {
         String broken = realDefinition()
                 .replace("    - { id: refused, status: 3,", "    - { id: archived, status: 9, label: { vi: Lưu trữ } }\n    - { id: refused, status: 3,")

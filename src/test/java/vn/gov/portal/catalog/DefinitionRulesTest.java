@@ -257,4 +257,58 @@ class DefinitionRulesTest {
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("tiny.yaml:" + lineOf(broken, "id: done") + ": terminal state 'done' has status 4");
     }
+
+    // ---------------------------------------------------------------- fee collection
+
+    /** TINY with an online fee the portal collects: paid first (initial state), then received by an officer. */
+    private static final String FEE_FIRST = TINY
+            .replace("fees: { counter: 0, online: 0 }", "fees: { counter: 20000, online: 10000, collection: beforeIntake }")
+            .replace("  initial: submitted\n", "  initial: unpaid\n")
+            .replace(LAST_STATE, LAST_STATE
+                    + "    - { id: unpaid, status: 6, label: { vi: Chờ nộp lệ phí, en: Awaiting the fee } }\n"
+                    + "    - { id: withdrawn, status: 7, terminal: true, label: { vi: Đã rút, en: Withdrawn } }\n")
+            .replace(LAST_TRANSITION, LAST_TRANSITION
+                    + "    - { event: pay, from: unpaid, to: submitted, roles: [APPLICANT], payment: true, label: { vi: Nộp, en: Pay } }\n"
+                    + "    - { event: withdraw, from: unpaid, to: withdrawn, roles: [APPLICANT], label: { vi: Rút, en: Withdraw } }\n");
+
+    @Test
+    void aFeeCollectedBeforeIntakeIsPaidBeforeAnyOfficerActs() {
+        assertThat(problems(FEE_FIRST)).isEmpty();
+        ProcedureDefinition d = PARSER.parse("test.yaml", FEE_FIRST).definition();
+        assertThat(d.fees().collection()).isEqualTo(ProcedureDefinition.Collection.BEFORE_INTAKE);
+        assertThat(d.amountDue(Map.of())).isEqualTo(10_000);
+
+        // An officer may refuse the unpaid dossier: it reaches the agency before its fee.
+        String officerFirst = FEE_FIRST.replace(LAST_TRANSITION, LAST_TRANSITION
+                + "    - { event: refuse, from: unpaid, to: withdrawn, roles: [RECEIVER], label: { vi: Từ chối, en: Refuse } }\n");
+        assertThat(problems(officerFirst)).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("beforeIntake", "'refuse'");
+            assertThat(p.line()).isEqualTo(lineOf(officerFirst, "fees:"));
+        });
+    }
+
+    @Test
+    void aFeeCollectedAfterIntakeComesAfterAnOfficerAndBeforeTheResult() {
+        // Received by an officer, then paid, then processed.
+        String afterIntake = TINY
+                .replace("fees: { counter: 0, online: 0 }", "fees: { counter: 20000, online: 10000, collection: afterIntake }")
+                .replace(LAST_STATE, LAST_STATE
+                        + "    - { id: unpaid, status: 6, label: { vi: Chờ nộp lệ phí, en: Awaiting the fee } }\n")
+                .replace("{ event: receive, from: submitted, to: processing,", "{ event: receive, from: submitted, to: unpaid,")
+                .replace(LAST_TRANSITION, LAST_TRANSITION
+                        + "    - { event: pay, from: unpaid, to: processing, roles: [APPLICANT], payment: true, label: { vi: Nộp, en: Pay } }\n");
+        assertThat(problems(afterIntake)).isEmpty();
+
+        // Paid before anyone received it: that is before intake.
+        assertThat(problems(FEE_FIRST.replace("collection: beforeIntake", "collection: afterIntake")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("afterIntake", "'pay'"));
+
+        // The result returned without the fee: the payment can be skipped.
+        String skippable = afterIntake.replace(LAST_TRANSITION, LAST_TRANSITION
+                + "    - { event: waive, from: unpaid, to: done, roles: [APPROVER], label: { vi: Bỏ qua, en: Skip } }\n");
+        assertThat(problems(skippable)).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("state 'done'", "before the fee is paid");
+            assertThat(p.line()).isEqualTo(lineOf(skippable, "fees:"));
+        });
+    }
 }

@@ -7,8 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,15 +37,6 @@ class OneStopFormsTest extends PortalIntegrationTest {
     @Autowired
     MockMvc mvc;
 
-    private static String text(byte[] pdf) throws Exception {
-        PdfReader reader = new PdfReader(pdf);
-        StringBuilder all = new StringBuilder();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            all.append(new PdfTextExtractor(reader).getTextFromPage(page));
-        }
-        return all.toString();
-    }
-
     @Test
     void aDocumentGetsItsCodeWhenListedAndItsPdfOnceWhenFirstDownloaded() {
         PortalUser citizen = citizen(freeAdult(2010), 2);
@@ -72,7 +61,7 @@ class OneStopFormsTest extends PortalIntegrationTest {
         Dossier dossier = ((Filing.Submitted) filing.submit(citizen, catalog.find("temporary-residence").orElseThrow(),
                 UUID.randomUUID(), temporaryResidence("01", "00308"))).dossier();
         assertThat(forms.available(dossier)).containsExactly(OneStopForm.RECEIPT);
-        String receipt = text(forms.render(dossier, OneStopForm.RECEIPT));
+        String receipt = PdfText.of(forms.render(dossier, OneStopForm.RECEIPT));
         assertThat(receipt).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", dossier.receiptCode(), dossier.applicantName(),
                 "Đăng ký tạm trú", String.format("%02d/%02d/%d", dossier.appointmentDate().getDayOfMonth(),
                         dossier.appointmentDate().getMonthValue(), dossier.appointmentDate().getYear()));
@@ -87,12 +76,12 @@ class OneStopFormsTest extends PortalIntegrationTest {
                 current.lockVersion())).isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("extension.notLater");
         dossier = decisions.extendDeadline(receiver, dossier.id(), later, "Cần xác minh thêm với chủ nhà", dossier.lockVersion());
         assertThat(dossier.appointmentDate()).isEqualTo(later);
-        String apology = text(forms.render(dossier, OneStopForm.APOLOGY));
+        String apology = PdfText.of(forms.render(dossier, OneStopForm.APOLOGY));
         assertThat(apology).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Cần xác minh thêm với chủ nhà",
                 String.format("%02d/%02d/%d", later.getDayOfMonth(), later.getMonthValue(), later.getYear()));
 
         dossier = decisions.decide(receiver, dossier.id(), "refuse", "Địa chỉ tạm trú không có thật", dossier.lockVersion());
-        assertThat(text(forms.render(dossier, OneStopForm.REFUSAL))).contains("Địa chỉ tạm trú không có thật");
+        assertThat(PdfText.of(forms.render(dossier, OneStopForm.REFUSAL))).contains("Địa chỉ tạm trú không có thật");
 
         mvc.perform(get("/my/dossiers/" + dossier.id() + "/forms/03").with(authentication(login(citizen))))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"));
@@ -116,7 +105,7 @@ class OneStopFormsTest extends PortalIntegrationTest {
         dossier = decisions.decide(officer("ca.00308.xuly"), dossier.id(), "process", "", dossier.lockVersion());
         dossier = decisions.decide(officer("ca.00308.lanhdao"), dossier.id(), "approve", "", dossier.lockVersion());
         String approver = jdbc.sql("select full_name from staff where username = 'ca.00308.lanhdao'").query(String.class).single();
-        String notice = text(forms.render(dossier, OneStopForm.RESULT));
+        String notice = PdfText.of(forms.render(dossier, OneStopForm.RESULT));
         assertThat(notice).contains("THÔNG BÁO KẾT QUẢ", approver, dossier.receiptCode(), "Thời gian phê duyệt");
     }
 }

@@ -47,7 +47,8 @@ class LongerDeadlineTest extends PortalIntegrationTest {
 
     /** A criminal-record dossier (10 working days, 15 when the residence history must be verified), received. */
     private Dossier receivedCriminalRecord(int who) {
-        Dossier d = submitFilledIn(citizen(freeAdult(who), 2), "criminal-record-certificate");
+        PortalUser citizen = citizen(freeAdult(who), 2);
+        Dossier d = feePaid(citizen, submitFilledIn(citizen, "criminal-record-certificate"));
         return decisions.decide(officer(staff(d) + ".tiepnhan"), d.id(), "receive", "", d.lockVersion());
     }
 

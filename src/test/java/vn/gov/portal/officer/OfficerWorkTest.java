@@ -170,7 +170,7 @@ class OfficerWorkTest extends PortalIntegrationTest {
     @Test
     void supplementationStopsTheLegalClockAndTheAppointmentMovesByTheDaysWaited() {
         PortalUser citizen = citizen(freeAdult(805), 2);
-        Dossier d = submitFilledIn(citizen, "criminal-record-certificate");
+        Dossier d = feePaid(citizen, submitFilledIn(citizen, "criminal-record-certificate"));
         String prefix = jdbc.sql("select username from staff_role where agency_id = ? and role = 'HANDLER'")
                 .param(d.agencyId()).query(String.class).single().replace(".xuly", "");
         d = decisions.decide(officer(prefix + ".tiepnhan"), d.id(), "receive", "", d.lockVersion());

@@ -15,12 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -302,10 +300,5 @@ class OnlinePaymentTest extends PortalIntegrationTest {
 
     private String stateOf(UUID id) {
         return jdbc.sql("select state from dossier where id = ?").param(id).query(String.class).single();
-    }
-
-    private List<String> payments(UUID dossierId) {
-        return jdbc.sql("select status || ' ' || amount_vnd from payment where dossier_id = ? order by created_at")
-                .param(dossierId).query(String.class).list().stream().collect(Collectors.toList());
     }
 }

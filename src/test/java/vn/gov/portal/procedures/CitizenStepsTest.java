@@ -233,7 +233,7 @@ class CitizenStepsTest extends PortalIntegrationTest {
         answers.put("certificateType", "NO1");
         answers.put("purpose", "Xin việc");
         answers.put("copies", "1");
-        Dossier dossier = ((Filing.Submitted) filing.submit(filer, record, UUID.randomUUID(), answers)).dossier();
+        Dossier dossier = feePaid(filer, ((Filing.Submitted) filing.submit(filer, record, UUID.randomUUID(), answers)).dossier());
         String province = permanent(filer.subject(), "province_code");
         assertThat(dossier.agencyId()).isEqualTo(agencyOfProvince("PROVINCIAL_POLICE", province));
         assertThat(dossiers.actionsFor(officer("cat." + province + ".tiepnhan"), dossier)).extracting(Transition::event)
@@ -264,7 +264,7 @@ class CitizenStepsTest extends PortalIntegrationTest {
         assertThatThrownBy(() -> decisions.act(filer, id, "withdraw", "", version))
                 .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("decision.notAllowedInState");
         assertThat(state(id)).isEqualTo("withdrawn");
-        assertThat(dossiers.timeline(dossier)).extracting(DossierEvent::event).containsExactly("submit", "withdraw");
+        assertThat(dossiers.timeline(dossier)).extracting(DossierEvent::event).containsExactly("submit", "pay", "withdraw");
     }
 
     // ---------------------------------------------------------------- repeated sections

@@ -54,7 +54,7 @@ class PermanentResidenceMoveTest extends PortalIntegrationTest {
             outcome = filing.submit(filer, move, saved.formId(), answers);
         }
         assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Submitted.class);
-        Dossier dossier = ((Filing.Submitted) outcome).dossier();
+        Dossier dossier = feePaid(filer, ((Filing.Submitted) outcome).dossier());
         // The officer sees the register records of the members the dossier names, and each look is on record.
         assertThat(dossiers.othersInvolved(officer("ca.00308.tiepnhan"), dossier))
                 .extracting(i -> i.person().idNumber().value()).containsExactly(members.get(0), members.get(1));

@@ -352,7 +352,7 @@ class PrefillRelationsTest extends PortalIntegrationTest {
         answers.put("newHead", heads.get(0));
         answers.put(Filing.confirmationOf("newHead"), heads.get(0));
         Filing.Outcome submitted = filing.submit(citizen, residence, UUID.randomUUID(), answers);
-        Dossier dossier = ((Filing.Submitted) submitted).dossier();
+        Dossier dossier = feePaid(citizen, ((Filing.Submitted) submitted).dossier());
         dossier = decisions.decide(officer("ca.00312.tiepnhan"), dossier.id(), "receive", "", dossier.lockVersion());
         dossier = decisions.decide(officer("ca.00312.xuly"), dossier.id(), "request-supplement", "Chủ hộ khác",
                 dossier.lockVersion());

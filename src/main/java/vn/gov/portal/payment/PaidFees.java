@@ -1,0 +1,46 @@
+package vn.gov.portal.payment;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a dossier's applicant paid online, for the pages and forms that show it (the dossier pages, the officers'
+ * queue, the receipt). A dossier is paid at most once (the unique index {@code payment_paid_once}); money that came
+ * for a dossier that no longer awaited it is UNAPPLIED, for refund, and is not shown as paid.
+ */
+@Service
+public class PaidFees {
+
+    /** The confirmed payment: amount in VND, when the gateway's confirmation was applied, its transaction number. */
+    public record Paid(long amountVnd, Instant paidAt, String gatewayTxn) {}
+
+    private final JdbcClient jdbc;
+
+    PaidFees(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Paid> of(UUID dossierId) {
+        return Optional.ofNullable(of(java.util.List.of(dossierId)).get(dossierId));
+    }
+
+    /** For a page of dossiers at once (one query, by the index on dossier_id); dossiers not paid are absent. */
+    public Map<UUID, Paid> of(Collection<UUID> dossierIds) {
+        if (dossierIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        select dossier_id, amount_vnd, paid_at, gateway_txn from payment
+                        where dossier_id = any(?) and status = 'PAID'""")
+                .param(dossierIds.toArray(UUID[]::new))
+                .query((rs, n) -> Map.entry(rs.getObject("dossier_id", UUID.class), new Paid(rs.getLong("amount_vnd"),
+                        rs.getTimestamp("paid_at").toInstant(), rs.getString("gateway_txn"))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}
