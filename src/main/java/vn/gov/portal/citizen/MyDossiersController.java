@@ -92,7 +92,7 @@ class MyDossiersController {
         model.addAttribute("agencyName", dossier.agencyId() == null ? null
                 : agencies.find(dossier.agencyId()).map(a -> a.name(locale)).orElse(null));
         addActions(model, dossiers.actionsFor(citizen, dossier));
-        model.addAttribute("paid", paidFees.of(dossier.id()).orElse(null));
+        model.addAttribute("paid", paidFees.of(dossier).orElse(null));
         model.addAttribute("today", LocalDate.now(clock));
         return "citizen/submitted";
     }
@@ -116,7 +116,7 @@ class MyDossiersController {
         model.addAttribute("uploadId", UUID.randomUUID());
         // Listing the documents issues them, so each shows the verification code printed on it.
         model.addAttribute("documents", forms.issueAll(dossier));
-        model.addAttribute("paid", paidFees.of(dossier.id()).orElse(null));
+        model.addAttribute("paid", paidFees.of(dossier).orElse(null));
         model.addAttribute("rating", ratings.of(dossier).orElse(null));
         model.addAttribute("mayRate", ratings.mayRate(citizen, dossier));
         List<Dossier> steps = dossiers.steps(dossier);

@@ -184,7 +184,7 @@ public class OneStopForms {
             case RECEIPT -> {
                 row(rows, "Thời gian trả kết quả", dossier.appointmentDate() == null ? "" : DATE.format(dossier.appointmentDate()));
                 row(rows, "Nhận kết quả tại", agency.nameVi() + " hoặc trực tuyến tại Cổng Dịch vụ công");
-                paidFees.of(dossier.id()).ifPresent(paid -> row(rows, "Phí, lệ phí đã nộp",
+                paidFees.of(dossier).ifPresent(paid -> row(rows, "Phí, lệ phí đã nộp",
                         String.format(java.util.Locale.ROOT, "%,d", paid.amountVnd()).replace(',', '.')
                                 + " đồng, nộp trực tuyến ngày " + DATE.format(paid.paidAt().atZone(VIETNAM))
                                 + " (mã giao dịch " + paid.gatewayTxn() + ")"));

@@ -73,7 +73,7 @@ class OfficerController {
         model.addAttribute("agencies", agencies.agenciesOf(officer.username()));
         List<Dossier> queue = dossiers.queue(officer, filter, page);
         model.addAttribute("dossiers", queue);
-        model.addAttribute("paidFees", paidFees.of(queue.stream().map(Dossier::id).toList()));
+        model.addAttribute("paidFees", paidFees.of(queue));
         model.addAttribute("filter", filter);
         model.addAttribute("status", status);
         model.addAttribute("page", Math.max(0, page));
@@ -113,7 +113,7 @@ class OfficerController {
         model.addAttribute("defaultSupplementDue", decisions.defaultSupplementDue());
         // Listing the documents issues them, so each shows the verification code printed on it.
         model.addAttribute("documents", forms.issueAll(dossier));
-        model.addAttribute("paid", paidFees.of(dossier.id()).orElse(null));
+        model.addAttribute("paid", paidFees.of(dossier).orElse(null));
         model.addAttribute("attachments", attachments.ofDossier(dossier));
         model.addAttribute("applicant", dossiers.applicantRecord(officer, dossier).orElse(null));
         model.addAttribute("involved", dossiers.othersInvolved(officer, dossier));

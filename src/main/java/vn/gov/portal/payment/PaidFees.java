@@ -2,12 +2,15 @@ package vn.gov.portal.payment;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.dossier.Dossier;
 
 /**
  * What a dossier's applicant paid online, for the pages and forms that show it (the dossier pages, the officers'
@@ -21,17 +24,26 @@ public class PaidFees {
     public record Paid(long amountVnd, Instant paidAt, String gatewayTxn) {}
 
     private final JdbcClient jdbc;
+    private final ProcedureCatalog catalog;
 
-    PaidFees(JdbcClient jdbc) {
+    PaidFees(JdbcClient jdbc, ProcedureCatalog catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
-    public Optional<Paid> of(UUID dossierId) {
-        return Optional.ofNullable(of(java.util.List.of(dossierId)).get(dossierId));
+    /** The dossier's payment; looked up only when its procedure charges online (most are free: no statement for them). */
+    public Optional<Paid> of(Dossier dossier) {
+        return Optional.ofNullable(of(List.of(dossier)).get(dossier.id()));
     }
 
-    /** For a page of dossiers at once (one query, by the index on dossier_id); dossiers not paid are absent. */
-    public Map<UUID, Paid> of(Collection<UUID> dossierIds) {
+    /** For a page of dossiers at once: one query for those whose procedure charges online, none if no such dossier. */
+    public Map<UUID, Paid> of(List<Dossier> dossiers) {
+        return paid(dossiers.stream().filter(d -> catalog.get(d.procedureCode(), d.procedureVersion()).chargesOnline())
+                .map(Dossier::id).toList());
+    }
+
+    /** By the index on dossier_id; dossiers not paid are absent. */
+    private Map<UUID, Paid> paid(Collection<UUID> dossierIds) {
         if (dossierIds.isEmpty()) {
             return Map.of();
         }
