@@ -545,7 +545,8 @@ class PrefillRelationsTest extends PortalIntegrationTest {
                 : new FormSection(s.id(), s.title(), s.repeat(), s.when(), s.fields().stream()
                         .map(f -> new FormField(f.id(), f.type(), f.label(), f.help(), true, f.maxLength(), f.pattern(),
                                 f.patternMessage(), f.prefill(), f.editable(), f.options(), f.provinceField(),
-                                f.notBefore(), f.notAfter(), f.after(), f.maxYearsAfter(), f.min(), f.max(), f.relation()))
+                                f.notBefore(), f.notAfter(), f.after(), f.maxYearsAfter(), f.min(), f.max(), f.relation(),
+                                f.officersOnly()))
                         .toList()))
                 .toList();
         assertThat(sections).anyMatch(s -> s.repeat() == 3 && s.fields().stream().allMatch(FormField::required));
