@@ -150,6 +150,14 @@ public abstract class PortalIntegrationTest {
         return PortalUser.citizen(new IdNumber(idNumber), name, eidLevel);
     }
 
+    /** The register's family links of a person: relation (MOTHER, FATHER, SPOUSE …) → the related ID number. */
+    protected Map<String, String> links(String idNumber) {
+        Map<String, String> links = new java.util.HashMap<>();
+        jdbc.sql("select relation, related_id_number from population.family_link where id_number = ?").param(idNumber)
+                .query((rs, n) -> links.put(rs.getString(1), rs.getString(2).strip())).list();
+        return links;
+    }
+
     /** An officer holding the role in the agency that handles the dossier. */
     protected String staffWith(Dossier dossier, String role) {
         return jdbc.sql("select username from staff_role where agency_id = ? and role = ? order by username limit 1")

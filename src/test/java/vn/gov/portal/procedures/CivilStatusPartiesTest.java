@@ -224,11 +224,4 @@ class CivilStatusPartiesTest extends PortalIntegrationTest {
         return jdbc.sql("select household_id from population.person where id_number = ?").param(idNumber)
                 .query(Long.class).single();
     }
-
-    private Map<String, String> links(String idNumber) {
-        Map<String, String> links = new HashMap<>();
-        jdbc.sql("select relation, related_id_number from population.family_link where id_number = ?").param(idNumber)
-                .query((rs, n) -> links.put(rs.getString(1), rs.getString(2).strip())).list();
-        return links;
-    }
 }

@@ -576,13 +576,6 @@ class PrefillRelationsTest extends PortalIntegrationTest {
                 .query(Long.class).single();
     }
 
-    private Map<String, String> links(String idNumber) {
-        Map<String, String> links = new HashMap<>();
-        jdbc.sql("select relation, related_id_number from population.family_link where id_number = ?").param(idNumber)
-                .query((rs, n) -> links.put(rs.getString(1), rs.getString(2).strip())).list();
-        return links;
-    }
-
     private LocalDate dateOfDeath(String idNumber) {
         return jdbc.sql("select date_of_death from population.person where id_number = ?").param(idNumber)
                 .query(LocalDate.class).list().get(0);
