@@ -17,6 +17,7 @@ import vn.gov.devstack.payment.SimulatedVnpay;
 import vn.gov.portal.attachment.Attachments;
 import vn.gov.portal.attachment.TestFiles;
 import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.identity.PortalOidcUser;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.payment.Payments;
@@ -149,6 +150,20 @@ public abstract class PortalIntegrationTest {
         String name = jdbc.sql("select full_name from population.person where id_number = ?").param(idNumber)
                 .query(String.class).single();
         return PortalUser.citizen(new IdNumber(idNumber), name, eidLevel);
+    }
+
+    /** The register's family links of a person: relation (MOTHER, FATHER, SPOUSE …) → the related ID number. */
+    protected Map<String, String> links(String idNumber) {
+        Map<String, String> links = new java.util.HashMap<>();
+        jdbc.sql("select relation, related_id_number from population.family_link where id_number = ?").param(idNumber)
+                .query((rs, n) -> links.put(rs.getString(1), rs.getString(2).strip())).list();
+        return links;
+    }
+
+    /** An officer holding the role in the agency that handles the dossier. */
+    protected String staffWith(Dossier dossier, String role) {
+        return jdbc.sql("select username from staff_role where agency_id = ? and role = ? order by username limit 1")
+                .params(dossier.agencyId(), role).query(String.class).single();
     }
 
     protected static PortalUser officer(String username) {

@@ -302,7 +302,7 @@ public final class DefinitionParser {
     private FormField readField(YamlNode field) {
         field.allowOnly("fields", "id", "type", "label", "help", "required", "maxLength", "pattern", "patternMessage",
                 "prefill", "editable", "options", "provinceField", "notBefore", "notAfter", "after", "maxYearsAfter", "min",
-                "max", "relation");
+                "max", "relation", "officersOnly");
         FieldType type = enumValue(field, "type", FieldType.class, FieldType.TEXT);
         String pattern = field.optionalText("pattern").orElse(null);
         if (pattern != null) {
@@ -325,7 +325,7 @@ public final class DefinitionParser {
                 field.optionalText("notBefore").orElse(null), field.optionalText("notAfter").orElse(null),
                 field.optionalText("after").orElse(null),
                 optionalInteger(field, "maxYearsAfter"), optionalInteger(field, "min"), optionalInteger(field, "max"),
-                relation);
+                relation, field.flag("officersOnly"));
     }
 
     private static Integer optionalInteger(YamlNode node, String key) {
@@ -420,7 +420,8 @@ public final class DefinitionParser {
         Optional<FormField> place = d.field(routing.place());
         boolean commune = place.filter(f -> f.type() == FieldType.COMMUNE).isPresent();
         boolean province = place.filter(f -> f.type() == FieldType.PROVINCE).isPresent();
-        if (!commune && !(province && routing.level() == ProcedureDefinition.Routing.Level.PROVINCE)) {
+        boolean person = place.filter(f -> f.type() == FieldType.PERSON).isPresent();
+        if (!commune && !person && !(province && routing.level() == ProcedureDefinition.Routing.Level.PROVINCE)) {
             node.problem("routingPlaceField", routing.place());
         }
         if (place.isPresent() && d.sectionOf(routing.place()).filter(s -> s.repeat() > 1 || s.when() != null).isPresent()) {
@@ -465,11 +466,14 @@ public final class DefinitionParser {
             node.problem("prefillItself", field.id());
         }
         // Anyone's number can be typed in an ANY or DECEASED field: showing more than the name would let anybody read
-        // the register by guessing numbers.
-        if (field.prefill() != null && PrefillSources.personFieldOf(field.prefill(), personFields)
+        // the register by guessing numbers. Officers may see more (officersOnly), the filer never.
+        if (field.prefill() != null && !field.officersOnly() && PrefillSources.personFieldOf(field.prefill(), personFields)
                 .flatMap(d::field).filter(FormField::typedPerson).isPresent()
                 && !field.prefill().endsWith(".fullName") && !field.prefill().endsWith(".idNumber")) {
             node.problem("prefillDiscloses", field.prefill());
+        }
+        if (field.officersOnly() && !field.locked()) {
+            node.problem("officersOnlyLocked", field.id());
         }
         if (field.type() == FieldType.SELECT && field.options().isEmpty()) {
             node.problem("selectOptions", field.id());

@@ -6,6 +6,8 @@ import java.util.List;
  * One question of a procedure form. A field with a {@code prefill} source is filled from the population register;
  * unless {@code editable}, the register's value is authoritative and whatever the browser sends is ignored.
  * A {@code person} field holds the 12-digit ID number of someone the filer may pick ({@code relation}).
+ * An {@code officersOnly} field is filled from the register on the server and shown to the handling officers alone:
+ * what the law asks about a person whose number was typed (a partner, a parent), which the filer must not read.
  */
 public record FormField(
         String id,
@@ -26,7 +28,8 @@ public record FormField(
         Integer maxYearsAfter,
         Integer min,
         Integer max,
-        Relation relation) {
+        Relation relation,
+        boolean officersOnly) {
 
     public enum FieldType { TEXT, TEXTAREA, DATE, SELECT, PHONE, EMAIL, PROVINCE, COMMUNE, NUMBER, CHECKBOX, PERSON }
 

@@ -56,14 +56,25 @@ public class AnswerSheets {
         }
     }
 
-    /** A dossier's answers, communes and provinces with their names. */
-    public List<Section> of(Dossier dossier, ProcedureDefinition procedure, Locale locale) {
-        return of(dossier.answers(), dossier.prefilled(), procedure, register.unitNames(), null, locale);
+    /**
+     * A dossier's answers, communes and provinces with their names; the answers meant for officers only
+     * ({@link FormField#officersOnly()}) are left out unless {@code officerView}.
+     */
+    public List<Section> of(Dossier dossier, ProcedureDefinition procedure, boolean officerView, Locale locale) {
+        return of(dossier.answers(), dossier.prefilled(), procedure, register.unitNames(), null, officerView, locale);
     }
 
-    /** A form's answers before it is submitted, people typed by number with the names looked up for them. */
-    public List<Section> of(Filing.FormState form, ProcedureDefinition procedure, Locale locale) {
-        return of(form.answers(), form.prefilled(), procedure, register.unitNames(), form.personNames(), locale);
+    /**
+     * A form's answers before it is submitted, people typed by number with the names looked up for them. The form is
+     * the citizen's: answers meant for officers only are never in it ({@code officerView} is for the page fragment).
+     */
+    public List<Section> of(Filing.FormState form, ProcedureDefinition procedure, boolean officerView, Locale locale) {
+        return of(form.answers(), form.prefilled(), procedure, register.unitNames(), form.personNames(), false, locale);
+    }
+
+    List<Section> of(Map<String, String> answers, Set<String> prefilled, ProcedureDefinition procedure,
+                     Map<String, String> units, Map<String, String> personNames, Locale locale) {
+        return of(answers, prefilled, procedure, units, personNames, true, locale);
     }
 
     /**
@@ -71,12 +82,16 @@ public class AnswerSheets {
      * {@code units} (code → name) and {@code personNames} (answer id → name) may be null: codes and numbers are then
      * shown alone.
      */
-    List<Section> of(Map<String, String> answers, Set<String> prefilled, ProcedureDefinition procedure,
-                            Map<String, String> units, Map<String, String> personNames, Locale locale) {
+    private List<Section> of(Map<String, String> answers, Set<String> prefilled, ProcedureDefinition procedure,
+                             Map<String, String> units, Map<String, String> personNames, boolean officerView,
+                             Locale locale) {
         List<Section> sections = new ArrayList<>();
         for (FormSection section : procedure.sections()) {
             List<Row> rows = new ArrayList<>();
             for (FormField field : section.fields()) {
+                if (field.officersOnly() && !officerView) {
+                    continue;
+                }
                 List<String> ids = section.answerIds(field);
                 for (int i = 0; i < ids.size(); i++) {
                     String id = ids.get(i);

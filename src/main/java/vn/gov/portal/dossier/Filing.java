@@ -332,10 +332,16 @@ public class Filing {
         return when.holdsFor(values);
     }
 
+    /** The form as the citizen sees it: the answers meant for officers only are kept in the dossier, not shown. */
     static FormState state(UUID id, FilledForm form, PrefillSources.Subject subject, boolean resumed) {
         Map<String, String> names = new HashMap<>();
         form.picked().forEach((answerId, person) -> names.put(answerId, person.person().fullName()));
-        return new FormState(id, form.values(), fromRegister(form, subject), form.applicableSections(), resumed, names);
+        Map<String, String> shown = new LinkedHashMap<>(form.values());
+        for (FormSection section : form.definition().sections()) {
+            section.fields().stream().filter(FormField::officersOnly)
+                    .forEach(field -> section.answerIds(field).forEach(answerId -> shown.put(answerId, "")));
+        }
+        return new FormState(id, shown, fromRegister(form, subject), form.applicableSections(), resumed, names);
     }
 
     /** The answers equal to the register's value: officers see which answers the state already vouches for. */

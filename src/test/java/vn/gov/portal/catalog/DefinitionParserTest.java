@@ -179,6 +179,35 @@ class DefinitionParserTest {
     }
 
     @Test
+    void aTypedPersonsRegisterDetailsMayOnlyBePrefilledForOfficersAndLocked() throws IOException {
+        DefinitionParser civil = new DefinitionParser(Set.of("marriage"), DefinitionRulesTest.PORTAL_GUARDS);
+        String marriage = Files.readString(Path.of("workflows/marriage-registration.yaml"));
+        String field = "prefill: partner.ethnicity, officersOnly: true,";
+        assertThat(marriage).contains(field);
+        assertThat(civil.parse("marriage.yaml", marriage).problems()).isEmpty();
+        assertThat(civil.parse("marriage.yaml", marriage).definition().field("partnerEthnicity").orElseThrow()
+                .officersOnly()).isTrue();
+
+        String shownToTheFiler = marriage.replace(field, "prefill: partner.ethnicity,");
+        assertThat(civil.parse("marriage.yaml", shownToTheFiler).problems()).extracting(DefinitionProblem::key)
+                .containsExactly("prefillDiscloses");
+        String editable = marriage.replace(field, field + " editable: true,");
+        assertThat(civil.parse("marriage.yaml", editable).problems()).extracting(DefinitionProblem::key)
+                .containsExactly("officersOnlyLocked");
+    }
+
+    @Test
+    void aProcedureMayBeRoutedWhereAPersonNamedInTheFormLives() throws IOException {
+        DefinitionParser steps = new DefinitionParser(Set.of("newborn-residence"), Set.of());
+        String residence = Files.readString(Path.of("workflows/newborn-permanent-residence.yaml"));
+        assertThat(residence).contains("  place: child ");
+        assertThat(steps.parse("residence.yaml", residence).problems()).isEmpty();
+        String byText = residence.replace("  place: child ", "  place: childName ");
+        assertThat(steps.parse("residence.yaml", byText).problems()).extracting(DefinitionProblem::key)
+                .containsExactly("routingPlaceField");
+    }
+
+    @Test
     void invalidYamlIsReportedWithTheLine() {
         DefinitionParser.Result result = parser.parse("bad.yaml", "code: x\nname: [unclosed\n");
         assertThat(result.problems()).singleElement().satisfies(p -> {

@@ -196,7 +196,8 @@ class CatalogPageTest extends PortalIntegrationTest {
         assertThat(html).doesNotContain("id=\"handled-by\"");
         assertThat(text(html, "step-1")).contains("Đăng ký khai sinh").contains("Ủy ban nhân dân xã, phường, đặc khu");
         assertThat(text(html, "step-2")).contains("Đăng ký thường trú cho trẻ em")
-                .contains("Công an xã, phường, đặc khu nơi bạn thường trú");
+                // where the child's household is: the filer may be a grandparent living elsewhere
+                .contains("Công an xã, phường, đặc khu nơi trẻ được đăng ký vào hộ gia đình");
         assertThat(text(html, "step-3")).contains("bảo hiểm y tế").contains("Bảo hiểm xã hội tỉnh, thành phố");
         assertThat(html).doesNotContain("id=\"step-4\"");
         assertThat(text(html, "national-code")).isEqualTo("Chưa có mã trên Cổng Dịch vụ công quốc gia");

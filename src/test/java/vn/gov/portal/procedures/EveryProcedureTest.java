@@ -187,11 +187,6 @@ class EveryProcedureTest extends PortalIntegrationTest {
         throw new AssertionError(definition.code() + " did not end within 20 steps");
     }
 
-    private String staffWith(Dossier dossier, String role) {
-        return jdbc.sql("select username from staff_role where agency_id = ? and role = ? order by username limit 1")
-                .params(dossier.agencyId(), role).query(String.class).single();
-    }
-
     /** Plausible answers for every field the citizen fills, from the field's type and rules. */
     private Map<String, String> answers(ProcedureDefinition definition, PortalUser filer, String partner) {
         Map<String, String> answers = new LinkedHashMap<>();

@@ -201,11 +201,6 @@ class FuneralAllowanceTest extends PortalIntegrationTest {
         return dossiers.forCitizen(filed.citizen(), filed.group().id());
     }
 
-    private String staffWith(Dossier dossier, String role) {
-        return jdbc.sql("select username from staff_role where agency_id = ? and role = ? order by username limit 1")
-                .params(dossier.agencyId(), role).query(String.class).single();
-    }
-
     private String nameOf(String idNumber) {
         return jdbc.sql("select full_name from population.person where id_number = ?").param(idNumber)
                 .query(String.class).single();

@@ -547,7 +547,8 @@ class PrefillRelationsTest extends PortalIntegrationTest {
                 : new FormSection(s.id(), s.title(), s.repeat(), s.when(), s.fields().stream()
                         .map(f -> new FormField(f.id(), f.type(), f.label(), f.help(), true, f.maxLength(), f.pattern(),
                                 f.patternMessage(), f.prefill(), f.editable(), f.options(), f.provinceField(),
-                                f.notBefore(), f.notAfter(), f.after(), f.maxYearsAfter(), f.min(), f.max(), f.relation()))
+                                f.notBefore(), f.notAfter(), f.after(), f.maxYearsAfter(), f.min(), f.max(), f.relation(),
+                                f.officersOnly()))
                         .toList()))
                 .toList();
         assertThat(sections).anyMatch(s -> s.repeat() == 3 && s.fields().stream().allMatch(FormField::required));
@@ -575,13 +576,6 @@ class PrefillRelationsTest extends PortalIntegrationTest {
     private long householdSize(long householdId) {
         return jdbc.sql("select count(*) from population.person where household_id = ?").param(householdId)
                 .query(Long.class).single();
-    }
-
-    private Map<String, String> links(String idNumber) {
-        Map<String, String> links = new HashMap<>();
-        jdbc.sql("select relation, related_id_number from population.family_link where id_number = ?").param(idNumber)
-                .query((rs, n) -> links.put(rs.getString(1), rs.getString(2).strip())).list();
-        return links;
     }
 
     private LocalDate dateOfDeath(String idNumber) {
