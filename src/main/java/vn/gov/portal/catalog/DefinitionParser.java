@@ -1,6 +1,7 @@
 package vn.gov.portal.catalog;
 
 import java.io.StringReader;
+import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -82,8 +83,8 @@ public final class DefinitionParser {
 
     private ProcedureDefinition read(YamlNode doc, String source) {
         doc.allowOnly(YamlNode.TOP_LEVEL, "code", "nationalCode", "version", "name", "summary", "lifeEvent", "keywords",
-                "filers", "routing", "deadline", "fees", "eidLevel", "documents", "form", "workflow", "writeBack",
-                "result");
+                "filers", "routing", "deadline", "filingDue", "fees", "eidLevel", "documents", "form", "workflow",
+                "writeBack", "result");
         String code = readCode(doc);
         List<String> filers = doc.texts("filers");
         return new ProcedureDefinition(
@@ -105,7 +106,20 @@ public final class DefinitionParser {
                 doc.localized("result", true),
                 List.of(),
                 source,
-                readKeywords(doc));
+                readKeywords(doc),
+                doc.get("filingDue").map(DefinitionParser::readFilingDue).orElse(null));
+    }
+
+    /** {@code filingDue: { date: arrivalDate, time: "23:00" }}; whether the date field fits is a rule of the whole. */
+    private static ProcedureDefinition.FilingDue readFilingDue(YamlNode due) {
+        due.allowOnly("filingDue", "date", "time");
+        String time = due.text("time");
+        try {
+            return new ProcedureDefinition.FilingDue(due.text("date"), LocalTime.parse(time));
+        } catch (java.time.format.DateTimeParseException e) {
+            due.problem("filingDueTime", time);
+            return null;
+        }
     }
 
     /**
@@ -297,7 +311,7 @@ public final class DefinitionParser {
     private FormField readField(YamlNode field) {
         field.allowOnly("fields", "id", "type", "label", "help", "required", "maxLength", "pattern", "patternMessage",
                 "prefill", "editable", "options", "provinceField", "notBefore", "notAfter", "after", "maxYearsAfter", "min",
-                "max", "relation");
+                "max", "relation", "maxDaysAhead", "notBeforeBirthOf");
         FieldType type = enumValue(field, "type", FieldType.class, FieldType.TEXT);
         String pattern = field.optionalText("pattern").orElse(null);
         if (pattern != null) {
@@ -320,7 +334,7 @@ public final class DefinitionParser {
                 field.optionalText("notBefore").orElse(null), field.optionalText("notAfter").orElse(null),
                 field.optionalText("after").orElse(null),
                 optionalInteger(field, "maxYearsAfter"), optionalInteger(field, "min"), optionalInteger(field, "max"),
-                relation);
+                relation, optionalInteger(field, "maxDaysAhead"), field.optionalText("notBeforeBirthOf").orElse(null));
     }
 
     private static Integer optionalInteger(YamlNode node, String key) {
@@ -473,6 +487,12 @@ public final class DefinitionParser {
         }
         if (field.notAfter() != null && !field.notAfter().equals("today")) {
             node.problem("notAfterToday");
+        }
+        if (field.maxDaysAhead() != null && (field.type() != FieldType.DATE || field.maxDaysAhead() < 0)) {
+            node.problem("maxDaysAhead", field.id());
+        }
+        if (field.notBeforeBirthOf() != null && field.type() != FieldType.DATE) {
+            node.problem("notBeforeBirthOfDate", field.id());
         }
         if (field.maxYearsAfter() != null && field.after() == null) {
             node.problem("maxYearsAfterNeedsAfter", field.id());

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * One question of a procedure form. A field with a {@code prefill} source is filled from the population register;
  * unless {@code editable}, the register's value is authoritative and whatever the browser sends is ignored.
- * A {@code person} field holds the 12-digit ID number of someone the filer may pick ({@code relation}).
+ * A {@code person} field holds the 12-digit ID number of someone the filer may pick ({@code relation}). A date may be
+ * at most {@code maxDaysAhead} days after today, and not before the birth of the people picked in the person field
+ * {@code notBeforeBirthOf} (every row of a repeated section).
  */
 public record FormField(
         String id,
@@ -26,7 +28,9 @@ public record FormField(
         Integer maxYearsAfter,
         Integer min,
         Integer max,
-        Relation relation) {
+        Relation relation,
+        Integer maxDaysAhead,
+        String notBeforeBirthOf) {
 
     public enum FieldType { TEXT, TEXTAREA, DATE, SELECT, PHONE, EMAIL, PROVINCE, COMMUNE, NUMBER, CHECKBOX, PERSON }
 

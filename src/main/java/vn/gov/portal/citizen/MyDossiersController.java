@@ -88,6 +88,7 @@ class MyDossiersController {
         model.addAttribute("agencyName", dossier.agencyId() == null ? null
                 : agencies.find(dossier.agencyId()).map(a -> a.name(locale)).orElse(null));
         addActions(model, dossiers.actionsFor(citizen, dossier));
+        model.addAttribute("filedLate", dossiers.missedFilingDue(dossier));
         model.addAttribute("today", LocalDate.now(clock));
         return "citizen/submitted";
     }
@@ -123,6 +124,7 @@ class MyDossiersController {
                 s -> dossiers.actionsFor(citizen, s))));
         model.addAttribute("stepAttachments", steps.stream().collect(Collectors.toMap(Dossier::id, attachments::ofDossier)));
         model.addAttribute("catalog", catalog);
+        model.addAttribute("filedLate", dossiers.missedFilingDue(dossier));
         model.addAttribute("today", LocalDate.now(clock));
         return "citizen/dossier";
     }
