@@ -110,14 +110,29 @@ public final class DefinitionParser {
                 doc.get("filingDue").map(DefinitionParser::readFilingDue).orElse(null));
     }
 
-    /** {@code filingDue: { date: arrivalDate, time: "23:00" }}; whether the date field fits is a rule of the whole. */
+    /**
+     * {@code filingDue: { date: arrivalDate, time: "23:00", nextDay: { when: arrivedAfter23, time: "08:00" } }}; whether
+     * the fields fit is a rule of the whole definition.
+     */
     private static ProcedureDefinition.FilingDue readFilingDue(YamlNode due) {
-        due.allowOnly("filingDue", "date", "time");
-        String time = due.text("time");
+        due.allowOnly("filingDue", "date", "time", "nextDay");
+        LocalTime time = readTime(due);
+        Optional<YamlNode> nextDay = due.get("nextDay");
+        nextDay.ifPresent(n -> n.allowOnly("filingDue.nextDay", "when", "time"));
+        LocalTime nextDayTime = nextDay.map(DefinitionParser::readTime).orElse(null);
+        if (time == null || (nextDay.isPresent() && nextDayTime == null)) {
+            return null;
+        }
+        return new ProcedureDefinition.FilingDue(due.text("date"), time, nextDay.map(n -> n.text("when")).orElse(null),
+                nextDayTime);
+    }
+
+    private static LocalTime readTime(YamlNode node) {
+        String time = node.text("time");
         try {
-            return new ProcedureDefinition.FilingDue(due.text("date"), LocalTime.parse(time));
+            return LocalTime.parse(time);
         } catch (java.time.format.DateTimeParseException e) {
-            due.problem("filingDueTime", time);
+            node.problem("filingDueTime", time);
             return null;
         }
     }

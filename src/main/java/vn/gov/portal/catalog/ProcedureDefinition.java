@@ -56,14 +56,22 @@ public record ProcedureDefinition(
     /**
      * The time of day by which the citizen must file, on the date of an answer (notification of stay: before 23:00 of
      * the arrival day, Residence Law art. 30). The portal still accepts a later filing — the police must know — but
-     * marks it late, tells the citizen before they submit and shows it to the officer.
+     * marks it late, tells the citizen before they submit and shows it to the officer. When the checkbox
+     * {@code nextDayField} is ticked (the guest arrived after 23:00), the filing is due at {@code nextDayTime} of the
+     * day after (08:00); both are null when the definition has no such case.
      */
-    public record FilingDue(String dateField, LocalTime time) {
+    public record FilingDue(String dateField, LocalTime time, String nextDayField, LocalTime nextDayTime) {
+
+        public FilingDue(String dateField, LocalTime time) {
+            this(dateField, time, null, null);
+        }
 
         /** When a filing with these answers is due; empty while the date is not (validly) answered. */
         public Optional<LocalDateTime> dueAt(Map<String, String> answers) {
             try {
-                return Optional.of(LocalDate.parse(answers.getOrDefault(dateField, "")).atTime(time));
+                LocalDate date = LocalDate.parse(answers.getOrDefault(dateField, ""));
+                return Optional.of(nextDayField != null && "true".equals(answers.get(nextDayField))
+                        ? date.plusDays(1).atTime(nextDayTime) : date.atTime(time));
             } catch (DateTimeParseException e) {
                 return Optional.empty();
             }

@@ -260,6 +260,19 @@ class DefinitionRulesTest {
     }
 
     @Test
+    void theNextDayOfAFilingTimeIsTickedInACheckboxOfTheDossier() {
+        String nextDay = WITH_DATES.replace("time: \"23:00\" }", "time: \"23:00\", nextDay: { when: late, time: \"08:00\" } }")
+                .replace("        - { id: note, type: text,", "        - { id: late, type: checkbox, label: { vi: Muộn, en: Late } }\n"
+                        + "        - { id: note, type: text,");
+        assertThat(problems(nextDay)).isEmpty();
+        String onText = nextDay.replace("nextDay: { when: late,", "nextDay: { when: note,");
+        assertThat(problems(onText)).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("filingDue.nextDay.when 'note' must name a checkbox field");
+            assertThat(p.line()).isEqualTo(lineOf(onText, "filingDue:"));
+        });
+    }
+
+    @Test
     void aDateNotBeforeABirthNamesAPersonField() {
         String yaml = WITH_DATES.replace("notBeforeBirthOf: guest", "notBeforeBirthOf: note");
         assertThat(problems(yaml)).singleElement().satisfies(p -> {

@@ -35,6 +35,19 @@ class FilingDueTest {
     }
 
     @Test
+    void aGuestArrivingAfter23IsNotifiedBefore08TheNextMorning() throws IOException {
+        ProcedureDefinition stay = stay();
+        Map<String, String> arrivedLate = Map.of("arrivalDate", "2026-12-07", "arrivedAfter23", "true");
+        LocalDateTime due = LocalDateTime.of(2026, 12, 8, 8, 0);
+        assertThat(stay.missedFilingDue(arrivedLate, LocalDateTime.of(2026, 12, 7, 23, 40))).isEmpty();
+        assertThat(stay.missedFilingDue(arrivedLate, LocalDateTime.of(2026, 12, 8, 7, 59, 59))).isEmpty();
+        assertThat(stay.missedFilingDue(arrivedLate, due)).contains(due);
+        assertThat(stay.missedFilingDue(Map.of("arrivalDate", "2026-12-07", "arrivedAfter23", ""),
+                LocalDateTime.of(2026, 12, 7, 23, 40))).as("not ticked: 23:00 of the arrival day")
+                .contains(LocalDateTime.of(2026, 12, 7, 23, 0));
+    }
+
+    @Test
     void withoutAnArrivalDateOrAFilingTimeNothingIsLate() throws IOException {
         LocalDateTime late = LocalDateTime.of(2030, 1, 1, 23, 59);
         assertThat(stay().missedFilingDue(Map.of(), late)).isEmpty();
