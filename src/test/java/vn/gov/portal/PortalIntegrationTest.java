@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.gov.devstack.DevStack;
+import vn.gov.devstack.TestClock;
 import vn.gov.devstack.TestStack;
 import vn.gov.devstack.payment.SimulatedVnpay;
 import vn.gov.portal.attachment.Attachments;
@@ -25,9 +26,9 @@ import vn.gov.portal.population.IdNumber;
 
 /**
  * Base of the integration tests: the real portal on the shared embedded PostgreSQL and e-ID provider. All subclasses
- * use the same configuration, so Spring starts the portal once per test run.
+ * use the same configuration, so Spring starts the portal once per test run. Its clock is a {@link TestClock}.
  */
-@SpringBootTest(classes = PortalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {PortalApplication.class, TestClock.InPortal.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 public abstract class PortalIntegrationTest {
 

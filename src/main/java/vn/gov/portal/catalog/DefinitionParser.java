@@ -1,6 +1,7 @@
 package vn.gov.portal.catalog;
 
 import java.io.StringReader;
+import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -82,8 +83,8 @@ public final class DefinitionParser {
 
     private ProcedureDefinition read(YamlNode doc, String source) {
         doc.allowOnly(YamlNode.TOP_LEVEL, "code", "nationalCode", "version", "name", "summary", "lifeEvent", "keywords",
-                "filers", "routing", "deadline", "fees", "eidLevel", "documents", "form", "workflow", "writeBack",
-                "result");
+                "filers", "routing", "deadline", "filingDue", "fees", "eidLevel", "documents", "form", "workflow",
+                "writeBack", "result");
         String code = readCode(doc);
         List<String> filers = doc.texts("filers");
         return new ProcedureDefinition(
@@ -105,7 +106,35 @@ public final class DefinitionParser {
                 doc.localized("result", true),
                 List.of(),
                 source,
-                readKeywords(doc));
+                readKeywords(doc),
+                doc.get("filingDue").map(DefinitionParser::readFilingDue).orElse(null));
+    }
+
+    /**
+     * {@code filingDue: { date: arrivalDate, time: "23:00", nextDay: { when: arrivedAfter23, time: "08:00" } }}; whether
+     * the fields fit is a rule of the whole definition.
+     */
+    private static ProcedureDefinition.FilingDue readFilingDue(YamlNode due) {
+        due.allowOnly("filingDue", "date", "time", "nextDay");
+        LocalTime time = readTime(due);
+        Optional<YamlNode> nextDay = due.get("nextDay");
+        nextDay.ifPresent(n -> n.allowOnly("filingDue.nextDay", "when", "time"));
+        LocalTime nextDayTime = nextDay.map(DefinitionParser::readTime).orElse(null);
+        if (time == null || (nextDay.isPresent() && nextDayTime == null)) {
+            return null;
+        }
+        return new ProcedureDefinition.FilingDue(due.text("date"), time, nextDay.map(n -> n.text("when")).orElse(null),
+                nextDayTime);
+    }
+
+    private static LocalTime readTime(YamlNode node) {
+        String time = node.text("time");
+        try {
+            return LocalTime.parse(time);
+        } catch (java.time.format.DateTimeParseException e) {
+            node.problem("filingDueTime", time);
+            return null;
+        }
     }
 
     /**
@@ -302,7 +331,7 @@ public final class DefinitionParser {
     private FormField readField(YamlNode field) {
         field.allowOnly("fields", "id", "type", "label", "help", "required", "maxLength", "pattern", "patternMessage",
                 "prefill", "editable", "options", "provinceField", "notBefore", "notAfter", "after", "maxYearsAfter", "min",
-                "max", "relation", "officersOnly");
+                "max", "relation", "officersOnly", "maxDaysAhead", "notBeforeBirthOf");
         FieldType type = enumValue(field, "type", FieldType.class, FieldType.TEXT);
         String pattern = field.optionalText("pattern").orElse(null);
         if (pattern != null) {
@@ -325,7 +354,8 @@ public final class DefinitionParser {
                 field.optionalText("notBefore").orElse(null), field.optionalText("notAfter").orElse(null),
                 field.optionalText("after").orElse(null),
                 optionalInteger(field, "maxYearsAfter"), optionalInteger(field, "min"), optionalInteger(field, "max"),
-                relation, field.flag("officersOnly"));
+                relation, field.flag("officersOnly"), optionalInteger(field, "maxDaysAhead"),
+                field.optionalText("notBeforeBirthOf").orElse(null));
     }
 
     private static Integer optionalInteger(YamlNode node, String key) {
@@ -496,6 +526,12 @@ public final class DefinitionParser {
         }
         if (field.notAfter() != null && !field.notAfter().equals("today")) {
             node.problem("notAfterToday");
+        }
+        if (field.maxDaysAhead() != null && (field.type() != FieldType.DATE || field.maxDaysAhead() < 0)) {
+            node.problem("maxDaysAhead", field.id());
+        }
+        if (field.notBeforeBirthOf() != null && field.type() != FieldType.DATE) {
+            node.problem("notBeforeBirthOfDate", field.id());
         }
         if (field.maxYearsAfter() != null && field.after() == null) {
             node.problem("maxYearsAfterNeedsAfter", field.id());

@@ -68,6 +68,7 @@ public final class DefinitionRules {
         checkGuards(d, found);
         checkWriteBack(d, found);
         checkFeeCollection(d, found);
+        checkDates(d, found);
         return found.list;
     }
 
@@ -210,6 +211,27 @@ public final class DefinitionRules {
         if (personField != null && d.field(personField).filter(f -> f.type() == FieldType.PERSON).isEmpty()) {
             found.add(found.lines.key("writeBack"), "writeBackPersonField", personField);
         }
+    }
+
+    /**
+     * The dates other rules read: a filing time is due on a date every dossier has (a required date field of a section
+     * that is neither repeated nor conditional), moved to the next day by a checkbox of one answer, and a birth is that
+     * of people picked in a person field.
+     */
+    private static void checkDates(ProcedureDefinition d, Found found) {
+        ProcedureDefinition.FilingDue due = d.filingDue();
+        if (due != null && (d.field(due.dateField()).filter(f -> f.type() == FieldType.DATE && f.required()).isEmpty()
+                || d.sectionOf(due.dateField()).filter(s -> s.repeat() > 1 || s.when() != null).isPresent())) {
+            found.add(found.lines.key("filingDue"), "filingDueField", due.dateField());
+        }
+        if (due != null && due.nextDayField() != null
+                && (d.field(due.nextDayField()).filter(f -> f.type() == FieldType.CHECKBOX).isEmpty()
+                || d.sectionOf(due.nextDayField()).filter(s -> s.repeat() > 1).isPresent())) {
+            found.add(found.lines.key("filingDue"), "filingDueNextDay", due.nextDayField());
+        }
+        d.fields().filter(f -> f.notBeforeBirthOf() != null)
+                .filter(f -> d.field(f.notBeforeBirthOf()).filter(p -> p.type() == FieldType.PERSON).isEmpty())
+                .forEach(f -> found.add(found.lines.field(f.id()), "notBeforeBirthOfField", f.id(), f.notBeforeBirthOf()));
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.List;
  * A {@code person} field holds the 12-digit ID number of someone the filer may pick ({@code relation}).
  * An {@code officersOnly} field is filled from the register on the server and shown to the handling officers alone:
  * what the law asks about a person whose number was typed (a partner, a parent), which the filer must not read.
+ * A date may be at most {@code maxDaysAhead} days after today, and not before the birth of the people picked in the
+ * person field {@code notBeforeBirthOf} (every row of a repeated section).
  */
 public record FormField(
         String id,
@@ -29,7 +31,9 @@ public record FormField(
         Integer min,
         Integer max,
         Relation relation,
-        boolean officersOnly) {
+        boolean officersOnly,
+        Integer maxDaysAhead,
+        String notBeforeBirthOf) {
 
     public enum FieldType { TEXT, TEXTAREA, DATE, SELECT, PHONE, EMAIL, PROVINCE, COMMUNE, NUMBER, CHECKBOX, PERSON }
 

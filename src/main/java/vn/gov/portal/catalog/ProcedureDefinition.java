@@ -1,5 +1,9 @@
 package vn.gov.portal.catalog;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,8 @@ public record ProcedureDefinition(
         LocalizedText result,
         List<Step> steps,
         String source,
-        Keywords keywords) {
+        Keywords keywords,
+        FilingDue filingDue) {
 
     /** A definition without search keywords. */
     public ProcedureDefinition(String code, String nationalCode, int version, LocalizedText name, LocalizedText summary,
@@ -36,6 +41,49 @@ public record ProcedureDefinition(
                                String source) {
         this(code, nationalCode, version, name, summary, lifeEvent, filers, routing, deadline, fees, eidLevel, documents,
                 sections, workflow, writeBack, result, steps, source, Keywords.NONE);
+    }
+
+    /** A definition without a filing time. */
+    public ProcedureDefinition(String code, String nationalCode, int version, LocalizedText name, LocalizedText summary,
+                               String lifeEvent, List<String> filers, Routing routing, Deadline deadline, Fees fees,
+                               int eidLevel, List<Document> documents, List<FormSection> sections,
+                               WorkflowDefinition workflow, WriteBack writeBack, LocalizedText result, List<Step> steps,
+                               String source, Keywords keywords) {
+        this(code, nationalCode, version, name, summary, lifeEvent, filers, routing, deadline, fees, eidLevel, documents,
+                sections, workflow, writeBack, result, steps, source, keywords, null);
+    }
+
+    /**
+     * The time of day by which the citizen must file, on the date of an answer (notification of stay: before 23:00 of
+     * the arrival day, Residence Law art. 30). The portal still accepts a later filing — the police must know — but
+     * marks it late, tells the citizen before they submit and shows it to the officer. When the checkbox
+     * {@code nextDayField} is ticked (the guest arrived after 23:00), the filing is due at {@code nextDayTime} of the
+     * day after (08:00); both are null when the definition has no such case.
+     */
+    public record FilingDue(String dateField, LocalTime time, String nextDayField, LocalTime nextDayTime) {
+
+        public FilingDue(String dateField, LocalTime time) {
+            this(dateField, time, null, null);
+        }
+
+        /** When a filing with these answers is due; empty while the date is not (validly) answered. */
+        public Optional<LocalDateTime> dueAt(Map<String, String> answers) {
+            try {
+                LocalDate date = LocalDate.parse(answers.getOrDefault(dateField, ""));
+                return Optional.of(nextDayField != null && "true".equals(answers.get(nextDayField))
+                        ? date.plusDays(1).atTime(nextDayTime) : date.atTime(time));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The filing time a filing made at {@code filedAt} (Vietnamese time) with these answers missed, if it missed one:
+     * filed at or after it ("before 23:00").
+     */
+    public Optional<LocalDateTime> missedFilingDue(Map<String, String> answers, LocalDateTime filedAt) {
+        return filingDue == null ? Optional.empty() : filingDue.dueAt(answers).filter(due -> !filedAt.isBefore(due));
     }
 
     /** Other words people use for the procedure ("hộ khẩu", "CCCD"), in both languages; only search reads them. */
@@ -87,7 +135,8 @@ public record ProcedureDefinition(
         List<FormSection> form = new ArrayList<>(first.sections());
         form.addAll(sections);
         return new ProcedureDefinition(code, nationalCode, version, name, summary, lifeEvent, filers, first.routing(),
-                deadline, fees, eidLevel, documents, List.copyOf(form), workflow, null, result, steps, source, keywords);
+                deadline, fees, eidLevel, documents, List.copyOf(form), workflow, null, result, steps, source, keywords,
+                first.filingDue());
     }
 
     public static final String APPLICANT_PLACE = "applicant";

@@ -161,6 +161,7 @@ class FilingController {
             model.addAttribute("errors", List.of());
         }
         model.addAttribute("errorSteps", errorSteps);
+        model.addAttribute("lateFiling", filing.missedFilingDue(definition, form).orElse(null));
         return "citizen/review";
     }
 

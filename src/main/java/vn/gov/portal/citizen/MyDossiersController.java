@@ -93,6 +93,7 @@ class MyDossiersController {
                 : agencies.find(dossier.agencyId()).map(a -> a.name(locale)).orElse(null));
         addActions(model, dossiers.actionsFor(citizen, dossier));
         model.addAttribute("paid", paidFees.of(dossier).orElse(null));
+        model.addAttribute("filedLate", dossiers.missedFilingDue(dossier));
         model.addAttribute("today", LocalDate.now(clock));
         return "citizen/submitted";
     }
@@ -129,6 +130,7 @@ class MyDossiersController {
                 s -> dossiers.actionsFor(citizen, s))));
         model.addAttribute("stepAttachments", steps.stream().collect(Collectors.toMap(Dossier::id, attachments::ofDossier)));
         model.addAttribute("catalog", catalog);
+        model.addAttribute("filedLate", dossiers.missedFilingDue(dossier));
         model.addAttribute("today", LocalDate.now(clock));
         return "citizen/dossier";
     }

@@ -2,6 +2,7 @@ package vn.gov.portal.dossier;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ class AnswerValidator {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("0\\d{9,10}");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\r\\n\\t]]");
 
     private final PopulationRegister register;
@@ -105,7 +107,7 @@ class AnswerValidator {
                     problems.add(FieldProblem.of(id, "validation.commune", field.label()));
                 }
             }
-            case DATE -> checkDate(field, id, value, answers, problems);
+            case DATE -> checkDate(field, id, value, form, problems);
             case NUMBER -> checkNumber(field, id, value, problems);
             case CHECKBOX -> {
                 if (!value.equals("true")) {
@@ -137,8 +139,8 @@ class AnswerValidator {
         }
     }
 
-    private void checkDate(FormField field, String id, String value, Map<String, String> answers,
-                           List<FieldProblem> problems) {
+    private void checkDate(FormField field, String id, String value, FilledForm form, List<FieldProblem> problems) {
+        Map<String, String> answers = form.values();
         LocalDate date = parse(value);
         if (date == null || date.getYear() < 1900 || date.getYear() > 2200) {
             problems.add(FieldProblem.of(id, "validation.date", field.label()));
@@ -149,6 +151,17 @@ class AnswerValidator {
         }
         if ("today".equals(field.notAfter()) && date.isAfter(LocalDate.now(clock))) {
             problems.add(FieldProblem.of(id, "validation.notAfterToday", field.label()));
+        }
+        if (field.maxDaysAhead() != null && date.isAfter(LocalDate.now(clock).plusDays(field.maxDaysAhead()))) {
+            LocalDate latest = LocalDate.now(clock).plusDays(field.maxDaysAhead());
+            problems.add(FieldProblem.of(id, "validation.maxDaysAhead", field.label(), field.maxDaysAhead(),
+                    latest.format(DAY)));
+        }
+        if (field.notBeforeBirthOf() != null) {
+            // Only the name is said, never the birth date: the person may have been typed by number (relation ANY).
+            form.peopleIn(field.notBeforeBirthOf()).stream().filter(p -> date.isBefore(p.person().birthDate()))
+                    .forEach(p -> problems.add(FieldProblem.of(id, "validation.beforeBirth", field.label(),
+                            p.person().fullName())));
         }
         if (field.after() != null) {
             LocalDate start = parse(answers.getOrDefault(field.after(), ""));

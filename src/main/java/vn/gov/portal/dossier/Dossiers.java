@@ -94,6 +94,18 @@ public class Dossiers {
                 .transitionsFrom(dossier.state()).stream().filter(t -> !t.automatic() && t.allows(roles)).toList();
     }
 
+    /**
+     * The filing time a submitted dossier missed (notification of stay: 23:00 of the arrival day), worked out from its
+     * answers and submission time under its own version, or null: a late filing is accepted and marked, not refused.
+     */
+    public java.time.LocalDateTime missedFilingDue(Dossier dossier) {
+        if (dossier.submittedAt() == null) {
+            return null;
+        }
+        return catalog.get(dossier.procedureCode(), dossier.procedureVersion()).missedFilingDue(dossier.answers(),
+                java.time.LocalDateTime.ofInstant(dossier.submittedAt(), clock.getZone())).orElse(null);
+    }
+
     /** The step dossiers of an interconnected group, in order; empty for other dossiers. */
     public List<Dossier> steps(Dossier group) {
         return group.group() ? dossiers.steps(group.id()) : List.of();

@@ -101,6 +101,14 @@ public class Filing {
         return state(draft.map(Dossier::id).orElseGet(DossierIds::next), form, subject, draft.isPresent());
     }
 
+    /**
+     * The filing time (notification of stay: 23:00 of the arrival day) that submitting this form now would miss, to
+     * tell the citizen before they submit; the portal accepts the dossier all the same and marks it late.
+     */
+    public Optional<LocalDateTime> missedFilingDue(ProcedureDefinition definition, FormState form) {
+        return definition.missedFilingDue(form.values(), LocalDateTime.now(clock));
+    }
+
     /** The people the citizen may pick in a person field (a select); empty for fields where a number is typed. */
     public List<PersonFacts> candidates(PortalUser citizen, FormField field) {
         return field.relation() == null ? List.of() : picker.candidates(citizen.idNumber(), field.relation());
@@ -204,9 +212,10 @@ public class Filing {
                 agency.id(), initial, status, receipt, clock.instant(), appointment, party)
                 .orElseThrow(UserFacingException::notFound);
         dossiers.addEvent(id, citizen.subject(), "CITIZEN", "submit", Dossier.DRAFT, initial, status, null);
-        audit.record(citizen.subject(), "dossier.submitted", "dossier", id.toString(),
-                Map.of("receiptCode", receipt, "procedure", definition.code(), "agency", agency.unitCode(),
-                        "from", Dossier.DRAFT, "to", initial, "status", status));
+        Map<String, Object> details = new LinkedHashMap<>(Map.of("receiptCode", receipt, "procedure", definition.code(),
+                "agency", agency.unitCode(), "from", Dossier.DRAFT, "to", initial, "status", status));
+        definition.missedFilingDue(stored.form().values(), now).ifPresent(due -> details.put("lateAfter", due.toString()));
+        audit.record(citizen.subject(), "dossier.submitted", "dossier", id.toString(), details);
         Dossier submitted;
         if (definition.isGroup()) {
             decisions.startGroup(id);

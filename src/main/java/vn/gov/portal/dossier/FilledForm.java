@@ -41,6 +41,13 @@ record FilledForm(ProcedureDefinition definition, Map<String, String> values, Ma
         return Optional.ofNullable(picked.get(field.id()));
     }
 
+    /** The people picked in a person field: on every row of a repeated section, in row order. */
+    List<PersonFacts> peopleIn(String fieldId) {
+        return definition.sectionOf(fieldId).filter(this::applies).stream()
+                .flatMap(s -> s.answerIds(definition.field(fieldId).orElseThrow()).stream())
+                .map(picked::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** A number typed in a person field looked up by number (relation ANY or DECEASED), with its field. */
     record TypedPerson(FormField field, String answerId, String number) {}
 

@@ -103,6 +103,7 @@ class OfficerController {
         model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
         model.addAttribute("agency", agencies.find(dossier.agencyId()).orElseThrow());
         model.addAttribute("timeline", dossiers.officerTimeline(dossier));
+        model.addAttribute("filedLate", dossiers.missedFilingDue(dossier));
         model.addAttribute("actions", dossier.assignee() == null || dossier.assignee().equals(officer.username())
                 ? dossiers.actionsFor(officer, dossier) : java.util.List.of());
         model.addAttribute("colleagues", dossiers.colleagues(dossier));

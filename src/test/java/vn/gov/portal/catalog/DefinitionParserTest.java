@@ -153,6 +153,34 @@ class DefinitionParserTest {
     }
 
     @Test
+    void theNotificationOfStayIsDueAt23OnTheArrivalDayAndItsDateRulesAreRead() throws IOException {
+        DefinitionParser stayParser = new DefinitionParser(Set.of("record-document"), Set.of());
+        String stay = Files.readString(Path.of("workflows/notification-of-stay.yaml"));
+        DefinitionParser.Result ok = stayParser.parse("notification-of-stay.yaml", stay);
+        assertThat(ok.problems()).isEmpty();
+        assertThat(ok.definition().filingDue())
+                .isEqualTo(new ProcedureDefinition.FilingDue("arrivalDate", java.time.LocalTime.of(23, 0),
+                        "arrivedAfter23", java.time.LocalTime.of(8, 0)));
+        FormField arrival = ok.definition().field("arrivalDate").orElseThrow();
+        assertThat(arrival.maxDaysAhead()).isEqualTo(7);
+        assertThat(arrival.notBeforeBirthOf()).isEqualTo("guest");
+
+        assertThat(stayParser.parse("s.yaml", stay.replace("time: \"23:00\"", "time: \"11pm\"")).problems())
+                .extracting(DefinitionProblem::message).singleElement().asString()
+                .contains("filingDue: time '11pm' must be a time as HH:mm");
+        assertThat(stayParser.parse("s.yaml", stay.replace("time: \"08:00\"", "time: \"8h\"")).problems())
+                .extracting(DefinitionProblem::message).singleElement().asString()
+                .contains("filingDue: time '8h' must be a time as HH:mm");
+        assertThat(stayParser.parse("s.yaml", stay.replace("  date: arrivalDate", "  day: arrivalDate"))
+                .problems()).extracting(DefinitionProblem::message).anyMatch(m -> m.contains("unknown key 'day'"));
+        String onText = stay.replace("          maxLength: 300\n", "          maxLength: 300\n          maxDaysAhead: 2\n"
+                + "          notBeforeBirthOf: guest\n");
+        assertThat(stayParser.parse("s.yaml", onText).problems()).extracting(DefinitionProblem::message)
+                .containsExactlyInAnyOrder("maxDaysAhead of field 'stayNote' is for date fields, with a number of days not below 0",
+                        "notBeforeBirthOf of field 'stayNote' is for date fields");
+    }
+
+    @Test
     void aGroupStepWhenMustNameAQuestionOfTheGroupsOwnForm() throws IOException {
         String group = Files.readString(Path.of("workflows/death-residence-funeral-allowance.yaml"));
         assertThat(parser.parse("group.yaml", group).problems()).isEmpty();

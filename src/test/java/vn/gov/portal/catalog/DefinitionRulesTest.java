@@ -231,6 +231,56 @@ class DefinitionRulesTest {
                 DefinitionRules.StaffedRoles.UNCHECKED, Map.of("tiny", tiny, "other", other, "last", last))).isEmpty();
     }
 
+    /** TINY with a person field in a repeated section and an arrival date after it. */
+    private static final String WITH_DATES = TINY.replace(
+            "        - { id: note, type: text, label: { vi: Ghi chú, en: Note } }\n",
+            "        - { id: note, type: text, label: { vi: Ghi chú, en: Note } }\n"
+                    + "        - { id: arrival, type: date, required: true, maxDaysAhead: 7, notBeforeBirthOf: guest, label: { vi: Ngày đến, en: Arrival } }\n"
+                    + "    - id: guests\n"
+                    + "      title: { vi: Khách, en: Guests }\n"
+                    + "      repeat: 3\n"
+                    + "      fields:\n"
+                    + "        - { id: guest, type: person, relation: ANY, label: { vi: Khách, en: Guest } }\n"
+                    + "        - { id: guestArrival, type: date, required: true, label: { vi: Ngày đến, en: Arrival } }\n")
+            .replace("fees: { counter: 0, online: 0 }\n", "fees: { counter: 0, online: 0 }\nfilingDue: { date: arrival, time: \"23:00\" }\n");
+
+    @Test
+    void aFilingTimeIsDueOnARequiredDateEveryDossierHas() {
+        assertThat(WITH_DATES).contains("id: arrival", "id: guests", "filingDue:");
+        assertThat(problems(WITH_DATES)).isEmpty();
+        for (String elsewhere : List.of("note", "guestArrival", "missing")) {
+            String yaml = WITH_DATES.replace("filingDue: { date: arrival", "filingDue: { date: " + elsewhere);
+            assertThat(problems(yaml)).as(elsewhere).singleElement().satisfies(p -> {
+                assertThat(p.message()).contains("filingDue.date '" + elsewhere + "' must name a required date field");
+                assertThat(p.line()).isEqualTo(lineOf(yaml, "filingDue:"));
+            });
+        }
+        String optional = WITH_DATES.replace("id: arrival, type: date, required: true,", "id: arrival, type: date,");
+        assertThat(problems(optional)).extracting(DefinitionProblem::key).containsExactly("filingDueField");
+    }
+
+    @Test
+    void theNextDayOfAFilingTimeIsTickedInACheckboxOfTheDossier() {
+        String nextDay = WITH_DATES.replace("time: \"23:00\" }", "time: \"23:00\", nextDay: { when: late, time: \"08:00\" } }")
+                .replace("        - { id: note, type: text,", "        - { id: late, type: checkbox, label: { vi: Muộn, en: Late } }\n"
+                        + "        - { id: note, type: text,");
+        assertThat(problems(nextDay)).isEmpty();
+        String onText = nextDay.replace("nextDay: { when: late,", "nextDay: { when: note,");
+        assertThat(problems(onText)).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("filingDue.nextDay.when 'note' must name a checkbox field");
+            assertThat(p.line()).isEqualTo(lineOf(onText, "filingDue:"));
+        });
+    }
+
+    @Test
+    void aDateNotBeforeABirthNamesAPersonField() {
+        String yaml = WITH_DATES.replace("notBeforeBirthOf: guest", "notBeforeBirthOf: note");
+        assertThat(problems(yaml)).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("notBeforeBirthOf of field 'arrival' must name a person field, not 'note'");
+            assertThat(p.line()).isEqualTo(lineOf(yaml, "id: arrival"));
+        });
+    }
+
     @Test
     void withoutTheTextProblemsConcernTheWholeFile() {
         DefinitionParser.Result parsed = PARSER.parse("test.yaml", TINY.replace("id: done, status: 10", "id: done, status: 5"));

@@ -249,18 +249,18 @@ class PrefillRelationsTest extends PortalIntegrationTest {
         String unknown = unknownIdNumber();
 
         Map<String, String> posted = stayAnswers(guestId);
-        posted.put("guestName", "Tên Tự Đặt");
+        posted.put("guestName_1", "Tên Tự Đặt");
         Filing.FormState looked = ((Filing.Saved) filing.save(host, stay, UUID.randomUUID(), posted)).form();
         // Only the name is shown for a typed number: nobody reads the register by guessing numbers.
-        assertThat(looked.values()).containsEntry("guestName", (String) guest.get("full_name"))
+        assertThat(looked.values()).containsEntry("guestName_1", (String) guest.get("full_name"))
                 .doesNotContainValue(guest.get("birth_date").toString());
-        assertThat(looked.prefilled()).contains("guestName");
+        assertThat(looked.prefilled()).contains("guestName_1");
 
         Filing.Outcome refused = filing.submit(host, stay, looked.formId(), stayAnswers(unknown));
         assertThat(refused).isInstanceOf(Filing.Invalid.class);
         assertThat(((Filing.Invalid) refused).problems()).extracting(FieldProblem::field, FieldProblem::code)
-                .contains(tuple("guest", "validation.personUnknown"));
-        assertThat(((Filing.Invalid) refused).form().values()).containsEntry("guestName", "");
+                .contains(tuple("guest_1", "validation.personUnknown"));
+        assertThat(((Filing.Invalid) refused).form().values()).containsEntry("guestName_1", "");
         assertThat(submittedCount(hostId, "notification-of-stay")).isZero();
 
         Dossier dossier = ((Filing.Submitted) filing.submit(host, stay, looked.formId(), posted)).dossier();
@@ -268,7 +268,7 @@ class PrefillRelationsTest extends PortalIntegrationTest {
         assertThat(dossier.state()).isEqualTo("completed");
         assertThat(dossier.statusCode()).isEqualTo(stay.workflow().statusOf("completed")).isEqualTo(9);
         assertThat(dossier.closedAt()).isNotNull();
-        assertThat(dossier.answers()).containsEntry("guestName", (String) guest.get("full_name"));
+        assertThat(dossier.answers()).containsEntry("guestName_1", (String) guest.get("full_name"));
         List<DossierEvent> timeline = dossiers.timeline(dossier);
         assertThat(timeline).extracting(DossierEvent::event).containsExactly("submit", "acknowledge", "close");
         assertThat(timeline).extracting(DossierEvent::actorKind).containsExactly("CITIZEN", "SYSTEM", "SYSTEM");
@@ -300,13 +300,13 @@ class PrefillRelationsTest extends PortalIntegrationTest {
         String formId = UUID.randomUUID().toString();
 
         mvc.perform(post(apply).param("formId", formId).param("step", "guestSection").param("action", "save")
-                        .param("guest", unknownIdNumber()).param("guestRelation", "OTHER")
+                        .param("guest_1", unknownIdNumber()).param("guestRelation_1", "OTHER")
                         .with(csrf()).with(authentication(login(host))))
                 .andExpect(status().isOk());
         assertThat(lookUps(host)).as("no name was shown").isEmpty();
 
         mvc.perform(post(apply).param("formId", formId).param("step", "guestSection").param("action", "next")
-                        .param("guest", guestId).param("guestRelation", "OTHER")
+                        .param("guest_1", guestId).param("guestRelation_1", "OTHER")
                         .with(csrf()).with(authentication(login(host))))
                 .andExpect(status().is3xxRedirection());
         String page = mvc.perform(get(apply).param("step", "guestSection").with(authentication(login(host))))
@@ -316,16 +316,16 @@ class PrefillRelationsTest extends PortalIntegrationTest {
         assertThat(audited).singleElement().satisfies(entry -> {
             assertThat(entry).containsEntry("actor", host.subject()).containsEntry("subject_type", "person")
                     .containsEntry("subject_id", guestId).containsEntry("procedure", "notification-of-stay")
-                    .containsEntry("field", "guest");
+                    .containsEntry("field", "guest_1");
         });
 
         // The same number again: saved in the background, saved by hand, the form and its review opened.
         mvc.perform(post(apply).param("formId", formId).param("step", "guestSection").param("action", "autosave")
-                        .param("guest", guestId).param("guestRelation", "OTHER")
+                        .param("guest_1", guestId).param("guestRelation_1", "OTHER")
                         .with(csrf()).with(authentication(login(host))))
                 .andExpect(status().isNoContent());
         mvc.perform(post(apply).param("formId", formId).param("step", "guestSection").param("action", "save")
-                        .param("guest", guestId).param("guestRelation", "OTHER")
+                        .param("guest_1", guestId).param("guestRelation_1", "OTHER")
                         .with(csrf()).with(authentication(login(host))))
                 .andExpect(status().isOk());
         mvc.perform(get(apply).with(authentication(login(host)))).andExpect(status().isOk());
@@ -376,10 +376,11 @@ class PrefillRelationsTest extends PortalIntegrationTest {
 
     private static Map<String, String> stayAnswers(String guest) {
         Map<String, String> answers = new HashMap<>();
+        answers.put("hostKind", "PERSON");
         answers.put("phone", "0912345678");
-        answers.put("guest", guest);
-        answers.put(Filing.confirmationOf("guest"), guest);   // the form showed the guest's name
-        answers.put("guestRelation", "OTHER");
+        answers.put("guest_1", guest);
+        answers.put(Filing.confirmationOf("guest_1"), guest);   // the form showed the guest's name
+        answers.put("guestRelation_1", "OTHER");
         answers.put("arrivalDate", TODAY.toString());
         answers.put("stayUntil", TODAY.plusDays(3).toString());
         return answers;
@@ -548,7 +549,7 @@ class PrefillRelationsTest extends PortalIntegrationTest {
                         .map(f -> new FormField(f.id(), f.type(), f.label(), f.help(), true, f.maxLength(), f.pattern(),
                                 f.patternMessage(), f.prefill(), f.editable(), f.options(), f.provinceField(),
                                 f.notBefore(), f.notAfter(), f.after(), f.maxYearsAfter(), f.min(), f.max(), f.relation(),
-                                f.officersOnly()))
+                                f.officersOnly(), f.maxDaysAhead(), f.notBeforeBirthOf()))
                         .toList()))
                 .toList();
         assertThat(sections).anyMatch(s -> s.repeat() == 3 && s.fields().stream().allMatch(FormField::required));

@@ -3,6 +3,7 @@ package vn.gov.portal.population.writeback;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -41,11 +42,27 @@ final class Answers {
                                               String rowAnswer) {
         Map<IdNumber, String> people = new LinkedHashMap<>();
         people.put(dossier.applicant(), filerAnswer == null ? "" : dossier.answers().getOrDefault(filerAnswer, ""));
+        rows(dossier, personField).forEach((suffix, person) -> people.putIfAbsent(person,
+                dossier.answers().getOrDefault(rowAnswer + suffix, "")));
+        return people;
+    }
+
+    /**
+     * The people picked in the person field {@code personField}, in row order, each once: one for a field of a plain
+     * section, one per filled row of a repeated one. Empty when none is given.
+     */
+    static List<IdNumber> people(CompletedDossier dossier, String personField) {
+        return rows(dossier, personField).values().stream().distinct().toList();
+    }
+
+    /** Each filled row's person by the row's answer-id suffix ("_2"; "" outside a repeated section), in row order. */
+    private static Map<String, IdNumber> rows(CompletedDossier dossier, String personField) {
+        Map<String, IdNumber> rows = new LinkedHashMap<>();
         Pattern row = Pattern.compile(Pattern.quote(personField) + "(?:_(\\d{1,3}))?");
         dossier.answers().keySet().stream().map(row::matcher).filter(Matcher::matches)
                 .sorted(Comparator.comparingInt(m -> m.group(1) == null ? 0 : Integer.parseInt(m.group(1))))
-                .forEach(m -> optionalPerson(dossier, m.group()).ifPresent(person -> people.putIfAbsent(person,
-                        dossier.answers().getOrDefault(rowAnswer + (m.group(1) == null ? "" : "_" + m.group(1)), ""))));
-        return people;
+                .forEach(m -> optionalPerson(dossier, m.group()).ifPresent(person ->
+                        rows.put(m.group(1) == null ? "" : "_" + m.group(1), person)));
+        return rows;
     }
 }

@@ -1,6 +1,7 @@
 package vn.gov.portal.population.writeback;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.gov.portal.audit.AuditLog;
@@ -11,8 +12,9 @@ import vn.gov.portal.population.WriteBackHandler;
 
 /**
  * Records the document a procedure issues (passport, certificate, licence, decision) against the person it is for.
- * Params: documentKind (required), personField (default: the filer), validYears or validUntilAge (optional). The document number is
- * the dossier's receipt code prefixed by the kind, so it can be traced to its dossier.
+ * Params: documentKind (required), personField (default: the filer; in a repeated section every row's person),
+ * validYears or validUntilAge (optional). The document number is the dossier's receipt code prefixed by the kind, so it
+ * can be traced to its dossier (with "-2", "-3" … for the second and later people of a repeated section).
  */
 @Component
 class DocumentWriteBack implements WriteBackHandler {
@@ -36,7 +38,18 @@ class DocumentWriteBack implements WriteBackHandler {
         if (kind.isBlank()) {
             throw new IllegalStateException("record-document of " + dossier.procedureCode() + " needs documentKind");
         }
-        record(register, audit, dossier, kind, Answers.personOrApplicant(dossier, dossier.params().get("personField")));
+        String field = dossier.params().get("personField");
+        List<IdNumber> people = field == null ? List.of() : Answers.people(dossier, field);
+        if (people.isEmpty()) {
+            record(register, audit, dossier, kind, dossier.applicant(), kind + "-" + dossier.receiptCode());
+            return;
+        }
+        // Several people picked on the rows of a repeated section (a family staying together): one record each,
+        // numbered apart, since a document number is unique per kind.
+        for (int i = 0; i < people.size(); i++) {
+            record(register, audit, dossier, kind, people.get(i),
+                    kind + "-" + dossier.receiptCode() + (i == 0 ? "" : "-" + (i + 1)));
+        }
     }
 
     /**
@@ -54,8 +67,13 @@ class DocumentWriteBack implements WriteBackHandler {
 
     static void record(PopulationRegister register, AuditLog audit, CompletedDossier dossier, String kind,
                        IdNumber person) {
+        record(register, audit, dossier, kind, person, kind + "-" + dossier.receiptCode());
+    }
+
+    private static void record(PopulationRegister register, AuditLog audit, CompletedDossier dossier, String kind,
+                               IdNumber person, String documentNumber) {
         LocalDate today = dossier.decidedOn();
-        String number = register.recordDocument(person, kind, kind + "-" + dossier.receiptCode(), today,
+        String number = register.recordDocument(person, kind, documentNumber, today,
                 validUntil(register, dossier, person), dossier.agencyName(), dossier.dossierId());
         audit.record(dossier.actor(), "population.document.issued", "person", person.value(),
                 Map.of("dossier", dossier.receiptCode(), "kind", kind, "number", number));
