@@ -26,7 +26,18 @@ public record ProcedureDefinition(
         LocalizedText result,
         List<Step> steps,
         String source,
-        Keywords keywords) {
+        Keywords keywords,
+        FormSet formSet) {
+
+    /** A definition with the one-stop-shop forms. */
+    public ProcedureDefinition(String code, String nationalCode, int version, LocalizedText name, LocalizedText summary,
+                               String lifeEvent, List<String> filers, Routing routing, Deadline deadline, Fees fees,
+                               int eidLevel, List<Document> documents, List<FormSection> sections,
+                               WorkflowDefinition workflow, WriteBack writeBack, LocalizedText result, List<Step> steps,
+                               String source, Keywords keywords) {
+        this(code, nationalCode, version, name, summary, lifeEvent, filers, routing, deadline, fees, eidLevel, documents,
+                sections, workflow, writeBack, result, steps, source, keywords, FormSet.ONE_STOP);
+    }
 
     /** A definition without search keywords. */
     public ProcedureDefinition(String code, String nationalCode, int version, LocalizedText name, LocalizedText summary,
@@ -87,7 +98,8 @@ public record ProcedureDefinition(
         List<FormSection> form = new ArrayList<>(first.sections());
         form.addAll(sections);
         return new ProcedureDefinition(code, nationalCode, version, name, summary, lifeEvent, filers, first.routing(),
-                deadline, fees, eidLevel, documents, List.copyOf(form), workflow, null, result, steps, source, keywords);
+                deadline, fees, eidLevel, documents, List.copyOf(form), workflow, null, result, steps, source, keywords,
+                formSet);
     }
 
     public static final String APPLICANT_PLACE = "applicant";
