@@ -5,8 +5,6 @@ import com.lowagie.text.pdf.PdfPTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +28,7 @@ import vn.gov.portal.dossier.Dossiers;
 @Service
 public class ControlSheet {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Locale VI = Locale.forLanguageTag("vi");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VIETNAM);
 
     /**
      * One handover: at {@code at} the dossier went from {@code from} to {@code to} by the step {@code step}. Its
@@ -72,7 +67,7 @@ public class ControlSheet {
             String from = holder == null ? actor : holder;
             String to = holder == null ? "Bộ phận tiếp nhận và trả kết quả – "
                     + agencies.find(dossier.agencyId()).map(Agency::nameVi).orElse("") : actor;
-            LocalDate day = event.at().atZone(VIETNAM).toLocalDate();
+            LocalDate day = event.at().atZone(PdfSheet.VIETNAM).toLocalDate();
             handovers.add(new Handover(event.at(), stepName(definition, event), from, to, dossier.appointmentDate(),
                     dossier.appointmentDate() == null || !day.isAfter(dossier.appointmentDate())));
             holder = to;
@@ -85,7 +80,7 @@ public class ControlSheet {
         ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
         PdfSheet pdf = new PdfSheet(fonts, PageSize.A4.rotate(), "Mẫu số 05 – " + dossier.receiptCode(),
                 "Phiếu kiểm soát quá trình giải quyết hồ sơ " + dossier.receiptCode() + " – lập lúc "
-                        + DATE_TIME.format(clock.instant()));
+                        + PdfSheet.TIME.format(clock.instant()));
         pdf.header(agency);
         pdf.title("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
         pdf.subtitle("(Mẫu số 05 – Thông tư 01/2018/TT-VPCP)");
@@ -94,7 +89,7 @@ public class ControlSheet {
         pdf.row(about, "Người nộp hồ sơ", dossier.applicantName());
         pdf.row(about, "Thủ tục", definition.name().vi());
         pdf.row(about, "Cơ quan giải quyết", agency.nameVi());
-        pdf.row(about, "Ngày hẹn trả kết quả", dossier.appointmentDate() == null ? "" : DATE.format(dossier.appointmentDate()));
+        pdf.row(about, "Ngày hẹn trả kết quả", dossier.appointmentDate() == null ? "" : PdfSheet.DATE.format(dossier.appointmentDate()));
         pdf.add(about);
         PdfPTable table = pdf.table(new float[] {0.5f, 2.2f, 2.6f, 2.6f, 1.6f, 1.4f, 1.2f});
         table.setHeaderRows(1);
@@ -108,8 +103,8 @@ public class ControlSheet {
             pdf.cell(table, h.step());
             pdf.cell(table, h.from());
             pdf.cell(table, h.to());
-            pdf.cell(table, DATE_TIME.format(h.at()));
-            pdf.cell(table, h.deadline() == null ? "" : DATE.format(h.deadline()));
+            pdf.cell(table, PdfSheet.TIME.format(h.at()));
+            pdf.cell(table, h.deadline() == null ? "" : PdfSheet.DATE.format(h.deadline()));
             pdf.cell(table, h.onTime() ? "Đúng hạn" : "Quá hạn");
         }
         pdf.add(table);

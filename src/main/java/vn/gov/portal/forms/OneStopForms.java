@@ -3,7 +3,6 @@ package vn.gov.portal.forms;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.pdf.PdfPTable;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
@@ -32,9 +31,8 @@ import vn.gov.portal.dossier.UserFacingException;
 @Service
 public class OneStopForms {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(PdfSheet.VIETNAM);
 
     private static final Locale VI = Locale.forLanguageTag("vi");
 
@@ -175,17 +173,17 @@ public class OneStopForms {
         pdf.row(rows, "Thời gian nhận hồ sơ", dossier.submittedAt() == null ? "" : DATE_TIME.format(dossier.submittedAt()));
         switch (form.kind()) {
             case RECEIPT -> {
-                pdf.row(rows, "Thời gian trả kết quả", dossier.appointmentDate() == null ? "" : DATE.format(dossier.appointmentDate()));
+                pdf.row(rows, "Thời gian trả kết quả", dossier.appointmentDate() == null ? "" : PdfSheet.DATE.format(dossier.appointmentDate()));
                 pdf.row(rows, "Nhận kết quả tại", agency.nameVi() + " hoặc trực tuyến tại Cổng Dịch vụ công");
             }
             case SUPPLEMENTATION -> {
                 pdf.row(rows, "Nội dung cần bổ sung, hoàn thiện", cause.map(DossierEvent::note).orElse(""));
-                pdf.row(rows, "Thời hạn gửi bổ sung", dossier.supplementDue() == null ? "" : DATE.format(dossier.supplementDue()));
+                pdf.row(rows, "Thời hạn gửi bổ sung", dossier.supplementDue() == null ? "" : PdfSheet.DATE.format(dossier.supplementDue()));
             }
             case REFUSAL -> pdf.row(rows, "Lý do từ chối", cause.map(DossierEvent::note).orElse(""));
             case APOLOGY -> {
                 pdf.row(rows, "Lý do chậm trả kết quả", cause.map(DossierEvent::note).orElse(""));
-                pdf.row(rows, "Hẹn lại ngày trả kết quả", dossier.appointmentDate() == null ? "" : DATE.format(dossier.appointmentDate()));
+                pdf.row(rows, "Hẹn lại ngày trả kết quả", dossier.appointmentDate() == null ? "" : PdfSheet.DATE.format(dossier.appointmentDate()));
             }
             case RESULT -> {
                 pdf.row(rows, "Kết quả", definition.result().vi());

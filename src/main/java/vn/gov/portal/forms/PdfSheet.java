@@ -11,6 +11,8 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import vn.gov.portal.agency.Agency;
 
 /**
@@ -19,6 +21,11 @@ import vn.gov.portal.agency.Agency;
  * form of the portal is drawn with it, in a font that has every Vietnamese glyph.
  */
 final class PdfSheet {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** Days and times as the forms print them, in Vietnamese time. */
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VIETNAM);
 
     private final PdfFonts fonts;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

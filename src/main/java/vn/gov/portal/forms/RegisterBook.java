@@ -5,8 +5,6 @@ import com.lowagie.text.pdf.PdfPTable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,9 +32,6 @@ public class RegisterBook {
     public static final int MAX_ROWS = 2000;
 
     private static final Locale VI = Locale.forLanguageTag("vi");
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VIETNAM);
 
     /** One dossier received; {@code returnedAt} once its result was handed over (status 10). */
     public record Entry(String receiptCode, String applicantName, LocalizedText procedure, Instant receivedAt,
@@ -90,8 +85,8 @@ public class RegisterBook {
                         from dossier
                         where agency_id = ? and submitted_at >= ? and submitted_at < ? and not is_group
                         order by submitted_at, receipt_code limit ?""")
-                .params(agency.id(), Timestamp.from(from.atStartOfDay(VIETNAM).toInstant()),
-                        Timestamp.from(to.plusDays(1).atStartOfDay(VIETNAM).toInstant()), MAX_ROWS + 1)
+                .params(agency.id(), Timestamp.from(from.atStartOfDay(PdfSheet.VIETNAM).toInstant()),
+                        Timestamp.from(to.plusDays(1).atStartOfDay(PdfSheet.VIETNAM).toInstant()), MAX_ROWS + 1)
                 .query((rs, n) -> new Entry(rs.getString("receipt_code"), rs.getString("applicant_name"),
                         catalog.get(rs.getString("procedure_code"), rs.getInt("procedure_version")).name(),
                         rs.getTimestamp("submitted_at").toInstant(),
@@ -104,13 +99,13 @@ public class RegisterBook {
     }
 
     public byte[] render(Book book) {
-        String period = DATE.format(book.from()) + " – " + DATE.format(book.to());
+        String period = PdfSheet.DATE.format(book.from()) + " – " + PdfSheet.DATE.format(book.to());
         PdfSheet pdf = new PdfSheet(fonts, PageSize.A4.rotate(), "Mẫu số 06 – " + book.agency().unitCode() + " – " + period,
                 "Sổ theo dõi hồ sơ – " + book.agency().nameVi() + " – " + period);
         pdf.header(book.agency());
         pdf.title("SỔ THEO DÕI HỒ SƠ");
         pdf.subtitle("(Mẫu số 06 – Thông tư 01/2018/TT-VPCP)");
-        pdf.subtitle("Hồ sơ tiếp nhận từ ngày " + DATE.format(book.from()) + " đến ngày " + DATE.format(book.to())
+        pdf.subtitle("Hồ sơ tiếp nhận từ ngày " + PdfSheet.DATE.format(book.from()) + " đến ngày " + PdfSheet.DATE.format(book.to())
                 + ": " + book.entries().size() + (book.complete() ? "" : " (đầu tiên; hãy chia nhỏ khoảng thời gian)"));
         PdfPTable table = pdf.table(new float[] {0.5f, 2.4f, 2f, 2.6f, 1.4f, 1.1f, 1.4f, 1.4f});
         table.setHeaderRows(1);
@@ -124,9 +119,9 @@ public class RegisterBook {
             pdf.cell(table, e.receiptCode());
             pdf.cell(table, e.applicantName());
             pdf.cell(table, e.procedure().vi());
-            pdf.cell(table, DATE_TIME.format(e.receivedAt()));
-            pdf.cell(table, e.dueDate() == null ? "" : DATE.format(e.dueDate()));
-            pdf.cell(table, e.returnedAt() == null ? "" : DATE_TIME.format(e.returnedAt()));
+            pdf.cell(table, PdfSheet.TIME.format(e.receivedAt()));
+            pdf.cell(table, e.dueDate() == null ? "" : PdfSheet.DATE.format(e.dueDate()));
+            pdf.cell(table, e.returnedAt() == null ? "" : PdfSheet.TIME.format(e.returnedAt()));
             pdf.cell(table, messages.getMessage("status." + e.statusCode(), null, VI));
         }
         pdf.add(table);

@@ -6,8 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -38,15 +36,6 @@ class ControlSheetTest extends PortalIntegrationTest {
         return jdbc.sql("select full_name from staff where username = ?").param(username).query(String.class).single();
     }
 
-    private static String text(byte[] pdf) throws Exception {
-        PdfReader reader = new PdfReader(pdf);
-        StringBuilder all = new StringBuilder();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            all.append(new PdfTextExtractor(reader).getTextFromPage(page));
-        }
-        return all.toString();
-    }
-
     @Test
     void eachStepHandsTheDossierFromWhoeverHeldItToWhoeverActedWithTheDeadlineAndWhetherOnTime() throws Exception {
         PortalUser citizen = citizen(freeAdult(2410), 2);
@@ -70,7 +59,7 @@ class ControlSheetTest extends PortalIntegrationTest {
             assertThat(h.deadline()).isEqualTo(processing.appointmentDate());
             assertThat(h.onTime()).isTrue();
         });
-        String sheet = text(sheets.render(processing));
+        String sheet = PdfText.of(sheets.render(processing));
         assertThat(sheet).contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Mẫu số 05", processing.receiptCode(),
                 "(ca.00304.tiepnhan)", "(ca.00304.xuly)", "Đúng hạn").doesNotContain("Quá hạn");
 
@@ -80,7 +69,7 @@ class ControlSheetTest extends PortalIntegrationTest {
                 processing.lockVersion());
         List<ControlSheet.Handover> lateHandovers = sheets.handovers(late);
         assertThat(lateHandovers.get(lateHandovers.size() - 1).onTime()).isFalse();
-        assertThat(text(sheets.render(late))).contains("Quá hạn", "(ca.00304.lanhdao)");
+        assertThat(PdfText.of(sheets.render(late))).contains("Quá hạn", "(ca.00304.lanhdao)");
         assertThat(lateHandovers.get(lateHandovers.size() - 1).to()).contains(fullName("ca.00304.lanhdao"));
     }
 

@@ -7,8 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -40,15 +38,6 @@ class OneStopFormsTest extends PortalIntegrationTest {
     @Autowired
     MockMvc mvc;
 
-    private static String text(byte[] pdf) throws Exception {
-        PdfReader reader = new PdfReader(pdf);
-        StringBuilder all = new StringBuilder();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            all.append(new PdfTextExtractor(reader).getTextFromPage(page));
-        }
-        return all.toString();
-    }
-
     @Test
     void aDocumentGetsItsCodeWhenListedAndItsPdfOnceWhenFirstDownloaded() {
         PortalUser citizen = citizen(freeAdult(2010), 2);
@@ -72,7 +61,7 @@ class OneStopFormsTest extends PortalIntegrationTest {
         PortalUser citizen = citizen(freeAdult(950), 2);
         Dossier dossier = submitNewConnection(citizen);
         assertThat(forms.available(dossier)).containsExactly(OneStopForm.RECEIPT);
-        String receipt = text(forms.render(dossier, OneStopForm.RECEIPT));
+        String receipt = PdfText.of(forms.render(dossier, OneStopForm.RECEIPT));
         assertThat(receipt).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", dossier.receiptCode(), dossier.applicantName(),
                 "Cấp điện mới", String.format("%02d/%02d/%d", dossier.appointmentDate().getDayOfMonth(),
                         dossier.appointmentDate().getMonthValue(), dossier.appointmentDate().getYear()));
@@ -87,12 +76,12 @@ class OneStopFormsTest extends PortalIntegrationTest {
                 current.lockVersion())).isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("extension.notLater");
         dossier = decisions.extendDeadline(receiver, dossier.id(), later, "Cần khảo sát thêm lưới điện", dossier.lockVersion());
         assertThat(dossier.appointmentDate()).isEqualTo(later);
-        String apology = text(forms.render(dossier, OneStopForm.APOLOGY));
+        String apology = PdfText.of(forms.render(dossier, OneStopForm.APOLOGY));
         assertThat(apology).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Cần khảo sát thêm lưới điện",
                 String.format("%02d/%02d/%d", later.getDayOfMonth(), later.getMonthValue(), later.getYear()));
 
         dossier = decisions.decide(receiver, dossier.id(), "refuse", "Địa chỉ đấu nối không có thật", dossier.lockVersion());
-        assertThat(text(forms.render(dossier, OneStopForm.REFUSAL))).contains("Địa chỉ đấu nối không có thật");
+        assertThat(PdfText.of(forms.render(dossier, OneStopForm.REFUSAL))).contains("Địa chỉ đấu nối không có thật");
 
         mvc.perform(get("/my/dossiers/" + dossier.id() + "/forms/03").with(authentication(login(citizen))))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"));
@@ -115,7 +104,7 @@ class OneStopFormsTest extends PortalIntegrationTest {
         dossier = decisions.decide(officer("dl.01.xuly"), dossier.id(), "process", "", dossier.lockVersion());
         dossier = decisions.decide(officer("dl.01.lanhdao"), dossier.id(), "approve", "", dossier.lockVersion());
         String approver = jdbc.sql("select full_name from staff where username = 'dl.01.lanhdao'").query(String.class).single();
-        String notice = text(forms.render(dossier, OneStopForm.RESULT));
+        String notice = PdfText.of(forms.render(dossier, OneStopForm.RESULT));
         assertThat(notice).contains("THÔNG BÁO KẾT QUẢ", approver, dossier.receiptCode(), "Thời gian phê duyệt");
     }
 
@@ -143,7 +132,7 @@ class OneStopFormsTest extends PortalIntegrationTest {
         assertThat(forms.available(dossier)).containsExactly(OneStopForm.RESIDENCE_RECEIPT);
         String agency = jdbc.sql("select name_vi from agency where id = ?").param(dossier.agencyId())
                 .query(String.class).single();
-        String receipt = text(forms.render(dossier, OneStopForm.RESIDENCE_RECEIPT));
+        String receipt = PdfText.of(forms.render(dossier, OneStopForm.RESIDENCE_RECEIPT));
         assertThat(receipt).contains("PHIẾU TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Mẫu số CT04 – Thông tư 66/2023/TT-BCA",
                 "Cơ quan đăng ký cư trú", agency, "1. Họ, chữ đệm và tên", dossier.applicantName(),
                 "4. Số định danh cá nhân", dossier.applicantIdNumber(), "5. Số điện thoại liên hệ", "0912345678",
@@ -161,7 +150,7 @@ class OneStopFormsTest extends PortalIntegrationTest {
         assertThat(forms.available(dossier)).containsExactly(OneStopForm.RESIDENCE_RECEIPT,
                 OneStopForm.RESIDENCE_SUPPLEMENTATION);
         String handler = jdbc.sql("select full_name from staff where username = 'ca.00304.xuly'").query(String.class).single();
-        assertThat(text(forms.render(dossier, OneStopForm.RESIDENCE_SUPPLEMENTATION))).contains(
+        assertThat(PdfText.of(forms.render(dossier, OneStopForm.RESIDENCE_SUPPLEMENTATION))).contains(
                 "PHIẾU HƯỚNG DẪN BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Mẫu số CT05", "Kính gửi Ông/Bà", dossier.applicantName(),
                 "Bản chụp hợp đồng thuê nhà", "Cán bộ xử lý: " + handler + " – " + agency);
         mvc.perform(get("/my/dossiers/" + dossier.id() + "/forms/02").with(authentication(login(citizen))))
@@ -176,7 +165,7 @@ class OneStopFormsTest extends PortalIntegrationTest {
                 temporaryResidence("01", "00304"))).dossier();
         refused = decisions.decide(officer("ca.00304.tiepnhan"), refused.id(), "refuse", "Chỗ ở không hợp pháp",
                 refused.lockVersion());
-        assertThat(text(forms.render(refused, OneStopForm.RESIDENCE_REFUSAL))).contains(
+        assertThat(PdfText.of(forms.render(refused, OneStopForm.RESIDENCE_REFUSAL))).contains(
                 "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ", "Mẫu số CT06", "Chỗ ở không hợp pháp");
         assertThat(forms.available(refused)).doesNotContain(OneStopForm.REFUSAL);
 
@@ -187,7 +176,7 @@ class OneStopFormsTest extends PortalIntegrationTest {
         approved = decisions.decide(officer("ca.00304.xuly"), approved.id(), "process", "", approved.lockVersion());
         approved = decisions.decide(officer("ca.00304.lanhdao"), approved.id(), "approve", "", approved.lockVersion());
         String approver = jdbc.sql("select full_name from staff where username = 'ca.00304.lanhdao'").query(String.class).single();
-        assertThat(text(forms.render(approved, OneStopForm.RESIDENCE_RESULT))).contains(
+        assertThat(PdfText.of(forms.render(approved, OneStopForm.RESIDENCE_RESULT))).contains(
                 "THÔNG BÁO VỀ KẾT QUẢ GIẢI QUYẾT, HỦY BỎ ĐĂNG KÝ CƯ TRÚ", "Mẫu số CT08", approver, approved.receiptCode());
         mvc.perform(get("/officer/dossiers/" + approved.id() + "/forms/CT08")
                         .with(authentication(login(officer("ca.00304.xuly"))))).andExpect(status().isOk());

@@ -5,8 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -49,15 +47,6 @@ class RegisterBookTest extends PortalIntegrationTest {
         return jdbc.sql("select unit_code from agency where id = ?").param(dossier.agencyId()).query(String.class).single();
     }
 
-    private static String text(byte[] pdf) throws Exception {
-        PdfReader reader = new PdfReader(pdf);
-        StringBuilder all = new StringBuilder();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            all.append(new PdfTextExtractor(reader).getTextFromPage(page));
-        }
-        return all.toString();
-    }
-
     @Test
     void theBookListsTheAgencysDossiersOfThePeriodWithTheirDatesAndStatus() throws Exception {
         Dossier returned = temporaryResidenceIn("00304", 2420);
@@ -89,7 +78,7 @@ class RegisterBookTest extends PortalIntegrationTest {
                         .param("from", TODAY.toString()).param("to", TODAY.toString())
                         .with(authentication(login(officer))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        assertThat(text(pdf)).contains("SỔ THEO DÕI HỒ SƠ", "Mẫu số 06", code, waiting.receiptCode(),
+        assertThat(PdfText.of(pdf)).contains("SỔ THEO DÕI HỒ SƠ", "Mẫu số 06", code, waiting.receiptCode(),
                 returned.applicantName(), "Đăng ký tạm trú", "Đã trả kết quả").doesNotContain(elsewhere.receiptCode());
     }
 
