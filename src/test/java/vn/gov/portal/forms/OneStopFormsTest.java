@@ -113,8 +113,14 @@ class OneStopFormsTest extends PortalIntegrationTest {
     }
 
     @Test
-    void theResidenceProceduresNameTheResidenceFormsInTheirDefinitions() {
-        assertThat(catalog.all().stream().filter(p -> p.formSet() == FormSet.RESIDENCE).map(p -> p.code()))
+    void theResidenceProceduresNameTheResidenceFormsInTheirDefinitions() throws Exception {
+        // The procedures of workflows/ (other tests publish copies under codes of their own in the shared database).
+        java.util.Set<String> files;
+        try (var list = java.nio.file.Files.list(java.nio.file.Path.of("workflows"))) {
+            files = list.map(f -> f.getFileName().toString().replace(".yaml", "")).collect(java.util.stream.Collectors.toSet());
+        }
+        assertThat(catalog.all().stream().filter(p -> files.contains(p.code()) && p.formSet() == FormSet.RESIDENCE)
+                .map(p -> p.code()))
                 .containsExactlyInAnyOrder("permanent-residence", "temporary-residence", "temporary-absence",
                         "residence-deregistration", "notification-of-stay", "newborn-permanent-residence");
         assertThat(OneStopForm.of(FormSet.RESIDENCE).stream().map(OneStopForm::number))
