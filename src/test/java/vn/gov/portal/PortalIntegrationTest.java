@@ -259,6 +259,19 @@ public abstract class PortalIntegrationTest {
         return ((vn.gov.portal.dossier.Filing.Submitted) outcome).dossier();
     }
 
+    /**
+     * A new power connection in Phường Hàng Bạc's area of Hà Nội (commune 00304, the power company of province 01,
+     * officers dl.01.*), with its required paper uploaded: a procedure of the one-stop-shop forms. Status 1.
+     */
+    protected vn.gov.portal.dossier.Dossier submitNewConnection(PortalUser citizen) {
+        ProcedureDefinition definition = catalog.find("electricity-new-connection").orElseThrow();
+        java.util.UUID formId = attachRequired(citizen, definition, java.util.UUID.randomUUID());
+        return ((vn.gov.portal.dossier.Filing.Submitted) filing.submit(citizen, definition, formId, Map.of(
+                "phone", "0912345678", "connectionProvince", "01", "connectionCommune", "00304",
+                "connectionAddress", "Số 12, phố Hàng Bạc", "purpose", "DOMESTIC", "expectedLoad", "5",
+                "phases", "1"))).dossier();
+    }
+
     /** Answers of a valid temporary-residence form moving to the given commune, the owner's consent ticked. */
     protected static Map<String, String> temporaryResidence(String provinceCode, String communeCode) {
         return Map.of("phone", "0912345678", "email", "cong.dan@example.vn", "newProvince", provinceCode,

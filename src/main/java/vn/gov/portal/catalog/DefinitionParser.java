@@ -84,7 +84,7 @@ public final class DefinitionParser {
     private ProcedureDefinition read(YamlNode doc, String source) {
         doc.allowOnly(YamlNode.TOP_LEVEL, "code", "nationalCode", "version", "name", "summary", "lifeEvent", "keywords",
                 "filers", "routing", "deadline", "filingDue", "fees", "eidLevel", "documents", "form", "workflow",
-                "writeBack", "result");
+                "writeBack", "result", "formSet");
         String code = readCode(doc);
         List<String> filers = doc.texts("filers");
         return new ProcedureDefinition(
@@ -107,7 +107,7 @@ public final class DefinitionParser {
                 List.of(),
                 source,
                 readKeywords(doc),
-                doc.get("filingDue").map(DefinitionParser::readFilingDue).orElse(null));
+                doc.get("filingDue").map(DefinitionParser::readFilingDue).orElse(null), readFormSet(doc));
     }
 
     /**
@@ -200,6 +200,18 @@ public final class DefinitionParser {
             doc.require("lifeEvent").problem("lifeEventUnknown", value, LifeEvent.ids());
         }
         return value;
+    }
+
+    /** Which paper forms the dossiers get; the one-stop-shop forms unless the definition names another set. */
+    private static FormSet readFormSet(YamlNode doc) {
+        Optional<String> value = doc.optionalText("formSet");
+        if (value.isEmpty()) {
+            return FormSet.ONE_STOP;
+        }
+        return FormSet.fromId(value.get()).orElseGet(() -> {
+            doc.require("formSet").problem("formSetUnknown", value.get(), FormSet.ids());
+            return FormSet.ONE_STOP;
+        });
     }
 
     /** Optional search words: { vi: [hộ khẩu, CCCD], en: [ID card] }. */

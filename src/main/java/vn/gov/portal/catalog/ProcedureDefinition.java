@@ -31,7 +31,8 @@ public record ProcedureDefinition(
         List<Step> steps,
         String source,
         Keywords keywords,
-        FilingDue filingDue) {
+        FilingDue filingDue,
+        FormSet formSet) {
 
     /** A definition without search keywords. */
     public ProcedureDefinition(String code, String nationalCode, int version, LocalizedText name, LocalizedText summary,
@@ -43,14 +44,14 @@ public record ProcedureDefinition(
                 sections, workflow, writeBack, result, steps, source, Keywords.NONE);
     }
 
-    /** A definition without a filing time. */
+    /** A definition without a filing time, with the one-stop-shop forms. */
     public ProcedureDefinition(String code, String nationalCode, int version, LocalizedText name, LocalizedText summary,
                                String lifeEvent, List<String> filers, Routing routing, Deadline deadline, Fees fees,
                                int eidLevel, List<Document> documents, List<FormSection> sections,
                                WorkflowDefinition workflow, WriteBack writeBack, LocalizedText result, List<Step> steps,
                                String source, Keywords keywords) {
         this(code, nationalCode, version, name, summary, lifeEvent, filers, routing, deadline, fees, eidLevel, documents,
-                sections, workflow, writeBack, result, steps, source, keywords, null);
+                sections, workflow, writeBack, result, steps, source, keywords, null, FormSet.ONE_STOP);
     }
 
     /**
@@ -136,7 +137,7 @@ public record ProcedureDefinition(
         form.addAll(sections);
         return new ProcedureDefinition(code, nationalCode, version, name, summary, lifeEvent, filers, first.routing(),
                 deadline, fees, eidLevel, documents, List.copyOf(form), workflow, null, result, steps, source, keywords,
-                first.filingDue());
+                first.filingDue(), formSet);
     }
 
     public static final String APPLICANT_PLACE = "applicant";

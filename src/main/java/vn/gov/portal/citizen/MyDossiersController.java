@@ -25,6 +25,7 @@ import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.Supplementation;
 import vn.gov.portal.dossier.ServiceRatings;
 import vn.gov.portal.dossier.UserFacingException;
+import vn.gov.portal.forms.OneStopForm;
 import vn.gov.portal.forms.OneStopForms;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.payment.PaidFees;
@@ -88,7 +89,9 @@ class MyDossiersController {
             return "redirect:/my/dossiers/" + id;
         }
         model.addAttribute("dossier", dossier);
-        model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
+        var procedure = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        model.addAttribute("procedure", procedure);
+        model.addAttribute("receiptForm", OneStopForm.receiptOf(procedure.formSet()).number());
         model.addAttribute("agencyName", dossier.agencyId() == null ? null
                 : agencies.find(dossier.agencyId()).map(a -> a.name(locale)).orElse(null));
         addActions(model, dossiers.actionsFor(citizen, dossier));

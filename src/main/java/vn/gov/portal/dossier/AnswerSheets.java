@@ -111,6 +111,12 @@ public class AnswerSheets {
         return sections;
     }
 
+    /** One answer of a dossier as a page shows it (a select's label, a date as dd/MM/yyyy); empty when none was given. */
+    public String answer(Dossier dossier, FormField field, Locale locale) {
+        String given = dossier.answers().get(field.id());
+        return given == null || given.isBlank() ? "" : shown(field, field.id(), given.strip(), null, locale);
+    }
+
     private static String date(String value) {
         if (!ISO_DATE.matcher(value).matches()) {
             return value;

@@ -1,9 +1,6 @@
 package vn.gov.portal.forms;
 
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,16 +10,18 @@ import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
 
-/** The PDF forms of a dossier, for its citizen and for the officers of its agency. */
+/** The PDF forms of a dossier, for its citizen and for the officers of its agency (05 for the officers only). */
 @Controller
 class FormsController {
 
     private final Dossiers dossiers;
     private final OneStopForms forms;
+    private final ControlSheet controlSheets;
 
-    FormsController(Dossiers dossiers, OneStopForms forms) {
+    FormsController(Dossiers dossiers, OneStopForms forms, ControlSheet controlSheets) {
         this.dossiers = dossiers;
         this.forms = forms;
+        this.controlSheets = controlSheets;
     }
 
     @GetMapping("/my/dossiers/{id}/forms/{number}")
@@ -35,12 +34,16 @@ class FormsController {
         return pdf(dossiers.forOfficer(officer, id), number);
     }
 
+    /** Form 05, the processing control sheet: the agency's record of the dossier's handovers, never the citizen's. */
+    @GetMapping("/officer/dossiers/{id}/control-sheet")
+    ResponseEntity<byte[]> controlSheet(@PathVariable UUID id, PortalUser officer) {
+        Dossier dossier = dossiers.forOfficer(officer, id);
+        return PdfResponse.inline("mau-05-" + dossier.receiptCode(), controlSheets.render(dossier));
+    }
+
     private ResponseEntity<byte[]> pdf(Dossier dossier, String number) {
         OneStopForm form = OneStopForm.byNumber(number).orElseThrow(UserFacingException::notFound);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("mau-" + form.number() + "-" + dossier.receiptCode() + ".pdf").build().toString())
-                .body(forms.render(dossier, form));
+        return PdfResponse.inline("mau-" + form.number() + "-" + dossier.receiptCode(), forms.render(dossier, form));
     }
+
 }

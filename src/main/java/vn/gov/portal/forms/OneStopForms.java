@@ -1,34 +1,23 @@
 package vn.gov.portal.forms;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import vn.gov.portal.agency.Agency;
 import vn.gov.portal.agency.AgencyDirectory;
+import vn.gov.portal.catalog.FormSet;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.catalog.WorkflowDefinition.Transition;
+import vn.gov.portal.dossier.AnswerSheets;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.DossierEvent;
 import vn.gov.portal.dossier.DossierSubmitted;
@@ -44,42 +33,46 @@ import vn.gov.portal.payment.PaidFees;
 @Service
 public class OneStopForms {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
-            .withZone(VIETNAM);
+            .withZone(PdfSheet.VIETNAM);
+
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    /**
+     * The items 1–9 of the declaration CT01 (Circular 66/2023) a residence form repeats, by the register value the
+     * procedure's form fills them from; an item the procedure's form does not ask is left out.
+     */
+    private static final List<String[]> CT01_ITEMS = List.of(
+            new String[] {"1. Họ, chữ đệm và tên", "person.fullName"},
+            new String[] {"2. Ngày, tháng, năm sinh", "person.birthDate"},
+            new String[] {"3. Giới tính", "person.sex"},
+            new String[] {"4. Số định danh cá nhân", "person.idNumber"},
+            new String[] {"5. Số điện thoại liên hệ", "person.phone"},
+            new String[] {"6. Email", "person.email"},
+            new String[] {"7. Họ, chữ đệm và tên chủ hộ", "household.headName"},
+            new String[] {"8. Mối quan hệ với chủ hộ", "household.relationToHead"},
+            new String[] {"9. Số định danh cá nhân của chủ hộ", "household.headIdNumber"});
 
     private final Dossiers dossiers;
     private final AgencyDirectory agencies;
     private final ProcedureCatalog catalog;
-    private final BaseFont regular;
-    private final BaseFont bold;
+    private final PdfFonts fonts;
+    private final AnswerSheets answers;
     private final IssuedDocuments issued;
     private final PaidFees paidFees;
     /** Where the public verification page is, printed on every document: {@code <publicUrl>/verify/<code>}. */
     private final String publicUrl;
 
-    public OneStopForms(Dossiers dossiers, AgencyDirectory agencies, ProcedureCatalog catalog, IssuedDocuments issued,
-                        PaidFees paidFees, @Value("${portal.public-url}") String publicUrl) {
+    OneStopForms(Dossiers dossiers, AgencyDirectory agencies, ProcedureCatalog catalog, IssuedDocuments issued,
+                 PdfFonts fonts, AnswerSheets answers, PaidFees paidFees, @Value("${portal.public-url}") String publicUrl) {
         this.issued = issued;
         this.paidFees = paidFees;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.dossiers = dossiers;
         this.agencies = agencies;
         this.catalog = catalog;
-        this.regular = font("fonts/DejaVuSans.ttf");
-        this.bold = font("fonts/DejaVuSans-Bold.ttf");
-    }
-
-    private static BaseFont font(String path) {
-        try (InputStream in = OneStopForms.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("font missing from the classpath: " + path);
-            }
-            return BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.fonts = fonts;
+        this.answers = answers;
     }
 
     /** The forms this dossier has, in the order of the circular. */
@@ -105,7 +98,8 @@ public class OneStopForms {
      */
     @EventListener
     void submitted(DossierSubmitted event) {
-        issued.issueNew(event.dossier(), OneStopForm.RECEIPT, event.dossier().submittedAt());
+        Dossier dossier = event.dossier();
+        issued.issueNew(dossier, OneStopForm.receiptOf(formSet(dossier)), dossier.submittedAt());
     }
 
     /** Every document the dossier has, issued, in the order of the circular: for the list on the dossier page. */
@@ -120,13 +114,22 @@ public class OneStopForms {
         return dossier.isDraft() ? null : dossiers.timeline(dossier);
     }
 
+    /** The set the dossier's version of its procedure names: a later version changes nothing already filed. */
+    private FormSet formSet(Dossier dossier) {
+        return definitionOf(dossier).formSet();
+    }
+
+    private ProcedureDefinition definitionOf(Dossier dossier) {
+        return catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+    }
+
     private List<OneStopForm> available(Dossier dossier, List<DossierEvent> timeline) {
         if (timeline == null) {
             return List.of();
         }
         boolean received = !awaitsFeeBeforeIntake(dossier);
-        return java.util.Arrays.stream(OneStopForm.values())
-                .filter(f -> f != OneStopForm.RECEIPT || received)
+        return OneStopForm.of(formSet(dossier)).stream()
+                .filter(f -> f.kind() != OneStopForm.Kind.RECEIPT || received)
                 .filter(f -> f.event() == null || timeline.stream().anyMatch(e -> e.event().equals(f.event())))
                 .toList();
     }
@@ -136,7 +139,7 @@ public class OneStopForms {
      * receipt is not given out before: the receipt is drawn once and kept, and must show the fee paid.
      */
     private boolean awaitsFeeBeforeIntake(Dossier dossier) {
-        ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        ProcedureDefinition definition = definitionOf(dossier);
         return definition.fees().collection() == ProcedureDefinition.Collection.BEFORE_INTAKE
                 && definition.workflow().transitionsFrom(dossier.state()).stream().anyMatch(Transition::payment);
     }
@@ -161,105 +164,81 @@ public class OneStopForms {
 
     private byte[] draw(Dossier dossier, OneStopForm form, Optional<DossierEvent> cause, String code) {
         Agency agency = agencies.find(dossier.agencyId()).orElseThrow();
-        String procedure = catalog.find(dossier.procedureCode()).map(p -> p.name().vi()).orElse(dossier.procedureCode());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document pdf = new Document(PageSize.A4, 56, 56, 48, 64);
-        PdfWriter writer = PdfWriter.getInstance(pdf, out);
-        writer.setPageEvent(new VerificationFooter("Mã xác thực: " + code + " – kiểm tra tại " + verificationUrl(code),
-                new Font(regular, 8)));
-        pdf.addTitle("Mẫu số " + form.number() + " – " + dossier.receiptCode());
-        pdf.open();
-        header(pdf, agency);
-        centered(pdf, form.title(), new Font(bold, 13));
-        centered(pdf, "(Mẫu số " + form.number() + " – Thông tư 01/2018/TT-VPCP)", new Font(regular, 9));
-        PdfPTable rows = new PdfPTable(new float[] {2.2f, 4f});
-        rows.setWidthPercentage(100);
-        rows.setSpacingBefore(16);
-        row(rows, "Mã hồ sơ", dossier.receiptCode());
-        row(rows, "Người nộp hồ sơ", dossier.applicantName());
-        row(rows, "Số định danh cá nhân", dossier.applicantIdNumber());
-        row(rows, "Nội dung yêu cầu giải quyết", procedure);
-        row(rows, "Thời gian nhận hồ sơ", dossier.submittedAt() == null ? "" : DATE_TIME.format(dossier.submittedAt()));
-        switch (form) {
+        ProcedureDefinition definition = definitionOf(dossier);
+        String procedure = definition.name().vi();
+        PdfSheet pdf = new PdfSheet(fonts, PageSize.A4, "Mẫu số " + form.number() + " – " + dossier.receiptCode(),
+                "Mã xác thực: " + code + " – kiểm tra tại " + verificationUrl(code));
+        pdf.header(agency);
+        pdf.title(form.title());
+        pdf.subtitle(form.circular() == null ? "(Thông báo kết quả giải quyết thủ tục hành chính)"
+                : "(Mẫu số " + form.number() + " – " + form.circular().name + ")");
+        PdfPTable rows = pdf.rows();
+        boolean residence = form.circular() == OneStopForm.Circular.RESIDENCE;
+        if (residence) {
+            pdf.row(rows, "Cơ quan đăng ký cư trú", agency.nameVi());
+            pdf.row(rows, "Kính gửi Ông/Bà", dossier.applicantName());
+            ct01Items(pdf, rows, dossier, definition);
+            pdf.row(rows, "10. Nội dung đề nghị", procedure);
+            pdf.row(rows, "Mã hồ sơ", dossier.receiptCode());
+        } else {
+            pdf.row(rows, "Mã hồ sơ", dossier.receiptCode());
+            pdf.row(rows, "Người nộp hồ sơ", dossier.applicantName());
+            pdf.row(rows, "Số định danh cá nhân", dossier.applicantIdNumber());
+            pdf.row(rows, "Nội dung yêu cầu giải quyết", procedure);
+        }
+        pdf.row(rows, "Thời gian nhận hồ sơ", dossier.submittedAt() == null ? "" : DATE_TIME.format(dossier.submittedAt()));
+        switch (form.kind()) {
             case RECEIPT -> {
-                row(rows, "Thời gian trả kết quả", dossier.appointmentDate() == null ? "" : DATE.format(dossier.appointmentDate()));
-                row(rows, "Nhận kết quả tại", agency.nameVi() + " hoặc trực tuyến tại Cổng Dịch vụ công");
-                paidFees.of(dossier).ifPresent(paid -> row(rows, "Phí, lệ phí đã nộp",
+                pdf.row(rows, "Thời gian trả kết quả", dossier.appointmentDate() == null ? "" : PdfSheet.DATE.format(dossier.appointmentDate()));
+                pdf.row(rows, "Nhận kết quả tại", agency.nameVi() + " hoặc trực tuyến tại Cổng Dịch vụ công");
+                paidFees.of(dossier).ifPresent(paid -> pdf.row(rows, "Phí, lệ phí đã nộp",
                         String.format(java.util.Locale.ROOT, "%,d", paid.amountVnd()).replace(',', '.')
-                                + " đồng, nộp trực tuyến ngày " + DATE.format(paid.paidAt().atZone(VIETNAM))
+                                + " đồng, nộp trực tuyến ngày " + PdfSheet.DATE.format(paid.paidAt().atZone(PdfSheet.VIETNAM))
                                 + " (mã giao dịch " + paid.gatewayTxn() + ")"));
             }
             case SUPPLEMENTATION -> {
-                row(rows, "Nội dung cần bổ sung, hoàn thiện", cause.map(DossierEvent::note).orElse(""));
-                row(rows, "Thời hạn gửi bổ sung", dossier.supplementDue() == null ? "" : DATE.format(dossier.supplementDue()));
+                pdf.row(rows, "Nội dung cần bổ sung, hoàn thiện", cause.map(DossierEvent::note).orElse(""));
+                pdf.row(rows, "Thời hạn gửi bổ sung", dossier.supplementDue() == null ? "" : PdfSheet.DATE.format(dossier.supplementDue()));
             }
-            case REFUSAL -> row(rows, "Lý do từ chối", cause.map(DossierEvent::note).orElse(""));
+            case REFUSAL -> pdf.row(rows, "Lý do từ chối", cause.map(DossierEvent::note).orElse(""));
             case APOLOGY -> {
-                row(rows, "Lý do chậm trả kết quả", cause.map(DossierEvent::note).orElse(""));
-                row(rows, "Hẹn lại ngày trả kết quả", dossier.appointmentDate() == null ? "" : DATE.format(dossier.appointmentDate()));
+                pdf.row(rows, "Lý do chậm trả kết quả", cause.map(DossierEvent::note).orElse(""));
+                pdf.row(rows, "Hẹn lại ngày trả kết quả", dossier.appointmentDate() == null ? "" : PdfSheet.DATE.format(dossier.appointmentDate()));
             }
             case RESULT -> {
-                row(rows, "Kết quả", catalog.find(dossier.procedureCode()).map(p -> p.result().vi()).orElse(""));
-                row(rows, "Người phê duyệt", cause.map(e -> agencies.staff(e.actor()).map(s -> s.fullName())
-                        .orElse(e.actor())).orElse(""));
-                row(rows, "Thời gian phê duyệt", cause.map(e -> DATE_TIME.format(e.at())).orElse(""));
+                pdf.row(rows, "Kết quả", definition.result().vi());
+                pdf.row(rows, "Người phê duyệt", cause.map(e -> staffName(e.actor())).orElse(""));
+                pdf.row(rows, "Thời gian phê duyệt", cause.map(e -> DATE_TIME.format(e.at())).orElse(""));
             }
         }
-        cause.ifPresent(e -> row(rows, "Ngày lập phiếu", DATE_TIME.format(e.at())));
+        cause.ifPresent(e -> pdf.row(rows, "Ngày lập phiếu", DATE_TIME.format(e.at())));
         pdf.add(rows);
-        if (form == OneStopForm.APOLOGY) {
-            paragraph(pdf, agency.nameVi() + " xin lỗi Ông/Bà vì sự chậm trễ này và hẹn trả kết quả vào ngày ghi trên.");
+        if (form.kind() == OneStopForm.Kind.APOLOGY) {
+            pdf.paragraph(agency.nameVi() + " xin lỗi Ông/Bà vì sự chậm trễ này và hẹn trả kết quả vào ngày ghi trên.");
         }
-        Paragraph signed = new Paragraph(cause.map(e -> "Người lập phiếu: " + e.actor()).orElse(agency.nameVi()),
-                new Font(regular, 10));
-        signed.setAlignment(Element.ALIGN_RIGHT);
-        signed.setSpacingBefore(24);
-        pdf.add(signed);
-        pdf.close();
-        return out.toByteArray();
+        // A residence form names the officer who handled it and their unit (Circular 66/2023); the others, who drew it.
+        pdf.signature(cause.map(e -> residence ? "Cán bộ xử lý: " + staffName(e.actor()) + " – " + agency.nameVi()
+                : "Người lập phiếu: " + e.actor()).orElse(agency.nameVi()));
+        return pdf.finish();
     }
 
-    /** The verification line at the foot of every page, so a single page still says how to check it. */
-    private static final class VerificationFooter extends PdfPageEventHelper {
-        private final String text;
-        private final Font font;
+    private String staffName(String username) {
+        return agencies.staff(username).map(s -> s.fullName()).orElse(username);
+    }
 
-        VerificationFooter(String text, Font font) {
-            this.text = text;
-            this.font = font;
+    /** The person's items of the declaration as they were declared, the register's name and number when not asked. */
+    private void ct01Items(PdfSheet pdf, PdfPTable rows, Dossier dossier, ProcedureDefinition definition) {
+        for (String[] item : CT01_ITEMS) {
+            Optional<String> declared = definition.fields().filter(f -> item[1].equals(f.prefill())).findFirst()
+                    .map(f -> answers.answer(dossier, f, VI));
+            String value = declared.filter(v -> !v.isEmpty()).orElseGet(() -> switch (item[1]) {
+                case "person.fullName" -> dossier.applicantName();
+                case "person.idNumber" -> dossier.applicantIdNumber();
+                default -> declared.orElse(null);
+            });
+            if (value != null) {
+                pdf.row(rows, item[0], value);
+            }
         }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER, new Phrase(text, font),
-                    (document.left() + document.right()) / 2, document.bottom() - 28, 0);
-        }
-    }
-
-    private void header(Document pdf, Agency agency) {
-        PdfPTable top = new PdfPTable(2);
-        top.setWidthPercentage(100);
-        top.getDefaultCell().setBorder(0);
-        top.addCell(new Paragraph(agency.nameVi().toUpperCase(), new Font(bold, 10)));
-        top.addCell(new Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc", new Font(bold, 10)));
-        top.setSpacingAfter(18);
-        pdf.add(top);
-    }
-
-    private static void centered(Document pdf, String text, Font font) {
-        Paragraph p = new Paragraph(text, font);
-        p.setAlignment(Element.ALIGN_CENTER);
-        pdf.add(p);
-    }
-
-    private void paragraph(Document pdf, String text) {
-        Paragraph p = new Paragraph(text, new Font(regular, 11));
-        p.setSpacingBefore(12);
-        pdf.add(p);
-    }
-
-    private void row(PdfPTable table, String label, String value) {
-        table.addCell(new Paragraph(label, new Font(bold, 10)));
-        table.addCell(new Paragraph(value == null ? "" : value, new Font(regular, 10)));
     }
 }

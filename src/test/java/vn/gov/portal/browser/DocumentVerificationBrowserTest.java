@@ -39,7 +39,7 @@ class DocumentVerificationBrowserTest extends BrowserJourney {
         browser.open(portal("/my/dossiers/" + dossier.id()));
         logIn(citizen.subject());
         browser.expectAttribute("#status", "data-status", "9");
-        String code = browser.text("#code-kq");
+        String code = browser.text("#code-CT08");
         browser.screenshot("citizen-documents");
         // What clicking the link saves: the PDF fetched with the citizen's session.
         Object fetched = browser.driver.executeAsyncScript("""
@@ -48,7 +48,7 @@ class DocumentVerificationBrowserTest extends BrowserJourney {
                   const bytes = new Uint8Array(buffer); let text = '';
                   for (let i = 0; i < bytes.length; i++) { text += String.fromCharCode(bytes[i]); }
                   done(btoa(text));
-                }).catch(e => done('failed: ' + e));""", browser.find("#form-kq").getAttribute("href"));
+                }).catch(e => done('failed: ' + e));""", browser.find("#form-CT08").getAttribute("href"));
         byte[] pdf = Base64.getDecoder().decode((String) fetched);
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         Path file = Files.createTempFile("ket-qua-", ".pdf");
@@ -62,7 +62,7 @@ class DocumentVerificationBrowserTest extends BrowserJourney {
             browser.find("#verify-found");
             assertThat(browser.text("#verify-code")).isEqualTo(code);
             assertThat(browser.text("#verify-receipt")).isEqualTo(dossier.receiptCode());
-            assertThat(browser.text("#verify-kind")).isEqualTo("Thông báo kết quả giải quyết");
+            assertThat(browser.text("#verify-kind")).isEqualTo("Thông báo về kết quả giải quyết đăng ký cư trú (mẫu CT08)");
             assertThat(browser.text("main")).doesNotContain(dossier.applicantName(), dossier.applicantIdNumber());
 
             browser.find("#verify-file").sendKeys(file.toAbsolutePath().toString());

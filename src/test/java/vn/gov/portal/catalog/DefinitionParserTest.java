@@ -65,6 +65,21 @@ class DefinitionParserTest {
     }
 
     @Test
+    void theFormSetIsReadFromTheDefinitionAndAnUnknownOneIsReportedWithItsLine() throws IOException {
+        assertThat(parser.parse("temporary-residence.yaml", realDefinition()).definition().formSet())
+                .isEqualTo(FormSet.RESIDENCE);
+        String withoutSet = realDefinition().replaceAll("(?m)^formSet:.*\n", "");
+        assertThat(parser.parse("plain.yaml", withoutSet).definition().formSet()).isEqualTo(FormSet.ONE_STOP);
+        String broken = realDefinition().replaceAll("(?m)^formSet:.*$", "formSet: housing");
+        DefinitionParser.Result result = parser.parse("broken.yaml", broken);
+        assertThat(result.ok()).isFalse();
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("formSet 'housing' is not one of one-stop, residence");
+            assertThat(p.line()).isEqualTo(lineOf(broken, "formSet: housing"));
+        });
+    }
+
+    @Test
     void unknownPrefillSourcesRolesAndStatusCodesAreAllReported() throws IOException {
         String broken = realDefinition()
                 .replace("prefill: person.fullName", "prefill: person.nickname")

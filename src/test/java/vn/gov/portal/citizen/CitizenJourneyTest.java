@@ -115,7 +115,7 @@ class CitizenJourneyTest extends PortalIntegrationTest {
         mvc.perform(get(sent).with(authentication(login(citizen)))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"submitted-panel\"")))
                 .andExpect(content().string(Matchers.containsString(receiptCode)))
-                .andExpect(content().string(Matchers.containsString("href=\"/my/dossiers/" + formId + "/forms/01\"")))
+                .andExpect(content().string(Matchers.containsString("href=\"/my/dossiers/" + formId + "/forms/CT04\"")))
                 .andExpect(content().string(Matchers.containsString("href=\"/my/dossiers/" + formId + "\"")))
                 // temporary residence waits for no payment: nothing for the citizen to do yet
                 .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"citizen-actions\""))));

@@ -69,13 +69,13 @@ class DocumentVerificationTest extends PortalIntegrationTest {
     void theResultNoticeIsIssuedOnceWithACodeOnEveryPageAndTheSameBytesOnEveryDownload() throws Exception {
         PortalUser citizen = citizen(freeAdult(1200), 2);
         Dossier dossier = completed(citizen);
-        byte[] first = download(citizen, "/my/dossiers/" + dossier.id() + "/forms/kq");
-        byte[] again = download(citizen, "/my/dossiers/" + dossier.id() + "/forms/kq");
-        byte[] officers = download(officer("ca.00308.xuly"), "/officer/dossiers/" + dossier.id() + "/forms/kq");
+        byte[] first = download(citizen, "/my/dossiers/" + dossier.id() + "/forms/CT08");
+        byte[] again = download(citizen, "/my/dossiers/" + dossier.id() + "/forms/CT08");
+        byte[] officers = download(officer("ca.00308.xuly"), "/officer/dossiers/" + dossier.id() + "/forms/CT08");
         assertThat(again).isEqualTo(first);
         assertThat(officers).isEqualTo(first);
 
-        var row = jdbc.sql("select code, sha256, agency_id from issued_document where dossier_id = ? and form = 'kq'")
+        var row = jdbc.sql("select code, sha256, agency_id from issued_document where dossier_id = ? and form = 'CT08'")
                 .param(dossier.id()).query().singleRow();
         String code = (String) row.get("code");
         assertThat(code).matches("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}");
@@ -85,10 +85,10 @@ class DocumentVerificationTest extends PortalIntegrationTest {
             assertThat(text).contains(code, "http://127.0.0.1:8080/verify/" + code);
         }
 
-        // The dossier page lists the document with that code; the receipt (01) got its own code.
+        // The dossier page lists the document with that code; the receipt (CT04) got its own code.
         String dossierPage = mvc.perform(get("/my/dossiers/" + dossier.id()).with(authentication(login(citizen))))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(dossierPage).contains("id=\"code-kq\"", code, "id=\"code-01\"");
+        assertThat(dossierPage).contains("id=\"code-CT08\"", code, "id=\"code-CT04\"");
         assertThat(jdbc.sql("select count(*) from issued_document where dossier_id = ?").param(dossier.id())
                 .query(Long.class).single()).isEqualTo(2);
     }
@@ -97,15 +97,15 @@ class DocumentVerificationTest extends PortalIntegrationTest {
     void anyoneLoggedOutSeesWhatWasIssuedWithTheNameMaskedAndCanCompareAFile() throws Exception {
         PortalUser citizen = citizen(freeAdult(1201), 2);
         Dossier dossier = completed(citizen);
-        byte[] pdf = download(citizen, "/my/dossiers/" + dossier.id() + "/forms/kq");
-        String code = jdbc.sql("select code from issued_document where dossier_id = ? and form = 'kq'")
+        byte[] pdf = download(citizen, "/my/dossiers/" + dossier.id() + "/forms/CT08");
+        String code = jdbc.sql("select code from issued_document where dossier_id = ? and form = 'CT08'")
                 .param(dossier.id()).query(String.class).single();
         String agency = jdbc.sql("select name_vi from agency where id = ?").param(dossier.agencyId())
                 .query(String.class).single();
 
         String shown = mvc.perform(get("/verify/" + code)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(shown).contains("id=\"verify-found\"", code, dossier.receiptCode(), agency, "Thông báo kết quả giải quyết",
+        assertThat(shown).contains("id=\"verify-found\"", code, dossier.receiptCode(), agency, "Thông báo về kết quả giải quyết đăng ký cư trú",
                 DocumentVerification.mask(dossier.applicantName()));
         assertThat(shown).doesNotContain(dossier.applicantName(), dossier.applicantIdNumber());
         String family = dossier.applicantName().split(" ")[0];

@@ -21,10 +21,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import vn.gov.portal.PortalIntegrationTest;
-import vn.gov.portal.catalog.ProcedureCatalog;
-import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.dossier.Dossier;
-import vn.gov.portal.dossier.Filing;
 import vn.gov.portal.identity.PortalUser;
 
 /**
@@ -47,10 +44,6 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    Filing filing;
-    @Autowired
-    ProcedureCatalog catalog;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -79,9 +72,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
     void everyRouteAnswersEveryRoleAsWrittenDown() throws Exception {
         PortalUser owner = citizen(freeAdult(1850), 2);
         PortalUser otherCitizen = citizen(freeAdult(1851), 2);
-        ProcedureDefinition definition = catalog.find(PROCEDURE).orElseThrow();
-        Dossier mine = submitted(owner, definition);
-        Dossier theirs = submitted(otherCitizen, definition);
+        Dossier mine = submitNewConnection(owner);
+        Dossier theirs = submitNewConnection(otherCitizen);
         UUID myFile = fileOf(mine);
         UUID theirFile = fileOf(theirs);
         String agencyPrefix = "dl.01.";
@@ -106,6 +98,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
         String none = "khong-co-thu-tuc";
         String apply = "/procedures/" + PROCEDURE + "/apply";
         String staff = "/admin/reference/staff";
+        String ofMyAgency = "?agency=" + jdbc.sql("select unit_code from agency where id = ?")
+                .param(mine.agencyId()).query(String.class).single();
         //                                                                                          anon  L1    owner other recv  hand  appr  agency admin
         List<Row> table = List.of(
                 row("GET /", "/",                                                                    "200   200   200   200   200   200   200   200   200"),
@@ -134,6 +128,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
                 row("GET /my/dossiers/{id}/attachments/{attachmentId}", d + "/attachments/" + random, "login 404  404   404   403   403   403   403   403"),
                 row("GET /my/dossiers/{id}/forms/{number}", d + "/forms/01",                         "login 200   200   404   403   403   403   403   403"),
                 row("GET /my/dossiers/{id}/forms/{number}", d + "/forms/99",                         "login 404   404   404   403   403   403   403   403"),
+                // forms 05 and 06 are the agency's own, never the citizen's
+                row("GET /my/dossiers/{id}/forms/{number}", d + "/forms/05",                         "login 404   404   404   403   403   403   403   403"),
                 row("GET /my/dossiers/{id}/supplement", d + "/supplement",                           "login 404   404   404   403   403   403   403   403"),
                 row("POST /my/dossiers/{id}/supplement", d + "/supplement",                          "login 404   404   404   403   403   403   403   403", "lockVersion", lock),
                 row("POST /my/dossiers/{id}/attachments", d + "/attachments",                        "login 302   302   404   403   403   403   403   403", "documentId", "premisesProof"),
@@ -154,6 +150,14 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
                 row("GET /officer/dossiers/{id}/attachments/{attachmentId}", o + "/attachments/" + myFile, "login 403 403 403 200 200  200   404   404"),
                 row("GET /officer/dossiers/{id}/attachments/{attachmentId}", o + "/attachments/" + theirFile, "login 403 403 403 404 404 404 404 404"),
                 row("GET /officer/dossiers/{id}/forms/{number}", o + "/forms/01",                    "login 403   403   403   200   200   200   404   404"),
+                row("GET /officer/dossiers/{id}/control-sheet", o + "/control-sheet",                "login 403   403   403   200   200   200   404   404"),
+                row("GET /officer/dossiers/{id}/control-sheet", "/officer/dossiers/" + random + "/control-sheet", "login 403 403 403 404 404 404 404 404"),
+                // the register book: by default the officer's own agency's; another agency's only for admins
+                row("GET /officer/register-book", "/officer/register-book",                          "login 403   403   403   200   200   200   200   200"),
+                row("GET /officer/register-book", "/officer/register-book" + ofMyAgency,                                            "login 403   403   403   200   200   200   404   200"),
+                row("GET /officer/register-book", "/officer/register-book" + ofMyAgency + "&to=2026-13-01",                       "login 403   403   403   400   400   400   404   400"),
+                row("GET /officer/register-book.pdf", "/officer/register-book.pdf" + ofMyAgency,                                        "login 403   403   403   200   200   200   404   200"),
+                row("GET /officer/register-book.pdf", "/officer/register-book.pdf" + ofMyAgency + "&from=2027-01-01&to=2026-01-01",       "login 403   403   403   400   400   400   404   400"),
                 row("POST /officer/dossiers/{id}/notes", o + "/notes",                               "login 403   403   403   302   302   302   404   404", "note", ""),
                 row("POST /officer/dossiers/{id}/deadline", o + "/deadline",                         "login 403   403   403   302   302   302   404   404", "lockVersion", lock),
                 row("POST /officer/dossiers/{id}/longer-deadline", o + "/longer-deadline",           "login 403   403   403   302   302   302   404   404", "lockVersion", lock),
@@ -277,13 +281,6 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
             return location.contains("/oauth2/authorization/") ? "login" : "302";
         }
         return String.valueOf(status);
-    }
-
-    private Dossier submitted(PortalUser citizen, ProcedureDefinition definition) {
-        UUID formId = attachRequired(citizen, definition, UUID.randomUUID());
-        return ((Filing.Submitted) filing.submit(citizen, definition, formId, Map.of("phone", "0912345678",
-                "connectionProvince", "01", "connectionCommune", "00304", "connectionAddress", "Số 12, phố Hàng Bạc",
-                "purpose", "DOMESTIC", "expectedLoad", "5", "phases", "1"))).dossier();
     }
 
     private UUID fileOf(Dossier dossier) {

@@ -18,10 +18,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.util.UriUtils;
 import vn.gov.portal.PortalIntegrationTest;
-import vn.gov.portal.catalog.ProcedureCatalog;
-import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.dossier.Dossier;
-import vn.gov.portal.dossier.Filing;
 import vn.gov.portal.identity.PortalUser;
 
 /**
@@ -48,10 +45,6 @@ class MalformedInputTest extends PortalIntegrationTest {
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    Filing filing;
-    @Autowired
-    ProcedureCatalog catalog;
 
     /** A route to fuzz: the method, the URL with {placeholders}, who sends it, and the placeholders' real values. */
     private record Target(HttpMethod method, String template, PortalUser user, boolean admin, Map<String, String> real) {}
@@ -59,11 +52,7 @@ class MalformedInputTest extends PortalIntegrationTest {
     @Test
     void malformedRequestsAreRefusedCleanlyAndChangeNothing() throws Exception {
         PortalUser owner = citizen(freeAdult(1860), 2);
-        ProcedureDefinition definition = catalog.find(PROCEDURE).orElseThrow();
-        UUID formId = attachRequired(owner, definition, UUID.randomUUID());
-        Dossier dossier = ((Filing.Submitted) filing.submit(owner, definition, formId, Map.of("phone", "0912345678",
-                "connectionProvince", "01", "connectionCommune", "00304", "connectionAddress", "Số 12, phố Hàng Bạc",
-                "purpose", "DOMESTIC", "expectedLoad", "5", "phases", "1"))).dossier();
+        Dossier dossier = submitNewConnection(owner);
         String file = jdbc.sql("select id::text from attachment where dossier_id = ? limit 1").param(dossier.id())
                 .query(String.class).single();
         PortalUser handler = officer("dl.01.xuly");
@@ -97,6 +86,9 @@ class MalformedInputTest extends PortalIntegrationTest {
                 new Target(HttpMethod.GET, "/payments/return", owner, false, real),
                 new Target(HttpMethod.GET, "/officer/queue", handler, false, real),
                 new Target(HttpMethod.GET, "/officer/dashboard", handler, false, real),
+                new Target(HttpMethod.GET, "/officer/dossiers/{id}/control-sheet", handler, false, real),
+                new Target(HttpMethod.GET, "/officer/register-book", handler, false, real),
+                new Target(HttpMethod.GET, "/officer/register-book.pdf", handler, false, real),
                 new Target(HttpMethod.POST, "/officer/dossiers/{id}/notes", handler, false, Map.of()),
                 new Target(HttpMethod.POST, "/officer/dossiers/{id}/deadline", handler, false, real),
                 new Target(HttpMethod.POST, "/officer/dossiers/{id}/assignment", handler, false, real),
