@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import vn.gov.portal.PageChecks;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.ProcedureStore;
 
@@ -43,22 +44,11 @@ class ProcedureFormsTest extends PortalIntegrationTest {
         return mvc.perform(request.with(csrf()).with(authentication(login(officer(ADMIN), true)))).andReturn();
     }
 
-    /** The page came back (422, not a redirect) with the summary linking to the input, which is marked. */
-    private static String shownAgainWithProblemAt(MvcResult result, String inputId) throws Exception {
-        assertThat(result.getResponse().getStatus()).isEqualTo(422);
-        String page = result.getResponse().getContentAsString();
-        assertThat(page).contains("id=\"error-summary\"", "href=\"#" + inputId + "\"", "id=\"" + inputId + "-error\"");
-        String input = page.substring(page.indexOf("id=\"" + inputId + "\""));
-        assertThat(input.substring(0, input.indexOf('>'))).contains("aria-invalid=\"true\"");
-        assertThat(page).as("checked by the server only").doesNotContainPattern("\\srequired[\\s>=]|\\spattern=");
-        return page;
-    }
-
     @Test
     void namesWithoutTheVietnameseNameKeepTheTypedSummaries() throws Exception {
         String code = draft();
         String before = source(code);
-        String page = shownAgainWithProblemAt(send(post("/admin/procedures/" + code + "/metadata")
+        String page = PageChecks.shownAgainWithProblemAt(send(post("/admin/procedures/" + code + "/metadata")
                 .param("nameVi", " ").param("nameEn", "Residence, trial").param("summaryVi", "Tóm tắt mới gõ")
                 .param("summaryEn", "A summary just typed").param("nationalCode", "1.009999")), "meta-name-vi");
         assertThat(page).contains(">Tóm tắt mới gõ</textarea>", ">A summary just typed</textarea>",
@@ -70,10 +60,10 @@ class ProcedureFormsTest extends PortalIntegrationTest {
     void aFeeThatIsNoNumberIsMarkedAndKeptInBothLanguages() throws Exception {
         String code = draft();
         String before = source(code);
-        String page = shownAgainWithProblemAt(send(post("/admin/procedures/" + code + "/fees")
+        String page = PageChecks.shownAgainWithProblemAt(send(post("/admin/procedures/" + code + "/fees")
                 .param("counter", "20.000").param("online", "mười nghìn")), "fee-online");
         assertThat(page).contains("value=\"mười nghìn\"", "value=\"20.000\"", "Có lỗi cần sửa");
-        String english = shownAgainWithProblemAt(send(post("/admin/procedures/" + code + "/deadline")
+        String english = PageChecks.shownAgainWithProblemAt(send(post("/admin/procedures/" + code + "/deadline")
                 .param("workingDays", "400").param("lang", "en")), "deadline-days");
         assertThat(english).contains("There is a problem", "value=\"400\"");
         assertThat(source(code)).isEqualTo(before);
@@ -83,7 +73,7 @@ class ProcedureFormsTest extends PortalIntegrationTest {
     void aStepWithABadIdKeepsItsLabelsAndTickedRoles() throws Exception {
         String code = draft();
         String before = source(code);
-        String page = shownAgainWithProblemAt(send(post("/admin/procedures/" + code + "/steps")
+        String page = PageChecks.shownAgainWithProblemAt(send(post("/admin/procedures/" + code + "/steps")
                 .param("stateId", "Bước mới").param("status", "6").param("labelVi", "Đã kiểm tra lần hai")
                 .param("labelEn", "Checked twice").param("after", "received").param("before", "processing")
                 .param("inEvent", "check-again").param("inLabelVi", "Kiểm tra lại").param("inLabelEn", "Check again")
@@ -96,7 +86,7 @@ class ProcedureFormsTest extends PortalIntegrationTest {
         String sameExits = page.substring(page.indexOf("id=\"step-same-exits\""));
         assertThat(sameExits.substring(0, sameExits.indexOf('>'))).as("left unticked").doesNotContain("checked");
 
-        shownAgainWithProblemAt(send(post("/admin/procedures/" + code + "/steps").param("stateId", "checked-twice")
+        PageChecks.shownAgainWithProblemAt(send(post("/admin/procedures/" + code + "/steps").param("stateId", "checked-twice")
                 .param("status", "4").param("labelVi", "Đã kiểm tra").param("after", "received")
                 .param("before", "processing").param("inEvent", "check-twice").param("inLabelVi", "Kiểm tra")),
                 "step-in-role-RECEIVER");
@@ -105,13 +95,13 @@ class ProcedureFormsTest extends PortalIntegrationTest {
 
     @Test
     void aNewProcedureWithABadCodeKeepsItsNamesAndIsNotCreated() throws Exception {
-        String page = shownAgainWithProblemAt(send(post("/admin/procedures").param("code", "Thủ Tục Mới")
+        String page = PageChecks.shownAgainWithProblemAt(send(post("/admin/procedures").param("code", "Thủ Tục Mới")
                 .param("nameVi", "Thủ tục thử nghiệm mới").param("nameEn", "A new trial")), "new-code");
         assertThat(page).contains("value=\"Thủ Tục Mới\"", "value=\"Thủ tục thử nghiệm mới\"", "value=\"A new trial\"");
         assertThat(jdbc.sql("select count(*) from procedure_version where code like 'Thủ%'")
                 .query(Long.class).single()).isZero();
 
-        String taken = shownAgainWithProblemAt(send(post("/admin/procedures/clone").param("from", "temporary-residence")
+        String taken = PageChecks.shownAgainWithProblemAt(send(post("/admin/procedures/clone").param("from", "temporary-residence")
                 .param("code", "birth-registration")), "clone-code");
         assertThat(taken).contains("value=\"birth-registration\"")
                 .containsPattern("value=\"temporary-residence\"\\s+selected");

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import vn.gov.portal.PageChecks;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.dossier.Dossier;
@@ -68,29 +69,15 @@ class OfficerFormsTest extends PortalIntegrationTest {
                 .query(Long.class).single();
     }
 
-    /** The page came back (422, not a redirect) with the summary linking to the input, which is marked. */
-    private static String shownAgainWithProblemAt(MvcResult result, String inputId) throws Exception {
-        assertThat(result.getResponse().getStatus()).isEqualTo(422);
-        assertThat(result.getResponse().getRedirectedUrl()).isNull();
-        String page = result.getResponse().getContentAsString();
-        assertThat(page).contains("id=\"error-summary\"", "href=\"#" + inputId + "\"", "id=\"" + inputId + "-error\"");
-        String input = page.substring(page.indexOf("id=\"" + inputId + "\""));
-        input = input.substring(0, input.indexOf('>'));
-        assertThat(input).contains("aria-invalid=\"true\"", "aria-describedby=\"" + inputId + "-error\"");
-        return page;
-    }
-
     @Test
     void aRefusalWithoutItsReasonComesBackWithTheSummaryAndChangesNothing() throws Exception {
         Dossier d = submitted(1);
         long before = events(d);
         MvcResult result = send(to(d, "decisions").param("event", "refuse").param("note", "  ")
                 .param("lockVersion", String.valueOf(d.lockVersion())));
-        String page = shownAgainWithProblemAt(result, "note-refuse");
+        String page = PageChecks.shownAgainWithProblemAt(result, "note-refuse");
         assertThat(page).contains("Thao tác “Từ chối tiếp nhận (nêu rõ lý do)” cần ghi rõ lý do.",
                 "<title>Lỗi: ");
-        assertThat(page).as("every officer form is checked by the server only")
-                .doesNotContainPattern("\\srequired[\\s>=]").contains("novalidate");
         assertThat(now(d).statusCode()).isEqualTo(1);
         assertThat(events(d)).isEqualTo(before);
 
@@ -121,13 +108,13 @@ class OfficerFormsTest extends PortalIntegrationTest {
         long audits = audited(d);
         MvcResult result = send(to(d, "deadline").param("newDate", d.appointmentDate().toString())
                 .param("reason", reason).param("lockVersion", String.valueOf(d.lockVersion())));
-        String page = shownAgainWithProblemAt(result, "new-date");
+        String page = PageChecks.shownAgainWithProblemAt(result, "new-date");
         assertThat(page).contains("Ngày hẹn mới phải sau ngày hẹn hiện tại.", ">" + reason + "</textarea>",
                 "value=\"" + d.appointmentDate() + "\"");
 
         result = send(to(d, "deadline").param("newDate", d.appointmentDate().plusMonths(1).toString())
                 .param("reason", "").param("lockVersion", String.valueOf(d.lockVersion())));
-        page = shownAgainWithProblemAt(result, "extension-reason");
+        page = PageChecks.shownAgainWithProblemAt(result, "extension-reason");
         assertThat(page).contains("value=\"" + d.appointmentDate().plusMonths(1) + "\"");
         assertThat(now(d).appointmentDate()).isEqualTo(d.appointmentDate());
         assertThat(events(d)).isEqualTo(events);
@@ -142,7 +129,7 @@ class OfficerFormsTest extends PortalIntegrationTest {
         long events = events(d);
         MvcResult result = send(to(d, "notes").param("formId", formId).param("note", note)
                 .param("lang", "en"));
-        String page = shownAgainWithProblemAt(result, "internal-note");
+        String page = PageChecks.shownAgainWithProblemAt(result, "internal-note");
         assertThat(page).contains("There is a problem", "2000", ">" + note + "</textarea>",
                 "name=\"formId\" value=\"" + formId + "\"");
         assertThat(events(d)).isEqualTo(events);
@@ -158,7 +145,7 @@ class OfficerFormsTest extends PortalIntegrationTest {
         held = now(d);
         MvcResult result = send(to(d, "assignment").param("action", "assign")
                 .param("colleague", "ca.00308.xuly").param("lockVersion", String.valueOf(held.lockVersion())));
-        String page = shownAgainWithProblemAt(result, "colleague");
+        String page = PageChecks.shownAgainWithProblemAt(result, "colleague");
         assertThat(page).contains("Người được giao phải là cán bộ của cùng cơ quan.");
         assertThat(now(d).assignee()).isEqualTo("ca.00304.tiepnhan");
     }
