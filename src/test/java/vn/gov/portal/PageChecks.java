@@ -48,4 +48,25 @@ public final class PageChecks {
         }
         assertThat(level).as("headings on the page").isPositive();
     }
+
+    /**
+     * A refused staff form came back on its page (422, not a redirect): the error summary links to the input with
+     * this id, which is marked invalid and described by its message (a group of checkboxes: its fieldset is), and
+     * the page's forms are checked by the server only (no required or pattern for the browser to enforce). Returns
+     * the page.
+     */
+    public static String shownAgainWithProblemAt(org.springframework.test.web.servlet.MvcResult result, String inputId)
+            throws java.io.UnsupportedEncodingException {
+        assertThat(result.getResponse().getStatus()).isEqualTo(422);
+        assertThat(result.getResponse().getRedirectedUrl()).isNull();
+        String page = result.getResponse().getContentAsString();
+        assertThat(page).contains("id=\"error-summary\"", "href=\"#" + inputId + "\"", "id=\"" + inputId + "-error\"");
+        String input = page.substring(page.indexOf("id=\"" + inputId + "\""));
+        assertThat(input.substring(0, input.indexOf('>'))).contains("aria-invalid=\"true\"");
+        // The input, or the fieldset of a group of checkboxes, is described by the message.
+        assertThat(page).containsPattern("aria-describedby=\"([^\"]+ )?" + inputId + "-error\"");
+        assertThat(page).as("checked by the server only").contains("novalidate")
+                .doesNotContainPattern("\\srequired[\\s>=]|\\spattern=");
+        return page;
+    }
 }

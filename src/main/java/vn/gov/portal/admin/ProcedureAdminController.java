@@ -1,10 +1,12 @@
 package vn.gov.portal.admin;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +30,8 @@ import vn.gov.portal.catalog.StoredVersion;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.web.Messages;
+import vn.gov.portal.web.PostedForm;
+import vn.gov.portal.web.RefusedForms;
 
 /** The procedure editor under /admin/procedures (admins only, SecurityConfig): list, drafts, publishing, history. */
 @Controller
@@ -41,9 +45,11 @@ class ProcedureAdminController {
     private final ProcedureCatalog catalog;
     private final Messages messages;
     private final WorkflowDiagram diagrams;
+    private final RefusedForms refusals;
 
     ProcedureAdminController(ProcedureEditor editor, ProcedureCatalog catalog, Messages messages,
-                             WorkflowDiagram diagrams) {
+                             WorkflowDiagram diagrams, RefusedForms refusals) {
+        this.refusals = refusals;
         this.diagrams = diagrams;
         this.editor = editor;
         this.catalog = catalog;
@@ -57,34 +63,41 @@ class ProcedureAdminController {
     }
 
     @PostMapping
-    String create(@RequestParam String code, @RequestParam String nameVi, @RequestParam(defaultValue = "") String nameEn,
-                  PortalUser admin, Locale locale, RedirectAttributes redirect) {
-        return attempt(redirect, locale, "/admin/procedures", () -> {
+    String create(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String nameVi,
+                  @RequestParam(defaultValue = "") String nameEn, PortalUser admin, Locale locale, Model model,
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        PostedForm form = new PostedForm("create", "new-code").field("code", "new-code", code)
+                .field("nameVi", "new-name-vi", nameVi).field("nameEn", "new-name-en", nameEn);
+        return orShowAgain(form, () -> {
             editor.create(admin.username(), code.strip(), nameVi, nameEn);
             return edited(code.strip(), redirect, locale, "adminProcedures.created");
-        });
+        }, () -> list(model), model, locale, response);
     }
 
     @PostMapping("/clone")
-    String cloneAs(@RequestParam String from, @RequestParam String code, PortalUser admin, Locale locale,
+    String cloneAs(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String code,
+                   PortalUser admin, Locale locale, Model model, HttpServletResponse response,
                    RedirectAttributes redirect) {
-        return attempt(redirect, locale, "/admin/procedures", () -> {
+        PostedForm form = new PostedForm("clone", "clone-from").field("from", "clone-from", from)
+                .field("code", "clone-code", code);
+        return orShowAgain(form, () -> {
             editor.cloneAs(admin.username(), from, code.strip());
             return edited(code.strip(), redirect, locale, "adminProcedures.cloned");
-        });
+        }, () -> list(model), model, locale, response);
     }
 
     @PostMapping("/import")
-    String importFile(@RequestParam("file") MultipartFile file, PortalUser admin, Locale locale,
-                      RedirectAttributes redirect) throws IOException {
-        byte[] bytes = file.isEmpty() || file.getSize() > MAX_FILE ? null : file.getBytes();
-        return attempt(redirect, locale, "/admin/procedures", () -> {
+    String importFile(@RequestParam(name = "file", required = false) MultipartFile file, PortalUser admin,
+                      Locale locale, Model model, HttpServletResponse response, RedirectAttributes redirect)
+            throws IOException {
+        byte[] bytes = file == null || file.isEmpty() || file.getSize() > MAX_FILE ? null : file.getBytes();
+        return orShowAgain(new PostedForm("import", "import-file"), () -> {
             if (bytes == null) {
                 throw UserFacingException.refused("adminProcedures.error.importFile");
             }
             StoredVersion draft = editor.importFile(admin.username(), new String(bytes, StandardCharsets.UTF_8));
             return edited(draft.code(), redirect, locale, "adminProcedures.imported");
-        });
+        }, () -> list(model), model, locale, response);
     }
 
     @GetMapping("/" + CODE)
@@ -119,55 +132,76 @@ class ProcedureAdminController {
     }
 
     @PostMapping("/" + CODE + "/source")
-    String saveSource(@PathVariable String code, @RequestParam String source, PortalUser admin, Locale locale,
-                      RedirectAttributes redirect) {
-        return attempt(redirect, locale, page(code), () -> {
+    String saveSource(@PathVariable String code, @RequestParam(defaultValue = "") String source, PortalUser admin,
+                      Locale locale, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return orShowAgain(new PostedForm("source", "source").field("source", "source", source), () -> {
             editor.saveDraft(admin.username(), code, source);
             return edited(code, redirect, locale, "adminProcedures.saved");
-        });
+        }, () -> edit(code, model, locale), model, locale, response);
     }
 
     @PostMapping("/" + CODE + "/metadata")
-    String metadata(@PathVariable String code, @RequestParam String nameVi, @RequestParam(defaultValue = "") String nameEn,
-                    @RequestParam(defaultValue = "") String summaryVi, @RequestParam(defaultValue = "") String summaryEn,
-                    @RequestParam(defaultValue = "") String nationalCode, PortalUser admin, Locale locale,
+    String metadata(@PathVariable String code, @RequestParam(defaultValue = "") String nameVi,
+                    @RequestParam(defaultValue = "") String nameEn, @RequestParam(defaultValue = "") String summaryVi,
+                    @RequestParam(defaultValue = "") String summaryEn, @RequestParam(defaultValue = "") String nationalCode,
+                    PortalUser admin, Locale locale, Model model, HttpServletResponse response,
                     RedirectAttributes redirect) {
-        return change(code, "metadata", admin, locale, redirect, text -> DefinitionEdits.metadata(text,
-                new DefinitionEdits.Metadata(nameVi, nameEn, summaryVi, summaryEn, nationalCode)));
+        PostedForm form = new PostedForm("metadata", "meta-name-vi").field("nameVi", "meta-name-vi", nameVi)
+                .field("nameEn", "meta-name-en", nameEn).field("summaryVi", "meta-summary-vi", summaryVi)
+                .field("summaryEn", "meta-summary-en", summaryEn).field("nationalCode", "meta-national-code", nationalCode);
+        return change(code, "metadata", form, admin, locale, model, response, redirect, text -> DefinitionEdits.metadata(
+                text, new DefinitionEdits.Metadata(nameVi, nameEn, summaryVi, summaryEn, nationalCode)));
     }
 
     @PostMapping("/" + CODE + "/fees")
-    String fees(@PathVariable String code, @RequestParam String counter, @RequestParam String online, PortalUser admin,
-                Locale locale, RedirectAttributes redirect) {
-        return change(code, "fees", admin, locale, redirect,
-                text -> DefinitionEdits.fees(text, number(counter), number(online)));
+    String fees(@PathVariable String code, @RequestParam(defaultValue = "") String counter,
+                @RequestParam(defaultValue = "") String online, PortalUser admin, Locale locale, Model model,
+                HttpServletResponse response, RedirectAttributes redirect) {
+        PostedForm form = new PostedForm("fees", "fee-counter").field("counter", "fee-counter", counter)
+                .field("online", "fee-online", online);
+        return change(code, "fees", form, admin, locale, model, response, redirect,
+                text -> DefinitionEdits.fees(text, number("counter", counter), number("online", online)));
     }
 
     @PostMapping("/" + CODE + "/deadline")
-    String deadline(@PathVariable String code, @RequestParam String workingDays, PortalUser admin, Locale locale,
-                    RedirectAttributes redirect) {
-        return change(code, "deadline", admin, locale, redirect,
-                text -> DefinitionEdits.deadline(text, (int) Math.min(Integer.MAX_VALUE, number(workingDays))));
+    String deadline(@PathVariable String code, @RequestParam(defaultValue = "") String workingDays, PortalUser admin,
+                    Locale locale, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        PostedForm form = new PostedForm("deadline", "deadline-days").field("workingDays", "deadline-days", workingDays);
+        return change(code, "deadline", form, admin, locale, model, response, redirect, text -> DefinitionEdits.deadline(
+                text, (int) Math.min(Integer.MAX_VALUE, number("workingDays", workingDays))));
     }
 
     @PostMapping("/" + CODE + "/eid-level")
     String eidLevel(@PathVariable String code, @RequestParam int eidLevel, PortalUser admin, Locale locale,
-                    RedirectAttributes redirect) {
-        return change(code, "eidLevel", admin, locale, redirect, text -> DefinitionEdits.eidLevel(text, eidLevel));
+                    Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        PostedForm form = new PostedForm("eidLevel", "eid-level").field("eidLevel", "eid-level", eidLevel);
+        return change(code, "eidLevel", form, admin, locale, model, response, redirect,
+                text -> DefinitionEdits.eidLevel(text, eidLevel));
     }
 
     @PostMapping("/" + CODE + "/steps")
-    String addStep(@PathVariable String code, @RequestParam String stateId, @RequestParam String status,
-                   @RequestParam String labelVi, @RequestParam(defaultValue = "") String labelEn,
-                   @RequestParam String after, @RequestParam String before, @RequestParam String inEvent,
-                   @RequestParam String inLabelVi, @RequestParam(defaultValue = "") String inLabelEn,
+    String addStep(@PathVariable String code, @RequestParam(defaultValue = "") String stateId,
+                   @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String labelVi,
+                   @RequestParam(defaultValue = "") String labelEn, @RequestParam(defaultValue = "") String after,
+                   @RequestParam(defaultValue = "") String before, @RequestParam(defaultValue = "") String inEvent,
+                   @RequestParam(defaultValue = "") String inLabelVi, @RequestParam(defaultValue = "") String inLabelEn,
                    @RequestParam(defaultValue = "") List<String> inRoles,
                    @RequestParam(defaultValue = "") List<String> outRoles,
                    @RequestParam(defaultValue = "false") boolean sameExits,
-                   PortalUser admin, Locale locale, RedirectAttributes redirect) {
-        return change(code, "step", admin, locale, redirect, text -> DefinitionEdits.addStep(text,
-                new DefinitionEdits.NewStep(stateId, (int) Math.min(99, number(status)), labelVi, labelEn, after, before,
-                        inEvent, inLabelVi, inLabelEn, nonBlank(inRoles), nonBlank(outRoles), sameExits)));
+                   PortalUser admin, Locale locale, Model model, HttpServletResponse response,
+                   RedirectAttributes redirect) {
+        PostedForm form = new PostedForm("step", "step-id").field("stateId", "step-id", stateId)
+                .field("status", "step-status", status).field("labelVi", "step-label-vi", labelVi)
+                .field("labelEn", "step-label-en", labelEn).field("after", "step-after", after)
+                .field("before", "step-before", before).field("inEvent", "step-event", inEvent)
+                .field("inLabelVi", "step-event-label-vi", inLabelVi).field("inLabelEn", "step-event-label-en", inLabelEn)
+                .field("inRoles", "step-in-role-" + DefinitionEdits.STEP_ROLES.get(0), inRoles)
+                .field("outRoles", "step-out-role-" + DefinitionEdits.STEP_ROLES.get(0), outRoles)
+                .field("sameExits", "step-same-exits", sameExits);
+        return change(code, "step", form, admin, locale, model, response, redirect, text -> DefinitionEdits.addStep(
+                text, new DefinitionEdits.NewStep(stateId, (int) Math.min(99, number("status", status)), labelVi,
+                        labelEn, after, before, inEvent, inLabelVi, inLabelEn, nonBlank(inRoles), nonBlank(outRoles),
+                        sameExits)));
     }
 
     @PostMapping("/" + CODE + "/publish")
@@ -228,12 +262,26 @@ class ProcedureAdminController {
 
     // --- plumbing ------------------------------------------------------------------------------------------------
 
-    private String change(String code, String what, PortalUser admin, Locale locale, RedirectAttributes redirect,
-                          UnaryOperator<String> edit) {
-        return attempt(redirect, locale, page(code), () -> {
+    private String change(String code, String what, PostedForm form, PortalUser admin, Locale locale, Model model,
+                          HttpServletResponse response, RedirectAttributes redirect, UnaryOperator<String> edit) {
+        return orShowAgain(form, () -> {
             editor.editDraft(admin.username(), code, what, edit);
             return edited(code, redirect, locale, "adminProcedures.changed");
-        });
+        }, () -> edit(code, model, locale), model, locale, response);
+    }
+
+    /**
+     * Runs a form's action; refused, the form's page ({@code page}) again with the form as typed and the reason
+     * beside its field. The editor changed nothing.
+     */
+    private String orShowAgain(PostedForm form, Supplier<String> action, Supplier<String> page, Model model,
+                               Locale locale, HttpServletResponse response) {
+        try {
+            return action.get();
+        } catch (UserFacingException e) {
+            refusals.show(e, form, model, locale, response);
+            return page.get();
+        }
     }
 
     private String edited(String code, RedirectAttributes redirect, Locale locale, String notice) {
@@ -241,8 +289,11 @@ class ProcedureAdminController {
         return "redirect:" + page(code);
     }
 
-    /** Runs an action; a refusal goes back to {@code back} with the reason, changing nothing. */
-    private String attempt(RedirectAttributes redirect, Locale locale, String back, java.util.function.Supplier<String> action) {
+    /**
+     * Runs the action of a button (nothing typed to keep); a refusal goes back to {@code back} with the reason,
+     * changing nothing.
+     */
+    private String attempt(RedirectAttributes redirect, Locale locale, String back, Supplier<String> action) {
         try {
             return action.get();
         } catch (UserFacingException e) {
@@ -258,11 +309,11 @@ class ProcedureAdminController {
         return "/admin/procedures/" + code;
     }
 
-    private static long number(String value) {
+    private static long number(String field, String value) {
         try {
             return Long.parseLong(value.strip().replace(".", "").replace(",", ""));
         } catch (NumberFormatException e) {
-            throw UserFacingException.refused("adminProcedures.error.notANumber", value);
+            throw UserFacingException.refused("adminProcedures.error.notANumber", value).at(field);
         }
     }
 

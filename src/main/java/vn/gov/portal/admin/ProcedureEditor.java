@@ -108,10 +108,10 @@ public class ProcedureEditor {
 
     private String checkNewCode(String code) {
         if (code == null || !CODE.matcher(code).matches() || code.length() > 80) {
-            throw UserFacingException.refused("adminProcedures.error.badCode");
+            throw UserFacingException.refused("adminProcedures.error.badCode").at("code");
         }
         if (!store.versions(code).isEmpty()) {
-            throw UserFacingException.refused("adminProcedures.error.codeTaken", code);
+            throw UserFacingException.refused("adminProcedures.error.codeTaken", code).at("code");
         }
         return code;
     }
@@ -173,7 +173,7 @@ public class ProcedureEditor {
         try {
             changed = change.apply(draft.source());
         } catch (DefinitionEdits.Refused e) {
-            throw UserFacingException.refused(e.getMessage(), e.args());
+            throw UserFacingException.refused(e.getMessage(), e.args()).at(e.field());
         } catch (DefinitionText.NotEditable e) {
             throw UserFacingException.refused("adminProcedures.error.notEditable");
         }
@@ -203,7 +203,7 @@ public class ProcedureEditor {
         }
         String code = new DefinitionText(normalised).valueAt(List.of("code")).orElse(null);
         if (code == null || !CODE.matcher(code).matches()) {
-            throw UserFacingException.refused("adminProcedures.error.importNoCode");
+            throw UserFacingException.refused("adminProcedures.error.importNoCode").at("file");
         }
         List<StoredVersion> versions = locked(code);
         if (versions.isEmpty()) {

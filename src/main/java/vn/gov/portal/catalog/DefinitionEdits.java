@@ -23,14 +23,30 @@ public final class DefinitionEdits {
     /** A change the form cannot make, with a message code of the bundles and its arguments. */
     public static final class Refused extends RuntimeException {
         private final transient Object[] args;
+        private final String field;
 
         public Refused(String code, Object... args) {
+            this(args, code, null);
+        }
+
+        private Refused(Object[] args, String code, String field) {
             super(code);
             this.args = args;
+            this.field = field;
+        }
+
+        /** The same refusal, about the form's field {@code field}. */
+        Refused at(String field) {
+            return new Refused(args, getMessage(), field);
         }
 
         public Object[] args() {
             return args;
+        }
+
+        /** The form field the refusal is about, or null. */
+        public String field() {
+            return field;
         }
     }
 
@@ -38,7 +54,7 @@ public final class DefinitionEdits {
 
     public static String metadata(String yaml, Metadata m) {
         if (blank(m.nameVi())) {
-            throw new Refused("adminProcedures.edit.nameRequired");
+            throw new Refused("adminProcedures.edit.nameRequired").at("nameVi");
         }
         DefinitionText text = new DefinitionText(yaml)
                 .withText(List.of("name", "vi"), m.nameVi().strip())
@@ -56,7 +72,7 @@ public final class DefinitionEdits {
 
     public static String fees(String yaml, long counter, long online) {
         if (counter < 0 || online < 0) {
-            throw new Refused("adminProcedures.edit.feeNegative");
+            throw new Refused("adminProcedures.edit.feeNegative").at(counter < 0 ? "counter" : "online");
         }
         return new DefinitionText(yaml).withNumber(List.of("fees", "counter"), counter)
                 .withNumber(List.of("fees", "online"), online).text();
@@ -65,7 +81,7 @@ public final class DefinitionEdits {
     /** The deadline in working days (0 = the same working day); calendar days or hours given before are removed. */
     public static String deadline(String yaml, int workingDays) {
         if (workingDays < 0 || workingDays > 365) {
-            throw new Refused("adminProcedures.edit.deadlineRange");
+            throw new Refused("adminProcedures.edit.deadlineRange").at("workingDays");
         }
         return new DefinitionText(yaml).withNumber(List.of("deadline", "workingDays"), workingDays)
                 .without(List.of("deadline", "calendarDays")).without(List.of("deadline", "hours")).text();
@@ -73,7 +89,7 @@ public final class DefinitionEdits {
 
     public static String eidLevel(String yaml, int level) {
         if (level < 1 || level > 2) {
-            throw new Refused("adminProcedures.edit.eidLevelRange");
+            throw new Refused("adminProcedures.edit.eidLevelRange").at("eidLevel");
         }
         return new DefinitionText(yaml).withNumber(List.of("eidLevel"), level).text();
     }
@@ -111,28 +127,28 @@ public final class DefinitionEdits {
         String id = strip(step.id());
         String event = strip(step.inEvent());
         if (!ID.matcher(id).matches()) {
-            throw new Refused("adminProcedures.step.badId", id);
+            throw new Refused("adminProcedures.step.badId", id).at("stateId");
         }
         if (!ID.matcher(event).matches()) {
-            throw new Refused("adminProcedures.step.badEvent", event);
+            throw new Refused("adminProcedures.step.badEvent", event).at("inEvent");
         }
         if (step.status() < 1 || step.status() > 10) {
-            throw new Refused("adminProcedures.step.badStatus");
+            throw new Refused("adminProcedures.step.badStatus").at("status");
         }
         if (blank(step.labelVi()) || blank(step.inLabelVi())) {
-            throw new Refused("adminProcedures.step.labelRequired");
+            throw new Refused("adminProcedures.step.labelRequired").at(blank(step.labelVi()) ? "labelVi" : "inLabelVi");
         }
         if (step.inRoles().isEmpty() || !STEP_ROLES.containsAll(step.inRoles()) || !STEP_ROLES.containsAll(step.outRoles())) {
-            throw new Refused("adminProcedures.step.rolesRequired");
+            throw new Refused("adminProcedures.step.rolesRequired").at("inRoles");
         }
         List<String> stateIds = states.getValue().stream().map(s -> DefinitionText.scalarValue(DefinitionText.child(s, "id")))
                 .toList();
         if (stateIds.contains(id)) {
-            throw new Refused("adminProcedures.step.idTaken", id);
+            throw new Refused("adminProcedures.step.idTaken", id).at("stateId");
         }
         int afterIndex = stateIds.indexOf(step.after());
         if (afterIndex < 0 || !stateIds.contains(step.before())) {
-            throw new Refused("adminProcedures.step.noSuchState");
+            throw new Refused("adminProcedures.step.noSuchState").at("after");
         }
         List<Integer> moved = new ArrayList<>();
         List<Integer> otherExits = new ArrayList<>();
@@ -143,7 +159,7 @@ public final class DefinitionEdits {
                 continue;
             }
             if (event.equals(DefinitionText.scalarValue(DefinitionText.child(t, "event")))) {
-                throw new Refused("adminProcedures.step.eventTaken", event);
+                throw new Refused("adminProcedures.step.eventTaken", event).at("inEvent");
             }
             boolean automatic = "true".equals(DefinitionText.scalarValue(DefinitionText.child(t, "automatic")));
             if (step.before().equals(DefinitionText.scalarValue(DefinitionText.child(t, "to")))) {
@@ -153,7 +169,7 @@ public final class DefinitionEdits {
             }
         }
         if (moved.isEmpty()) {
-            throw new Refused("adminProcedures.step.notAdjacent", step.after(), step.before());
+            throw new Refused("adminProcedures.step.notAdjacent", step.after(), step.before()).at("after");
         }
 
         text = text.insertItemAfter(states.getValue().get(afterIndex), List.of("{ id: " + id + ", status: "

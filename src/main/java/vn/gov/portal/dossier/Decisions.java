@@ -123,13 +123,13 @@ public class Decisions {
             return defaultSupplementDue();
         }
         if (!requested.isAfter(LocalDate.now(clock))) {
-            throw UserFacingException.refused("supplement.dueNotLater");
+            throw UserFacingException.refused("supplement.dueNotLater").at("supplementDue");
         }
         if (tooFarAhead(requested)) {
-            throw UserFacingException.refused("date.tooFarAhead", FURTHEST_AHEAD.getYears());
+            throw UserFacingException.refused("date.tooFarAhead", FURTHEST_AHEAD.getYears()).at("supplementDue");
         }
         if (!calendars.current().isWorkingDay(requested)) {
-            throw UserFacingException.refused("extension.notWorkingDay");
+            throw UserFacingException.refused("extension.notWorkingDay").at("supplementDue");
         }
         return requested;
     }
@@ -144,19 +144,19 @@ public class Decisions {
         refuseIfHeldByAnother(dossier, officer);
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty()) {
-            throw UserFacingException.refused("extension.reasonRequired");
+            throw UserFacingException.refused("extension.reasonRequired").at("reason");
         }
         if (text.length() > MAX_NOTE) {
-            throw UserFacingException.refused("decision.noteTooLong", MAX_NOTE);
+            throw UserFacingException.refused("decision.noteTooLong", MAX_NOTE).at("reason");
         }
         if (newDate == null || dossier.appointmentDate() == null || !newDate.isAfter(dossier.appointmentDate())) {
-            throw UserFacingException.refused("extension.notLater");
+            throw UserFacingException.refused("extension.notLater").at("newDate");
         }
         if (tooFarAhead(newDate)) {
-            throw UserFacingException.refused("date.tooFarAhead", FURTHEST_AHEAD.getYears());
+            throw UserFacingException.refused("date.tooFarAhead", FURTHEST_AHEAD.getYears()).at("newDate");
         }
         if (!calendars.current().isWorkingDay(newDate)) {
-            throw UserFacingException.refused("extension.notWorkingDay");
+            throw UserFacingException.refused("extension.notWorkingDay").at("newDate");
         }
         if (dossier.lockVersion() != expectedLockVersion
                 || !dossiers.extendAppointment(id, expectedLockVersion, newDate)) {
@@ -181,10 +181,10 @@ public class Decisions {
         Dossier dossier = officerDossier(officer, id);
         String text = note == null ? "" : note.strip();
         if (text.isEmpty()) {
-            throw UserFacingException.refused("note.empty");
+            throw UserFacingException.refused("note.empty").at("note");
         }
         if (text.length() > MAX_NOTE) {
-            throw UserFacingException.refused("decision.noteTooLong", MAX_NOTE);
+            throw UserFacingException.refused("decision.noteTooLong", MAX_NOTE).at("note");
         }
         if (!dossiers.addInternalNote(id, formId, officer.username(), dossier.state(), text)) {
             return;
@@ -210,7 +210,7 @@ public class Decisions {
             throw UserFacingException.refused("assignment.notYours");
         }
         if (agencies.rolesIn(colleague, dossier.agencyId()).isEmpty()) {
-            throw UserFacingException.refused("assignment.notColleague");
+            throw UserFacingException.refused("assignment.notColleague").at("colleague");
         }
         return reassign(officer, dossier, expectedLockVersion, colleague, "dossier.assigned");
     }
@@ -343,10 +343,10 @@ public class Decisions {
         }
         String cleanNote = note == null ? "" : note.strip();
         if (transition.requiresNote() && cleanNote.isEmpty()) {
-            throw UserFacingException.refused("decision.noteRequired", transition.label());
+            throw UserFacingException.refused("decision.noteRequired", transition.label()).at("note");
         }
         if (cleanNote.length() > MAX_NOTE) {
-            throw UserFacingException.refused("decision.noteTooLong", MAX_NOTE);
+            throw UserFacingException.refused("decision.noteTooLong", MAX_NOTE).at("note");
         }
         for (String guard : transition.guards()) {
             guards.get(guard).refusal(new RegisterGuard.Case(new IdNumber(dossier.applicantIdNumber()),

@@ -6,21 +6,36 @@ public class UserFacingException extends RuntimeException {
     private final String code;
     private final transient Object[] args;
     private final boolean notFound;
+    private final String field;
 
-    private UserFacingException(String code, boolean notFound, Object... args) {
+    private UserFacingException(String code, boolean notFound, String field, Object... args) {
         super(code);
         this.code = code;
         this.args = args;
         this.notFound = notFound;
+        this.field = field;
     }
 
     public static UserFacingException refused(String code, Object... args) {
-        return new UserFacingException(code, false, args);
+        return new UserFacingException(code, false, null, args);
     }
 
     /** Also used when the dossier exists but is not the caller's: guessing an id must reveal nothing. */
     public static UserFacingException notFound() {
-        return new UserFacingException("error.notFound", true);
+        return new UserFacingException("error.notFound", true, null);
+    }
+
+    /**
+     * The same refusal, about the answer posted as {@code field} (a request parameter): the form shown again marks
+     * that field and links to it from its error summary.
+     */
+    public UserFacingException at(String field) {
+        return new UserFacingException(code, notFound, field, args);
+    }
+
+    /** The request parameter the refusal is about, or null when it is about the whole form. */
+    public String field() {
+        return field;
     }
 
     public String code() {

@@ -1,5 +1,6 @@
 package vn.gov.portal.officer;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,6 +29,8 @@ import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.payment.PaidFees;
 import vn.gov.portal.web.Messages;
+import vn.gov.portal.web.PostedForm;
+import vn.gov.portal.web.RefusedForms;
 
 @Controller
 class OfficerController {
@@ -45,10 +48,12 @@ class OfficerController {
     private final WorkflowDiagram diagrams;
     private final LongerDeadlines longerDeadlines;
     private final PaidFees paidFees;
+    private final RefusedForms refusals;
 
     OfficerController(AgencyDashboard dashboard, OneStopForms forms, HolidayCalendarSource calendars, Dossiers dossiers, Decisions decisions, AgencyDirectory agencies, ProcedureCatalog catalog,
                       Messages messages, Clock clock, Attachments attachments,
-                      WorkflowDiagram diagrams, LongerDeadlines longerDeadlines, PaidFees paidFees) {
+                      WorkflowDiagram diagrams, LongerDeadlines longerDeadlines, PaidFees paidFees, RefusedForms refusals) {
+        this.refusals = refusals;
         this.longerDeadlines = longerDeadlines;
         this.paidFees = paidFees;
         this.attachments = attachments;
@@ -130,36 +135,27 @@ class OfficerController {
 
     @PostMapping("/officer/dossiers/{id}/notes")
     String note(@PathVariable UUID id, @RequestParam(required = false) UUID formId,
-                @RequestParam(defaultValue = "") String note, PortalUser officer, Locale locale,
-                RedirectAttributes redirect) {
-        try {
-            decisions.addInternalNote(officer, id, formId, note);
-            redirect.addFlashAttribute("notice", messages.text("note.saved", null, locale));
-        } catch (UserFacingException e) {
-            if (e.isNotFound()) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problem", messages.of(e, locale));
-        }
-        return "redirect:/officer/dossiers/" + id;
+                @RequestParam(defaultValue = "") String note, PortalUser officer, Locale locale, Model model,
+                HttpServletResponse response, RedirectAttributes redirect) {
+        // The form shown again keeps its id: posting it then is still the one note (Decisions.addInternalNote).
+        PostedForm form = new PostedForm("note", "internal-note").field("note", "internal-note", note)
+                .field("formId", "internal-note", formId);
+        return attempt(id, form, "note.saved", () -> decisions.addInternalNote(officer, id, formId, note),
+                officer, locale, model, response, redirect);
     }
 
     @PostMapping("/officer/dossiers/{id}/deadline")
     String extend(@PathVariable UUID id, @RequestParam(required = false) java.time.LocalDate newDate,
                   @RequestParam(defaultValue = "") String reason, @RequestParam int lockVersion, PortalUser officer,
-                  Locale locale, RedirectAttributes redirect) {
-        try {
-            decisions.extendDeadline(officer, id, newDate, reason, lockVersion);
-            redirect.addFlashAttribute("notice", messages.text("extension.done", null, locale));
-        } catch (UserFacingException e) {
-            if (e.isNotFound()) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problem", messages.of(e, locale));
-        }
-        return "redirect:/officer/dossiers/" + id;
+                  Locale locale, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        PostedForm form = new PostedForm("extension", "extension").field("newDate", "new-date", newDate)
+                .field("reason", "extension-reason", reason);
+        return attempt(id, form, "extension.done",
+                () -> decisions.extendDeadline(officer, id, newDate, reason, lockVersion),
+                officer, locale, model, response, redirect);
     }
 
+    /** A button alone, nothing typed to keep: a refusal goes back to the dossier with the reason at the top. */
     @PostMapping("/officer/dossiers/{id}/longer-deadline")
     String applyLongerDeadline(@PathVariable UUID id, @RequestParam int lockVersion, PortalUser officer, Locale locale,
                                RedirectAttributes redirect) {
@@ -178,37 +174,46 @@ class OfficerController {
     /** Claim, assign to a colleague, or release: who holds the dossier. */
     @PostMapping("/officer/dossiers/{id}/assignment")
     String assignment(@PathVariable UUID id, @RequestParam String action, @RequestParam(required = false) String colleague,
-                      @RequestParam int lockVersion, PortalUser officer, Locale locale, RedirectAttributes redirect) {
-        try {
+                      @RequestParam int lockVersion, PortalUser officer, Locale locale, Model model,
+                      HttpServletResponse response, RedirectAttributes redirect) {
+        PostedForm form = new PostedForm("assignment", "assignment").field("colleague", "colleague", colleague);
+        return attempt(id, form, "assignment.done", () -> {
             switch (action) {
                 case "claim" -> decisions.claim(officer, id, lockVersion);
                 case "assign" -> decisions.assign(officer, id, colleague == null ? "" : colleague, lockVersion);
                 case "release" -> decisions.release(officer, id, lockVersion);
                 default -> throw UserFacingException.refused("error.badRequest");
             }
-            redirect.addFlashAttribute("notice", messages.text("assignment.done", null, locale));
-        } catch (UserFacingException e) {
-            if (e.isNotFound()) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problem", messages.of(e, locale));
-        }
-        return "redirect:/officer/dossiers/" + id;
+        }, officer, locale, model, response, redirect);
     }
 
     @PostMapping("/officer/dossiers/{id}/decisions")
     String decide(@PathVariable UUID id, @RequestParam String event, @RequestParam(defaultValue = "") String note,
                   @RequestParam(required = false) LocalDate supplementDue, @RequestParam int lockVersion,
-                  PortalUser officer, Locale locale, RedirectAttributes redirect) {
+                  PortalUser officer, Locale locale, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        // Each decision is a form of its own (fragments/dossier :: decisions); a refusal about the whole decision
+        // links to the panel, which is there even when the decision no longer is.
+        PostedForm form = new PostedForm("decision-" + event, "decisions").field("note", "note-" + event, note)
+                .field("supplementDue", "due-" + event, supplementDue);
+        return attempt(id, form, "decision.done",
+                () -> decisions.decide(officer, id, event, note, supplementDue, lockVersion),
+                officer, locale, model, response, redirect);
+    }
+
+    /**
+     * Runs what the officer posted; done, back to the dossier with {@code notice}. Refused, the dossier's page again
+     * with the form as it was typed and the reason beside its field; the service changed nothing.
+     */
+    private String attempt(UUID id, PostedForm form, String notice, Runnable action, PortalUser officer, Locale locale,
+                           Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            decisions.decide(officer, id, event, note, supplementDue, lockVersion);
-            redirect.addFlashAttribute("notice", messages.text("decision.done", null, locale));
+            action.run();
         } catch (UserFacingException e) {
-            if (e.isNotFound()) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problem", messages.of(e, locale));
+            refusals.show(e, form, model, locale, response);
+            return dossier(id, officer, locale, model);
         }
+        redirect.addFlashAttribute("notice", messages.text(notice, null, locale));
         return "redirect:/officer/dossiers/" + id;
     }
 }

@@ -101,8 +101,8 @@ class AccessRulesTest extends PortalIntegrationTest {
         mvc.perform(post("/officer/dossiers/" + dossier.id() + "/decisions").with(csrf())
                         .with(authentication(login(officer("ca.00308.lanhdao"))))
                         .param("event", "approve").param("lockVersion", String.valueOf(dossier.lockVersion())))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(result -> assertThat((String) result.getFlashMap().get("problem")).contains("Mới nộp"));
+                .andExpect(status().is(422))
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString()).contains("Mới nộp"));
         assertThat(jdbc.sql("select state from dossier where id = ?").param(dossier.id()).query(String.class).single())
                 .isEqualTo("submitted");
     }
