@@ -172,8 +172,9 @@ class FeeCollectionTest extends PortalIntegrationTest {
                 .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("payment.notDue");
         assertThat(payments(dossier.id())).isEmpty();
         assertThat(dossiers.timeline(dossier)).extracting(DossierEvent::event).containsExactly("submit");
-        assertThat(forms.available(dossier)).contains(OneStopForm.RECEIPT);
-        assertThat(PdfText.of(forms.render(dossier, OneStopForm.RECEIPT))).doesNotContain("lệ phí");
+        OneStopForm receipt = OneStopForm.receiptOf(absence.formSet());   // a residence procedure: CT04
+        assertThat(forms.available(dossier)).contains(receipt);
+        assertThat(PdfText.of(forms.render(dossier, receipt))).doesNotContain("lệ phí");
         assertThat(page(get("/my/dossiers/" + dossier.id()), citizen)).doesNotContain("id=\"fee-paid\"", "id=\"payment-form\"");
     }
 
