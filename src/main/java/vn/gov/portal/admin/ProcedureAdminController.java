@@ -123,6 +123,15 @@ class ProcedureAdminController {
         return "admin/procedures/edit";
     }
 
+    /** The newer version this release ships for the procedure becomes its draft, for the admin to review and publish. */
+    @PostMapping("/" + CODE + "/shipped")
+    String importShipped(@PathVariable String code, PortalUser admin, Locale locale, RedirectAttributes redirect) {
+        return attempt(redirect, locale, "/admin/procedures", () -> {
+            editor.importShipped(admin.username(), code);
+            return edited(code, redirect, locale, "adminProcedures.shippedImported");
+        });
+    }
+
     @PostMapping("/" + CODE + "/draft")
     String startDraft(@PathVariable String code, PortalUser admin, Locale locale, RedirectAttributes redirect) {
         return attempt(redirect, locale, page(code), () -> {

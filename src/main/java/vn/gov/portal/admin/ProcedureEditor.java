@@ -21,6 +21,7 @@ import vn.gov.portal.catalog.DefinitionEdits;
 import vn.gov.portal.catalog.DefinitionText;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureStore;
+import vn.gov.portal.catalog.ShippedDefinitions;
 import vn.gov.portal.catalog.StoredVersion;
 import vn.gov.portal.dossier.UserFacingException;
 
@@ -38,25 +39,33 @@ public class ProcedureEditor {
 
     private final ProcedureStore store;
     private final ProcedureCatalog catalog;
+    private final ShippedDefinitions shipped;
     private final AuditLog audit;
 
-    ProcedureEditor(ProcedureStore store, ProcedureCatalog catalog, AuditLog audit) {
+    ProcedureEditor(ProcedureStore store, ProcedureCatalog catalog, ShippedDefinitions shipped, AuditLog audit) {
         this.store = store;
         this.catalog = catalog;
+        this.shipped = shipped;
         this.audit = audit;
     }
 
-    /** A line of the list: the procedure, its published version and its draft, if any. */
-    public record Summary(String code, String name, Integer publishedVersion, Integer draftVersion) {}
+    /**
+     * A line of the list: the procedure, its published version, its draft if any, and the newer version this release
+     * ships for it if any (only while there is no draft: importing would replace the draft's text).
+     */
+    public record Summary(String code, String name, Integer publishedVersion, Integer draftVersion,
+                          Integer shippedVersion) {}
 
     public List<Summary> overview() {
+        Map<String, ShippedDefinitions.Shipped> newer = shipped.newerThanPublished();
         Map<String, Summary> rows = new LinkedHashMap<>();
         store.published().forEach(p -> rows.put(p.code(), new Summary(p.code(), catalog.find(p.code())
-                .map(d -> d.name().vi()).orElse(p.code()), p.version(), null)));
+                .map(d -> d.name().vi()).orElse(p.code()), p.version(), null,
+                newer.containsKey(p.code()) ? newer.get(p.code()).version() : null)));
         store.drafts().forEach(d -> {
             Summary published = rows.get(d.code());
             rows.put(d.code(), new Summary(d.code(), published != null ? published.name() : draftName(d),
-                    published != null ? published.publishedVersion() : null, d.version()));
+                    published != null ? published.publishedVersion() : null, d.version(), null));
         });
         List<Summary> list = new ArrayList<>(rows.values());
         list.sort(java.util.Comparator.comparing(Summary::code));
@@ -218,6 +227,28 @@ public class ProcedureEditor {
         }
         int next = versions.get(0).version() + 1;
         return newDraft(actor, code, next, withVersion(normalised, next), "procedure.import", Map.of());
+    }
+
+    /**
+     * The newer definition this release ships for the procedure becomes its draft, keeping the file's version number
+     * (so that, once published, the file is no longer newer), or the next free number if the procedure's history
+     * already used it. Refused while a draft is being edited, whose text it would replace.
+     */
+    @Transactional
+    public StoredVersion importShipped(String actor, String code) {
+        List<StoredVersion> versions = locked(code);
+        if (versions.isEmpty()) {
+            throw UserFacingException.notFound();
+        }
+        ShippedDefinitions.Shipped file = Optional.ofNullable(shipped.newerThanPublished().get(code))
+                .orElseThrow(() -> UserFacingException.refused("adminProcedures.error.nothingShipped"));
+        Optional<StoredVersion> draft = versions.stream().filter(StoredVersion::isDraft).findFirst();
+        if (draft.isPresent()) {
+            throw UserFacingException.refused("adminProcedures.error.draftBeforeShipped", draft.get().version());
+        }
+        int version = Math.max(file.version(), versions.get(0).version() + 1);
+        return newDraft(actor, code, version, withVersion(file.text(), version), "procedure.import",
+                Map.of("file", file.file()));
     }
 
     /** The file's version line says the draft's number (left alone when already right, so the text stays the file's). */

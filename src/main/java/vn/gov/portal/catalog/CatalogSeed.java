@@ -97,8 +97,9 @@ final class CatalogSeed {
                         + " the file is not used");
             } else if (current.version() != definition.version()) {
                 warnings.add(file.name() + " is version " + definition.version() + " but the portal publishes version "
-                        + current.version() + " of '" + code + "' (edited in the browser?). The database is kept; to use"
-                        + " the file, import it at /admin/procedures/" + code + " and publish it.");
+                        + current.version() + " of '" + code + "' (edited in the browser, or a release newer than the database?)."
+                        + " The database is kept; to use a newer file, import it from /admin/procedures (\"Nhập phiên"
+                        + " bản " + definition.version() + " thành bản nháp\") and publish it.");
             } else if (!current.source().equals(file.text())) {
                 warnings.add(file.name() + " differs from the published version " + current.version() + " of '" + code
                         + "' although both say version " + current.version()

@@ -176,7 +176,7 @@ public class ProcedureCatalog {
         return loaded;
     }
 
-    private static List<CatalogSeed.SeedFile> seedFiles(String location) {
+    static List<CatalogSeed.SeedFile> seedFiles(String location) {
         return files(location).stream().map(f -> new CatalogSeed.SeedFile(f.getFilename(), read(f))).toList();
     }
 

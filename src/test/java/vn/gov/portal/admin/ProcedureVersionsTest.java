@@ -16,17 +16,20 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.gov.portal.PageChecks;
 import vn.gov.portal.PortalIntegrationTest;
+import vn.gov.portal.catalog.DefinitionCheck;
 import vn.gov.portal.catalog.DefinitionEdits;
 import vn.gov.portal.catalog.DefinitionText;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.catalog.ProcedureStore;
+import vn.gov.portal.catalog.ShippedDefinitions;
 import vn.gov.portal.catalog.StoredVersion;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
@@ -92,6 +95,63 @@ class ProcedureVersionsTest extends PortalIntegrationTest {
 
     private static String seededFile() throws Exception {
         return Files.readString(Path.of("workflows/temporary-residence.yaml"));
+    }
+
+    /**
+     * An installation seeded by an earlier release keeps publishing its versions; the newer file an upgrade ships is
+     * offered on the admins' list, imported as a draft with the file's number, and no longer offered once published.
+     */
+    @Test
+    void aNewerVersionAnUpgradeShipsIsOfferedAndImportedAsADraftWithItsNumber(@TempDir Path release,
+            @Autowired DefinitionCheck check, @Autowired vn.gov.portal.audit.AuditLog audit,
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions) throws Exception {
+        String code = publishedCopy("upgrade");
+        String published = store.version(code, 1).orElseThrow().source();
+        String shippedText = DefinitionEdits.version(published, 3).replace("Version trial " + code,
+                "Version trial " + code + ", as the release ships it");
+        Files.writeString(release.resolve(code + ".yaml"), shippedText);
+        ShippedDefinitions shipped = new ShippedDefinitions(release.toUri().toString(), check, catalog);
+        ProcedureEditor upgraded = new ProcedureEditor(store, catalog, shipped, audit);
+        // Built here, not by Spring, so its methods run in transactions of the test's making.
+        var inTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+
+        assertThat(row(upgraded, code)).isEqualTo(new ProcedureEditor.Summary(code, "Thử nghiệm phiên bản " + code,
+                1, null, 3));
+        StoredVersion draft = inTransaction.execute(t -> upgraded.importShipped(ADMIN, code));
+        assertThat(draft.version()).isEqualTo(3);
+        assertThat(draft.isDraft()).isTrue();
+        assertThat(draft.source()).isEqualTo(shippedText);
+        assertThat(catalog.find(code).orElseThrow().version()).as("nothing published by the import").isEqualTo(1);
+        // Not offered again while its draft is there; importing again would replace the draft's text, so it is refused.
+        assertThat(row(upgraded, code).shippedVersion()).isNull();
+        assertThat(row(upgraded, code).draftVersion()).isEqualTo(3);
+        assertThatThrownBy(() -> inTransaction.execute(t -> upgraded.importShipped(ADMIN, code)))
+                .isInstanceOf(UserFacingException.class)
+                .extracting("code").isEqualTo("adminProcedures.error.draftBeforeShipped");
+
+        inTransaction.execute(t -> upgraded.publish(ADMIN, code));
+        assertThat(catalog.find(code).orElseThrow().version()).isEqualTo(3);
+        assertThat(row(upgraded, code).shippedVersion()).isNull();
+        assertThatThrownBy(() -> inTransaction.execute(t -> upgraded.importShipped(ADMIN, code)))
+                .isInstanceOf(UserFacingException.class)
+                .extracting("code").isEqualTo("adminProcedures.error.nothingShipped");
+    }
+
+    @Test
+    void theListOffersNoImportWhenTheReleaseShipsNothingNewerAndAPostChangesNothing() throws Exception {
+        String page = mvc.perform(get("/admin/procedures").with(authentication(admin())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Phiên bản mới trong bản cập nhật").doesNotContain("id=\"import-shipped-");
+        int before = store.lock("passport").size();
+        String problem = (String) mvc.perform(post("/admin/procedures/passport/shipped").with(csrf())
+                        .with(authentication(admin())))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("problem");
+        assertThat(problem).contains("không có phiên bản nào mới hơn");
+        assertThat(store.lock("passport")).hasSize(before);
+    }
+
+    private static ProcedureEditor.Summary row(ProcedureEditor editor, String code) {
+        return editor.overview().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
     }
 
     @Test

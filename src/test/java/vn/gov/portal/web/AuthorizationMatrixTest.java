@@ -175,6 +175,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
                 row("GET /admin/procedures/{code}", "/admin/procedures/" + none,                     "login 403   403   403   403   403   403   403   404"),
                 row("GET /admin/procedures/{code}/diagram.svg", "/admin/procedures/" + PROCEDURE + "/diagram.svg", "login 403 403 403 403 403 403 403 200"),
                 row("POST /admin/procedures/{code}/draft", "/admin/procedures/" + none + "/draft",   "login 403   403   403   403   403   403   403   404"),
+                row("POST /admin/procedures/{code}/shipped", "/admin/procedures/" + none + "/shipped", "login 403 403 403   403   403   403   403   404"),
+                row("POST /admin/procedures/{code}/shipped", "/admin/procedures/" + PROCEDURE + "/shipped", "login 403 403 403 403 403   403   403   302"),
                 row("POST /admin/procedures/{code}/source", "/admin/procedures/" + none + "/source", "login 403   403   403   403   403   403   403   404"),
                 row("POST /admin/procedures/{code}/metadata", "/admin/procedures/" + none + "/metadata", "login 403 403 403   403   403   403   403   404"),
                 row("POST /admin/procedures/{code}/fees", "/admin/procedures/" + none + "/fees",     "login 403   403   403   403   403   403   403   404"),
