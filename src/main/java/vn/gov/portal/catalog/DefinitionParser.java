@@ -326,11 +326,11 @@ public final class DefinitionParser {
     private List<FormSection> readSections(YamlNode form) {
         form.allowOnly("form", "sections");
         return form.list("sections").stream().map(section -> {
-            section.allowOnly("form.sections", "id", "title", "repeat", "when", "fields");
+            section.allowOnly("form.sections", "id", "title", "repeat", "minRows", "when", "fields");
             List<FormField> fields = section.list("fields").stream().map(this::readField).toList();
             ProcedureDefinition.Condition when = section.get("when").map(DefinitionParser::readCondition).orElse(null);
             return new FormSection(section.text("id"), section.localized("title", true), section.integer("repeat", 1),
-                    when, fields);
+                    section.integer("minRows", 1), when, fields);
         }).toList();
     }
 
@@ -475,6 +475,9 @@ public final class DefinitionParser {
                                      Set<String> personFields) {
         if (section.repeat() < 1 || section.repeat() > 10) {
             node.problem("sectionRepeat", section.id());
+        }
+        if (section.minRows() < 0 || section.minRows() > Math.max(1, section.repeat())) {
+            node.problem("sectionMinRows", section.id());
         }
         ProcedureDefinition.Condition when = section.when();
         if (when == null) {

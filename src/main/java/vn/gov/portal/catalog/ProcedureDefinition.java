@@ -223,10 +223,19 @@ public record ProcedureDefinition(
     public record WriteBack(String handler, Map<String, String> params) {}
 
     /**
-     * A page of the form. {@code repeat} > 1 repeats its fields (answer ids get _1, _2 ...); {@code when} shows it
-     * only in some cases.
+     * A page of the form. {@code repeat} > 1 repeats its fields (answer ids get _1, _2 ...): the first
+     * {@code minRows} rows must be filled (1 by default; 0 for a list that may stay empty, such as the household
+     * members moving along), and a later row once started must be complete, its required fields answered.
+     * {@code when} shows the section only in some cases.
      */
-    public record FormSection(String id, LocalizedText title, int repeat, Condition when, List<FormField> fields) {
+    public record FormSection(String id, LocalizedText title, int repeat, int minRows, Condition when,
+                              List<FormField> fields) {
+
+        /** Whether the required fields of this row (from 0) must be answered: a row to fill, or one the citizen began. */
+        public boolean rowRequired(int row, java.util.function.Predicate<String> answered) {
+            return row < minRows || fields.stream().filter(f -> !f.locked())
+                    .anyMatch(f -> answered.test(answerIds(f).get(row)));
+        }
 
         /** The answer ids of a field in this section: itself, or one per repetition. */
         public List<String> answerIds(FormField field) {

@@ -45,9 +45,11 @@ class AnswerValidator {
                 }
                 List<String> ids = section.answerIds(field);
                 for (int row = 0; row < ids.size(); row++) {
-                    // In a repeated section only the first row is required; a later row is checked when filled.
+                    // In a repeated section the rows to fill (minRows) and the rows begun are complete; others may stay empty.
                     int before = problems.size();
-                    check(field, ids.get(row), row == 0 && field.required(), answers, form, problems);
+                    boolean required = field.required()
+                            && section.rowRequired(row, id -> !answers.getOrDefault(id, "").isBlank());
+                    check(field, ids.get(row), required, answers, form, problems);
                     for (int i = before; ids.size() > 1 && i < problems.size(); i++) {
                         problems.set(i, problems.get(i).inRow(row + 1));   // the message says which row
                     }

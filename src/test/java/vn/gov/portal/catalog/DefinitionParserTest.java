@@ -65,6 +65,20 @@ class DefinitionParserTest {
     }
 
     @Test
+    void aRepeatedSectionsRowsToFillAreReadAndMoreThanItRepeatsIsReportedWithItsLine() throws IOException {
+        ProcedureDefinition d = parser.parse("temporary-residence.yaml", realDefinition()).definition();
+        assertThat(d.sectionOf("stayingMember").orElseThrow().minRows()).isZero();
+        assertThat(d.sectionOf("fullName").orElseThrow().minRows()).as("by default").isEqualTo(1);
+        String broken = realDefinition().replace("minRows: 0 ", "minRows: 7 ");
+        DefinitionParser.Result result = parser.parse("broken.yaml", broken);
+        assertThat(result.ok()).isFalse();
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("minRows of section 'stayingMembers' must be 0 to its repeat");
+            assertThat(p.line()).isBetween(lineOf(broken, "id: stayingMembers"), lineOf(broken, "minRows: 7"));
+        });
+    }
+
+    @Test
     void theFormSetIsReadFromTheDefinitionAndAnUnknownOneIsReportedWithItsLine() throws IOException {
         assertThat(parser.parse("temporary-residence.yaml", realDefinition()).definition().formSet())
                 .isEqualTo(FormSet.RESIDENCE);

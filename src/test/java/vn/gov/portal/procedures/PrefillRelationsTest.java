@@ -545,7 +545,7 @@ class PrefillRelationsTest extends PortalIntegrationTest {
 
     private static ProcedureDefinition withRequiredRepeatedFields(ProcedureDefinition d) {
         List<FormSection> sections = d.sections().stream().map(s -> s.repeat() <= 1 ? s
-                : new FormSection(s.id(), s.title(), s.repeat(), s.when(), s.fields().stream()
+                : new FormSection(s.id(), s.title(), s.repeat(), s.minRows(), s.when(), s.fields().stream()
                         .map(f -> new FormField(f.id(), f.type(), f.label(), f.help(), true, f.maxLength(), f.pattern(),
                                 f.patternMessage(), f.prefill(), f.editable(), f.options(), f.provinceField(),
                                 f.notBefore(), f.notAfter(), f.after(), f.maxYearsAfter(), f.min(), f.max(), f.relation(),

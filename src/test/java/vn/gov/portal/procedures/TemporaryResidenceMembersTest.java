@@ -168,6 +168,31 @@ class TemporaryResidenceMembersTest extends PortalIntegrationTest {
                 .param(dossier.receiptCode()).query(String.class).list()).containsExactly(filerId, member);
     }
 
+    /** Nobody need register along; a row begun must be complete (the member and the relation), in any row. */
+    @Test
+    void aMemberRowBegunMustBeCompleteWhileNoRowIsNeeded(@Autowired Filing filing) throws Exception {
+        String filerId = freeHeadOfHousehold(3, 330);
+        PortalUser filer = citizen(filerId, 2);
+        String member = livingHouseholdMembers(filerId).get(0);
+        Map<String, String> answers = new HashMap<>(temporaryResidence("01", HOAN_KIEM));
+        answers.putAll(Map.of("stayingMember_1", member, "stayingMemberRelation_2", "Con"));
+
+        Filing.Outcome outcome = filing.submit(filer, procedure(), UUID.randomUUID(), answers);
+        assertThat(outcome).isInstanceOf(Filing.Invalid.class);
+        assertThat(((Filing.Invalid) outcome).problems()).extracting(FieldProblem::field)
+                .containsExactlyInAnyOrder("stayingMemberRelation_1", "stayingMember_2");
+        assertThat(jdbc.sql("select count(*) from dossier where applicant_id_number = ? and state <> 'draft'")
+                .param(filerId).query(Long.class).single()).isZero();
+        String page = mvc.perform(submitWhole(filer, answers, "vi")).andExpect(status().is(422))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("#field-stayingMemberRelation_1", "#field-stayingMember_2", "(Lần 2)");
+
+        // The rows not begun are not asked for; with both rows complete (or none at all) the dossier goes.
+        answers.put("stayingMemberRelation_1", "Vợ");
+        answers.remove("stayingMemberRelation_2");
+        assertThat(filing.submit(filer, procedure(), UUID.randomUUID(), answers)).isInstanceOf(Filing.Submitted.class);
+    }
+
     @Test
     void anAnswerTheCitizenEmptiedOverTheRegistersValueStaysEmptyInTheDraft(@Autowired Filing filing) {
         PortalUser citizen = citizen(freeAdult(2311), 2);
