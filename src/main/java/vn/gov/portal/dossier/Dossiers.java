@@ -106,6 +106,12 @@ public class Dossiers {
                 java.time.LocalDateTime.ofInstant(dossier.submittedAt(), clock.getZone())).orElse(null);
     }
 
+    /** Of a page of dossiers, those filed after their filing time (worked out from their answers, no statement). */
+    public java.util.Set<UUID> filedLate(List<Dossier> dossiers) {
+        return dossiers.stream().filter(d -> missedFilingDue(d) != null).map(Dossier::id)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The step dossiers of an interconnected group, in order; empty for other dossiers. */
     public List<Dossier> steps(Dossier group) {
         return group.group() ? dossiers.steps(group.id()) : List.of();

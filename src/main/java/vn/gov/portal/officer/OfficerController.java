@@ -79,6 +79,7 @@ class OfficerController {
         List<Dossier> queue = dossiers.queue(officer, filter, page);
         model.addAttribute("dossiers", queue);
         model.addAttribute("paidFees", paidFees.of(queue));
+        model.addAttribute("filedLate", dossiers.filedLate(queue));
         model.addAttribute("filter", filter);
         model.addAttribute("status", status);
         model.addAttribute("page", Math.max(0, page));

@@ -273,6 +273,9 @@ class NotificationOfStayTest extends PortalIntegrationTest {
             assertThat(officerPage(filedLate, lateId)).contains("id=\"filed-late\"", "Nộp muộn",
                     "Hạn nộp là trước 23:00 ngày " + day);
             assertThat(officerPage(inTime, onTimeId)).doesNotContain("id=\"filed-late\"");
+            // The officers' list marks it too (found among the notifications received, by its code).
+            assertThat(queueRow(filedLate, lateId)).contains("id=\"filed-late-" + filedLate.receiptCode() + "\"");
+            assertThat(queueRow(inTime, onTimeId)).contains(inTime.receiptCode()).doesNotContain("filed-late-");
             assertThat(mvc.perform(get("/my/dossiers/" + filedLate.id()).param("lang", "en")
                             .with(authentication(login(late)))).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
@@ -293,6 +296,16 @@ class NotificationOfStayTest extends PortalIntegrationTest {
         String officer = "ca." + permanent(hostId, "commune_code") + ".tiepnhan";
         return mvc.perform(get("/officer/dossiers/" + dossier.id()).with(authentication(login(officer(officer)))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private String queueRow(Dossier dossier, String hostId) throws Exception {
+        String officer = "ca." + permanent(hostId, "commune_code") + ".tiepnhan";
+        String page = mvc.perform(get("/officer/queue").param("status", String.valueOf(dossier.statusCode()))
+                        .param("search", dossier.receiptCode()).with(authentication(login(officer(officer)))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        int row = page.indexOf("id=\"dossier-" + dossier.id() + "\"");
+        assertThat(row).as("the dossier's row in the queue").isPositive();
+        return page.substring(row, page.indexOf("</tr>", row));
     }
 
     private String lateAfter(Dossier dossier) {
