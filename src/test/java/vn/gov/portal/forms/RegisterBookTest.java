@@ -94,6 +94,11 @@ class RegisterBookTest extends PortalIntegrationTest {
             mvc.perform(get(path).param("agency", agency).with(authentication(login(officer("quantri"), true))))
                     .andExpect(status().isOk());
         }
+        // The admin's page of the agency links to its book.
+        assertThat(mvc.perform(get("/admin/reference/agencies/" + dossier.agencyId())
+                        .with(authentication(login(officer("quantri"), true))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("id=\"agency-register-book\"", "href=\"/officer/register-book?agency=" + agency + "\"");
         // Without naming one, another agency's officer gets the book of their own agency only.
         assertThat(mvc.perform(get("/officer/register-book").with(authentication(login(officer("ca.00308.tiepnhan")))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
