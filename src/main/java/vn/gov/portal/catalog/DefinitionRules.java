@@ -232,6 +232,11 @@ public final class DefinitionRules {
         d.fields().filter(f -> f.notBeforeBirthOf() != null)
                 .filter(f -> d.field(f.notBeforeBirthOf()).filter(p -> p.type() == FieldType.PERSON).isEmpty())
                 .forEach(f -> found.add(found.lines.field(f.id()), "notBeforeBirthOfField", f.id(), f.notBeforeBirthOf()));
+        // A person typed by number may be anyone: refusing dates before their birth would tell the filer, try by
+        // try, a stranger's date of birth, which the register only shows to the filer for people of their own.
+        d.fields().filter(f -> f.notBeforeBirthOf() != null)
+                .filter(f -> d.field(f.notBeforeBirthOf()).filter(FormField::typedPerson).isPresent())
+                .forEach(f -> found.add(found.lines.field(f.id()), "notBeforeBirthOfTyped", f.id(), f.notBeforeBirthOf()));
     }
 
     /**

@@ -192,7 +192,9 @@ class DefinitionParserTest {
                         "arrivedAfter23", java.time.LocalTime.of(8, 0)));
         FormField arrival = ok.definition().field("arrivalDate").orElseThrow();
         assertThat(arrival.maxDaysAhead()).isEqualTo(7);
-        assertThat(arrival.notBeforeBirthOf()).isEqualTo("guest");
+        assertThat(arrival.notBeforeBirthOf()).as("guests are typed by number (DefinitionRules)").isNull();
+        assertThat(stayParser.parse("s.yaml", stay.replace("maxDaysAhead: 7 ", "maxDaysAhead: 7\n          notBeforeBirthOf: guest "))
+                .definition().field("arrivalDate").orElseThrow().notBeforeBirthOf()).isEqualTo("guest");
 
         assertThat(stayParser.parse("s.yaml", stay.replace("time: \"23:00\"", "time: \"11pm\"")).problems())
                 .extracting(DefinitionProblem::message).singleElement().asString()

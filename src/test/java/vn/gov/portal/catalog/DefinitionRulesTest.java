@@ -240,7 +240,7 @@ class DefinitionRulesTest {
                     + "      title: { vi: Khách, en: Guests }\n"
                     + "      repeat: 3\n"
                     + "      fields:\n"
-                    + "        - { id: guest, type: person, relation: ANY, label: { vi: Khách, en: Guest } }\n"
+                    + "        - { id: guest, type: person, relation: HOUSEHOLD_MEMBER, label: { vi: Khách, en: Guest } }\n"
                     + "        - { id: guestArrival, type: date, required: true, label: { vi: Ngày đến, en: Arrival } }\n")
             .replace("fees: { counter: 0, online: 0 }\n", "fees: { counter: 0, online: 0 }\nfilingDue: { date: arrival, time: \"23:00\" }\n");
 
@@ -277,6 +277,16 @@ class DefinitionRulesTest {
         String yaml = WITH_DATES.replace("notBeforeBirthOf: guest", "notBeforeBirthOf: note");
         assertThat(problems(yaml)).singleElement().satisfies(p -> {
             assertThat(p.message()).contains("notBeforeBirthOf of field 'arrival' must name a person field, not 'note'");
+            assertThat(p.line()).isEqualTo(lineOf(yaml, "id: arrival"));
+        });
+    }
+
+    @Test
+    void aDateNotBeforeABirthNeverNamesAPersonTypedByNumber() {
+        String yaml = WITH_DATES.replace("relation: HOUSEHOLD_MEMBER", "relation: ANY");
+        assertThat(problems(yaml)).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("notBeforeBirthOfTyped");
+            assertThat(p.message()).contains("must not name 'guest', a person typed by ID number");
             assertThat(p.line()).isEqualTo(lineOf(yaml, "id: arrival"));
         });
     }
