@@ -42,11 +42,16 @@ record RegisterBookRequest(String agency, String fromText, String toText, LocalD
     private static LocalDate day(String text, String field, List<FieldMessage> problems, Messages messages,
                                  Locale locale) {
         try {
-            return LocalDate.parse(text);
+            LocalDate day = LocalDate.parse(text);
+            // A year the portal never had dossiers in is a typing slip; far ones would overflow the date arithmetic.
+            if (day.getYear() >= 2000 && day.getYear() <= 2999) {
+                return day;
+            }
         } catch (DateTimeParseException e) {
-            problems.add(new FieldMessage(field, messages.text("registerBook.error.date", null, locale)));
-            return null;
+            // reported below
         }
+        problems.add(new FieldMessage(field, messages.text("registerBook.error.date", null, locale)));
+        return null;
     }
 
     private static boolean blank(String value) {

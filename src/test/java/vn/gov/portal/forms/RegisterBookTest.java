@@ -108,6 +108,16 @@ class RegisterBookTest extends PortalIntegrationTest {
     @Test
     void aPeriodThatCannotBeReadIsExplainedAtItsFieldInTheUsersLanguage() throws Exception {
         PortalUser officer = officer("ca.00304.tiepnhan");
+        // A year far outside the portal's (the largest date Java reads overflowed the period's arithmetic: a 500).
+        for (String path : new String[] {"/officer/register-book", "/officer/register-book.pdf"}) {
+            mvc.perform(get(path).param("from", "2026-01-01").param("to", "+999999999-12-31")
+                            .with(authentication(login(officer))))
+                    .andExpect(status().isBadRequest());
+        }
+        assertThat(mvc.perform(get("/officer/register-book").param("from", "1899-12-31").param("to", "2026-01-01")
+                        .with(authentication(login(officer))))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString())
+                .contains("href=\"#book-from\"", "Nhập ngày theo dạng năm-tháng-ngày");
         String wrongOrder = mvc.perform(get("/officer/register-book").param("from", "2026-03-01").param("to", "2026-02-01")
                         .with(authentication(login(officer))))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
