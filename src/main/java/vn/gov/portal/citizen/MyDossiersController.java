@@ -91,7 +91,7 @@ class MyDossiersController {
         model.addAttribute("dossier", dossier);
         var procedure = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
         model.addAttribute("procedure", procedure);
-        model.addAttribute("receiptForm", OneStopForm.receiptOf(procedure.formSet()).number());
+        model.addAttribute("receiptForm", forms.receiptOnConfirmation(dossier).map(OneStopForm::number).orElse(null));
         model.addAttribute("agencyName", dossier.agencyId() == null ? null
                 : agencies.find(dossier.agencyId()).map(a -> a.name(locale)).orElse(null));
         addActions(model, dossiers.actionsFor(citizen, dossier));

@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -127,7 +129,7 @@ public class OneStopForms {
         if (timeline == null) {
             return List.of();
         }
-        boolean received = !awaitsFeeBeforeIntake(dossier);
+        boolean received = received(dossier, timeline);
         return OneStopForm.of(formSet(dossier)).stream()
                 .filter(f -> f.kind() != OneStopForm.Kind.RECEIPT || received)
                 .filter(f -> f.event() == null || timeline.stream().anyMatch(e -> e.event().equals(f.event())))
@@ -135,13 +137,33 @@ public class OneStopForms {
     }
 
     /**
-     * A dossier whose fee is collected before intake is not received until the gateway confirms the payment, so its
-     * receipt is not given out before: the receipt is drawn once and kept, and must show the fee paid.
+     * A dossier whose fee is collected before intake is received only once the gateway confirmed the payment (its
+     * timeline has the payment's step): its receipt is given out neither while it waits nor after a withdrawal
+     * before paying. The receipt is drawn once and kept, and must show the fee paid.
      */
-    private boolean awaitsFeeBeforeIntake(Dossier dossier) {
+    private boolean received(Dossier dossier, List<DossierEvent> timeline) {
         ProcedureDefinition definition = definitionOf(dossier);
-        return definition.fees().collection() == ProcedureDefinition.Collection.BEFORE_INTAKE
-                && definition.workflow().transitionsFrom(dossier.state()).stream().anyMatch(Transition::payment);
+        if (!collectsFeeBeforeIntake(definition)) {
+            return true;
+        }
+        Set<String> paying = definition.workflow().transitions().stream().filter(Transition::payment)
+                .map(Transition::event).collect(Collectors.toSet());
+        return timeline.stream().anyMatch(e -> paying.contains(e.event()));
+    }
+
+    private static boolean collectsFeeBeforeIntake(ProcedureDefinition definition) {
+        return definition.fees() != null
+                && definition.fees().collection() == ProcedureDefinition.Collection.BEFORE_INTAKE;
+    }
+
+    /**
+     * The receipt to link from the confirmation page, if the citizen may download it: at once, unless the fee comes
+     * first (then the timeline says whether it was paid; other procedures are not asked, so no statement for them).
+     */
+    public Optional<OneStopForm> receiptOnConfirmation(Dossier dossier) {
+        OneStopForm receipt = OneStopForm.receiptOf(formSet(dossier));
+        return !collectsFeeBeforeIntake(definitionOf(dossier)) || available(dossier).contains(receipt)
+                ? Optional.of(receipt) : Optional.empty();
     }
 
     private IssuedDocument issue(Dossier dossier, OneStopForm form, List<DossierEvent> timeline) {

@@ -84,7 +84,8 @@ class FeeCollectionTest extends PortalIntegrationTest {
         assertThat(dossiers.actionsFor(citizen, dossier)).extracting(Transition::event, Transition::payment)
                 .containsExactlyInAnyOrder(tuple("pay", true), tuple("withdraw", false));
         assertThat(page(get("/my/dossiers/" + dossier.id() + "/submitted"), citizen))
-                .contains("id=\"payment-form\"", "200.000").doesNotContain("id=\"fee-paid\"");
+                .contains("id=\"payment-form\"", "200.000").doesNotContain("id=\"fee-paid\"")
+                .as("no link to a receipt that is not given out yet").doesNotContain("id=\"receipt-form\"");
 
         assertThat(payOnline(citizen, dossier.id()).paid()).isTrue();
         Dossier paid = dossiers.forCitizen(citizen, dossier.id());
@@ -151,6 +152,12 @@ class FeeCollectionTest extends PortalIntegrationTest {
         assertThat(payments(dossier.id())).containsExactly("EXPIRED " + PASSPORT_FEE, "UNAPPLIED " + PASSPORT_FEE);
         assertThat(dossiers.forCitizen(citizen, dossier.id()).state()).isEqualTo("withdrawn");
         assertThat(page(get("/my/dossiers/" + dossier.id()), citizen)).doesNotContain("id=\"fee-paid\"");
+        // Never received, so never a receipt: not listed, not given out, not linked.
+        Dossier closed = dossiers.forCitizen(citizen, dossier.id());
+        assertThat(forms.available(closed)).doesNotContain(OneStopForm.RECEIPT);
+        assertThat(page(get("/my/dossiers/" + dossier.id() + "/submitted"), citizen)).doesNotContain("id=\"receipt-form\"");
+        mvc.perform(get("/my/dossiers/" + dossier.id() + "/forms/01").with(authentication(login(citizen))))
+                .andExpect(status().isNotFound());
     }
 
     @Test
