@@ -2,6 +2,7 @@ package vn.gov.portal.dossier;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +54,14 @@ public class Decisions {
     private final GroupSteps groups;
     private final Clock clock;
     private final HolidayCalendarSource calendars;
+    private final Appointments appointments;
     private final ApplicationEventPublisher events;
 
     Decisions(DossierRepository dossiers, ProcedureCatalog catalog, AgencyDirectory agencies, WorkflowEngine engine,
               AuditLog audit, List<WriteBackHandler> writeBacks, List<RegisterGuard> guards, GroupSteps groups, Clock clock,
-              HolidayCalendarSource calendars, ApplicationEventPublisher events) {
+              HolidayCalendarSource calendars, Appointments appointments, ApplicationEventPublisher events) {
         this.events = events;
+        this.appointments = appointments;
         this.calendars = calendars;
         this.groups = groups;
         this.clock = clock;
@@ -278,9 +281,22 @@ public class Decisions {
     @Transactional
     public Optional<Dossier> paid(UUID id, String paymentReference) {
         Dossier dossier = dossiers.findForUpdate(id).filter(d -> !d.isDraft()).orElseThrow(UserFacingException::notFound);
-        return definitionOf(dossier).workflow().transitionsFrom(dossier.state()).stream()
+        ProcedureDefinition definition = definitionOf(dossier);
+        return definition.workflow().transitionsFrom(dossier.state()).stream()
                 .filter(Transition::payment).findFirst()
-                .map(payment -> fire(dossier, payment.event(), paymentReference, dossier.lockVersion(), PAYMENT));
+                .map(payment -> fire(dossier, payment.event(), paymentReference, dossier.lockVersion(), PAYMENT))
+                .map(moved -> definition.fees() != null
+                        && definition.fees().collection() == ProcedureDefinition.Collection.BEFORE_INTAKE
+                        ? receivedOnPayment(moved, definition) : moved);
+    }
+
+    /**
+     * A fee paid before intake is when the agency receives the dossier: its legal time counts from the payment, not
+     * from the filing, however long the citizen took to pay.
+     */
+    private Dossier receivedOnPayment(Dossier dossier, ProcedureDefinition definition) {
+        dossiers.resumeClock(dossier.id(), appointments.due(definition.deadline(), LocalDateTime.now(clock)));
+        return dossiers.find(dossier.id()).orElseThrow();
     }
 
     /** Runs the automatic transitions from the dossier's state, one after another, in the caller's transaction. */

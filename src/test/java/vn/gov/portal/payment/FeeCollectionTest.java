@@ -108,6 +108,32 @@ class FeeCollectionTest extends PortalIntegrationTest {
         assertThat(received.statusCode()).isEqualTo(2);
     }
 
+    /** The agency's legal time starts when it may receive the dossier: at the payment, not at the filing. */
+    @Test
+    void theAppointmentCountsFromThePaymentNotFromTheFiling(@Autowired vn.gov.devstack.TestClock clock,
+            @Autowired vn.gov.portal.workflow.HolidayCalendarSource calendars) throws Exception {
+        PortalUser citizen = citizen(freeAdult(2703), 2);
+        ProcedureDefinition passport = catalog.find("passport").orElseThrow();
+        UUID formId = attachRequired(citizen, passport, UUID.randomUUID());
+        java.time.ZoneId vietnam = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+        java.time.LocalDate monday = java.time.LocalDate.now(vietnam).with(java.time.temporal.TemporalAdjusters.next(
+                java.time.DayOfWeek.MONDAY));
+        try {
+            clock.stopAt(monday.atTime(9, 0).atZone(vietnam).toInstant());
+            Dossier filed = ((Filing.Submitted) filing.submit(citizen, passport, formId, passportAnswers(citizen))).dossier();
+            java.time.LocalDate dueIfFiled = filed.appointmentDate();
+            clock.stopAt(monday.plusDays(3).atTime(9, 0).atZone(vietnam).toInstant());   // paid on Thursday
+            assertThat(payOnline(citizen, filed.id()).paid()).isTrue();
+            Dossier paid = dossiers.forCitizen(citizen, filed.id());
+            java.time.LocalDateTime thursday = monday.plusDays(3).atTime(9, 0);
+            assertThat(paid.appointmentDate()).as("counted from Thursday's payment")
+                    .isEqualTo(calendars.current().appointment(thursday, passport.deadline().workingDays()))
+                    .isAfter(dueIfFiled);
+        } finally {
+            clock.run();
+        }
+    }
+
     @Test
     void theGatewaysConfirmationDeliveredAgainPaysOnce() throws Exception {
         PortalUser citizen = citizen(freeAdult(2701), 2);
