@@ -80,6 +80,12 @@ class FeeCollectionTest extends PortalIntegrationTest {
         int unpaidVersion = dossier.lockVersion();
         assertThatThrownBy(() -> decisions.decide(officer(receiver), dossier.id(), "receive", "", unpaidVersion))
                 .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("decision.notAllowedInState");
+        // Not even by its address, nor in the agency's register book: the agency has not received it.
+        mvc.perform(get("/officer/dossiers/" + dossier.id()).with(authentication(login(officer(receiver)))))
+                .andExpect(status().isNotFound());
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        assertThat(page(get("/officer/register-book").param("from", today).param("to", today), officer(receiver)))
+                .doesNotContain(dossier.receiptCode());
         assertThat(forms.available(dossier)).doesNotContain(OneStopForm.RECEIPT);
         assertThat(dossiers.actionsFor(citizen, dossier)).extracting(Transition::event, Transition::payment)
                 .containsExactlyInAnyOrder(tuple("pay", true), tuple("withdraw", false));
@@ -95,7 +101,9 @@ class FeeCollectionTest extends PortalIntegrationTest {
                 .containsExactly(tuple("submit", "CITIZEN"), tuple("pay", "PAYMENT"));
         assertThat(payments(dossier.id())).containsExactly("PAID " + PASSPORT_FEE);
 
-        // Paid: in the queue with the fee, on both dossier pages, on the receipt; the officer receives it.
+        // Paid: in the queue with the fee, on both dossier pages, on the receipt, in the book; the officer receives it.
+        assertThat(page(get("/officer/register-book").param("from", today).param("to", today), officer(receiver)))
+                .contains(dossier.receiptCode());
         assertThat(dossiers.queue(officer(receiver), byCode, 0)).extracting(Dossier::id).containsExactly(dossier.id());
         assertThat(page(get("/officer/queue").param("q", dossier.receiptCode()), officer(receiver)))
                 .contains("id=\"fee-paid-" + dossier.receiptCode() + "\"", "Đã nộp lệ phí 200.000 đồng");
