@@ -111,8 +111,14 @@ public class AnswerSheets {
         return sections;
     }
 
-    /** One answer of a dossier as a page shows it (a select's label, a date as dd/MM/yyyy); empty when none was given. */
+    /**
+     * One answer of a dossier as a page or a form the citizen receives shows it (a select's label, a date as
+     * dd/MM/yyyy); empty when none was given, and for an answer meant for officers only.
+     */
     public String answer(Dossier dossier, FormField field, Locale locale) {
+        if (field.officersOnly()) {
+            return "";
+        }
         String given = dossier.answers().get(field.id());
         return given == null || given.isBlank() ? "" : shown(field, field.id(), given.strip(), null, locale);
     }
