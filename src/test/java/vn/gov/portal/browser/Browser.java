@@ -135,8 +135,14 @@ final class Browser implements AutoCloseable {
         new org.openqa.selenium.support.ui.Select(find(cssSelector)).selectByValue(value);
     }
 
+    /** The element's text; found again if the page replaced it between finding and reading (a reload just ending). */
     String text(String cssSelector) {
-        return find(cssSelector).getText();
+        try {
+            return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.cssSelector(cssSelector)).getText());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw lost("No element '" + cssSelector + "'", e);
+        }
     }
 
     /**

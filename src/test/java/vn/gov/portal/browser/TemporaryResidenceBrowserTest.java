@@ -45,12 +45,12 @@ class TemporaryResidenceBrowserTest extends BrowserJourney {
         assertThat(browser.page()).contains("Từ CSDL quốc gia về dân cư");
 
         // One section per page, with the progress shown.
-        assertThat(browser.text("#step-count")).isEqualTo("Bước 1/5");
+        browser.waitForText("#step-count", "Bước 1/5");   // the next page, once loaded
         browser.type("#field-phone", "0912345678");
         browser.click("#next-step");
 
         // A mistake: no address and no consent, so the error summary lists them and the citizen stays on this page.
-        assertThat(browser.text("#step-count")).isEqualTo("Bước 2/5");
+        browser.waitForText("#step-count", "Bước 2/5");   // the next page, once loaded
         browser.click("#next-step");
         assertThat(browser.text("#error-summary")).contains("Số nhà", "đã đồng ý cho đăng ký tạm trú tại chỗ ở này");
         // The summary takes the focus, shown with the portal's dark outline (a yellow one is too faint on white).
@@ -71,13 +71,13 @@ class TemporaryResidenceBrowserTest extends BrowserJourney {
         browser.click("#next-step");
 
         // Household members registering at the same time: picked from the register's list of the household.
-        assertThat(browser.text("#step-count")).isEqualTo("Bước 3/5");
+        browser.waitForText("#step-count", "Bước 3/5");   // the next page, once loaded
         browser.select("#field-stayingMember_1", member);
         browser.type("#field-stayingMemberRelation_1", "Con");
         browser.click("#next-step");
 
         // The papers: none is required (the lawful home is checked in the databases, the consent is on the form).
-        assertThat(browser.text("#step-count")).isEqualTo("Bước 4/5");
+        browser.waitForText("#step-count", "Bước 4/5");   // the next page, once loaded
         browser.click("#next-step");
 
         // Check your answers: everything on one page, each section with a link back to its page.

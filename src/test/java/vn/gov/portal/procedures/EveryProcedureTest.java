@@ -86,9 +86,14 @@ class EveryProcedureTest extends PortalIntegrationTest {
             completeGroup(definition, dossier, filer);
             return;
         }
-        mvc.perform(get("/officer/dossiers/" + dossier.id())
-                        .with(authentication(login(officer(staffWith(dossier, "RECEIVER"))))))
-                .andExpect(status().isOk());
+        // The agency's page of the dossier, once it is the agency's: after the fee when that comes before intake.
+        org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder officerPage = get("/officer/dossiers/" + dossier.id())
+                .with(authentication(login(officer(staffWith(dossier, "RECEIVER")))));
+        if (definition.fees() != null && definition.fees().collection() == ProcedureDefinition.Collection.BEFORE_INTAKE) {
+            mvc.perform(officerPage).andExpect(status().isNotFound());
+            dossier = feePaid(filer, dossier);
+        }
+        mvc.perform(officerPage).andExpect(status().isOk());
         dossier = completeHappyPath(definition, dossier, filer, partner);
         mvc.perform(get("/my/dossiers/" + dossier.id()).with(authentication(login(filer)))).andExpect(status().isOk());
 
