@@ -298,6 +298,11 @@ public record ProcedureDefinition(
                 || (fees != null && fees.collected());
     }
 
+    /** Whether the online fee is paid before the agency receives the dossier: until then the dossier is not the agency's. */
+    public boolean collectsFeeBeforeIntake() {
+        return fees != null && fees.collection() == Collection.BEFORE_INTAKE;
+    }
+
     /** The online fee the citizen pays through the portal for this dossier, 0 when the portal collects none. */
     public long feeCollected() {
         return fees != null && fees.collected() ? fees.online() : 0;

@@ -285,9 +285,7 @@ public class Decisions {
         return definition.workflow().transitionsFrom(dossier.state()).stream()
                 .filter(Transition::payment).findFirst()
                 .map(payment -> fire(dossier, payment.event(), paymentReference, dossier.lockVersion(), PAYMENT))
-                .map(moved -> definition.fees() != null
-                        && definition.fees().collection() == ProcedureDefinition.Collection.BEFORE_INTAKE
-                        ? receivedOnPayment(moved, definition) : moved);
+                .map(moved -> definition.collectsFeeBeforeIntake() ? receivedOnPayment(moved, definition) : moved);
     }
 
     /**

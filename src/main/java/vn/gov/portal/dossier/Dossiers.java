@@ -75,8 +75,7 @@ public class Dossiers {
     /** Filed, but not the agency's yet: its fee comes before intake and the gateway has not confirmed it. */
     private boolean awaitsFeeBeforeIntake(Dossier dossier) {
         ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
-        return definition.fees() != null
-                && definition.fees().collection() == ProcedureDefinition.Collection.BEFORE_INTAKE
+        return definition.collectsFeeBeforeIntake()
                 && definition.workflow().transitionsFrom(dossier.state()).stream().anyMatch(Transition::payment);
     }
 

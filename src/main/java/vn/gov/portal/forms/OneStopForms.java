@@ -143,17 +143,12 @@ public class OneStopForms {
      */
     private boolean received(Dossier dossier, List<DossierEvent> timeline) {
         ProcedureDefinition definition = definitionOf(dossier);
-        if (!collectsFeeBeforeIntake(definition)) {
+        if (!definition.collectsFeeBeforeIntake()) {
             return true;
         }
         Set<String> paying = definition.workflow().transitions().stream().filter(Transition::payment)
                 .map(Transition::event).collect(Collectors.toSet());
         return timeline.stream().anyMatch(e -> paying.contains(e.event()));
-    }
-
-    private static boolean collectsFeeBeforeIntake(ProcedureDefinition definition) {
-        return definition.fees() != null
-                && definition.fees().collection() == ProcedureDefinition.Collection.BEFORE_INTAKE;
     }
 
     /**
@@ -162,7 +157,7 @@ public class OneStopForms {
      */
     public Optional<OneStopForm> receiptOnConfirmation(Dossier dossier) {
         OneStopForm receipt = OneStopForm.receiptOf(formSet(dossier));
-        return !collectsFeeBeforeIntake(definitionOf(dossier)) || available(dossier).contains(receipt)
+        return !definitionOf(dossier).collectsFeeBeforeIntake() || available(dossier).contains(receipt)
                 ? Optional.of(receipt) : Optional.empty();
     }
 

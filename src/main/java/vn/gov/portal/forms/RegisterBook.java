@@ -105,8 +105,7 @@ public class RegisterBook {
 
     /** The codes of the procedures whose fee is collected before intake (in the version published now). */
     private String[] feeFirstProcedures() {
-        return catalog.all().stream().filter(d -> d.fees() != null
-                        && d.fees().collection() == ProcedureDefinition.Collection.BEFORE_INTAKE)
+        return catalog.all().stream().filter(ProcedureDefinition::collectsFeeBeforeIntake)
                 .map(ProcedureDefinition::code).toArray(String[]::new);
     }
 

@@ -89,7 +89,7 @@ class EveryProcedureTest extends PortalIntegrationTest {
         // The agency's page of the dossier, once it is the agency's: after the fee when that comes before intake.
         org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder officerPage = get("/officer/dossiers/" + dossier.id())
                 .with(authentication(login(officer(staffWith(dossier, "RECEIVER")))));
-        if (definition.fees() != null && definition.fees().collection() == ProcedureDefinition.Collection.BEFORE_INTAKE) {
+        if (definition.collectsFeeBeforeIntake()) {
             mvc.perform(officerPage).andExpect(status().isNotFound());
             dossier = feePaid(filer, dossier);
         }
