@@ -203,12 +203,16 @@ public class OneStopForms {
             pdf.row(rows, "Số định danh cá nhân", dossier.applicantIdNumber());
             pdf.row(rows, "Nội dung yêu cầu giải quyết", procedure);
         }
-        pdf.row(rows, "Thời gian nhận hồ sơ", dossier.submittedAt() == null ? "" : DATE_TIME.format(dossier.submittedAt()));
+        Optional<PaidFees.Paid> fee = paidFees.of(dossier);
+        // A fee paid before intake is when the agency received the dossier (its legal time counts from then).
+        Instant received = definition.collectsFeeBeforeIntake() && fee.isPresent() ? fee.get().paidAt()
+                : dossier.submittedAt();
+        pdf.row(rows, "Thời gian nhận hồ sơ", received == null ? "" : DATE_TIME.format(received));
         switch (form.kind()) {
             case RECEIPT -> {
                 pdf.row(rows, "Thời gian trả kết quả", dossier.appointmentDate() == null ? "" : PdfSheet.DATE.format(dossier.appointmentDate()));
                 pdf.row(rows, "Nhận kết quả tại", agency.nameVi() + " hoặc trực tuyến tại Cổng Dịch vụ công");
-                paidFees.of(dossier).ifPresent(paid -> pdf.row(rows, "Phí, lệ phí đã nộp",
+                fee.ifPresent(paid -> pdf.row(rows, "Phí, lệ phí đã nộp",
                         String.format(java.util.Locale.ROOT, "%,d", paid.amountVnd()).replace(',', '.')
                                 + " đồng, nộp trực tuyến ngày " + PdfSheet.DATE.format(paid.paidAt().atZone(PdfSheet.VIETNAM))
                                 + " (mã giao dịch " + paid.gatewayTxn() + ")"));
