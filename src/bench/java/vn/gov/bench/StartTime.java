@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class StartTime {
 
-    private static final List<String> PROJECT = List.of("pom.xml", "src/main", "src/test", "templates", "workflows");
+    private static final List<String> PROJECT = List.of(".mvn", "pom.xml", "src/main", "src/test", "templates", "workflows");
 
     private StartTime() {
     }
