@@ -42,7 +42,7 @@ import vn.gov.portal.population.PrefillLookupBenchmark;
  * {@code --database=defaults} to run PostgreSQL with its own settings instead of the tuned ones (or
  * {@code --database=tuned+wal_compression=off}: settings changed one by one), {@code --smtp-rtt=20} the round trip in
  * milliseconds to the simulated distant mail relay of scenario 9, {@code --mail-connections=4} the portal's
- * {@code portal.mail.connections}.
+ * {@code portal.mail.connections}, {@code --portal-gc=G1} the measured portal's garbage collector (or Parallel, Serial).
  */
 public final class Benchmarks {
 
@@ -71,9 +71,11 @@ public final class Benchmarks {
     private final boolean profile;
     private final Duration smtpRoundTrip;
     private final int mailConnections;
+    private final String collector;
 
     private Benchmarks(Report report, Set<Integer> only, Map<String, String> database, boolean fresh,
-                       boolean profile, Duration smtpRoundTrip, int mailConnections) {
+                       boolean profile, Duration smtpRoundTrip, int mailConnections, String collector) {
+        this.collector = collector;
         this.report = report;
         this.only = only;
         this.database = database;
@@ -104,7 +106,8 @@ public final class Benchmarks {
                 Arrays.asList(args).contains("--jfr"),
                 Duration.ofMillis(Long.parseLong(option(args, "smtp-rtt", "20"))),
                 // 4 is the portal's own default (application.yml), named here so that the report says it
-                Integer.parseInt(option(args, "mail-connections", "4")));
+                Integer.parseInt(option(args, "mail-connections", "4")),
+                collector(option(args, "portal-gc", "G1")));
         try {
             for (int i = 0; i < stages.size(); i++) {
                 suite.runStage(stages.get(i), i == stages.size() - 1);
@@ -143,7 +146,7 @@ public final class Benchmarks {
                     "--spring.mail.properties[mail.smtp.ssl.checkserveridentity]=false");
             try (PortalProcess portal = PortalProcess.start(stack, stage.dossiers(),
                     WORK.resolve("portal-" + stage.name() + ".log"),
-                    profile ? WORK.resolve("portal-" + stage.name() + ".jfr") : null, portalSettings)) {
+                    profile ? WORK.resolve("portal-" + stage.name() + ".jfr") : null, portalSettings, collector)) {
                 if (only.contains(7)) {
                     report.add("7 Start", stage.label(), "portal JVM start to first page (production settings)",
                             seconds(portal.startup()));
@@ -516,6 +519,12 @@ public final class Benchmarks {
 
     static String kilobytes(double bytes) {
         return String.format(Locale.ROOT, "%.1f KB", bytes / 1024);
+    }
+
+    /** {@code --portal-gc}: the measured portal's garbage collector; production runs G1 (docs/operations.md). */
+    private static String collector(String name) {
+        return List.of("G1", "Parallel", "Serial").stream().filter(c -> c.equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--portal-gc is G1, Parallel or Serial, not " + name));
     }
 
     static String option(String[] args, String name, String fallback) {

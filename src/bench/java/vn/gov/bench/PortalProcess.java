@@ -46,13 +46,22 @@ final class PortalProcess implements AutoCloseable {
      * @param settings further {@code --name=value} settings of the measured portal
      */
     static PortalProcess start(DevStack stack, int dossiers, Path logFile, Path flightRecording,
-                               List<String> settings) {
+                               List<String> settings, String collector) {
         seedBacklog(stack, dossiers, logFile.resolveSibling(logFile.getFileName() + ".seed"));
-        return launch(stack, logFile, flightRecording, settings, true);
+        return launch(stack, logFile, flightRecording, settings, true, collector);
+    }
+
+    /**
+     * The production options with another garbage collector ({@code --portal-gc}: G1, Parallel, Serial), to measure
+     * what the collector costs the portal; the JVM refuses two collectors named at once, so G1's flag is replaced.
+     */
+    static List<String> jvmOptions(String collector) {
+        String flag = "-XX:+Use" + collector + "GC";
+        return JVM_OPTIONS.stream().map(o -> o.equals("-XX:+UseG1GC") ? flag : o).toList();
     }
 
     private static void seedBacklog(DevStack stack, int dossiers, Path logFile) {
-        PortalProcess seeding = launch(stack, logFile, null, List.of("--bench.dossiers=" + dossiers), false);
+        PortalProcess seeding = launch(stack, logFile, null, List.of("--bench.dossiers=" + dossiers), false, "G1");
         try {
             if (seeding.process.waitFor() != 0) {
                 throw new IllegalStateException("seeding the dossier backlog failed; see " + logFile);
@@ -64,10 +73,10 @@ final class PortalProcess implements AutoCloseable {
     }
 
     private static PortalProcess launch(DevStack stack, Path logFile, Path flightRecording, List<String> extra,
-                                        boolean serves) {
+                                        boolean serves, String collector) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions(collector));
         if (flightRecording != null) {
             // Spring Security's filter chain, Spring MVC and Thymeleaf nest deeper than JFR's default 64 frames: cut
             // there, a sample loses the controller it was serving, and cannot be counted to its request.
