@@ -12,7 +12,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
+import vn.gov.portal.dossier.DossierIds;
 
 /**
  * What users do, as Gatling chains over real HTTP: log in through the e-ID provider (OpenID Connect with its own login
@@ -65,12 +65,13 @@ final class Journeys {
     }
 
     /**
-     * A further dossier from the same session, as scenario 3 counts submissions: a new form id (the id a form page
-     * issues) with the session's CSRF token from the form page opened before, then the confirmation page the
-     * browser is sent to. The form page itself is scenario 2.
+     * A further dossier from the same session, as scenario 3 counts submissions: a new form id, made as a form page
+     * issues it (time-ordered, {@link DossierIds}; until the eighteenth round a random one, which put every new
+     * dossier at a random place of the primary key's index), with the session's CSRF token from the form page opened
+     * before, then the confirmation page the browser is sent to. The form page itself is scenario 2.
      */
     static ChainBuilder submitAgain() {
-        return exec(exec(session -> session.set("formId", UUID.randomUUID().toString())), postForm());
+        return exec(exec(session -> session.set("formId", DossierIds.next().toString())), postForm());
     }
 
     private static ChainBuilder period() {

@@ -9,15 +9,16 @@ import java.util.UUID;
  * 4) ids put each new dossier at a random place in the primary-key index, so at millions of dossiers every insertion
  * reads a different index page and, after each checkpoint, writes a full copy of it to the WAL; ids that grow with time
  * land on the index's last pages. The random bits keep ids unguessable as before; access is checked regardless.
+ * Public for the benchmark suite, whose virtual citizens post the ids a form page would have issued them.
  */
-final class DossierIds {
+public final class DossierIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private DossierIds() {
     }
 
-    static UUID next() {
+    public static UUID next() {
         return next(Clock.systemUTC());
     }
 
