@@ -72,11 +72,14 @@ public class Dossiers {
                 .orElseThrow(UserFacingException::notFound);
     }
 
-    /** Filed, but not the agency's yet: its fee comes before intake and the gateway has not confirmed it. */
+    /**
+     * Filed, but not the agency's yet: its fee comes before intake and the gateway has not confirmed it. One the
+     * receiver sent back to pay (the exemption ground not proved) was received already: its officers still open it.
+     */
     private boolean awaitsFeeBeforeIntake(Dossier dossier) {
         ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
-        return definition.collectsFeeBeforeIntake()
-                && definition.workflow().transitionsFrom(dossier.state()).stream().anyMatch(Transition::payment);
+        return definition.collectsFeeBeforeIntake() && !dossier.feeExemptionRefused()
+                && definition.workflow().awaitsFee(dossier.state());
     }
 
     public List<Dossier> queue(PortalUser officer, QueueFilter filter, int page) {

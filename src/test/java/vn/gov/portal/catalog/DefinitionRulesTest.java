@@ -17,7 +17,8 @@ import vn.gov.portal.population.RegisterGuard;
 class DefinitionRulesTest {
 
     /** The portal's guards, by name. */
-    static final Set<String> PORTAL_GUARDS = Set.of("bothUnmarried", "notDeceased", "deathRecorded");
+    static final Set<String> PORTAL_GUARDS = Set.of("bothUnmarried", "notDeceased", "deathRecorded",
+            WorkflowDefinition.NO_FEE_DUE);
 
     /** What the portal's guards read and its write-backs add (the Spring test checks the real beans agree). */
     static final DefinitionRules PORTAL_RULES = new DefinitionRules(
@@ -336,7 +337,7 @@ class DefinitionRulesTest {
         assertThat(problems(FEE_FIRST)).isEmpty();
         ProcedureDefinition d = PARSER.parse("test.yaml", FEE_FIRST).definition();
         assertThat(d.fees().collection()).isEqualTo(ProcedureDefinition.Collection.BEFORE_INTAKE);
-        assertThat(d.amountDue(Map.of())).isEqualTo(10_000);
+        assertThat(d.feeDue(java.util.Map.of(), java.time.LocalDate.now(), false).amount()).isEqualTo(10_000);
 
         // An officer may refuse the unpaid dossier: it reaches the agency before its fee.
         String officerFirst = FEE_FIRST.replace(LAST_TRANSITION, LAST_TRANSITION
