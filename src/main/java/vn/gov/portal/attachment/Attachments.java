@@ -215,12 +215,17 @@ public class Attachments implements SupportingDocuments {
         if (definition.documents().stream().noneMatch(d -> d.required() && !d.verifiableInRegister())) {
             return List.of();   // nothing the citizen must attach: no need to look at the draft's files
         }
-        Set<String> attached = attachments.ofDossiers(List.of(draftId)).stream().map(Attachment::documentId)
-                .collect(java.util.stream.Collectors.toSet());
+        Set<String> attached = attached(draftId);
         return definition.documents().stream()
                 .filter(d -> d.required() && !d.verifiableInRegister() && !attached.contains(d.id()))
                 .map(d -> new FieldProblem(fieldOf(d.id()), "attachment.missing", List.of(d.name()), null))
                 .toList();
+    }
+
+    @Override
+    public Set<String> attached(UUID draftId) {
+        return attachments.ofDossiers(List.of(draftId)).stream().map(Attachment::documentId)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private Download download(List<UUID> visibleDossiers, UUID attachmentId) {

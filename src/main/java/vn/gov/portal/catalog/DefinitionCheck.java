@@ -27,7 +27,8 @@ public class DefinitionCheck {
     @Autowired
     public DefinitionCheck(List<WriteBackHandler> writeBacks, List<RegisterGuard> guards, AgencyDirectory agencies) {
         this(new DefinitionParser(writeBacks.stream().map(WriteBackHandler::name).collect(Collectors.toSet()),
-                guards.stream().map(RegisterGuard::name).collect(Collectors.toSet())),
+                java.util.stream.Stream.concat(guards.stream().map(RegisterGuard::name),
+                        java.util.stream.Stream.of(WorkflowDefinition.NO_FEE_DUE)).collect(Collectors.toSet())),
                 DefinitionValidator.rules(writeBacks, guards), agencies::rolesHeldIn);
     }
 

@@ -246,14 +246,32 @@ public final class DefinitionParser {
     }
 
     private static ProcedureDefinition.Fees readFees(YamlNode fees) {
-        fees.allowOnly("fees", "counter", "online", "note", "collection");
+        fees.allowOnly("fees", "counter", "online", "note", "collection", "exemptions", "due");
         String collection = fees.optionalText("collection").orElse(ProcedureDefinition.Collection.NONE.id());
         if (ProcedureDefinition.Collection.fromId(collection).isEmpty()) {
             fees.require("collection").problem("feeCollectionUnknown", collection, ProcedureDefinition.Collection.ids());
         }
+        List<ProcedureDefinition.Exemption> exemptions = fees.list("exemptions").stream().map(e -> {
+            e.allowOnly("fees.exemptions", "id", "label", "document");
+            String id = e.text("id");
+            if (!ID.matcher(id).matches()) {
+                e.problem("exemptionId", id);
+            }
+            return new ProcedureDefinition.Exemption(id, e.localized("label", true),
+                    e.optionalText("document").orElse(null));
+        }).toList();
+        ProcedureDefinition.DueWhenLate due = fees.get("due").map(d -> {
+            d.allowOnly("fees.due", "date", "afterDays");
+            int days = d.integer("afterDays", -1);
+            if (days < 0) {
+                d.problem("feeDueDays");
+            }
+            return new ProcedureDefinition.DueWhenLate(d.text("date"), Math.max(days, 0));
+        }).orElse(null);
         return new ProcedureDefinition.Fees(fees.integer("counter", 0), fees.integer("online", 0),
                 fees.localized("note", false),
-                ProcedureDefinition.Collection.fromId(collection).orElse(ProcedureDefinition.Collection.NONE));
+                ProcedureDefinition.Collection.fromId(collection).orElse(ProcedureDefinition.Collection.NONE),
+                exemptions, due);
     }
 
     private static List<ProcedureDefinition.Document> readDocuments(YamlNode doc) {

@@ -68,6 +68,7 @@ public final class DefinitionRules {
         checkGuards(d, found);
         checkWriteBack(d, found);
         checkFeeCollection(d, found);
+        checkFeeWaivers(d, found);
         checkDates(d, found);
         return found.list;
     }
@@ -192,7 +193,7 @@ public final class DefinitionRules {
         WorkflowDefinition w = d.workflow();
         int line = found.lines.key("fees");
         Set<String> unpaid = reach(Set.of(w.initial()), s -> w.transitionsFrom(s).stream()
-                .filter(t -> !t.payment()).map(Transition::to).toList());
+                .filter(t -> !t.settlesFee()).map(Transition::to).toList());
         w.states().stream().filter(s -> unpaid.contains(s.id()) && (s.status() == RESOLVED || s.status() == 10))
                 .forEach(s -> found.add(line, "feeAfterResult", collection.id(), s.id()));
         if (collection == ProcedureDefinition.Collection.BEFORE_INTAKE) {
@@ -200,9 +201,60 @@ public final class DefinitionRules {
                     .forEach(t -> found.add(line, "feeBeforeIntakeOfficer", t.event()));
         } else {
             Set<String> beforeOfficers = reach(Set.of(w.initial()), s -> w.transitionsFrom(s).stream()
-                    .filter(t -> !t.payment() && !t.byOfficer()).map(Transition::to).toList());
+                    .filter(t -> !t.settlesFee() && !t.byOfficer()).map(Transition::to).toList());
             w.transitions().stream().filter(t -> t.payment() && t.from().stream().anyMatch(beforeOfficers::contains))
                     .forEach(t -> found.add(line, "feeAfterIntakeTooEarly", t.event()));
+        }
+    }
+
+    /**
+     * A fee that is not always due: exemption grounds and {@code fees.due} need a fee the portal collects, an
+     * automatic step guarded by {@value WorkflowDefinition#NO_FEE_DUE} out of the state awaiting it (else a dossier
+     * owing nothing would wait for ever), and a ground's document among the documents. Grounds need a way back: the
+     * receiver who finds a ground not proved sends the dossier, with a note, from where the skip leads back to pay.
+     */
+    private static void checkFeeWaivers(ProcedureDefinition d, Found found) {
+        WorkflowDefinition w = d.workflow();
+        int line = found.lines.key("fees");
+        List<Transition> skips = w.transitions().stream().filter(t -> t.guards().contains(WorkflowDefinition.NO_FEE_DUE))
+                .toList();
+        skips.stream().filter(t -> !t.automatic() || t.from().stream().noneMatch(w::awaitsFee))
+                .forEach(t -> found.add(found.lines.transition(w.transitions().indexOf(t)), "noFeeDueGuardPlace",
+                        t.event(), WorkflowDefinition.NO_FEE_DUE));
+        ProcedureDefinition.Fees fees = d.fees();
+        if (fees == null || (fees.exemptions().isEmpty() && fees.due() == null)) {
+            return;
+        }
+        if (!fees.collected()) {
+            found.add(line, "feeWaiverNoFee");
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (ProcedureDefinition.Exemption e : fees.exemptions()) {
+            if (!seen.add(e.id())) {
+                found.add(line, "exemptionDuplicate", e.id());
+            }
+            if (e.document() != null && d.documents().stream().noneMatch(doc -> doc.id().equals(e.document()))) {
+                found.add(line, "exemptionDocument", e.id(), e.document());
+            }
+        }
+        ProcedureDefinition.DueWhenLate due = fees.due();
+        if (due != null && (d.field(due.date()).filter(f -> f.type() == FieldType.DATE && f.required()).isEmpty()
+                || d.sectionOf(due.date()).filter(s -> s.repeat() > 1 || s.when() != null).isPresent())) {
+            found.add(line, "feeDueField", due.date());
+        }
+        List<Transition> skipping = skips.stream().filter(Transition::settlesFee)
+                .filter(t -> t.from().stream().anyMatch(w::awaitsFee)).toList();
+        if (skipping.isEmpty()) {
+            found.add(line, "feeWaiverNoSkip", WorkflowDefinition.NO_FEE_DUE);
+            return;
+        }
+        Set<String> afterSkip = new HashSet<>();
+        skipping.forEach(t -> afterSkip.add(t.to()));
+        boolean wayBack = w.transitions().stream().anyMatch(t -> t.roles().contains("RECEIVER") && t.requiresNote()
+                && w.awaitsFee(t.to()) && t.from().stream().anyMatch(afterSkip::contains));
+        if (!fees.exemptions().isEmpty() && !wayBack) {
+            found.add(line, "exemptionNoWayBack", String.join(", ", new TreeSet<>(afterSkip)));
         }
     }
 

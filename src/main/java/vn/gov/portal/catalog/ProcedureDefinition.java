@@ -180,17 +180,102 @@ public record ProcedureDefinition(
     /**
      * Fees in VND at the counter and online, and when the portal collects the online fee: before the agency's intake
      * (the dossier waits in status 6 until the gateway confirms), after it, or not at all (free, or paid elsewhere).
+     * {@code exemptions} are the grounds on which the law waives the fee, one of which the citizen may declare;
+     * {@code due} (or null) makes the fee depend on an answer: due only for a late filing.
      */
-    public record Fees(long counter, long online, LocalizedText note, Collection collection) {
+    public record Fees(long counter, long online, LocalizedText note, Collection collection,
+                       List<Exemption> exemptions, DueWhenLate due) {
 
         public Fees(long counter, long online, LocalizedText note) {
             this(counter, online, note, Collection.NONE);
+        }
+
+        public Fees(long counter, long online, LocalizedText note, Collection collection) {
+            this(counter, online, note, collection, List.of(), null);
         }
 
         /** Whether the portal charges the online fee through a payment step of the workflow. */
         public boolean collected() {
             return collection != Collection.NONE && online > 0;
         }
+
+        public Optional<Exemption> exemption(String id) {
+            return exemptions.stream().filter(e -> e.id().equals(id)).findFirst();
+        }
+    }
+
+    /**
+     * A ground on which the fee is waived (Circular 75/2022/TT-BTC: people with meritorious services, poor households
+     * ...), with the document that proves it when the register cannot (the id of a {@code documents} entry, or null).
+     */
+    public record Exemption(String id, LocalizedText label, String document) {}
+
+    /**
+     * {@code fees.due}: the fee is due only when the filing is more than {@code days} days after the date answered in
+     * {@code date} (birth registration: free within 60 days of the birth, 5,000 VND later).
+     */
+    public record DueWhenLate(String date, int days) {
+
+        /** Whether a filing on {@code filedOn} is late; an unreadable date (never after validation) counts as late. */
+        boolean late(Map<String, String> answers, LocalDate filedOn) {
+            try {
+                return filedOn.isAfter(LocalDate.parse(answers.getOrDefault(date, "")).plusDays(days));
+            } catch (DateTimeParseException e) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * The fee due for one dossier: an amount, or nothing and why — the procedure is free (or the dossier is a step of a
+     * group, whose fee is the group's), the filing is on time, or the citizen declared an exemption ground.
+     */
+    public record FeeDue(long amount, Reason reason, Exemption ground) {
+
+        public enum Reason { DUE, FREE, ON_TIME, EXEMPT }
+
+        public static final FeeDue FREE = new FeeDue(0, Reason.FREE, null);
+
+        public boolean due() {
+            return reason == Reason.DUE && amount > 0;
+        }
+
+        public boolean exempt() {
+            return reason == Reason.EXEMPT;
+        }
+    }
+
+    /** The answer that holds the exemption ground the citizen declared (empty or absent: none). */
+    public static final String EXEMPTION_ANSWER = "feeExemption";
+
+    /**
+     * The one place that says what a dossier owes: the fine in {@value #AMOUNT_FIELD} when the form asks for it, else
+     * the online fee the portal collects, unless the filing is on time by {@code fees.due} or declares an exemption
+     * ground an officer has not refused.
+     *
+     * @param filedOn           the Vietnamese day of the filing (today, before it is sent)
+     * @param exemptionRefused  an officer found the declared ground not proved: the fee is due after all
+     */
+    public FeeDue feeDue(Map<String, String> answers, LocalDate filedOn, boolean exemptionRefused) {
+        if (field(AMOUNT_FIELD).filter(f -> f.type() == FormField.FieldType.NUMBER).isPresent()) {
+            return new FeeDue(fineIn(answers), FeeDue.Reason.DUE, null);
+        }
+        if (feeCollected() == 0) {
+            return FeeDue.FREE;
+        }
+        if (fees.due() != null && !fees.due().late(answers, filedOn)) {
+            return new FeeDue(0, FeeDue.Reason.ON_TIME, null);
+        }
+        Optional<Exemption> ground = fees.exemption(answers.getOrDefault(EXEMPTION_ANSWER, ""));
+        if (ground.isPresent() && !exemptionRefused) {
+            return new FeeDue(0, FeeDue.Reason.EXEMPT, ground.get());
+        }
+        return new FeeDue(fees.online(), FeeDue.Reason.DUE, ground.orElse(null));
+    }
+
+    /** The grounds of exemption the citizen may declare; none for most procedures. */
+    public List<Exemption> exemptions() {
+        return fees == null ? List.of() : fees.exemptions();
     }
 
     /** {@code fees.collection}: where in the workflow the online fee is paid (the reference's "before intake, after, none"). */
@@ -277,14 +362,7 @@ public record ProcedureDefinition(
     /** The number field holding an amount the applicant owes (the fine in a penalty decision), if the form has one. */
     public static final String AMOUNT_FIELD = "fineAmount";
 
-    /**
-     * What the applicant pays online for this dossier, in VND: the answer {@value #AMOUNT_FIELD} when the form asks
-     * for it, else the online fee the portal collects. 0 when nothing is due or the answer is not a whole number.
-     */
-    public long amountDue(java.util.Map<String, String> answers) {
-        if (field(AMOUNT_FIELD).filter(f -> f.type() == FormField.FieldType.NUMBER).isEmpty()) {
-            return feeCollected();
-        }
+    private static long fineIn(Map<String, String> answers) {
         try {
             return Math.max(0, Long.parseLong(answers.getOrDefault(AMOUNT_FIELD, "").strip()));
         } catch (NumberFormatException e) {
@@ -306,6 +384,10 @@ public record ProcedureDefinition(
     /** The online fee the citizen pays through the portal for this dossier, 0 when the portal collects none. */
     public long feeCollected() {
         return fees != null && fees.collected() ? fees.online() : 0;
+    }
+
+    public Optional<Document> document(String id) {
+        return documents.stream().filter(d -> d.id().equals(id)).findFirst();
     }
 
     public Optional<FormSection> sectionOf(String fieldId) {

@@ -16,6 +16,11 @@ public record WorkflowDefinition(String initial, String party, List<State> state
     public static final String APPLICANT = "APPLICANT";
     public static final String PARTY = "PARTY";
     public static final String SYSTEM = "SYSTEM";
+    /**
+     * The portal's guard of the automatic step that skips a payment state when the dossier owes nothing (on time, or
+     * an exemption ground declared): the same question as the payment's amount, asked of the dossier.
+     */
+    public static final String NO_FEE_DUE = "noFeeDue";
 
     public record State(String id, int status, LocalizedText label, boolean terminal) {}
 
@@ -29,6 +34,11 @@ public record WorkflowDefinition(String initial, String party, List<State> state
 
         public boolean byOfficer() {
             return roles.stream().anyMatch(OFFICER_ROLES::contains);
+        }
+
+        /** Leaves the wait for the fee: the gateway's payment, or the portal's step when nothing is due. */
+        public boolean settlesFee() {
+            return payment || (automatic && guards.contains(NO_FEE_DUE));
         }
     }
 
@@ -56,6 +66,11 @@ public record WorkflowDefinition(String initial, String party, List<State> state
     /** The automatic transition out of a state, if the portal moves dossiers on from there by itself. */
     public Optional<Transition> automaticFrom(String state) {
         return transitionsFrom(state).stream().filter(Transition::automatic).findFirst();
+    }
+
+    /** Whether dossiers in this state wait for the applicant's payment (a payment transition leaves it). */
+    public boolean awaitsFee(String state) {
+        return transitionsFrom(state).stream().anyMatch(Transition::payment);
     }
 
     public int statusOf(String stateId) {

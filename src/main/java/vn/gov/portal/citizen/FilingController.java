@@ -20,6 +20,7 @@ import vn.gov.portal.catalog.FormField;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.dossier.Filing;
+import vn.gov.portal.dossier.FeesDue;
 import vn.gov.portal.dossier.PostedAnswers;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
@@ -34,9 +35,11 @@ class FilingController {
     private final Messages messages;
     private final FormModel formModel;
     private final Attachments attachments;
+    private final FeesDue feesDue;
 
     FilingController(ProcedureCatalog catalog, Filing filing, Messages messages,
-                     FormModel formModel, Attachments attachments) {
+                     FormModel formModel, Attachments attachments, FeesDue feesDue) {
+        this.feesDue = feesDue;
         this.formModel = formModel;
         this.attachments = attachments;
         this.catalog = catalog;
@@ -162,6 +165,8 @@ class FilingController {
         }
         model.addAttribute("errorSteps", errorSteps);
         model.addAttribute("lateFiling", filing.missedFilingDue(definition, form).orElse(null));
+        // What sending now would owe, with the ground already chosen: told before the citizen commits.
+        model.addAttribute("feeDue", feesDue.ofForm(definition, form.values()));
         return "citizen/review";
     }
 

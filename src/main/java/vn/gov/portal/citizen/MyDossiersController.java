@@ -28,6 +28,7 @@ import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.forms.OneStopForm;
 import vn.gov.portal.forms.OneStopForms;
 import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.dossier.FeesDue;
 import vn.gov.portal.payment.PaidFees;
 import vn.gov.portal.web.Messages;
 
@@ -45,12 +46,14 @@ class MyDossiersController {
     private final Attachments attachments;
     private final ServiceRatings ratings;
     private final PaidFees paidFees;
+    private final FeesDue feesDue;
 
     MyDossiersController(Dossiers dossiers, ProcedureCatalog catalog, Decisions decisions,
                          AgencyDirectory agencies, OneStopForms forms, Messages messages, Clock clock,
                          Supplementation supplementation, Attachments attachments, ServiceRatings ratings,
-                         PaidFees paidFees) {
+                         PaidFees paidFees, FeesDue feesDue) {
         this.paidFees = paidFees;
+        this.feesDue = feesDue;
         this.supplementation = supplementation;
         this.attachments = attachments;
         this.ratings = ratings;
@@ -96,6 +99,7 @@ class MyDossiersController {
                 : agencies.find(dossier.agencyId()).map(a -> a.name(locale)).orElse(null));
         addActions(model, dossiers.actionsFor(citizen, dossier));
         model.addAttribute("paid", paidFees.of(dossier).orElse(null));
+        model.addAttribute("feeDue", feesDue.of(dossier));
         model.addAttribute("filedLate", dossiers.missedFilingDue(dossier));
         model.addAttribute("today", LocalDate.now(clock));
         return "citizen/submitted";
@@ -121,6 +125,7 @@ class MyDossiersController {
         // Listing the documents issues them, so each shows the verification code printed on it.
         model.addAttribute("documents", forms.issueAll(dossier));
         model.addAttribute("paid", paidFees.of(dossier).orElse(null));
+        model.addAttribute("feeDue", feesDue.of(dossier));
         model.addAttribute("rating", ratings.of(dossier).orElse(null));
         model.addAttribute("mayRate", ratings.mayRate(citizen, dossier));
         List<Dossier> steps = dossiers.steps(dossier);

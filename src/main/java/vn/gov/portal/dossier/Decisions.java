@@ -56,10 +56,13 @@ public class Decisions {
     private final HolidayCalendarSource calendars;
     private final Appointments appointments;
     private final ApplicationEventPublisher events;
+    private final FeesDue feesDue;
 
     Decisions(DossierRepository dossiers, ProcedureCatalog catalog, AgencyDirectory agencies, WorkflowEngine engine,
               AuditLog audit, List<WriteBackHandler> writeBacks, List<RegisterGuard> guards, GroupSteps groups, Clock clock,
-              HolidayCalendarSource calendars, Appointments appointments, ApplicationEventPublisher events) {
+              HolidayCalendarSource calendars, Appointments appointments, ApplicationEventPublisher events,
+              FeesDue feesDue) {
+        this.feesDue = feesDue;
         this.events = events;
         this.appointments = appointments;
         this.calendars = calendars;
@@ -309,7 +312,8 @@ public class Decisions {
         for (int step = 0; step < MAX_AUTOMATIC_STEPS; step++) {
             WorkflowDefinition workflow = definitionOf(dossier).workflow();
             var automatic = workflow.automaticFrom(dossier.state());
-            if (automatic.isEmpty()) {
+            // A guarded automatic step waits while its guard refuses (noFeeDue: the fee is due, so it is paid first).
+            if (automatic.isEmpty() || refusal(dossier, definitionOf(dossier), automatic.get()).isPresent()) {
                 return dossier;
             }
             dossier = fire(dossier, automatic.get().event(), "", dossier.lockVersion(), PORTAL);
@@ -362,11 +366,13 @@ public class Decisions {
         if (cleanNote.length() > MAX_NOTE) {
             throw UserFacingException.refused("decision.noteTooLong", MAX_NOTE).at("note");
         }
-        for (String guard : transition.guards()) {
-            guards.get(guard).refusal(new RegisterGuard.Case(new IdNumber(dossier.applicantIdNumber()),
-                    dossier.answers(), definition.workflow().party())).ifPresent(code -> {
-                        throw UserFacingException.refused(code);
-                    });
+        refusal(dossier, definition, transition).ifPresent(code -> {
+            throw UserFacingException.refused(code);
+        });
+        boolean backToFee = transition.byOfficer() && definition.workflow().awaitsFee(transition.to());
+        if (backToFee && !feesDue.of(dossier).exempt()) {
+            // Sending a dossier back to pay is the answer to a ground not proved, not a way to charge anyone else.
+            throw UserFacingException.refused("fee.noExemptionToRefuse");
         }
         String next = engine.next(definition.workflow(), dossier.state(), event, actor.roles())
                 .orElseThrow(() -> UserFacingException.refused("decision.notAllowedInState", current.label()));
@@ -381,6 +387,11 @@ public class Decisions {
         audit.record(actor.name(), "dossier.transition", "dossier", id.toString(), Map.of(
                 "receiptCode", dossier.receiptCode(), "event", event, "from", dossier.state(), "to", next,
                 "status", target.status()));
+        if (backToFee) {
+            dossiers.refuseFeeExemption(id);
+            audit.record(actor.name(), "dossier.fee-exemption-refused", "dossier", id.toString(), Map.of(
+                    "receiptCode", dossier.receiptCode(), "ground", dossier.answers().get(ProcedureDefinition.EXEMPTION_ANSWER)));
+        }
         if (transition.writeBack()) {
             writeBack(dossier, definition, actor);
         }
@@ -392,6 +403,23 @@ public class Decisions {
         }
         Dossier moved = dossiers.find(id).orElseThrow();
         return actor.kind().equals("SYSTEM") ? moved : runAutomatic(id);
+    }
+
+    /**
+     * Why a transition's guards refuse it for this dossier, if they do: the register's guards, and the portal's own
+     * {@value WorkflowDefinition#NO_FEE_DUE}, which lets a dossier skip the payment state only when it owes nothing.
+     */
+    private Optional<String> refusal(Dossier dossier, ProcedureDefinition definition, Transition transition) {
+        for (String guard : transition.guards()) {
+            Optional<String> refused = WorkflowDefinition.NO_FEE_DUE.equals(guard)
+                    ? (feesDue.of(dossier).due() ? Optional.of("fee.due") : Optional.empty())
+                    : guards.get(guard).refusal(new RegisterGuard.Case(new IdNumber(dossier.applicantIdNumber()),
+                            dossier.answers(), definition.workflow().party()));
+            if (refused.isPresent()) {
+                return refused;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -31,7 +31,8 @@ public record Dossier(
         int lockVersion,
         Instant updatedAt,
         LocalDate supplementDue,
-        boolean completed) {
+        boolean completed,
+        boolean feeExemptionRefused) {
 
     public static final String DRAFT = "draft";
 

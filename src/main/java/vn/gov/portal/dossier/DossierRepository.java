@@ -26,7 +26,8 @@ class DossierRepository {
              id, procedure_code, procedure_version, applicant_id_number, applicant_name, agency_id, state,
                    status_code, receipt_code, answers, prefilled, submitted_at, appointment_date, closed_at,
                    party_id_number, parent_id, step_index, is_group, assignee, clock_paused_on, lock_version, updated_at,
-                   supplement_due, completed_at is not null as completed
+                   supplement_due, completed_at is not null as completed,
+                   fee_exemption_refused_at is not null as fee_exemption_refused
             """;
     private static final String COLUMNS = "select" + DOSSIER + "from dossier\n";
     private static final TypeReference<LinkedHashMap<String, String>> ANSWERS = new TypeReference<>() { };
@@ -314,6 +315,12 @@ class DossierRepository {
                 .list();
     }
 
+    /** The receiver found the declared exemption ground not proved: the fee is due from now on. */
+    void refuseFeeExemption(UUID id) {
+        jdbc.sql("update dossier set fee_exemption_refused_at = now() where id = ? and fee_exemption_refused_at is null")
+                .param(id).update();
+    }
+
     private Dossier map(ResultSet rs, int row) throws SQLException {
         Timestamp submitted = rs.getTimestamp("submitted_at");
         Timestamp closed = rs.getTimestamp("closed_at");
@@ -326,6 +333,7 @@ class DossierRepository {
                 closed == null ? null : closed.toInstant(), rs.getString("party_id_number"),
                 rs.getObject("parent_id", UUID.class), rs.getObject("step_index", Integer.class), rs.getBoolean("is_group"),
                 rs.getString("assignee"), rs.getObject("clock_paused_on", LocalDate.class), rs.getInt("lock_version"),
-                rs.getTimestamp("updated_at").toInstant(), rs.getObject("supplement_due", LocalDate.class), rs.getBoolean("completed"));
+                rs.getTimestamp("updated_at").toInstant(), rs.getObject("supplement_due", LocalDate.class), rs.getBoolean("completed"),
+                rs.getBoolean("fee_exemption_refused"));
     }
 }

@@ -15,6 +15,7 @@ import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.catalog.LocalizedText;
 import vn.gov.portal.catalog.FormField;
+import vn.gov.portal.catalog.WorkflowDefinition;
 import vn.gov.portal.catalog.WorkflowDefinition.Transition;
 import vn.gov.portal.audit.AuditLog;
 import vn.gov.portal.identity.PortalUser;
@@ -40,9 +41,11 @@ public class Dossiers {
     private final java.time.Clock clock;
     private final PopulationRegister register;
     private final AuditLog audit;
+    private final FeesDue feesDue;
 
     Dossiers(DossierRepository dossiers, AgencyDirectory agencies, ProcedureCatalog catalog, java.time.Clock clock,
-             PopulationRegister register, AuditLog audit) {
+             PopulationRegister register, AuditLog audit, FeesDue feesDue) {
+        this.feesDue = feesDue;
         this.clock = clock;
         this.register = register;
         this.audit = audit;
@@ -72,11 +75,14 @@ public class Dossiers {
                 .orElseThrow(UserFacingException::notFound);
     }
 
-    /** Filed, but not the agency's yet: its fee comes before intake and the gateway has not confirmed it. */
+    /**
+     * Filed, but not the agency's yet: its fee comes before intake and the gateway has not confirmed it. One the
+     * receiver sent back to pay (the exemption ground not proved) was received already: its officers still open it.
+     */
     private boolean awaitsFeeBeforeIntake(Dossier dossier) {
         ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
-        return definition.collectsFeeBeforeIntake()
-                && definition.workflow().transitionsFrom(dossier.state()).stream().anyMatch(Transition::payment);
+        return definition.collectsFeeBeforeIntake() && !dossier.feeExemptionRefused()
+                && definition.workflow().awaitsFee(dossier.state());
     }
 
     public List<Dossier> queue(PortalUser officer, QueueFilter filter, int page) {
@@ -97,8 +103,11 @@ public class Dossiers {
         }
         Set<String> roles = user.isCitizen() ? dossier.citizenRoles(user.subject())
                 : agencies.rolesIn(user.username(), dossier.agencyId());
-        return catalog.get(dossier.procedureCode(), dossier.procedureVersion()).workflow()
-                .transitionsFrom(dossier.state()).stream().filter(t -> !t.automatic() && t.allows(roles)).toList();
+        WorkflowDefinition workflow = catalog.get(dossier.procedureCode(), dossier.procedureVersion()).workflow();
+        // Sending back to pay answers an exemption ground declared (Decisions): no button on the other dossiers.
+        boolean exempt = !user.isCitizen() && feesDue.of(dossier).exempt();
+        return workflow.transitionsFrom(dossier.state()).stream().filter(t -> !t.automatic() && t.allows(roles))
+                .filter(t -> exempt || !(t.byOfficer() && workflow.awaitsFee(t.to()))).toList();
     }
 
     /**

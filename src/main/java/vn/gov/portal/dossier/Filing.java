@@ -155,6 +155,7 @@ public class Filing {
         Optional<Agency> agency = Optional.empty();
         List<FieldProblem> problems = new java.util.ArrayList<>(validator.validate(stored.form()));
         problems.addAll(documents.missing(definition, stored.state().formId()));
+        problems.addAll(exemptionUnproved(definition, stored.form().values(), stored.state().formId()));
         if (problems.isEmpty()) {
             problems.addAll(unconfirmedPeople(stored.form(), posted.values()));
         }
@@ -173,6 +174,22 @@ public class Filing {
         keepDraft(citizen, definition, stored);
         return problems.isEmpty() ? new LevelTooLow(stored.state(), definition.eidLevel(), citizen.eidLevel())
                 : new Invalid(stored.state(), problems);
+    }
+
+    /**
+     * A declared exemption ground whose proof the register cannot give needs its document attached: otherwise the
+     * dossier would skip the fee on a bare claim the receiver can only send back.
+     */
+    private List<FieldProblem> exemptionUnproved(ProcedureDefinition definition, Map<String, String> answers, UUID formId) {
+        return definition.fees() == null ? List.of()
+                : definition.fees().exemption(answers.getOrDefault(ProcedureDefinition.EXEMPTION_ANSWER, ""))
+                .filter(ground -> ground.document() != null)
+                .flatMap(ground -> definition.documents().stream().filter(d -> d.id().equals(ground.document()))
+                        .filter(d -> !d.verifiableInRegister()).findFirst()
+                        .filter(d -> !documents.attached(formId).contains(d.id()))
+                        .map(d -> FieldProblem.of(ProcedureDefinition.EXEMPTION_ANSWER, "fee.exemptionDocumentMissing",
+                                ground.label(), d.name())))
+                .map(List::of).orElse(List.of());
     }
 
     /** "Start again": the citizen's draft of this procedure is deleted. */
@@ -294,6 +311,11 @@ public class Filing {
                     }
                 }
             }
+        }
+        // The exemption ground the citizen declared on the review page: one of the definition's, or none.
+        if (!definition.exemptions().isEmpty()) {
+            String ground = given.getOrDefault(ProcedureDefinition.EXEMPTION_ANSWER, "").strip();
+            values.put(ProcedureDefinition.EXEMPTION_ANSWER, definition.fees().exemption(ground).isPresent() ? ground : "");
         }
         Set<String> clearedPrefills = new HashSet<>();
         for (FormSection section : definition.sections()) {

@@ -38,6 +38,10 @@ public record PostedAnswers(Map<String, String> values, Set<String> sections) {
             return values;
         }
         Map<String, String> merged = new HashMap<>(saved);
+        if (sections.isEmpty() && values.containsKey(ProcedureDefinition.EXEMPTION_ANSWER)) {
+            // The exemption ground is declared on the check-your-answers page, with the fee it waives.
+            merged.put(ProcedureDefinition.EXEMPTION_ANSWER, values.get(ProcedureDefinition.EXEMPTION_ANSWER));
+        }
         for (FormSection section : definition.sections()) {
             if (covers(section)) {
                 section.fields().forEach(f -> section.answerIds(f)

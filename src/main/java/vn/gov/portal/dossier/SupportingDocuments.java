@@ -12,4 +12,7 @@ public interface SupportingDocuments {
 
     /** One problem per required document (not provable from the register) that has no file on the draft yet. */
     List<FieldProblem> missing(ProcedureDefinition definition, UUID draftId);
+
+    /** The ids of the documents the draft has a file for. */
+    java.util.Set<String> attached(UUID draftId);
 }

@@ -62,11 +62,14 @@ public class OneStopForms {
     private final AnswerSheets answers;
     private final IssuedDocuments issued;
     private final PaidFees paidFees;
+    private final vn.gov.portal.dossier.FeesDue feesDue;
     /** Where the public verification page is, printed on every document: {@code <publicUrl>/verify/<code>}. */
     private final String publicUrl;
 
     OneStopForms(Dossiers dossiers, AgencyDirectory agencies, ProcedureCatalog catalog, IssuedDocuments issued,
-                 PdfFonts fonts, AnswerSheets answers, PaidFees paidFees, @Value("${portal.public-url}") String publicUrl) {
+                 PdfFonts fonts, AnswerSheets answers, PaidFees paidFees, vn.gov.portal.dossier.FeesDue feesDue,
+                 @Value("${portal.public-url}") String publicUrl) {
+        this.feesDue = feesDue;
         this.issued = issued;
         this.paidFees = paidFees;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -137,16 +140,17 @@ public class OneStopForms {
     }
 
     /**
-     * A dossier whose fee is collected before intake is received only once the gateway confirmed the payment (its
-     * timeline has the payment's step): its receipt is given out neither while it waits nor after a withdrawal
-     * before paying. The receipt is drawn once and kept, and must show the fee paid.
+     * A dossier whose fee is collected before intake is received only once it left the wait for the fee (its
+     * timeline has the payment's step, or the portal's step for a dossier owing nothing): its receipt is given out
+     * neither while it waits nor after a withdrawal before paying. The receipt is drawn once and kept, and must show
+     * the fee paid or the exemption asked for.
      */
     private boolean received(Dossier dossier, List<DossierEvent> timeline) {
         ProcedureDefinition definition = definitionOf(dossier);
         if (!definition.collectsFeeBeforeIntake()) {
             return true;
         }
-        Set<String> paying = definition.workflow().transitions().stream().filter(Transition::payment)
+        Set<String> paying = definition.workflow().transitions().stream().filter(Transition::settlesFee)
                 .map(Transition::event).collect(Collectors.toSet());
         return timeline.stream().anyMatch(e -> paying.contains(e.event()));
     }
@@ -216,6 +220,10 @@ public class OneStopForms {
                         String.format(java.util.Locale.ROOT, "%,d", paid.amountVnd()).replace(',', '.')
                                 + " đồng, nộp trực tuyến ngày " + PdfSheet.DATE.format(paid.paidAt().atZone(PdfSheet.VIETNAM))
                                 + " (mã giao dịch " + paid.gatewayTxn() + ")"));
+                ProcedureDefinition.FeeDue due = feesDue.of(dossier);
+                if (fee.isEmpty() && due.exempt()) {
+                    pdf.row(rows, "Phí, lệ phí", "Xin miễn lệ phí: " + due.ground().label().vi());
+                }
             }
             case SUPPLEMENTATION -> {
                 pdf.row(rows, "Nội dung cần bổ sung, hoàn thiện", cause.map(DossierEvent::note).orElse(""));

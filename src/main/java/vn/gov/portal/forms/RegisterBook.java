@@ -78,7 +78,8 @@ public class RegisterBook {
     /**
      * The dossiers the agency received from {@code from} to {@code to} (Vietnamese days), in the order received. The
      * dossier of an interconnected group itself is left out: its steps are the agencies' dossiers; so is one whose fee
-     * comes before intake and was never paid (awaiting it, or withdrawn before paying): the agency never received it.
+     * comes before intake and that never left the wait for it (unpaid and not exempt, or withdrawn before paying): the
+     * agency never received it.
      */
     public Book read(Agency agency, LocalDate from, LocalDate to) {
         List<Entry> entries = jdbc.sql("""
@@ -86,12 +87,12 @@ public class RegisterBook {
                                appointment_date, case when status_code = 10 then closed_at end as returned_at, status_code
                         from dossier
                         where agency_id = ? and submitted_at >= ? and submitted_at < ? and not is_group
-                          and (procedure_code <> all(?) or exists (select 1 from payment p
-                                                                   where p.dossier_id = dossier.id and p.status = 'PAID'))
+                          and (procedure_code <> all(?) or exists (select 1 from dossier_event e
+                                                                   where e.dossier_id = dossier.id and e.event = any(?)))
                         order by submitted_at, receipt_code limit ?""")
                 .params(agency.id(), Timestamp.from(from.atStartOfDay(PdfSheet.VIETNAM).toInstant()),
                         Timestamp.from(to.plusDays(1).atStartOfDay(PdfSheet.VIETNAM).toInstant()),
-                        feeFirstProcedures(), MAX_ROWS + 1)
+                        feeFirstProcedures(), feeSettlingEvents(), MAX_ROWS + 1)
                 .query((rs, n) -> new Entry(rs.getString("receipt_code"), rs.getString("applicant_name"),
                         catalog.get(rs.getString("procedure_code"), rs.getInt("procedure_version")).name(),
                         rs.getTimestamp("submitted_at").toInstant(),
@@ -107,6 +108,17 @@ public class RegisterBook {
     private String[] feeFirstProcedures() {
         return catalog.all().stream().filter(ProcedureDefinition::collectsFeeBeforeIntake)
                 .map(ProcedureDefinition::code).toArray(String[]::new);
+    }
+
+    /**
+     * The events by which such a dossier leaves the wait for its fee: the payment, or the portal's step when nothing is
+     * due (an exemption ground declared, a birth registered on time). Either is when the agency received it.
+     */
+    private String[] feeSettlingEvents() {
+        return catalog.all().stream().filter(ProcedureDefinition::collectsFeeBeforeIntake)
+                .flatMap(d -> d.workflow().transitions().stream())
+                .filter(vn.gov.portal.catalog.WorkflowDefinition.Transition::settlesFee)
+                .map(vn.gov.portal.catalog.WorkflowDefinition.Transition::event).distinct().toArray(String[]::new);
     }
 
     public byte[] render(Book book) {

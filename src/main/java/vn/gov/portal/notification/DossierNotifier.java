@@ -46,7 +46,7 @@ class DossierNotifier {
             String note = moved.note() == null || moved.note().isBlank() ? null : moved.note();
             LocalDate due = kind == NotificationKind.SUPPLEMENT ? moved.supplementDue() : null;
             boolean tellsNote = kind == NotificationKind.SUPPLEMENT || kind == NotificationKind.REFUSED
-                    || kind == NotificationKind.STOPPED;
+                    || kind == NotificationKind.STOPPED || kind == NotificationKind.FEE_DUE;
             notify(moved.before(), moved.eventId(), kind, tellsNote ? note : null, due);
         });
     }

@@ -6,14 +6,18 @@ import java.util.Optional;
 public enum NotificationKind {
     RECEIVED, REFUSED, SUPPLEMENT, STOPPED, COMPLETED, RETURNED, EXTENDED,
     /** The procedure's lawful longer deadline applies: a new date, no apology (EXTENDED is for a late dossier). */
-    LONGER_DEADLINE;
+    LONGER_DEADLINE,
+    /** Payment asked for after filing (status 6 reached by a decision): e.g. an exemption ground not accepted. */
+    FEE_DUE;
 
-    /** The status codes a citizen is told about: the ones that ask something of them, end the dossier or bring a result. */
+    /** The status codes a citizen is told about when a move reaches them: the ones that ask something of them (a
+     * supplement, a payment), end the dossier or bring a result. */
     static Optional<NotificationKind> reaching(int status) {
         switch (status) {
             case 2: return Optional.of(RECEIVED);
             case 3: return Optional.of(REFUSED);
             case 5: return Optional.of(SUPPLEMENT);
+            case 6: return Optional.of(FEE_DUE);
             case 8: return Optional.of(STOPPED);
             case 9: return Optional.of(COMPLETED);
             case 10: return Optional.of(RETURNED);

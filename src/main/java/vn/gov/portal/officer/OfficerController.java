@@ -27,6 +27,7 @@ import vn.gov.portal.dossier.LongerDeadlines;
 import vn.gov.portal.dossier.QueueFilter;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.dossier.FeesDue;
 import vn.gov.portal.payment.PaidFees;
 import vn.gov.portal.web.Messages;
 import vn.gov.portal.web.PostedForm;
@@ -48,14 +49,17 @@ class OfficerController {
     private final WorkflowDiagram diagrams;
     private final LongerDeadlines longerDeadlines;
     private final PaidFees paidFees;
+    private final FeesDue feesDue;
     private final RefusedForms refusals;
 
     OfficerController(AgencyDashboard dashboard, OneStopForms forms, HolidayCalendarSource calendars, Dossiers dossiers, Decisions decisions, AgencyDirectory agencies, ProcedureCatalog catalog,
                       Messages messages, Clock clock, Attachments attachments,
-                      WorkflowDiagram diagrams, LongerDeadlines longerDeadlines, PaidFees paidFees, RefusedForms refusals) {
+                      WorkflowDiagram diagrams, LongerDeadlines longerDeadlines, PaidFees paidFees, FeesDue feesDue,
+                      RefusedForms refusals) {
         this.refusals = refusals;
         this.longerDeadlines = longerDeadlines;
         this.paidFees = paidFees;
+        this.feesDue = feesDue;
         this.attachments = attachments;
         this.diagrams = diagrams;
         this.dossiers = dossiers;
@@ -79,6 +83,7 @@ class OfficerController {
         List<Dossier> queue = dossiers.queue(officer, filter, page);
         model.addAttribute("dossiers", queue);
         model.addAttribute("paidFees", paidFees.of(queue));
+        model.addAttribute("exemptions", feesDue.exemptions(queue));
         model.addAttribute("filedLate", dossiers.filedLate(queue));
         model.addAttribute("filter", filter);
         model.addAttribute("status", status);
@@ -121,6 +126,7 @@ class OfficerController {
         // Listing the documents issues them, so each shows the verification code printed on it.
         model.addAttribute("documents", forms.issueAll(dossier));
         model.addAttribute("paid", paidFees.of(dossier).orElse(null));
+        model.addAttribute("feeDue", feesDue.of(dossier));
         model.addAttribute("attachments", attachments.ofDossier(dossier));
         model.addAttribute("applicant", dossiers.applicantRecord(officer, dossier).orElse(null));
         model.addAttribute("involved", dossiers.othersInvolved(officer, dossier));

@@ -10,11 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.portal.audit.AuditLog;
-import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.WorkflowDefinition.Transition;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
+import vn.gov.portal.dossier.FeesDue;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
 
@@ -37,16 +37,16 @@ public class Payments {
 
     private final Dossiers dossiers;
     private final Decisions decisions;
-    private final ProcedureCatalog catalog;
+    private final FeesDue feesDue;
     private final ObjectProvider<PaymentGateway> gateway;
     private final JdbcClient jdbc;
     private final AuditLog audit;
 
-    Payments(Dossiers dossiers, Decisions decisions, ProcedureCatalog catalog, ObjectProvider<PaymentGateway> gateway,
-             JdbcClient jdbc, AuditLog audit) {
+    Payments(Dossiers dossiers, Decisions decisions, ObjectProvider<PaymentGateway> gateway,
+             JdbcClient jdbc, AuditLog audit, FeesDue feesDue) {
+        this.feesDue = feesDue;
         this.dossiers = dossiers;
         this.decisions = decisions;
-        this.catalog = catalog;
         this.gateway = gateway;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -70,7 +70,7 @@ public class Payments {
         if (payments == null) {
             throw UserFacingException.refused("payment.notConfigured");
         }
-        long amount = catalog.get(dossier.procedureCode(), dossier.procedureVersion()).amountDue(dossier.answers());
+        long amount = feesDue.of(dossier).amount();
         if (amount <= 0) {
             throw UserFacingException.refused("payment.noAmount");
         }

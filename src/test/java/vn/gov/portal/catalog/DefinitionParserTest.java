@@ -120,8 +120,8 @@ class DefinitionParserTest {
                 .parse("traffic-fine-payment.yaml", Files.readString(Path.of("workflows/traffic-fine-payment.yaml"))).definition();
         assertThat(fine.workflow().transition("awaiting-payment", "pay").orElseThrow().payment()).isTrue();
         assertThat(fine.workflow().transition("awaiting-payment", "withdraw").orElseThrow().payment()).isFalse();
-        assertThat(fine.amountDue(java.util.Map.of("fineAmount", "800000"))).isEqualTo(800_000);
-        assertThat(fine.amountDue(java.util.Map.of("fineAmount", "nonsense"))).isZero();
+        assertThat(fine.feeDue(java.util.Map.of("fineAmount", "800000"), java.time.LocalDate.now(), false).amount()).isEqualTo(800_000);
+        assertThat(fine.feeDue(java.util.Map.of("fineAmount", "nonsense"), java.time.LocalDate.now(), false).amount()).isZero();
     }
 
     @Test
@@ -143,7 +143,7 @@ class DefinitionParserTest {
         ProcedureDefinition shownOnly = parser.parse("temporary-residence.yaml", realDefinition()).definition();
         assertThat(shownOnly.fees().online()).isPositive();
         assertThat(shownOnly.fees().collection()).isEqualTo(ProcedureDefinition.Collection.NONE);
-        assertThat(shownOnly.amountDue(java.util.Map.of())).isZero();
+        assertThat(shownOnly.feeDue(java.util.Map.of(), java.time.LocalDate.now(), false).amount()).isZero();
     }
 
     @Test

@@ -17,7 +17,8 @@ import vn.gov.portal.population.RegisterGuard;
 class DefinitionRulesTest {
 
     /** The portal's guards, by name. */
-    static final Set<String> PORTAL_GUARDS = Set.of("bothUnmarried", "notDeceased", "deathRecorded");
+    static final Set<String> PORTAL_GUARDS = Set.of("bothUnmarried", "notDeceased", "deathRecorded",
+            WorkflowDefinition.NO_FEE_DUE);
 
     /** What the portal's guards read and its write-backs add (the Spring test checks the real beans agree). */
     static final DefinitionRules PORTAL_RULES = new DefinitionRules(
@@ -331,12 +332,90 @@ class DefinitionRulesTest {
                     + "    - { event: pay, from: unpaid, to: submitted, roles: [APPLICANT], payment: true, label: { vi: Nộp, en: Pay } }\n"
                     + "    - { event: withdraw, from: unpaid, to: withdrawn, roles: [APPLICANT], label: { vi: Rút, en: Withdraw } }\n");
 
+    // ---------------------------------------------------------------- fees not always due
+
+    private static final String NO_FEE_SKIP =
+            "    - { event: no-fee, from: unpaid, to: submitted, roles: [SYSTEM], automatic: true, guards: [noFeeDue], label: { vi: Miễn, en: None due } }\n";
+    private static final String WAY_BACK =
+            "    - { event: back-to-fee, from: submitted, to: unpaid, roles: [RECEIVER], requiresNote: true, label: { vi: Nộp lệ phí, en: Pay } }\n";
+    private static final String GROUNDS = "fees: { counter: 20000, online: 10000, collection: beforeIntake, exemptions: "
+            + "[ { id: poorHousehold, label: { vi: Hộ nghèo, en: Poor household }, document: proof } ] }";
+    private static final String PROOF = "documents:\n  - { id: proof, name: { vi: Giấy chứng nhận, en: Certificate } }\nform:";
+
+    /** FEE_FIRST with one exemption ground, its proof, the no-fee step and the receiver's way back. */
+    private static final String EXEMPTING = FEE_FIRST
+            .replace("fees: { counter: 20000, online: 10000, collection: beforeIntake }", GROUNDS)
+            .replace("form:", PROOF)
+            .replace(LAST_TRANSITION, LAST_TRANSITION + NO_FEE_SKIP + WAY_BACK);
+
+    @Test
+    void exemptionGroundsNeedACollectedFeeTheirDocumentTheNoFeeStepAndAWayBack() {
+        assertThat(problems(EXEMPTING)).isEmpty();
+        ProcedureDefinition d = PARSER.parse("test.yaml", EXEMPTING).definition();
+        var today = java.time.LocalDate.now();
+        assertThat(d.feeDue(Map.of("feeExemption", "poorHousehold"), today, false))
+                .satisfies(due -> assertThat(due.exempt()).isTrue())
+                .extracting(ProcedureDefinition.FeeDue::amount).isEqualTo(0L);
+        assertThat(d.feeDue(Map.of("feeExemption", "poorHousehold"), today, true).amount())
+                .as("a ground the receiver refused: due after all").isEqualTo(10_000);
+        assertThat(d.feeDue(Map.of("feeExemption", "invented"), today, false).amount()).isEqualTo(10_000);
+
+        int fees = lineOf(EXEMPTING, "fees:");
+        assertThat(problems(EXEMPTING.replace(WAY_BACK, ""))).extracting(DefinitionProblem::line, DefinitionProblem::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(fees, "fees.exemptions: needs a transition by RECEIVER"
+                        + " with a required note (requiresNote: true) from submitted back to the state awaiting the fee,"
+                        + " for a ground found not proved"));
+        assertThat(problems(EXEMPTING.replace(WAY_BACK, WAY_BACK.replace("requiresNote: true, ", ""))))
+                .extracting(DefinitionProblem::message).singleElement().asString().contains("requiresNote");
+        assertThat(problems(EXEMPTING.replace(NO_FEE_SKIP, ""))).extracting(DefinitionProblem::message)
+                .contains("fees.exemptions / fees.due: the workflow needs an automatic transition with guards:"
+                        + " [noFeeDue] out of the state awaiting the fee, so that a dossier owing nothing goes on at once");
+        assertThat(problems(EXEMPTING.replace("document: proof", "document: proff"))).extracting(DefinitionProblem::message)
+                .containsExactly("fees.exemptions 'poorHousehold': document 'proff' is not in documents");
+        // Grounds on a free procedure waive nothing.
+        String free = EXEMPTING.replace("counter: 20000, online: 10000, collection: beforeIntake", "counter: 0, online: 0")
+                .replace("payment: true, ", "");
+        assertThat(problems(free)).extracting(DefinitionProblem::message).contains(
+                "fees.exemptions / fees.due: need a fee the portal collects (fees.collection other than none, fees.online above 0)");
+        // The guard elsewhere than on the automatic step out of the fee's state.
+        String misplaced = EXEMPTING.replace("{ event: finish, from: processing, to: done, roles: [APPROVER],",
+                "{ event: finish, from: processing, to: done, roles: [APPROVER], guards: [noFeeDue],");
+        assertThat(problems(misplaced)).extracting(DefinitionProblem::message).containsExactly(
+                "transition 'finish' names the guard noFeeDue: it belongs only on an automatic transition (automatic: true)"
+                        + " out of a state awaiting the fee (one with a payment transition)");
+    }
+
+    @Test
+    void aFeeDueOnlyWhenLateReadsARequiredDateAndIsDueTheDayAfterTheLimit() {
+        String late = FEE_FIRST
+                .replace("collection: beforeIntake }", "collection: beforeIntake, due: { date: born, afterDays: 60 } }")
+                .replace("    - { id: note, type: text, label: { vi: Ghi chú, en: Note } }\n",
+                        "    - { id: note, type: text, label: { vi: Ghi chú, en: Note } }\n"
+                                + "        - { id: born, type: date, required: true, label: { vi: Ngày sinh, en: Born } }\n")
+                .replace(LAST_TRANSITION, LAST_TRANSITION + NO_FEE_SKIP);
+        assertThat(problems(late)).isEmpty();
+        ProcedureDefinition d = PARSER.parse("test.yaml", late).definition();
+        var born = java.time.LocalDate.of(2026, 1, 1);
+        assertThat(d.feeDue(Map.of("born", born.toString()), born.plusDays(60), false))
+                .isEqualTo(new ProcedureDefinition.FeeDue(0, ProcedureDefinition.FeeDue.Reason.ON_TIME, null));
+        assertThat(d.feeDue(Map.of("born", born.toString()), born.plusDays(61), false))
+                .isEqualTo(new ProcedureDefinition.FeeDue(10_000, ProcedureDefinition.FeeDue.Reason.DUE, null));
+
+        assertThat(problems(late.replace("due: { date: born", "due: { date: note"))).extracting(DefinitionProblem::message)
+                .containsExactly("fees.due.date 'note' must name a required date field outside repeated and conditional"
+                        + " (when) sections");
+        assertThat(PARSER.parse("test.yaml", late.replace("afterDays: 60", "afterDays: -1")).problems())
+                .extracting(DefinitionProblem::message).containsExactly("fees.due: afterDays must be a number of days, 0 or more");
+        assertThat(PARSER.parse("test.yaml", late.replace("afterDays: 60", "afterDayz: 60")).problems())
+                .extracting(DefinitionProblem::message).isNotEmpty();
+    }
+
     @Test
     void aFeeCollectedBeforeIntakeIsPaidBeforeAnyOfficerActs() {
         assertThat(problems(FEE_FIRST)).isEmpty();
         ProcedureDefinition d = PARSER.parse("test.yaml", FEE_FIRST).definition();
         assertThat(d.fees().collection()).isEqualTo(ProcedureDefinition.Collection.BEFORE_INTAKE);
-        assertThat(d.amountDue(Map.of())).isEqualTo(10_000);
+        assertThat(d.feeDue(java.util.Map.of(), java.time.LocalDate.now(), false).amount()).isEqualTo(10_000);
 
         // An officer may refuse the unpaid dossier: it reaches the agency before its fee.
         String officerFirst = FEE_FIRST.replace(LAST_TRANSITION, LAST_TRANSITION
