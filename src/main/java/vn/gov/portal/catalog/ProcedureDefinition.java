@@ -278,18 +278,16 @@ public record ProcedureDefinition(
     public static final String AMOUNT_FIELD = "fineAmount";
 
     /**
-     * What the applicant pays online for this dossier, in VND: the answer {@value #AMOUNT_FIELD} when the form asks
-     * for it, else the online fee the portal collects. 0 when nothing is due or the answer is not a whole number.
+     * What the applicant pays online for this dossier, in VND, as far as the definition knows it: the online fee the
+     * portal collects. 0 when nothing is due, and for a form that asks for {@value #AMOUNT_FIELD}.
      */
     public long amountDue(java.util.Map<String, String> answers) {
         if (field(AMOUNT_FIELD).filter(f -> f.type() == FormField.FieldType.NUMBER).isEmpty()) {
             return feeCollected();
         }
-        try {
-            return Math.max(0, Long.parseLong(answers.getOrDefault(AMOUNT_FIELD, "").strip()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        // The amount the applicant states is never charged as typed: an officer's setsAmount transition confirms the
+        // amount due and the dossier keeps it (Payments.amountDue, DefinitionRules).
+        return 0;
     }
 
     /** Whether a payment transition can ever have something to charge: the amount field, or a collected fee. */

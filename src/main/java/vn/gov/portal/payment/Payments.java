@@ -70,7 +70,7 @@ public class Payments {
         if (payments == null) {
             throw UserFacingException.refused("payment.notConfigured");
         }
-        long amount = catalog.get(dossier.procedureCode(), dossier.procedureVersion()).amountDue(dossier.answers());
+        long amount = amountDue(dossier);
         if (amount <= 0) {
             throw UserFacingException.refused("payment.noAmount");
         }
@@ -132,6 +132,16 @@ public class Payments {
                 "payment", attempt.id().toString(), "amountVnd", attempt.amountVnd(),
                 "gatewayTxn", String.valueOf(result.transactionNo())));
         return new Completion(attempt.dossierId(), true, "payment.done");
+    }
+
+    /**
+     * What paying the dossier charges, in VND: the amount an officer confirmed for it ({@code setsAmount}: a fine
+     * checked against its penalty decision), else what its procedure's definition says is due (an online fee). Never
+     * the amount the applicant typed. 0 when nothing is known to be due.
+     */
+    public long amountDue(Dossier dossier) {
+        return dossier.amountDueVnd() != null ? dossier.amountDueVnd()
+                : catalog.get(dossier.procedureCode(), dossier.procedureVersion()).amountDue(dossier.answers());
     }
 
     /**
