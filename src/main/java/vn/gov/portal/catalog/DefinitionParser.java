@@ -361,7 +361,7 @@ public final class DefinitionParser {
     private FormField readField(YamlNode field) {
         field.allowOnly("fields", "id", "type", "label", "help", "required", "maxLength", "pattern", "patternMessage",
                 "prefill", "editable", "options", "provinceField", "notBefore", "notAfter", "after", "maxYearsAfter", "min",
-                "max", "relation", "officersOnly", "maxDaysAhead", "notBeforeBirthOf");
+                "max", "relation", "officersOnly", "maxDaysAhead", "notBeforeBirthOf", "showRepeats");
         FieldType type = enumValue(field, "type", FieldType.class, FieldType.TEXT);
         String pattern = field.optionalText("pattern").orElse(null);
         if (pattern != null) {
@@ -385,7 +385,7 @@ public final class DefinitionParser {
                 field.optionalText("after").orElse(null),
                 optionalInteger(field, "maxYearsAfter"), optionalInteger(field, "min"), optionalInteger(field, "max"),
                 relation, field.flag("officersOnly"), optionalInteger(field, "maxDaysAhead"),
-                field.optionalText("notBeforeBirthOf").orElse(null));
+                field.optionalText("notBeforeBirthOf").orElse(null), field.flag("showRepeats"));
     }
 
     private static Integer optionalInteger(YamlNode node, String key) {
@@ -412,10 +412,10 @@ public final class DefinitionParser {
         }).toList();
         List<Transition> transitions = workflow.list("transitions").stream().map(t -> {
             t.allowOnly("workflow.transitions", "event", "from", "to", "roles", "label", "requiresNote", "writeBack", "automatic",
-                    "guards", "payment");
+                    "guards", "payment", "setsAmount");
             return new Transition(t.text("event"), t.texts("from"), t.text("to"), new LinkedHashSet<>(t.texts("roles")),
                     t.localized("label", true), t.flag("requiresNote"), t.flag("writeBack"), t.flag("automatic"),
-                    t.texts("guards"), t.flag("payment"));
+                    t.texts("guards"), t.flag("payment"), t.flag("setsAmount"));
         }).toList();
         return new WorkflowDefinition(workflow.text("initial"), workflow.optionalText("party").orElse(null), states,
                 transitions);
@@ -629,6 +629,10 @@ public final class DefinitionParser {
             if (t.payment() && !t.roles().equals(Set.of(WorkflowDefinition.APPLICANT))) {
                 // The gateway confirms the applicant's own payment; nobody else can pay in their place.
                 at.problem("paymentRole", t.event());
+            }
+            if (t.setsAmount() && (!t.byOfficer() || t.payment())) {
+                // The amount is confirmed by whoever checks the decision in the agency's own system: an officer.
+                at.problem("setsAmountRole", t.event());
             }
             if (t.payment() && !d.chargesOnline()) {
                 at.problem("paymentAmount", t.event(), ProcedureDefinition.AMOUNT_FIELD);

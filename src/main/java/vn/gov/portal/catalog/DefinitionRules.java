@@ -69,6 +69,7 @@ public final class DefinitionRules {
         checkWriteBack(d, found);
         checkFeeCollection(d, found);
         checkFeeWaivers(d, found);
+        checkConfirmedAmount(d, found);
         checkDates(d, found);
         return found.list;
     }
@@ -255,6 +256,28 @@ public final class DefinitionRules {
                 && w.awaitsFee(t.to()) && t.from().stream().anyMatch(afterSkip::contains));
         if (!fees.exemptions().isEmpty() && !wayBack) {
             found.add(line, "exemptionNoWayBack", String.join(", ", new TreeSet<>(afterSkip)));
+        }
+    }
+
+    /**
+     * The amount the applicant types ({@value ProcedureDefinition#AMOUNT_FIELD}: what they believe they owe) is never
+     * charged as typed: every way from the initial state to a payment transition passes an officer's {@code setsAmount}
+     * transition, which confirms the amount due.
+     */
+    private static void checkConfirmedAmount(ProcedureDefinition d, Found found) {
+        if (d.field(ProcedureDefinition.AMOUNT_FIELD).filter(f -> f.type() == FieldType.NUMBER).isEmpty()) {
+            return;
+        }
+        WorkflowDefinition w = d.workflow();
+        Set<String> unconfirmed = reach(Set.of(w.initial()), s -> w.transitionsFrom(s).stream()
+                .filter(t -> !t.setsAmount()).map(Transition::to).toList());
+        List<Transition> transitions = w.transitions();
+        for (int i = 0; i < transitions.size(); i++) {
+            Transition t = transitions.get(i);
+            if (t.payment() && t.from().stream().anyMatch(unconfirmed::contains)) {
+                found.add(found.lines.transition(i), "paymentAmountUnconfirmed", t.event(),
+                        ProcedureDefinition.AMOUNT_FIELD);
+            }
         }
     }
 

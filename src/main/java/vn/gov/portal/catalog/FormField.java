@@ -9,7 +9,8 @@ import java.util.List;
  * An {@code officersOnly} field is filled from the register on the server and shown to the handling officers alone:
  * what the law asks about a person whose number was typed (a partner, a parent), which the filer must not read.
  * A date may be at most {@code maxDaysAhead} days after today, and not before the birth of the people picked in the
- * person field {@code notBeforeBirthOf} (every row of a repeated section).
+ * person field {@code notBeforeBirthOf} (every row of a repeated section). With {@code showRepeats} the officer's page
+ * lists the other dossiers of the procedure with the same answer (a penalty decision filed twice).
  */
 public record FormField(
         String id,
@@ -33,7 +34,8 @@ public record FormField(
         Relation relation,
         boolean officersOnly,
         Integer maxDaysAhead,
-        String notBeforeBirthOf) {
+        String notBeforeBirthOf,
+        boolean showRepeats) {
 
     public enum FieldType { TEXT, TEXTAREA, DATE, SELECT, PHONE, EMAIL, PROVINCE, COMMUNE, NUMBER, CHECKBOX, PERSON }
 

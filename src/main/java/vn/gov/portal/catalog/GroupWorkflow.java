@@ -34,6 +34,6 @@ public final class GroupWorkflow {
     private static WorkflowDefinition.Transition transition(String event, List<String> from, String to, String vi,
                                                             String en) {
         return new WorkflowDefinition.Transition(event, from, to, SYSTEM, new LocalizedText(vi, en), false, false, false,
-                List.of(), false);
+                List.of(), false, false);
     }
 }

@@ -249,16 +249,18 @@ public record ProcedureDefinition(
     public static final String EXEMPTION_ANSWER = "feeExemption";
 
     /**
-     * The one place that says what a dossier owes: the fine in {@value #AMOUNT_FIELD} when the form asks for it, else
-     * the online fee the portal collects, unless the filing is on time by {@code fees.due} or declares an exemption
-     * ground an officer has not refused.
+     * What the definition says a dossier owes: when the form asks for {@value #AMOUNT_FIELD}, a fine whose amount an
+     * officer confirms (FeesDue adds the dossier's confirmed amount); else the online fee the portal collects, unless
+     * the filing is on time by {@code fees.due} or declares an exemption ground an officer has not refused.
      *
      * @param filedOn           the Vietnamese day of the filing (today, before it is sent)
      * @param exemptionRefused  an officer found the declared ground not proved: the fee is due after all
      */
     public FeeDue feeDue(Map<String, String> answers, LocalDate filedOn, boolean exemptionRefused) {
         if (field(AMOUNT_FIELD).filter(f -> f.type() == FormField.FieldType.NUMBER).isPresent()) {
-            return new FeeDue(fineIn(answers), FeeDue.Reason.DUE, null);
+            // The amount the applicant states is never charged as typed: an officer's setsAmount transition confirms
+            // the amount due, which the dossier keeps (FeesDue, DefinitionRules). Until then it is due, amount unknown.
+            return new FeeDue(0, FeeDue.Reason.DUE, null);
         }
         if (feeCollected() == 0) {
             return FeeDue.FREE;
@@ -361,14 +363,6 @@ public record ProcedureDefinition(
 
     /** The number field holding an amount the applicant owes (the fine in a penalty decision), if the form has one. */
     public static final String AMOUNT_FIELD = "fineAmount";
-
-    private static long fineIn(Map<String, String> answers) {
-        try {
-            return Math.max(0, Long.parseLong(answers.getOrDefault(AMOUNT_FIELD, "").strip()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
 
     /** Whether a payment transition can ever have something to charge: the amount field, or a collected fee. */
     public boolean chargesOnline() {

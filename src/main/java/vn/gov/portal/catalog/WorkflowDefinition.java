@@ -9,6 +9,8 @@ import java.util.Set;
  * fire transitions through their roles; the filer as APPLICANT, the person named in {@code party} as PARTY, and the
  * portal itself as SYSTEM ({@code automatic} transitions run as soon as their state is reached). A {@code payment}
  * transition is the applicant's, but fires only when the payment gateway confirms the payment, never from a button.
+ * A {@code setsAmount} transition is an officer's that confirms the amount the applicant then pays (a penalty
+ * decision checked in the agency's own system): its form asks for the amount, and the dossier keeps it.
  */
 public record WorkflowDefinition(String initial, String party, List<State> states, List<Transition> transitions) {
 
@@ -26,7 +28,7 @@ public record WorkflowDefinition(String initial, String party, List<State> state
 
     public record Transition(String event, List<String> from, String to, Set<String> roles, LocalizedText label,
                              boolean requiresNote, boolean writeBack, boolean automatic, List<String> guards,
-                             boolean payment) {
+                             boolean payment, boolean setsAmount) {
 
         public boolean allows(Set<String> actorRoles) {
             return actorRoles.stream().anyMatch(roles::contains);

@@ -90,6 +90,17 @@ public class Decisions {
     @Transactional
     public Dossier decide(PortalUser officer, UUID id, String event, String note, LocalDate supplementDue,
                           int expectedLockVersion) {
+        return decide(officer, id, event, note, supplementDue, null, expectedLockVersion);
+    }
+
+    /**
+     * An officer's decision, with the amount due as typed when the transition confirms it ({@code setsAmount}: a
+     * penalty decision checked in the agency's own system). The amount is kept with the dossier in the move's
+     * transaction; the payment charges it and nothing else (Payments).
+     */
+    @Transactional
+    public Dossier decide(PortalUser officer, UUID id, String event, String note, LocalDate supplementDue,
+                          String amountDue, int expectedLockVersion) {
         Dossier dossier = dossiers.findForUpdate(id).filter(d -> !d.isDraft()).orElseThrow(UserFacingException::notFound);
         Set<String> roles = agencies.rolesIn(officer.username(), dossier.agencyId());
         if (roles.isEmpty()) {
@@ -102,6 +113,17 @@ public class Decisions {
         if (asksSupplement) {
             // Set before the move, so that the move's listeners (the citizen's notice) tell the date.
             dossiers.askSupplementBy(id, supplementDue(supplementDue));
+        }
+        // Only for whom the move is (else fire refuses it, with its own reason, before the amount matters).
+        boolean setsAmount = workflow.transition(dossier.state(), event)
+                .filter(t -> t.setsAmount() && t.allows(roles)).isPresent();
+        if (setsAmount) {
+            long amount = AmountDue.parse(amountDue);
+            // Set before the move, as the supplement date: a refusal of the move rolls it back with everything else.
+            dossiers.confirmAmountDue(id, amount);
+            audit.record(officer.username(), "dossier.amount-confirmed", "dossier", id.toString(), Map.of(
+                    "receiptCode", dossier.receiptCode(), "event", event, "amountVnd", amount,
+                    "statedVnd", String.valueOf(dossier.statedAmountVnd())));
         }
         return fire(dossier, event, note, expectedLockVersion, new Actor(officer.username(), "STAFF", roles));
     }

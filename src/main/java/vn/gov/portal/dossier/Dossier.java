@@ -32,7 +32,8 @@ public record Dossier(
         Instant updatedAt,
         LocalDate supplementDue,
         boolean completed,
-        boolean feeExemptionRefused) {
+        boolean feeExemptionRefused,
+        Long amountDueVnd) {
 
     public static final String DRAFT = "draft";
 
@@ -60,6 +61,24 @@ public record Dossier(
     public boolean hasAnswersIn(vn.gov.portal.catalog.ProcedureDefinition.FormSection section) {
         return section.fields().stream().flatMap(f -> section.answerIds(f).stream())
                 .anyMatch(id -> answers.get(id) != null && !answers.get(id).isBlank());
+    }
+
+    /**
+     * The amount the applicant stated as due ({@value vn.gov.portal.catalog.ProcedureDefinition#AMOUNT_FIELD}: what the
+     * penalty notice says), when they gave a whole number; what is charged is {@link #amountDueVnd}, once confirmed.
+     */
+    public Long statedAmountVnd() {
+        String typed = answers.get(vn.gov.portal.catalog.ProcedureDefinition.AMOUNT_FIELD);
+        try {
+            return typed == null ? null : Long.valueOf(typed.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** An officer confirmed an amount due that is not the one the applicant stated. */
+    public boolean confirmedAmountDiffers() {
+        return amountDueVnd != null && statedAmountVnd() != null && !amountDueVnd.equals(statedAmountVnd());
     }
 
     /** Waiting for the citizen to send what a supplementation request asks for. */

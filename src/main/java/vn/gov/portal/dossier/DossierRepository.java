@@ -27,7 +27,7 @@ class DossierRepository {
                    status_code, receipt_code, answers, prefilled, submitted_at, appointment_date, closed_at,
                    party_id_number, parent_id, step_index, is_group, assignee, clock_paused_on, lock_version, updated_at,
                    supplement_due, completed_at is not null as completed,
-                   fee_exemption_refused_at is not null as fee_exemption_refused
+                   fee_exemption_refused_at is not null as fee_exemption_refused, amount_due_vnd
             """;
     private static final String COLUMNS = "select" + DOSSIER + "from dossier\n";
     private static final TypeReference<LinkedHashMap<String, String>> ANSWERS = new TypeReference<>() { };
@@ -227,6 +227,28 @@ class DossierRepository {
                 .update();
     }
 
+    /** The amount due an officer confirmed, set with the move that confirms it (Decisions). */
+    void confirmAmountDue(UUID id, long amountVnd) {
+        jdbc.sql("update dossier set amount_due_vnd = ? where id = ?").params(amountVnd, id).update();
+    }
+
+    /**
+     * The other submitted dossiers of the procedure whose answer {@code field} is {@code value}, compared without case
+     * and spaces (the index of V42 for the traffic fine's decision number), newest first.
+     */
+    List<Dossier> withSameAnswer(String procedureCode, String field, String value, UUID except, int limit) {
+        // Both written into the SQL, so that the partial expression index matches even in a generic plan; the parser
+        // allows no other characters in field ids and procedure codes.
+        if (!field.matches("[A-Za-z][A-Za-z0-9]*") || !procedureCode.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("not a field id or procedure code: " + field + ", " + procedureCode);
+        }
+        return jdbc.sql(COLUMNS + "where procedure_code = '" + procedureCode + "' and id <> ? and state <> 'draft'\n"
+                        + "  and upper(regexp_replace(answers ->> '" + field + "', '\\s', '', 'g'))"
+                        + " = upper(regexp_replace(?, '\\s', '', 'g'))\n"
+                        + "order by submitted_at desc limit ?")
+                .params(except, value, limit).query(this::map).list();
+    }
+
     void askSupplementBy(UUID id, LocalDate due) {
         jdbc.sql("update dossier set supplement_due = ? where id = ?").params(due, id).update();
     }
@@ -334,6 +356,6 @@ class DossierRepository {
                 rs.getObject("parent_id", UUID.class), rs.getObject("step_index", Integer.class), rs.getBoolean("is_group"),
                 rs.getString("assignee"), rs.getObject("clock_paused_on", LocalDate.class), rs.getInt("lock_version"),
                 rs.getTimestamp("updated_at").toInstant(), rs.getObject("supplement_due", LocalDate.class), rs.getBoolean("completed"),
-                rs.getBoolean("fee_exemption_refused"));
+                rs.getBoolean("fee_exemption_refused"), rs.getObject("amount_due_vnd", Long.class));
     }
 }

@@ -91,6 +91,32 @@ public class Dossiers {
                 Math.min(Math.max(0, page), MAX_PAGE) * PAGE_SIZE);
     }
 
+    /** Other dossiers with the same answer to a {@code showRepeats} question, for the officer's page. */
+    public record Repeats(FormField field, String answer, List<Other> others) {}
+
+    /** Another dossier with the same answer, with the label of its state in its own version (e.g. "Đã nộp phạt"). */
+    public record Other(Dossier dossier, LocalizedText stateLabel) {}
+
+    /** How many other dossiers of the same answer the officer's page lists: enough to see a decision paid before. */
+    static final int REPEATS_SHOWN = 20;
+
+    /**
+     * For each {@code showRepeats} question the dossier answered, the other dossiers of its procedure (any citizen,
+     * any agency, any version) with the same answer: a penalty decision already paid or awaiting payment shows, and
+     * the officer refuses the second payment. Only their receipt code, status and date are shown, nothing about who filed.
+     */
+    public List<Repeats> repeats(Dossier dossier) {
+        return catalog.get(dossier.procedureCode(), dossier.procedureVersion()).fields()
+                .filter(FormField::showRepeats)
+                .filter(f -> dossier.answers().get(f.id()) != null && !dossier.answers().get(f.id()).isBlank())
+                .map(f -> new Repeats(f, dossier.answers().get(f.id()), dossiers.withSameAnswer(dossier.procedureCode(),
+                        f.id(), dossier.answers().get(f.id()), dossier.id(), REPEATS_SHOWN).stream()
+                        .map(other -> new Other(other, catalog.get(other.procedureCode(), other.procedureVersion())
+                                .workflow().state(other.state()).map(vn.gov.portal.catalog.WorkflowDefinition.State::label).orElse(null)))
+                        .toList()))
+                .toList();
+    }
+
     /** Colleagues in the dossier's agency, to whom it may be assigned. */
     public List<String> colleagues(Dossier dossier) {
         return agencies.staffOf(dossier.agencyId());

@@ -11,8 +11,9 @@ import vn.gov.portal.catalog.ProcedureDefinition.FeeDue;
 /**
  * The fee due for a dossier, asked of its own version of the procedure with the facts only the dossier has: the day it
  * was filed (a late birth registration), whether an officer refused the exemption ground it declares, and whether it
- * is a step of an interconnected group (the group's fee covers its steps: one payment, Decree 63/2024). The review
- * page, the workflow's skip of the payment state, the payment's amount, the receipt and the pages all ask here.
+ * is a step of an interconnected group (the group's fee covers its steps: one payment, Decree 63/2024), and the amount
+ * an officer confirmed ({@code setsAmount}: a fine checked against its penalty decision). The review page, the
+ * workflow's skip of the payment state, the payment's amount, the receipt and the pages all ask here.
  */
 @Service
 public class FeesDue {
@@ -28,6 +29,9 @@ public class FeesDue {
     public FeeDue of(Dossier dossier) {
         if (dossier.parentId() != null) {
             return FeeDue.FREE;
+        }
+        if (dossier.amountDueVnd() != null) {
+            return new FeeDue(dossier.amountDueVnd(), FeeDue.Reason.DUE, null);
         }
         LocalDate filedOn = dossier.submittedAt() == null ? LocalDate.now(clock)
                 : LocalDate.ofInstant(dossier.submittedAt(), clock.getZone());

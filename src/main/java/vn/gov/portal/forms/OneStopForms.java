@@ -216,6 +216,11 @@ public class OneStopForms {
             case RECEIPT -> {
                 pdf.row(rows, "Thời gian trả kết quả", dossier.appointmentDate() == null ? "" : PdfSheet.DATE.format(dossier.appointmentDate()));
                 pdf.row(rows, "Nhận kết quả tại", agency.nameVi() + " hoặc trực tuyến tại Cổng Dịch vụ công");
+                // An amount an officer confirmed (setsAmount) before the receipt was first drawn.
+                if (dossier.amountDueVnd() != null) {
+                    pdf.row(rows, "Số tiền phải nộp theo quyết định",
+                            String.format(java.util.Locale.ROOT, "%,d", dossier.amountDueVnd()).replace(',', '.') + " đồng");
+                }
                 fee.ifPresent(paid -> pdf.row(rows, "Phí, lệ phí đã nộp",
                         String.format(java.util.Locale.ROOT, "%,d", paid.amountVnd()).replace(',', '.')
                                 + " đồng, nộp trực tuyến ngày " + PdfSheet.DATE.format(paid.paidAt().atZone(PdfSheet.VIETNAM))

@@ -130,6 +130,7 @@ class OfficerController {
         model.addAttribute("attachments", attachments.ofDossier(dossier));
         model.addAttribute("applicant", dossiers.applicantRecord(officer, dossier).orElse(null));
         model.addAttribute("involved", dossiers.othersInvolved(officer, dossier));
+        model.addAttribute("repeats", dossiers.repeats(dossier));
         model.addAttribute("today", LocalDate.now(clock));
         // Each rendering's note form has an id of its own: a second post of it is the same note (Decisions).
         model.addAttribute("noteFormId", UUID.randomUUID());
@@ -196,15 +197,16 @@ class OfficerController {
 
     @PostMapping("/officer/dossiers/{id}/decisions")
     String decide(@PathVariable UUID id, @RequestParam String event, @RequestParam(defaultValue = "") String note,
-                  @RequestParam(required = false) LocalDate supplementDue, @RequestParam int lockVersion,
+                  @RequestParam(required = false) LocalDate supplementDue,
+                  @RequestParam(required = false) String amountDue, @RequestParam int lockVersion,
                   PortalUser officer, Locale locale, Model model, HttpServletResponse response,
                   RedirectAttributes redirect) {
         // Each decision is a form of its own (fragments/dossier :: decisions); a refusal about the whole decision
         // links to the panel, which is there even when the decision no longer is.
         PostedForm form = new PostedForm("decision-" + event, "decisions").field("note", "note-" + event, note)
-                .field("supplementDue", "due-" + event, supplementDue);
+                .field("supplementDue", "due-" + event, supplementDue).field("amountDue", "amount-" + event, amountDue);
         return attempt(id, form, "decision.done",
-                () -> decisions.decide(officer, id, event, note, supplementDue, lockVersion),
+                () -> decisions.decide(officer, id, event, note, supplementDue, amountDue, lockVersion),
                 officer, locale, model, response, redirect);
     }
 

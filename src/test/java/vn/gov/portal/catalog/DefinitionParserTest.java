@@ -120,8 +120,9 @@ class DefinitionParserTest {
                 .parse("traffic-fine-payment.yaml", Files.readString(Path.of("workflows/traffic-fine-payment.yaml"))).definition();
         assertThat(fine.workflow().transition("awaiting-payment", "pay").orElseThrow().payment()).isTrue();
         assertThat(fine.workflow().transition("awaiting-payment", "withdraw").orElseThrow().payment()).isFalse();
-        assertThat(fine.feeDue(java.util.Map.of("fineAmount", "800000"), java.time.LocalDate.now(), false).amount()).isEqualTo(800_000);
-        assertThat(fine.feeDue(java.util.Map.of("fineAmount", "nonsense"), java.time.LocalDate.now(), false).amount()).isZero();
+        // The stated amount is never what the definition charges: an officer confirms the amount due (setsAmount).
+        assertThat(fine.feeDue(java.util.Map.of("fineAmount", "800000"), java.time.LocalDate.now(), false).amount()).isZero();
+        assertThat(fine.workflow().transition("submitted", "confirm-amount").orElseThrow().setsAmount()).isTrue();
     }
 
     @Test

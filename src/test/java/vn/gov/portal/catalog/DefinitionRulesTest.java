@@ -319,6 +319,43 @@ class DefinitionRulesTest {
                 .hasMessageContaining("tiny.yaml:" + lineOf(broken, "id: done") + ": terminal state 'done' has status 4");
     }
 
+    // ---------------------------------------------------------------- confirmed amount
+
+    /** TINY with an amount the applicant states (a fine), paid online once the receiving officer confirmed it. */
+    private static final String STATED_AMOUNT = TINY
+            .replace("- { id: note, type: text, label: { vi: Ghi chú, en: Note } }",
+                    "- { id: note, type: text, label: { vi: Ghi chú, en: Note } }\n"
+                            + "        - { id: fineAmount, type: number, min: 1, label: { vi: Số tiền phạt, en: Fine } }")
+            .replace(LAST_STATE, LAST_STATE
+                    + "    - { id: unpaid, status: 6, label: { vi: Chờ thanh toán, en: Awaiting payment } }\n")
+            .replace("{ event: receive, from: submitted, to: processing,",
+                    "{ event: receive, from: submitted, to: unpaid, setsAmount: true,")
+            .replace(LAST_TRANSITION, LAST_TRANSITION
+                    + "    - { event: pay, from: unpaid, to: processing, roles: [APPLICANT], payment: true, label: { vi: Nộp, en: Pay } }\n");
+
+    @Test
+    void aTypedAmountIsChargedOnlyAfterAnOfficerConfirmedIt() {
+        assertThat(problems(STATED_AMOUNT)).isEmpty();
+        assertThat(PARSER.parse("test.yaml", STATED_AMOUNT).definition()
+                .feeDue(Map.of("fineAmount", "10000"), java.time.LocalDate.now(), false).amount()).isZero();
+
+        // Without the confirmation the payment would charge what the citizen typed.
+        String unconfirmed = STATED_AMOUNT.replace(" setsAmount: true,", "");
+        assertThat(problems(unconfirmed)).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("'pay'", "'fineAmount'", "setsAmount");
+            assertThat(p.line()).isEqualTo(lineOf(unconfirmed, "{ event: pay,"));
+        });
+        // Nor may any other way reach the payment without a confirmation (here another officer's step).
+        String bypassed = STATED_AMOUNT.replace(LAST_TRANSITION, LAST_TRANSITION
+                + "    - { event: hurry, from: submitted, to: unpaid, roles: [HANDLER], label: { vi: Chuyển nhanh, en: Hurry } }\n");
+        assertThat(problems(bypassed)).singleElement().satisfies(p -> assertThat(p.message()).contains("'pay'"));
+
+        // Only an officer confirms an amount: not the applicant, nor the payment itself.
+        DefinitionParser.Result byCitizen = PARSER.parse("test.yaml", STATED_AMOUNT.replace(" setsAmount: true,", "")
+                .replace("payment: true,", "payment: true, setsAmount: true,"));
+        assertThat(byCitizen.problems()).anySatisfy(p -> assertThat(p.message()).contains("'pay'", "setsAmount"));
+    }
+
     // ---------------------------------------------------------------- fee collection
 
     /** TINY with an online fee the portal collects: paid first (initial state), then received by an officer. */

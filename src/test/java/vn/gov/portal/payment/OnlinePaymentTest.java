@@ -52,6 +52,8 @@ class OnlinePaymentTest extends PortalIntegrationTest {
     ProcedureCatalog catalog;
     @Autowired
     AbandonedPayments abandoned;
+    @Autowired
+    vn.gov.portal.dossier.Decisions decisions;
 
     @Test
     void theCitizenPaysAtTheGatewayAndTheSignedReturnClosesTheDossierOnce() throws Exception {
@@ -68,7 +70,7 @@ class OnlinePaymentTest extends PortalIntegrationTest {
         // In English the amount is grouped the English way, as the fees are.
         assertThat(mvc.perform(get(page).param("lang", "en").with(authentication(login(citizen))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
-                .contains("Amount due: 1,250,000 VND").doesNotContain("1.250.000");
+                .contains("Amount due under the decision: VND 1,250,000").doesNotContain("1.250.000");
         String confirmation = mvc.perform(get(page + "/submitted").with(authentication(login(citizen))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(confirmation).contains("id=\"submitted-panel\"", dossier.receiptCode(), "id=\"payment-form\"",
@@ -94,7 +96,7 @@ class OnlinePaymentTest extends PortalIntegrationTest {
         assertThat(paid.statusCode()).isEqualTo(10);
         assertThat(dossiers.timeline(paid)).extracting(DossierEvent::event, DossierEvent::actorKind).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("submit", "CITIZEN"),
-                org.assertj.core.groups.Tuple.tuple("request-payment", "SYSTEM"),
+                org.assertj.core.groups.Tuple.tuple("confirm-amount", "STAFF"),
                 org.assertj.core.groups.Tuple.tuple("pay", "PAYMENT"),
                 org.assertj.core.groups.Tuple.tuple("close", "SYSTEM"));
         assertThat(dossiers.timeline(paid).get(2).note()).isEqualTo("VNPAY " + answer.get("vnp_TransactionNo"));
@@ -245,6 +247,9 @@ class OnlinePaymentTest extends PortalIntegrationTest {
         answers.put("fineAmount", String.valueOf(FINE));
         Dossier dossier = ((Filing.Submitted) filing.submit(citizen, catalog.find("traffic-fine-payment").orElseThrow(),
                 UUID.randomUUID(), answers)).dossier();
+        // The provincial traffic police confirm the amount of the decision (here the one stated) before any payment.
+        dossier = decisions.decide(officer(staffWith(dossier, "RECEIVER")), dossier.id(), "confirm-amount", "",
+                null, String.valueOf(FINE), dossier.lockVersion());
         assertThat(dossier.statusCode()).isEqualTo(6);
         return dossier;
     }

@@ -170,7 +170,7 @@ class CitizenStepsTest extends PortalIntegrationTest {
     // ---------------------------------------------------------------- traffic fine
 
     @Test
-    void aTrafficFineAwaitsPaymentByItselfOnlyTheFilerPaysAndItEndsClosed() {
+    void aTrafficFineAwaitsPaymentOnceTheTrafficPoliceConfirmItOnlyTheFilerPaysAndItEndsClosed() {
         ProcedureDefinition fine = catalog.find("traffic-fine-payment").orElseThrow();
         PortalUser filer = citizen(freeAdult(500), 2);
         PortalUser other = citizen(freeAdult(510), 2);
@@ -180,15 +180,24 @@ class CitizenStepsTest extends PortalIntegrationTest {
         answers.put("plateNumber", "30A-123.45");
         answers.put("fineAmount", "800000");
         Dossier dossier = ((Filing.Submitted) filing.submit(filer, fine, UUID.randomUUID(), answers)).dossier();
-        assertThat(dossier.state()).isEqualTo("awaiting-payment");
-        assertThat(dossier.statusCode()).isEqualTo(6);
-        assertThat(dossier.closedAt()).isNull();
-        assertThat(dossiers.timeline(dossier)).extracting(DossierEvent::event, DossierEvent::actorKind)
-                .containsExactly(tuple("submit", "CITIZEN"),
-                        tuple("request-payment", "SYSTEM"));
+        // Nothing to pay before the traffic police checked the decision: the stated amount is not charged.
+        assertThat(dossier.state()).isEqualTo("submitted");
+        assertThat(dossier.statusCode()).isEqualTo(1);
+        assertThat(dossiers.actionsFor(filer, dossier)).extracting(Transition::event).containsExactly("withdraw");
 
         String province = permanent(filer.subject(), "province_code");
         assertThat(dossier.agencyId()).isEqualTo(agencyOfProvince("PROVINCIAL_POLICE", province));
+        assertThat(dossiers.actionsFor(officer("cat." + province + ".tiepnhan"), dossier)).extracting(Transition::event)
+                .containsExactlyInAnyOrder("confirm-amount", "refuse");
+        dossier = decisions.decide(officer("cat." + province + ".tiepnhan"), dossier.id(), "confirm-amount", "", null,
+                "800000", dossier.lockVersion());
+        assertThat(dossier.state()).isEqualTo("awaiting-payment");
+        assertThat(dossier.statusCode()).isEqualTo(6);
+        assertThat(dossier.amountDueVnd()).isEqualTo(800_000L);
+        assertThat(dossier.closedAt()).isNull();
+        assertThat(dossiers.timeline(dossier)).extracting(DossierEvent::event, DossierEvent::actorKind)
+                .containsExactly(tuple("submit", "CITIZEN"),
+                        tuple("confirm-amount", "STAFF"));
         for (String role : OFFICER_ROLES) {
             assertThat(dossiers.actionsFor(officer("cat." + province + "." + role), dossier)).isEmpty();
         }
@@ -216,7 +225,7 @@ class CitizenStepsTest extends PortalIntegrationTest {
         assertThat(fine.workflow().state("closed").orElseThrow().terminal()).isTrue();
         assertThat(dossier.closedAt()).isNotNull();
         assertThat(dossiers.timeline(dossier)).extracting(DossierEvent::event, DossierEvent::actorKind)
-                .containsExactly(tuple("submit", "CITIZEN"), tuple("request-payment", "SYSTEM"),
+                .containsExactly(tuple("submit", "CITIZEN"), tuple("confirm-amount", "STAFF"),
                         tuple("pay", "PAYMENT"), tuple("close", "SYSTEM"));
         assertThat(dossiers.actionsFor(filer, dossier)).isEmpty();
         assertThat(documents(id)).containsExactly("TRAFFIC_FINE_RECEIPT " + filer.subject());

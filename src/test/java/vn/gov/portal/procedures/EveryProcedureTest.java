@@ -181,8 +181,9 @@ class EveryProcedureTest extends PortalIntegrationTest {
                     .orElseThrow(() -> new AssertionError(definition.code() + " is stuck in " + state.id()));
             String role = next.roles().iterator().next();
             if (WorkflowDefinition.OFFICER_ROLES.contains(role)) {
+                // An officer confirming the amount due (a fine checked against its decision) gives one.
                 dossier = decisions.decide(officer(staffWith(dossier, role)), dossier.id(), next.event(), "Ghi chú thử nghiệm",
-                        dossier.lockVersion());
+                        null, next.setsAmount() ? "150000" : null, dossier.lockVersion());
             } else if (next.payment()) {
                 // A payment step is fired by the gateway's confirmation, never by the citizen's action.
                 assertThat(payOnline(filer, dossier.id()).paid()).as(definition.code() + " paid online").isTrue();

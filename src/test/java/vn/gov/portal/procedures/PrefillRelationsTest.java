@@ -549,7 +549,7 @@ class PrefillRelationsTest extends PortalIntegrationTest {
                         .map(f -> new FormField(f.id(), f.type(), f.label(), f.help(), true, f.maxLength(), f.pattern(),
                                 f.patternMessage(), f.prefill(), f.editable(), f.options(), f.provinceField(),
                                 f.notBefore(), f.notAfter(), f.after(), f.maxYearsAfter(), f.min(), f.max(), f.relation(),
-                                f.officersOnly(), f.maxDaysAhead(), f.notBeforeBirthOf()))
+                                f.officersOnly(), f.maxDaysAhead(), f.notBeforeBirthOf(), f.showRepeats()))
                         .toList()))
                 .toList();
         assertThat(sections).anyMatch(s -> s.repeat() == 3 && s.fields().stream().allMatch(FormField::required));
