@@ -275,6 +275,14 @@ public record ProcedureDefinition(
         return new FeeDue(fees.online(), FeeDue.Reason.DUE, ground.orElse(null));
     }
 
+    /**
+     * Whether an officer's transition sends the dossier back to pay because the exemption ground it declares is not
+     * proved (the receiver's way back, {@code fees.exemptions}); confirming an amount due ({@code setsAmount}) is not.
+     */
+    public boolean refusesExemption(WorkflowDefinition.Transition t) {
+        return t.byOfficer() && !t.setsAmount() && !exemptions().isEmpty() && workflow.awaitsFee(t.to());
+    }
+
     /** The grounds of exemption the citizen may declare; none for most procedures. */
     public List<Exemption> exemptions() {
         return fees == null ? List.of() : fees.exemptions();

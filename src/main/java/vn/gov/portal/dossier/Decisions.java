@@ -391,7 +391,7 @@ public class Decisions {
         refusal(dossier, definition, transition).ifPresent(code -> {
             throw UserFacingException.refused(code);
         });
-        boolean backToFee = transition.byOfficer() && definition.workflow().awaitsFee(transition.to());
+        boolean backToFee = definition.refusesExemption(transition);
         if (backToFee && !feesDue.of(dossier).exempt()) {
             // Sending a dossier back to pay is the answer to a ground not proved, not a way to charge anyone else.
             throw UserFacingException.refused("fee.noExemptionToRefuse");

@@ -129,11 +129,12 @@ public class Dossiers {
         }
         Set<String> roles = user.isCitizen() ? dossier.citizenRoles(user.subject())
                 : agencies.rolesIn(user.username(), dossier.agencyId());
-        WorkflowDefinition workflow = catalog.get(dossier.procedureCode(), dossier.procedureVersion()).workflow();
+        ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
         // Sending back to pay answers an exemption ground declared (Decisions): no button on the other dossiers.
         boolean exempt = !user.isCitizen() && feesDue.of(dossier).exempt();
-        return workflow.transitionsFrom(dossier.state()).stream().filter(t -> !t.automatic() && t.allows(roles))
-                .filter(t -> exempt || !(t.byOfficer() && workflow.awaitsFee(t.to()))).toList();
+        return definition.workflow().transitionsFrom(dossier.state()).stream()
+                .filter(t -> !t.automatic() && t.allows(roles))
+                .filter(t -> exempt || !definition.refusesExemption(t)).toList();
     }
 
     /**

@@ -174,7 +174,7 @@ class EveryProcedureTest extends PortalIntegrationTest {
                     .filter(t -> !t.automatic())
                     .filter(t -> !NOT_COMPLETION.contains(definition.workflow().statusOf(t.to())))
                     // the receiver's way back to the fee answers an exemption ground not proved: not the happy path
-                    .filter(t -> !(t.byOfficer() && definition.workflow().awaitsFee(t.to())))
+                    .filter(t -> !definition.refusesExemption(t))
                     // new ground first: a loop such as processing → payment → processing is walked once
                     .sorted(java.util.Comparator.comparing(t -> visited.contains(t.to())))
                     .findFirst()
