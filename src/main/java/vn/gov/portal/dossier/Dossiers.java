@@ -67,16 +67,9 @@ public class Dossiers {
     }
 
     public Dossier forOfficer(PortalUser officer, UUID id) {
-        return dossiers.find(id).filter(d -> !d.isDraft()).filter(d -> !awaitsFeeBeforeIntake(d))
+        return dossiers.find(id).filter(Dossier::receivedByAgency)
                 .filter(d -> !agencies.rolesIn(officer.username(), d.agencyId()).isEmpty())
                 .orElseThrow(UserFacingException::notFound);
-    }
-
-    /** Filed, but not the agency's yet: its fee comes before intake and the gateway has not confirmed it. */
-    private boolean awaitsFeeBeforeIntake(Dossier dossier) {
-        ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
-        return definition.collectsFeeBeforeIntake()
-                && definition.workflow().transitionsFrom(dossier.state()).stream().anyMatch(Transition::payment);
     }
 
     public List<Dossier> queue(PortalUser officer, QueueFilter filter, int page) {
