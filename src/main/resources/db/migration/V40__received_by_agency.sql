@@ -44,3 +44,8 @@ drop index dossier_stats_submitted;
 create index dossier_stats_overdue_received on dossier (appointment_date) include (procedure_code, agency_id, clock_paused_on)
     where closed_at is null and completed_at is null and received_at is not null and not is_group;
 drop index dossier_stats_overdue;
+-- Checked with EXPLAIN on 6,000 dossiers in 20 agencies: the book reads dossier_received (agency and period), the
+-- overdue count is an index-only scan of dossier_stats_overdue_received, the submissions read
+-- dossier_stats_submitted_received; the queue keeps its plans (dossier_queue_open, dossier_queue_procedure,
+-- dossier_agency_queue for a status, the receipt-code and ID-number lookups for a search), "received" being a filter
+-- on the few rows they return. The queue's indexes are left as they are: the dossiers not received are few.
