@@ -89,12 +89,14 @@ public final class DossierBacklog {
                             .append(state.id()).append('\t').append(state.status()).append('\t')
                             .append(agency.unitCode()).append("-SEED-").append(existing + done + i).append('\t')
                             .append("{}\t[]\t").append(submitted).append('\t').append(appointment).append('\t')
-                            .append(closed).append('\t').append(completed).append('\n');
+                            .append(closed).append('\t').append(completed).append('\t')
+                            .append(procedure.awaitsOthersBeforeReceipt(state.id()) ? "\\N" : submitted.toString())
+                            .append('\n');
                 }
                 copy.copyIn("""
                         copy dossier (id, procedure_code, procedure_version, applicant_id_number, applicant_name,
                             agency_id, state, status_code, receipt_code, answers, prefilled, submitted_at,
-                            appointment_date, closed_at, completed_at) from stdin""", new StringReader(rows.toString()));
+                            appointment_date, closed_at, completed_at, received_at) from stdin""", new StringReader(rows.toString()));
             }
             jdbc.sql("analyze dossier").update();
         } catch (SQLException | IOException e) {

@@ -383,6 +383,22 @@ public record ProcedureDefinition(
         return fees != null && fees.collection() == Collection.BEFORE_INTAKE;
     }
 
+    /**
+     * Whether a dossier in this state is not yet the agency's: it waits for its fee before intake (a payment leaves
+     * the state) or for the other party's confirmation (a PARTY transition leaves it). Leaving such a state for one
+     * that is neither this nor final is when the agency receives the dossier (docs/architecture.md).
+     */
+    public boolean awaitsOthersBeforeReceipt(String state) {
+        return workflow.transitionsFrom(state).stream().anyMatch(t -> (t.payment() && collectsFeeBeforeIntake())
+                || t.roles().contains(WorkflowDefinition.PARTY));
+    }
+
+    /** Whether moving from one state to another hands the dossier to the agency (see awaitsOthersBeforeReceipt). */
+    public boolean receivedBy(String from, String to) {
+        return awaitsOthersBeforeReceipt(from) && !awaitsOthersBeforeReceipt(to)
+                && workflow.state(to).map(s -> !s.terminal()).orElse(false);
+    }
+
     /** The online fee the citizen pays through the portal for this dossier, 0 when the portal collects none. */
     public long feeCollected() {
         return fees != null && fees.collected() ? fees.online() : 0;

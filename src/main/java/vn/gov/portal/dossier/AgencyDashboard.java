@@ -12,7 +12,8 @@ import vn.gov.portal.agency.AgencyDirectory;
 import vn.gov.portal.identity.PortalUser;
 
 /**
- * An agency's figures for its officers: what waits in each status, what is due today or overdue, the on-time rate
+ * An agency's figures for its officers, over the dossiers it has received (not those awaiting a fee before intake
+ * or the other party): what waits in each status, what is due today or overdue, the on-time rate
  * of the last 30 days per procedure with the applicants' average rating, and — for leaders — who holds how many open
  * dossiers.
  */
@@ -53,23 +54,23 @@ public class AgencyDashboard {
         LocalDate today = LocalDate.now(clock);
         List<StatusCount> byStatus = jdbc.sql("""
                         select status_code, count(*) from dossier
-                        where agency_id in (:ids) and status_code is not null and not is_group
+                        where agency_id in (:ids) and received_at is not null and not is_group
                         group by status_code order by status_code""")
                 .param("ids", ids).query((rs, n) -> new StatusCount(rs.getInt(1), rs.getLong(2))).list();
         List<ProcedureFigures> byProcedure = jdbc.sql("""
                         select d.procedure_code,
                                count(*) filter (where d.closed_at is null),
                                count(*) filter (where d.closed_at is null and d.completed_at is null
-                                                  and d.appointment_date = :today),
-                               count(*) filter (where d.closed_at is null and d.completed_at is null
-                                                  and d.appointment_date < :today),
+                                                  and d.appointment_date = :today and d.clock_paused_on is null),
+                               count(*) filter (where %s),
                                count(*) filter (where d.completed_at >= :since),
                                count(*) filter (where d.completed_at >= :since and %s),
                                count(r.score), avg(r.score)::float8
                         from dossier d
                         left join dossier_rating r on r.dossier_id = d.id
-                        where d.agency_id in (:ids) and d.status_code is not null and not d.is_group
-                        group by d.procedure_code order by d.procedure_code""".formatted(Completion.ON_TIME))
+                        where d.agency_id in (:ids) and d.received_at is not null and not d.is_group
+                        group by d.procedure_code order by d.procedure_code""".formatted(Dossier.OVERDUE,
+                        Completion.ON_TIME))
                 .param("ids", ids).param("today", today)
                 .param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(30))))
                 .query((rs, n) -> new ProcedureFigures(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
@@ -89,10 +90,10 @@ public class AgencyDashboard {
             return List.of();
         }
         return jdbc.sql("""
-                        select assignee, count(*), count(*) filter (where appointment_date < :today and completed_at is null)
+                        select assignee, count(*), count(*) filter (where %s)
                         from dossier
                         where agency_id in (:ids) and closed_at is null and assignee is not null
-                        group by assignee order by count(*) desc, assignee""")
+                        group by assignee order by count(*) desc, assignee""".formatted(Dossier.OVERDUE))
                 .param("ids", led).param("today", today)
                 .query((rs, n) -> new Workload(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
     }

@@ -101,7 +101,8 @@ public class Decisions {
     @Transactional
     public Dossier decide(PortalUser officer, UUID id, String event, String note, LocalDate supplementDue,
                           String amountDue, int expectedLockVersion) {
-        Dossier dossier = dossiers.findForUpdate(id).filter(d -> !d.isDraft()).orElseThrow(UserFacingException::notFound);
+        Dossier dossier = dossiers.findForUpdate(id).filter(Dossier::receivedByAgency)
+                .orElseThrow(UserFacingException::notFound);
         Set<String> roles = agencies.rolesIn(officer.username(), dossier.agencyId());
         if (roles.isEmpty()) {
             throw UserFacingException.notFound();
@@ -261,9 +262,13 @@ public class Decisions {
         }
     }
 
-    /** An open dossier of an agency where the officer holds a role, locked for the caller's transaction. */
+    /**
+     * An open dossier the agency has received, of an agency where the officer holds a role, locked for the caller's
+     * transaction. One the agency has not received (awaiting its fee or the other party) does not exist for officers.
+     */
     Dossier officerDossier(PortalUser officer, UUID id) {
-        Dossier dossier = dossiers.findForUpdate(id).filter(d -> !d.isDraft()).orElseThrow(UserFacingException::notFound);
+        Dossier dossier = dossiers.findForUpdate(id).filter(Dossier::receivedByAgency)
+                .orElseThrow(UserFacingException::notFound);
         if (agencies.rolesIn(officer.username(), dossier.agencyId()).isEmpty()) {
             throw UserFacingException.notFound();
         }
@@ -309,17 +314,7 @@ public class Decisions {
         ProcedureDefinition definition = definitionOf(dossier);
         return definition.workflow().transitionsFrom(dossier.state()).stream()
                 .filter(Transition::payment).findFirst()
-                .map(payment -> fire(dossier, payment.event(), paymentReference, dossier.lockVersion(), PAYMENT))
-                .map(moved -> definition.collectsFeeBeforeIntake() ? receivedOnPayment(moved, definition) : moved);
-    }
-
-    /**
-     * A fee paid before intake is when the agency receives the dossier: its legal time counts from the payment, not
-     * from the filing, however long the citizen took to pay.
-     */
-    private Dossier receivedOnPayment(Dossier dossier, ProcedureDefinition definition) {
-        dossiers.resumeClock(dossier.id(), appointments.due(definition.deadline(), LocalDateTime.now(clock)));
-        return dossiers.find(dossier.id()).orElseThrow();
+                .map(payment -> fire(dossier, payment.event(), paymentReference, dossier.lockVersion(), PAYMENT));
     }
 
     /** Runs the automatic transitions from the dossier's state, one after another, in the caller's transaction. */
@@ -406,6 +401,9 @@ public class Decisions {
         long eventId = dossiers.addEvent(id, actor.name(), actor.kind(), event, dossier.state(), next, target.status(),
                 cleanNote.isEmpty() ? null : cleanNote);
         legalClock(dossier, current, target);
+        if (dossier.receivedAt() == null && definition.receivedBy(current.id(), next)) {
+            receive(dossier, definition);
+        }
         audit.record(actor.name(), "dossier.transition", "dossier", id.toString(), Map.of(
                 "receiptCode", dossier.receiptCode(), "event", event, "from", dossier.state(), "to", next,
                 "status", target.status()));
@@ -458,6 +456,14 @@ public class Decisions {
             int waited = calendar.workingDaysBetween(dossier.clockPausedOn(), today);
             dossiers.resumeClock(dossier.id(), calendar.addWorkingDays(dossier.appointmentDate(), waited));
         }
+    }
+
+    /**
+     * The fee before intake is paid or the other party confirmed: the agency receives the dossier now, and its legal
+     * time counts from now, not from the filing, however long the wait took.
+     */
+    private void receive(Dossier dossier, ProcedureDefinition definition) {
+        dossiers.receive(dossier.id(), clock.instant(), appointments.due(definition.deadline(), LocalDateTime.now(clock)));
     }
 
     private void writeBack(Dossier dossier, ProcedureDefinition definition, Actor actor) {

@@ -33,7 +33,8 @@ public record Dossier(
         LocalDate supplementDue,
         boolean completed,
         boolean feeExemptionRefused,
-        Long amountDueVnd) {
+        Long amountDueVnd,
+        Instant receivedAt) {
 
     public static final String DRAFT = "draft";
 
@@ -86,22 +87,49 @@ public record Dossier(
         return isOpen() && statusCode != null && statusCode == 5;
     }
 
-    /** Still being dealt with: open and without its result yet (the result waiting to be handed over ends that). */
+    /**
+     * The agency has received the dossier: it was filed straight to it, or the fee before intake was paid, or the other
+     * party confirmed. Until then no officer sees or acts on it and its legal time has not started.
+     */
+    public boolean receivedByAgency() {
+        return receivedAt != null;
+    }
+
+    /**
+     * Still being dealt with against the legal clock: received, open and without its result yet (the result waiting
+     * to be handed over ends that).
+     */
     private boolean inHand() {
-        return isOpen() && !completed;
+        return receivedByAgency() && isOpen() && !completed;
+    }
+
+    /** The legal clock stands still while the citizen is asked for a supplement (status 5). */
+    private boolean clockStopped() {
+        return clockPausedOn != null;
     }
 
     /** Due today or on the next working day: stands out in the queue before it becomes overdue. */
     public boolean dueSoon(LocalDate today, LocalDate nextWorkingDay) {
-        return inHand() && appointmentDate != null && !appointmentDate.isBefore(today)
+        return inHand() && !clockStopped() && appointmentDate != null && !appointmentDate.isBefore(today)
                 && !appointmentDate.isAfter(nextWorkingDay);
     }
 
     /**
-     * Overdue is not a status: the appointment date has passed while the dossier is still being dealt with. A result
-     * finished late and waiting to be handed over was late, and is no longer overdue (as the statistics count it).
+     * Overdue is not a status: the appointment date has passed while the agency deals with the dossier. Judged on the
+     * day the legal clock stopped while a supplement is awaited (the appointment moves by the days waited when it
+     * comes back), so only a dossier already late then is overdue meanwhile. A result finished late and waiting to
+     * be handed over was late, and is no longer overdue (as the statistics count it). SQL: {@link #OVERDUE}.
      */
     public boolean overdue(LocalDate today) {
-        return inHand() && appointmentDate != null && appointmentDate.isBefore(today);
+        return inHand() && appointmentDate != null
+                && appointmentDate.isBefore(clockStopped() && clockPausedOn.isBefore(today) ? clockPausedOn : today);
     }
+
+    /**
+     * The same rule as {@link #overdue} on unqualified {@code dossier} columns, with {@code :today}; the queue, the
+     * dashboard and the statistics use it. The plain comparison with today lets an index range on appointment_date.
+     */
+    public static final String OVERDUE = """
+            (received_at is not null and closed_at is null and completed_at is null and appointment_date < :today
+             and appointment_date < coalesce(clock_paused_on, :today))""";
 }

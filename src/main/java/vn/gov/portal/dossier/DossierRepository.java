@@ -27,7 +27,7 @@ class DossierRepository {
                    status_code, receipt_code, answers, prefilled, submitted_at, appointment_date, closed_at,
                    party_id_number, parent_id, step_index, is_group, assignee, clock_paused_on, lock_version, updated_at,
                    supplement_due, completed_at is not null as completed,
-                   fee_exemption_refused_at is not null as fee_exemption_refused, amount_due_vnd
+                   fee_exemption_refused_at is not null as fee_exemption_refused, amount_due_vnd, received_at
             """;
     private static final String COLUMNS = "select" + DOSSIER + "from dossier\n";
     private static final TypeReference<LinkedHashMap<String, String>> ANSWERS = new TypeReference<>() { };
@@ -103,14 +103,15 @@ class DossierRepository {
         }
         return jdbc.sql(COLUMNS + """
                         where agency_id in (:agencies) and status_code is not null and not is_group
+                          and received_at is not null
                           and (case when cast(:status as smallint) is null
                                     then closed_at is null and (procedure_code || ':' || state) in (:officerStates)
                                     else status_code = :status end)
                           and (:scope <> 'MINE' or assignee = :officer)
                           and (:scope <> 'UNASSIGNED' or assignee is null)
-                          and (:due <> 'TODAY' or (appointment_date = :today and completed_at is null))
-                          and (:due <> 'OVERDUE' or (appointment_date < :today and completed_at is null))
-                        """ + (filter.procedure() == null ? "" : """
+                          and (:due <> 'TODAY' or (appointment_date = :today and completed_at is null
+                                                   and clock_paused_on is null))
+                        """ + "  and (:due <> 'OVERDUE' or " + Dossier.OVERDUE + ")\n" + (filter.procedure() == null ? "" : """
                           and procedure_code = :procedure
                         """) + (filter.search() == null ? "" : searchCondition(filter)) + """
                         order by appointment_date, submitted_at limit :limit offset :offset""")
@@ -169,6 +170,14 @@ class DossierRepository {
                 .params(newAppointment, id).update();
     }
 
+    /** The agency receives the dossier now: its legal time starts, with the appointment counted from this moment. */
+    void receive(UUID id, Instant at, LocalDate appointment) {
+        jdbc.sql("""
+                        update dossier set received_at = ?, appointment_date = ?, clock_paused_on = null
+                        where id = ? and received_at is null""")
+                .params(Timestamp.from(at), appointment, id).update();
+    }
+
     /** Inserts a draft, or updates the caller's draft with this id. Returns false if the id is not a draft of theirs. */
     boolean saveDraft(UUID id, String procedureCode, int version, String applicant, String applicantName,
                       Map<String, String> answers, Set<String> prefilled) {
@@ -193,25 +202,27 @@ class DossierRepository {
      */
     Optional<Dossier> submit(UUID id, String procedureCode, int version, String applicant, String applicantName,
                    Map<String, String> answers, Set<String> prefilled, long agencyId, String state, int statusCode,
-                   String receiptCode, Instant submittedAt, LocalDate appointment, String party) {
+                   String receiptCode, Instant submittedAt, LocalDate appointment, String party, Instant receivedAt) {
         return jdbc.sql("""
                         insert into dossier (id, procedure_code, procedure_version, applicant_id_number, applicant_name,
                                              answers, prefilled, agency_id, state, status_code, receipt_code,
-                                             submitted_at, appointment_date, party_id_number, lock_version)
-                        values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, 1)
+                                             submitted_at, appointment_date, party_id_number, received_at,
+                                             lock_version)
+                        values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, 1)
                         on conflict (id) do update set answers = excluded.answers, prefilled = excluded.prefilled,
                             procedure_version = excluded.procedure_version,
                             applicant_name = excluded.applicant_name, agency_id = excluded.agency_id,
                             state = excluded.state, status_code = excluded.status_code,
                             receipt_code = excluded.receipt_code, submitted_at = excluded.submitted_at,
                             appointment_date = excluded.appointment_date, party_id_number = excluded.party_id_number,
-                            lock_version = dossier.lock_version + 1, updated_at = now()
+                            received_at = excluded.received_at, lock_version = dossier.lock_version + 1, updated_at = now()
                         where dossier.state = 'draft' and dossier.applicant_id_number = excluded.applicant_id_number
                           and dossier.procedure_code = excluded.procedure_code
                         returning""" + DOSSIER)
                 .params(id, procedureCode, version, applicant, applicantName, json.writeValueAsString(answers),
                         json.writeValueAsString(prefilled.stream().sorted().toList()), agencyId, state, statusCode,
-                        receiptCode, Timestamp.from(submittedAt), appointment, party)
+                        receiptCode, Timestamp.from(submittedAt), appointment, party,
+                        receivedAt == null ? null : Timestamp.from(receivedAt))
                 .query(this::map).optional();
     }
 
@@ -261,15 +272,17 @@ class DossierRepository {
     /** Files a step of a group on the citizen's behalf, with the answers the step needs. */
     void insertStep(UUID id, UUID parent, int stepIndex, String procedureCode, int version, String applicant,
                     String applicantName, long agencyId, String state, int statusCode, String receiptCode,
-                    Instant submittedAt, LocalDate appointment, Map<String, String> answers, Set<String> prefilled) {
+                    Instant submittedAt, LocalDate appointment, Map<String, String> answers, Set<String> prefilled,
+                    Instant receivedAt) {
         jdbc.sql("""
                         insert into dossier (id, procedure_code, procedure_version, applicant_id_number, applicant_name,
                             agency_id, state, status_code, receipt_code, answers, prefilled, submitted_at, appointment_date,
-                            parent_id, step_index)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)""")
+                            parent_id, step_index, received_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)""")
                 .params(id, procedureCode, version, applicant, applicantName, agencyId, state, statusCode, receiptCode,
                         json.writeValueAsString(answers), json.writeValueAsString(prefilled.stream().sorted().toList()),
-                        Timestamp.from(submittedAt), appointment, parent, stepIndex)
+                        Timestamp.from(submittedAt), appointment, parent, stepIndex,
+                        receivedAt == null ? null : Timestamp.from(receivedAt))
                 .update();
     }
 
@@ -356,6 +369,7 @@ class DossierRepository {
                 rs.getObject("parent_id", UUID.class), rs.getObject("step_index", Integer.class), rs.getBoolean("is_group"),
                 rs.getString("assignee"), rs.getObject("clock_paused_on", LocalDate.class), rs.getInt("lock_version"),
                 rs.getTimestamp("updated_at").toInstant(), rs.getObject("supplement_due", LocalDate.class), rs.getBoolean("completed"),
-                rs.getBoolean("fee_exemption_refused"), rs.getObject("amount_due_vnd", Long.class));
+                rs.getBoolean("fee_exemption_refused"), rs.getObject("amount_due_vnd", Long.class),
+                Optional.ofNullable(rs.getTimestamp("received_at")).map(Timestamp::toInstant).orElse(null));
     }
 }

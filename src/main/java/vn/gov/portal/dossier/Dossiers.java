@@ -70,19 +70,9 @@ public class Dossiers {
     }
 
     public Dossier forOfficer(PortalUser officer, UUID id) {
-        return dossiers.find(id).filter(d -> !d.isDraft()).filter(d -> !awaitsFeeBeforeIntake(d))
+        return dossiers.find(id).filter(Dossier::receivedByAgency)
                 .filter(d -> !agencies.rolesIn(officer.username(), d.agencyId()).isEmpty())
                 .orElseThrow(UserFacingException::notFound);
-    }
-
-    /**
-     * Filed, but not the agency's yet: its fee comes before intake and the gateway has not confirmed it. One the
-     * receiver sent back to pay (the exemption ground not proved) was received already: its officers still open it.
-     */
-    private boolean awaitsFeeBeforeIntake(Dossier dossier) {
-        ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
-        return definition.collectsFeeBeforeIntake() && !dossier.feeExemptionRefused()
-                && definition.workflow().awaitsFee(dossier.state());
     }
 
     public List<Dossier> queue(PortalUser officer, QueueFilter filter, int page) {

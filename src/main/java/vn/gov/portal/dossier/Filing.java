@@ -1,6 +1,7 @@
 package vn.gov.portal.dossier;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -216,17 +217,20 @@ public class Filing {
         UUID id = stored.state().formId();
         // Only real submissions count; over the limit the whole request rolls back, the draft as it was.
         limits.take(citizen.subject(), LimitedAction.SUBMISSION);
-        LocalDateTime now = LocalDateTime.now(clock);
+        Instant filed = clock.instant();
+        LocalDateTime now = LocalDateTime.ofInstant(filed, clock.getZone());
         String receipt = receiptCodes.next(agency.unitCode(), now.toLocalDate());
         LocalDate appointment = appointments.due(definition.deadline(), now);
         String initial = definition.workflow().initial();
+        // Received as filed, unless a fee before intake or the other party's confirmation comes first (Decisions).
+        Instant received = definition.awaitsOthersBeforeReceipt(initial) ? null : filed;
         int status = definition.workflow().statusOf(initial);
         String party = definition.workflow().party() == null ? null
                 : stored.form().values().get(definition.workflow().party());
         // One write of the dossier, submitted: a draft of the citizen's (or none) becomes it.
         Dossier written = dossiers.submit(id, definition.code(), definition.version(), citizen.subject(),
                 stored.subject().filer().person().fullName(), stored.form().stored(), stored.state().prefilled(),
-                agency.id(), initial, status, receipt, clock.instant(), appointment, party)
+                agency.id(), initial, status, receipt, filed, appointment, party, received)
                 .orElseThrow(UserFacingException::notFound);
         dossiers.addEvent(id, citizen.subject(), "CITIZEN", "submit", Dossier.DRAFT, initial, status, null);
         Map<String, Object> details = new LinkedHashMap<>(Map.of("receiptCode", receipt, "procedure", definition.code(),

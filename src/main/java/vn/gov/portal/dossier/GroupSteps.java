@@ -111,7 +111,8 @@ class GroupSteps {
         String receipt = group.receiptCode() + "-" + (index + 1);
         dossiers.insertStep(id, group.id(), index + 1, procedure.code(), procedure.version(), group.applicantIdNumber(),
                 group.applicantName(), agency.get(), workflow.initial(), workflow.statusOf(workflow.initial()), receipt,
-                clock.instant(), appointments.due(procedure.deadline(), now), answers, group.prefilled());
+                clock.instant(), appointments.due(procedure.deadline(), now), answers, group.prefilled(),
+                procedure.awaitsOthersBeforeReceipt(workflow.initial()) ? null : clock.instant());
         dossiers.addEvent(id, "portal", "SYSTEM", "submit", Dossier.DRAFT, workflow.initial(),
                 workflow.statusOf(workflow.initial()), null);
         audit.record("portal", "dossier.submitted", "dossier", id.toString(), Map.of("receiptCode", receipt,

@@ -101,7 +101,9 @@ public class LongerDeadlines {
     }
 
     private LocalDate newDate(Dossier dossier, Deadline deadline) {
-        LocalDateTime received = LocalDateTime.ofInstant(dossier.submittedAt(), clock.getZone());
+        // The legal time runs from the agency's receipt (a fee before intake, the partner's confirmation), as the usual one.
+        LocalDateTime received = LocalDateTime.ofInstant(
+                dossier.receivedAt() != null ? dossier.receivedAt() : dossier.submittedAt(), clock.getZone());
         return appointments.dueLonger(deadline, received, dossier.appointmentDate());
     }
 

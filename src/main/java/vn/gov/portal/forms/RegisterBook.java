@@ -16,7 +16,6 @@ import vn.gov.portal.agency.AgencyDirectory;
 import vn.gov.portal.agency.StaffMember;
 import vn.gov.portal.catalog.LocalizedText;
 import vn.gov.portal.catalog.ProcedureCatalog;
-import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.identity.PortalUser;
 
 /**
@@ -76,49 +75,30 @@ public class RegisterBook {
     }
 
     /**
-     * The dossiers the agency received from {@code from} to {@code to} (Vietnamese days), in the order received. The
-     * dossier of an interconnected group itself is left out: its steps are the agencies' dossiers; so is one whose fee
-     * comes before intake and that never left the wait for it (unpaid and not exempt, or withdrawn before paying): the
-     * agency never received it.
+     * The dossiers the agency received from {@code from} to {@code to} (Vietnamese days), in the order received and
+     * dated by {@code received_at}: the filing, or the payment of a fee before intake, or the other party's
+     * confirmation. One never received (awaiting its fee or the partner, or withdrawn or declined before) is not in
+     * the book, whatever version of its procedure is published now. The dossier of an interconnected group itself is
+     * left out: its steps are the agencies' dossiers.
      */
     public Book read(Agency agency, LocalDate from, LocalDate to) {
         List<Entry> entries = jdbc.sql("""
-                        select receipt_code, applicant_name, procedure_code, procedure_version, submitted_at,
+                        select receipt_code, applicant_name, procedure_code, procedure_version, received_at,
                                appointment_date, case when status_code = 10 then closed_at end as returned_at, status_code
                         from dossier
-                        where agency_id = ? and submitted_at >= ? and submitted_at < ? and not is_group
-                          and (procedure_code <> all(?) or exists (select 1 from dossier_event e
-                                                                   where e.dossier_id = dossier.id and e.event = any(?)))
-                        order by submitted_at, receipt_code limit ?""")
+                        where agency_id = ? and received_at >= ? and received_at < ? and not is_group
+                        order by received_at, receipt_code limit ?""")
                 .params(agency.id(), Timestamp.from(from.atStartOfDay(PdfSheet.VIETNAM).toInstant()),
-                        Timestamp.from(to.plusDays(1).atStartOfDay(PdfSheet.VIETNAM).toInstant()),
-                        feeFirstProcedures(), feeSettlingEvents(), MAX_ROWS + 1)
+                        Timestamp.from(to.plusDays(1).atStartOfDay(PdfSheet.VIETNAM).toInstant()), MAX_ROWS + 1)
                 .query((rs, n) -> new Entry(rs.getString("receipt_code"), rs.getString("applicant_name"),
                         catalog.get(rs.getString("procedure_code"), rs.getInt("procedure_version")).name(),
-                        rs.getTimestamp("submitted_at").toInstant(),
+                        rs.getTimestamp("received_at").toInstant(),
                         rs.getObject("appointment_date", LocalDate.class),
                         Optional.ofNullable(rs.getTimestamp("returned_at")).map(Timestamp::toInstant).orElse(null),
                         rs.getInt("status_code")))
                 .list();
         boolean complete = entries.size() <= MAX_ROWS;
         return new Book(agency, from, to, complete ? entries : entries.subList(0, MAX_ROWS), complete);
-    }
-
-    /** The codes of the procedures whose fee is collected before intake (in the version published now). */
-    private String[] feeFirstProcedures() {
-        return catalog.all().stream().filter(ProcedureDefinition::collectsFeeBeforeIntake)
-                .map(ProcedureDefinition::code).toArray(String[]::new);
-    }
-
-    /**
-     * The events by which such a dossier leaves the wait for its fee: the payment, or the portal's step when nothing is
-     * due (an exemption ground declared, a birth registered on time). Either is when the agency received it.
-     */
-    private String[] feeSettlingEvents() {
-        return catalog.all().stream().filter(ProcedureDefinition::collectsFeeBeforeIntake)
-                .flatMap(d -> d.workflow().transitions().stream())
-                .filter(vn.gov.portal.catalog.WorkflowDefinition.Transition::settlesFee)
-                .map(vn.gov.portal.catalog.WorkflowDefinition.Transition::event).distinct().toArray(String[]::new);
     }
 
     public byte[] render(Book book) {

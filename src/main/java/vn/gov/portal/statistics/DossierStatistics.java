@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.gov.portal.agency.Agency;
 import vn.gov.portal.dossier.Completion;
+import vn.gov.portal.dossier.Dossier;
 
 /**
  * Counts dossiers for a report. Each kind of figure is one aggregate query over its own partial index (V19): the
@@ -93,7 +94,7 @@ class DossierStatistics {
                 , cells as (
                     select procedure_code, agency_id, months.month, count(*) as n
                     from months join dossier on submitted_at >= months.from_at and submitted_at < months.to_at
-                    where status_code is not null and not is_group%s
+                    where received_at is not null and not is_group%s
                     group by procedure_code, agency_id, months.month)
                 select procedure_code, agency_id, month, sum(n), grouping(procedure_code, agency_id, month)
                 from cells group by grouping sets ((procedure_code), (agency_id), (month), ())"""
@@ -116,8 +117,8 @@ class DossierStatistics {
     }
 
     /**
-     * Dossiers still being dealt with (not closed, no result yet) past their appointment date today; not limited to
-     * the period. A dossier completed late and waiting for its result to be handed over is late, not overdue.
+     * Dossiers overdue today by the one rule of {@link Dossier#OVERDUE} (received, not closed, no result yet, past
+     * the appointment date — on the day the clock stopped, while a supplement is awaited); not limited to the period.
      */
     private void overdue(Scope scope, ReportFilter filter, Totals totals) {
         Map<String, Object> params = new HashMap<>();
@@ -125,10 +126,9 @@ class DossierStatistics {
         String sql = """
                 select procedure_code, agency_id, null, count(*), grouping(procedure_code, agency_id) * 2 + 1
                 from dossier
-                where closed_at is null and completed_at is null and status_code is not null and not is_group
-                  and appointment_date < :today%s
+                where %s and not is_group%s
                 group by grouping sets ((procedure_code), (agency_id), ())"""
-                .formatted(filter.conditions(scope, params));
+                .formatted(Dossier.OVERDUE, filter.conditions(scope, params));
         jdbc.sql(sql).params(params).query(rs -> {
             long n = rs.getLong(4);
             totals.apply(rs, rs.getInt(5), f -> f.withOverdue(n));

@@ -79,7 +79,7 @@ class FeeCollectionTest extends PortalIntegrationTest {
         assertThat(dossiers.actionsFor(officer(receiver), dossier)).isEmpty();
         int unpaidVersion = dossier.lockVersion();
         assertThatThrownBy(() -> decisions.decide(officer(receiver), dossier.id(), "receive", "", unpaidVersion))
-                .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("decision.notAllowedInState");
+                .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("error.notFound");
         // Not even by its address, nor in the agency's register book: the agency has not received it.
         mvc.perform(get("/officer/dossiers/" + dossier.id()).with(authentication(login(officer(receiver)))))
                 .andExpect(status().isNotFound());

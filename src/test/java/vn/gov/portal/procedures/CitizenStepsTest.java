@@ -62,7 +62,7 @@ class CitizenStepsTest extends PortalIntegrationTest {
         assertThat(dossier.partyIdNumber()).isEqualTo(partner.subject());
         assertThat(dossier.answers()).containsEntry("partnerName", partner.displayName());
 
-        // The committee of the filer's commune cannot act while the partner has not confirmed.
+        // The committee of the filer's commune cannot act while the partner has not confirmed: not received yet.
         String commune = permanent(filer.subject(), "commune_code");
         assertThat(dossier.agencyId()).isEqualTo(agencyOfCommune("COMMUNE_PEOPLES_COMMITTEE", commune));
         for (String role : OFFICER_ROLES) {
@@ -71,7 +71,7 @@ class CitizenStepsTest extends PortalIntegrationTest {
         UUID id = dossier.id();
         int version = dossier.lockVersion();
         assertThatThrownBy(() -> decisions.decide(officer("ub." + commune + ".tiepnhan"), id, "receive", "", version))
-                .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("decision.notAllowedInState");
+                .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("error.notFound");
 
         // The filer may withdraw but not confirm in the partner's place.
         assertThat(dossiers.actionsFor(filer, dossier)).extracting(Transition::event).containsExactly("withdraw");

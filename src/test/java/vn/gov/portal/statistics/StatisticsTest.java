@@ -112,6 +112,50 @@ class StatisticsTest extends PortalIntegrationTest {
         return new Unit[] {a, b};
     }
 
+    /**
+     * While the citizen is asked for a supplement the legal clock stands still (the appointment moves by the days
+     * waited when it comes back): a dossier paused before its appointment date is not overdue on any page or figure,
+     * while one whose clock runs past its date is.
+     */
+    @Test
+    void aDossierAwaitingASupplementIsNotOverdueOnPagesDashboardOrStatistics(
+            @Autowired vn.gov.portal.dossier.AgencyDashboard dashboard,
+            @Autowired vn.gov.portal.dossier.Dossiers dossiers) throws Exception {
+        Unit unit = freshUnit();
+        PortalUser applicant = citizen(freeAdult(nextPerson++), 2);
+        Dossier paused = ((Filing.Submitted) filing.submit(applicant, catalog.find(PROCEDURE).orElseThrow(),
+                UUID.randomUUID(), temporaryResidence(unit.provinceCode(), unit.communeCode()))).dossier();
+        paused = decisions.decide(officer(unit.staff("tiepnhan")), paused.id(), "receive", "", paused.lockVersion());
+        paused = decisions.decide(officer(unit.staff("xuly")), paused.id(), "request-supplement", "Thiếu giấy tờ",
+                paused.lockVersion());
+        assertThat(paused.statusCode()).isEqualTo(5);
+        // The clock stopped five days ago, two days before the appointment, and the citizen has not answered yet.
+        jdbc.sql("update dossier set clock_paused_on = ?, appointment_date = ? where id = ?")
+                .params(today().minusDays(5), today().minusDays(3), paused.id()).update();
+        Dossier running = file(unit);
+        setAppointment(running, today().minusDays(1));
+
+        paused = dossiers.forCitizen(applicant, paused.id());
+        assertThat(paused.overdue(today())).isFalse();
+        assertThat(dossiers.forCitizen(citizen(running.applicantIdNumber(), 2), running.id()).overdue(today())).isTrue();
+        mvc.perform(get("/my/dossiers/" + paused.id()).with(authentication(login(applicant))))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("id=\"overdue\""))));
+        mvc.perform(get("/my/dossiers").with(authentication(login(applicant))))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("row-overdue"))));
+        mvc.perform(get("/officer/dossiers/" + paused.id()).with(authentication(login(officer(unit.staff("xuly"))))))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("id=\"overdue\""))));
+        mvc.perform(get("/officer/queue").param("due", "OVERDUE")
+                        .with(authentication(login(officer(unit.staff("lanhdao"))))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(running.receiptCode())))
+                .andExpect(content().string(not(containsString(paused.receiptCode()))));
+
+        var figures = dashboard.of(officer(unit.staff("lanhdao")));
+        assertThat(figures.overdue()).as("only the dossier whose clock runs").isEqualTo(1);
+        assertThat(figures.byProcedure()).extracting(f -> f.overdue()).containsExactly(1L);
+        Report report = statistics.report(Scope.of(List.of(unit.id())), lastTwelveMonths());
+        assertThat(report.total().overdueNow()).isEqualTo(1);
+    }
+
     @Test
     void aLeaderCountsOnlyTheirAgencysDossiersWithExactRatesAndTimes() {
         Unit[] units = knownDossiers();
