@@ -400,7 +400,7 @@ public class Decisions {
         }
         long eventId = dossiers.addEvent(id, actor.name(), actor.kind(), event, dossier.state(), next, target.status(),
                 cleanNote.isEmpty() ? null : cleanNote);
-        legalClock(dossier, current, target);
+        legalClock(dossier, current, target, backToFee);
         if (dossier.receivedAt() == null && definition.receivedBy(current.id(), next)) {
             receive(dossier, definition);
         }
@@ -443,14 +443,15 @@ public class Decisions {
     }
 
     /**
-     * Supplementation (status 5) stops the legal clock; when the citizen answers, the appointment moves by the working
-     * days the dossier waited for them.
+     * Waiting for the citizen stops the legal clock: supplementation (status 5), and a received dossier sent back to
+     * pay because its exemption ground was not proved ({@code backToFee}). When the citizen answers or pays, the
+     * appointment moves by the working days the dossier waited for them.
      */
-    private void legalClock(Dossier dossier, State from, State to) {
+    private void legalClock(Dossier dossier, State from, State to, boolean backToFee) {
         LocalDate today = LocalDate.now(clock);
-        if (to.status() == 5 && from.status() != 5) {
+        if ((to.status() == 5 && from.status() != 5) || backToFee) {
             dossiers.pauseClock(dossier.id(), today);
-        } else if (from.status() == 5 && to.status() != 5 && dossier.clockPausedOn() != null
+        } else if (from.status() != to.status() && dossier.clockPausedOn() != null
                 && dossier.appointmentDate() != null) {
             var calendar = calendars.current();
             int waited = calendar.workingDaysBetween(dossier.clockPausedOn(), today);

@@ -142,6 +142,8 @@ class FeesNotAlwaysDueTest extends PortalIntegrationTest {
         assertThat(back.state()).isEqualTo("awaiting-payment");
         assertThat(back.statusCode()).isEqualTo(6);
         assertThat(back.feeExemptionRefused()).isTrue();
+        // Waiting for the citizen to pay stops the legal clock, as waiting for a supplement does.
+        assertThat(dossiers.forCitizen(citizen, dossier.id()).clockPausedOn()).isNotNull();
         assertThat(jdbc.sql("""
                         select count(*) from notification n join dossier_event e on e.id = n.dossier_event_id
                         where n.dossier_id = ? and e.event = 'refuse-fee-exemption'""").param(dossier.id())
@@ -153,10 +155,13 @@ class FeesNotAlwaysDueTest extends PortalIntegrationTest {
         assertThat(page(get("/my/dossiers/" + dossier.id()), citizen)).contains("id=\"payment-form\"", "10.000")
                 .contains("Không có tên trong danh sách hộ nghèo của xã");
 
-        // The citizen pays the full fee; intake continues, the appointment counted from the payment.
+        // The citizen pays the full fee; intake continues, the clock runs again.
         assertThat(payOnline(citizen, dossier.id()).paid()).isTrue();
         Dossier paid = dossiers.forCitizen(citizen, dossier.id());
         assertThat(paid.state()).isEqualTo("submitted");
+        assertThat(paid.clockPausedOn()).isNull();
+        assertThat(paid.appointmentDate()).as("moved by the working days waited: none here")
+                .isEqualTo(dossier.appointmentDate());
         assertThat(payments(dossier.id())).containsExactly("PAID 10000");
         assertThat(dossiers.timeline(paid)).extracting(DossierEvent::event)
                 .containsExactly("submit", "no-fee", "refuse-fee-exemption", "pay");
