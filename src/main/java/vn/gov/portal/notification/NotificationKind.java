@@ -6,7 +6,9 @@ import java.util.Optional;
 public enum NotificationKind {
     RECEIVED, REFUSED, SUPPLEMENT, STOPPED, COMPLETED, RETURNED, EXTENDED,
     /** The procedure's lawful longer deadline applies: a new date, no apology (EXTENDED is for a late dossier). */
-    LONGER_DEADLINE;
+    LONGER_DEADLINE,
+    /** To the other party named in the dossier (workflow.party): it waits for their confirmation. */
+    AWAITING_PARTY;
 
     /** The status codes a citizen is told about: the ones that ask something of them, end the dossier or bring a result. */
     static Optional<NotificationKind> reaching(int status) {
