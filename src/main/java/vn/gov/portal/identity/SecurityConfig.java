@@ -83,6 +83,9 @@ public class SecurityConfig {
                         .requestMatchers("/procedures/*/apply", "/procedures/*/apply/**", "/my/**").hasRole("CITIZEN")
                         // the citizen's browser back from the payment gateway (its result is checked by signature)
                         .requestMatchers("/payments/return").hasRole("CITIZEN")
+                        // the payment gateway's own server-to-server notification (VNPAY IPN): no login, a GET (no
+                        // CSRF token to carry), trusted only for its signature; this one path, nothing else
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/payments/vnpay/ipn").permitAll()
                         .requestMatchers("/officer/**").hasRole("STAFF")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

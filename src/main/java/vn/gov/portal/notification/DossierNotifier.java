@@ -8,16 +8,21 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.catalog.WorkflowDefinition;
 import vn.gov.portal.dossier.DeadlineExtended;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.DossierMoved;
+import vn.gov.portal.dossier.DossierSubmitted;
 import vn.gov.portal.dossier.LongerDeadlineApplied;
 import vn.gov.portal.population.IdNumber;
 import vn.gov.portal.population.Person;
 import vn.gov.portal.population.PopulationRegister;
 
 /**
- * Turns a dossier's moves into the applicant's notifications. A plain (synchronous) listener, not a
+ * Turns a dossier's moves into the applicant's notifications, and tells the other party (workflow.party) when the
+ * dossier waits for them. A plain (synchronous) listener, not a
  * transactional-event one: it runs inside the transaction of the move, so the notification and its outbox mail
  * commit together with the move, or not at all; MANDATORY makes sure there is such a transaction.
  */
@@ -28,17 +33,24 @@ class DossierNotifier {
     private final NotificationTexts texts;
     private final MailSettings mail;
     private final PopulationRegister register;
+    private final ProcedureCatalog catalog;
 
-    DossierNotifier(Notifications notifications, NotificationTexts texts, MailSettings mail, PopulationRegister register) {
+    DossierNotifier(Notifications notifications, NotificationTexts texts, MailSettings mail, PopulationRegister register,
+                    ProcedureCatalog catalog) {
         this.notifications = notifications;
         this.texts = texts;
         this.mail = mail;
         this.register = register;
+        this.catalog = catalog;
     }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void moved(DossierMoved moved) {
+        Dossier before = moved.before();
+        definitionOf(before).workflow().transitionsFrom(before.state()).stream()
+                .filter(t -> t.event().equals(moved.event())).findFirst()
+                .ifPresent(t -> tellTheParty(before, t.to(), moved.eventId()));
         if (moved.fromStatus() == moved.toStatus()) {
             return;   // a step inside the same national status tells the citizen nothing new
         }
@@ -63,6 +75,46 @@ class DossierNotifier {
     public void longer(LongerDeadlineApplied applied) {
         notify(applied.before(), applied.eventId(), NotificationKind.LONGER_DEADLINE, applied.longer().reason().vi(),
                 applied.newDate());
+    }
+
+    /** A submitted dossier that starts by waiting for the other party (marriage: the partner confirms). */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void submitted(DossierSubmitted submitted) {
+        Dossier dossier = submitted.dossier();
+        if (dossier.partyIdNumber() != null) {
+            tellTheParty(dossier, dossier.state(), notifications.latestEvent(dossier.id()));
+        }
+    }
+
+    /**
+     * The person the dossier names as its other party (workflow.party) is told when it reaches a state where they
+     * must act, with the link to the page where they do (theirs to open: the party sees the dossier). Only what that
+     * page shows them: the receipt code and the procedure, no answer of the applicant's; mail only to the party's own
+     * address in the register, never the one the applicant gave in the form.
+     */
+    private void tellTheParty(Dossier dossier, String state, long eventId) {
+        String party = dossier.partyIdNumber();
+        if (party == null || party.equals(dossier.applicantIdNumber()) || !awaitsParty(dossier, state)) {
+            return;
+        }
+        String page = "/my/dossiers/" + (dossier.parentId() != null ? dossier.parentId() : dossier.id());
+        Notice notice = new Notice(NotificationKind.AWAITING_PARTY, dossier.receiptCode(), dossier.procedureCode(),
+                dossier.procedureVersion(), null, null, page);
+        notifications.recordOnce(eventId, dossier.id(), party, notice).ifPresent(id -> {
+            Optional<Person> person = register.person(new IdNumber(party));
+            person.map(Person::email).flatMap(this::usable).ifPresent(address -> notifications.queueMail(id, address,
+                    texts.mail(notice, person.get().fullName(), mail.link(page)), mail.messageIdDomain()));
+        });
+    }
+
+    private boolean awaitsParty(Dossier dossier, String state) {
+        return definitionOf(dossier).workflow().transitionsFrom(state).stream()
+                .anyMatch(t -> t.roles().contains(WorkflowDefinition.PARTY));
+    }
+
+    private ProcedureDefinition definitionOf(Dossier dossier) {
+        return catalog.get(dossier.procedureCode(), dossier.procedureVersion());
     }
 
     private void notify(Dossier dossier, long eventId, NotificationKind kind, String detail, LocalDate due) {

@@ -8,7 +8,9 @@ public enum NotificationKind {
     /** The procedure's lawful longer deadline applies: a new date, no apology (EXTENDED is for a late dossier). */
     LONGER_DEADLINE,
     /** Payment asked for after filing (status 6 reached by a decision): e.g. an exemption ground not accepted. */
-    FEE_DUE;
+    FEE_DUE,
+    /** To the other party named in the dossier (workflow.party): it waits for their confirmation. */
+    AWAITING_PARTY;
 
     /** The status codes a citizen is told about when a move reaches them: the ones that ask something of them (a
      * supplement, a payment), end the dossier or bring a result. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,12 +37,29 @@ public class Notifications {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     long record(long eventId, UUID dossierId, String recipient, Notice notice) {
+        return recordOnce(eventId, dossierId, recipient, notice).orElseThrow();
+    }
+
+    /**
+     * As {@link #record}, but empty when the recipient was already told of this event: the other party's notice is
+     * asked for both by the submission and by an automatic first step into the same state.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Long> recordOnce(long eventId, UUID dossierId, String recipient, Notice notice) {
         return jdbc.sql("""
                         insert into notification (dossier_event_id, dossier_id, recipient, kind, receipt_code,
                             procedure_code, procedure_version, detail, due_date, link_path)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (dossier_event_id, recipient) do nothing returning id""")
                 .params(eventId, dossierId, recipient, notice.kind().name(), notice.receiptCode(), notice.procedureCode(),
                         notice.procedureVersion(), notice.detail(), notice.dueDate(), notice.linkPath())
+                .query(Long.class).optional();
+    }
+
+    /** The timeline event that put the dossier where it is now (the submission, or its automatic first step). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    long latestEvent(UUID dossierId) {
+        return jdbc.sql("select max(id) from dossier_event where dossier_id = ?").param(dossierId)
                 .query(Long.class).single();
     }
 
@@ -55,23 +73,45 @@ public class Notifications {
                 .params(notificationId, messageId, address, mail.subject(), mail.body()).update();
     }
 
-    /** The citizen's latest notifications, newest first, as they were before this look; then those shown are read. */
-    @Transactional
-    public List<NotificationView> openList(PortalUser citizen, Locale locale) {
-        List<NotificationView> list = jdbc.sql("""
+    /**
+     * The citizen's latest notifications, newest first. Looking changes nothing: a link preview or a prefetch of the
+     * list must not clear the unread mark of a request the citizen has not read. Reading is {@link #markRead} and
+     * {@link #open}, each a POST of the citizen's.
+     */
+    public List<NotificationView> list(PortalUser citizen, Locale locale) {
+        return jdbc.sql("""
                         select id, kind, receipt_code, procedure_code, procedure_version, detail, due_date, link_path,
                                created_at, read_at
                         from notification where recipient = ? order by id desc limit ?""")
                 .params(citizen.subject(), LIST_SIZE)
                 .query((rs, row) -> view(rs, locale)).list();
-        // By the ids shown, not by an id range: those beyond the list, and one a concurrent transaction commits later
-        // with a smaller id than the newest shown, were not seen and stay unread.
-        long[] shown = list.stream().filter(NotificationView::unread).mapToLong(NotificationView::id).toArray();
-        if (shown.length > 0) {
-            jdbc.sql("update notification set read_at = now() where recipient = ? and read_at is null and id = any(?)")
-                    .params(citizen.subject(), shown).update();
+    }
+
+    /**
+     * "Mark all as read": the ones the citizen's page showed, by their ids (not by an id range: one that arrived after
+     * the page was drawn was not seen and stays unread). Others' ids are ignored; a repeat changes nothing.
+     *
+     * @return how many became read
+     */
+    @Transactional
+    public int markRead(PortalUser citizen, List<Long> shown) {
+        if (shown.isEmpty()) {
+            return 0;
         }
-        return list;
+        return jdbc.sql("update notification set read_at = now() where recipient = ? and read_at is null and id = any(?)")
+                .params(citizen.subject(), shown.stream().mapToLong(Long::longValue).toArray()).update();
+    }
+
+    /**
+     * The citizen follows one notification: it is read, and the answer is where it leads (stored, never taken from
+     * the request). Empty when it is not theirs.
+     */
+    @Transactional
+    public Optional<String> open(PortalUser citizen, long id) {
+        jdbc.sql("update notification set read_at = now() where id = ? and recipient = ? and read_at is null")
+                .params(id, citizen.subject()).update();
+        return jdbc.sql("select link_path from notification where id = ? and recipient = ?")
+                .params(id, citizen.subject()).query(String.class).optional();
     }
 
     /** The header shows "99+" beyond this: counting further would cost every page of a busy account more. */

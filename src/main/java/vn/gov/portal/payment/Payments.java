@@ -27,6 +27,8 @@ import vn.gov.portal.identity.PortalUser;
 @Service
 public class Payments {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Payments.class);
+
     public static final String PENDING = "PENDING";
     public static final String PAID = "PAID";
     public static final String FAILED = "FAILED";
@@ -86,35 +88,108 @@ public class Payments {
     }
 
     /**
-     * The gateway's answer, as the citizen's browser brought it back. A forged or tampered answer, an unknown
-     * reference or a wrong amount changes nothing; an answer for an attempt already PAID changes nothing either, so
-     * that a reload or a replay of the return address is harmless.
+     * What became of one delivery of the gateway's signed answer, whether the citizen's browser brought it back or the
+     * gateway sent it itself (IPN). {@code dossierId} is null when no attempt was found.
+     */
+    public enum Outcome {
+        /** The answer was applied now: the attempt is PAID, FAILED or UNAPPLIED as the answer and the dossier say. */
+        APPLIED,
+        /** The attempt had been settled by an earlier delivery (the other channel, a reload, a retry): nothing changed. */
+        ALREADY_SETTLED,
+        /** Not signed with the merchant's secret: nothing changed. */
+        FORGED,
+        /** Signed, but for a reference the portal never issued. */
+        UNKNOWN_ORDER,
+        /** Signed, for our attempt, but for another amount than it asked: nothing changed. */
+        WRONG_AMOUNT
+    }
+
+    /** An answer's outcome, the attempt's dossier and status after it (null when no attempt was found). */
+    public record Settlement(Outcome outcome, UUID dossierId, String status) {}
+
+    /**
+     * The gateway's answer, as the citizen's browser brought it back: the same settlement as the gateway's own
+     * notification ({@link #notified}), told to the citizen. A forged answer or an unknown reference is refused.
      */
     @Transactional
     public Completion complete(Map<String, String> returnedParams) {
+        Settlement settled = settle(returnedParams);
+        return switch (settled.outcome()) {
+            case FORGED -> throw UserFacingException.refused("payment.invalidReturn");
+            case UNKNOWN_ORDER -> throw UserFacingException.refused("payment.unknown");
+            case WRONG_AMOUNT -> new Completion(settled.dossierId(), false, "payment.amountMismatch");
+            case APPLIED, ALREADY_SETTLED -> switch (settled.status()) {
+                case PAID -> new Completion(settled.dossierId(), true, "payment.done");
+                case UNAPPLIED -> new Completion(settled.dossierId(), false, "payment.noLongerDue");
+                default -> new Completion(settled.dossierId(), false, "payment.failed");
+            };
+        };
+    }
+
+    /**
+     * The gateway's notification of an answer, server to server (VNPAY's IPN): settles the attempt as the return
+     * does, so that a citizen who closed the tab is not left with money taken and a dossier waiting. Every signed
+     * delivery, refused ones too, leaves an audit entry for reconciliation.
+     */
+    @Transactional
+    public Settlement notified(Map<String, String> params) {
+        Settlement settled = settle(params);
+        if (settled.outcome() == Outcome.FORGED) {
+            // Anyone can call this address: what is not the gateway's writes nothing, not even to the audit log.
+            log.warn("Refused a payment notification with an invalid signature");
+            return settled;
+        }
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("outcome", settled.outcome().name());
+        details.put("reference", String.valueOf(params.get("vnp_TxnRef")));
+        details.put("gatewayTxn", String.valueOf(params.get("vnp_TransactionNo")));
+        if (settled.status() != null) {
+            details.put("status", settled.status());
+        }
+        boolean known = settled.dossierId() != null;
+        audit.record("payment", "payment.notified", known ? "dossier" : "payment",
+                known ? settled.dossierId().toString() : String.valueOf(params.get("vnp_TxnRef")), details);
+        return settled;
+    }
+
+    /**
+     * Applies an answer once. The attempt's row is locked, so that the browser's return and the gateway's
+     * notification of the same attempt, or two of either, are handled one after the other and only the first
+     * changes anything. A forged or tampered answer, an unknown reference or a wrong amount changes nothing. An
+     * attempt the expiry job closed is still settled: the money may have been taken after all.
+     */
+    private Settlement settle(Map<String, String> params) {
         PaymentGateway payments = gateway.getIfAvailable();
         if (payments == null) {
             throw UserFacingException.refused("payment.notConfigured");
         }
-        PaymentResult result = payments.verify(returnedParams);
+        PaymentResult result = payments.verify(params);
         if (!result.authentic()) {
-            throw UserFacingException.refused("payment.invalidReturn");
+            return new Settlement(Outcome.FORGED, null, null);
         }
-        Attempt attempt = idOf(result.reference()).flatMap(this::lock)
-                .orElseThrow(() -> UserFacingException.refused("payment.unknown"));
-        if (attempt.status().equals(PAID)) {
-            return new Completion(attempt.dossierId(), true, "payment.done");
+        Optional<Attempt> found = idOf(result.reference()).flatMap(this::lock);
+        if (found.isEmpty()) {
+            return new Settlement(Outcome.UNKNOWN_ORDER, null, null);
         }
-        if (attempt.status().equals(UNAPPLIED)) {
-            return new Completion(attempt.dossierId(), false, "payment.noLongerDue");
-        }
+        Attempt attempt = found.get();
         if (result.amountVnd() != attempt.amountVnd()) {
-            return new Completion(attempt.dossierId(), false, "payment.amountMismatch");
+            return new Settlement(Outcome.WRONG_AMOUNT, attempt.dossierId(), attempt.status());
         }
+        // Money recorded, or a failure recorded and answered again as a failure: this answer was applied before.
+        boolean settled = attempt.status().equals(PAID) || attempt.status().equals(UNAPPLIED)
+                || (attempt.status().equals(FAILED) && !result.paid());
+        if (settled) {
+            return new Settlement(Outcome.ALREADY_SETTLED, attempt.dossierId(), attempt.status());
+        }
+        return new Settlement(Outcome.APPLIED, attempt.dossierId(), apply(attempt, result));
+    }
+
+    /** The answer applied to an attempt not settled yet; returns its new status. */
+    private String apply(Attempt attempt, PaymentResult result) {
         if (!result.paid()) {
             jdbc.sql("update payment set status = 'FAILED', gateway_txn = ? where id = ?")
                     .params(result.transactionNo(), attempt.id()).update();
-            return new Completion(attempt.dossierId(), false, "payment.failed");
+            return FAILED;
         }
         if (decisions.paid(attempt.dossierId(), "VNPAY " + result.transactionNo()).isEmpty()) {
             // The money came, but the dossier no longer awaits it (another attempt paid it, or it was withdrawn):
@@ -124,14 +199,14 @@ public class Payments {
             audit.record("payment", "payment.unapplied", "dossier", attempt.dossierId().toString(), Map.of(
                     "payment", attempt.id().toString(), "amountVnd", attempt.amountVnd(),
                     "gatewayTxn", String.valueOf(result.transactionNo())));
-            return new Completion(attempt.dossierId(), false, "payment.noLongerDue");
+            return UNAPPLIED;
         }
         jdbc.sql("update payment set status = 'PAID', gateway_txn = ?, paid_at = now() where id = ?")
                 .params(result.transactionNo(), attempt.id()).update();
         audit.record("payment", "payment.paid", "dossier", attempt.dossierId().toString(), Map.of(
                 "payment", attempt.id().toString(), "amountVnd", attempt.amountVnd(),
                 "gatewayTxn", String.valueOf(result.transactionNo())));
-        return new Completion(attempt.dossierId(), true, "payment.done");
+        return PAID;
     }
 
     /**
@@ -153,7 +228,7 @@ public class Payments {
 
     private record Attempt(UUID id, UUID dossierId, long amountVnd, String status) {}
 
-    /** Locked, so that two returns of the same attempt (double reload) are handled one after the other. */
+    /** Locked, so that two answers for the same attempt (return and notification, a reload) go one after the other. */
     private Optional<Attempt> lock(UUID id) {
         return jdbc.sql("select id, dossier_id, amount_vnd, status from payment where id = ? for update").param(id)
                 .query((rs, n) -> new Attempt(rs.getObject("id", UUID.class), rs.getObject("dossier_id", UUID.class),

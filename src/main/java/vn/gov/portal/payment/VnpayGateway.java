@@ -110,6 +110,24 @@ public class VnpayGateway implements PaymentGateway {
     }
 
     /**
+     * The body VNPAY expects from the merchant's IPN URL. VNPAY stops notifying once it gets 00 or 02 and notifies
+     * again later on any other code, so an answer the portal could not process ({@code outcome} null) is 99.
+     */
+    static Map<String, String> ipnAnswer(Payments.Outcome outcome) {
+        String[] answer = outcome == null ? new String[] {"99", "Unknown error"} : switch (outcome) {
+            case APPLIED -> new String[] {"00", "Confirm Success"};
+            case ALREADY_SETTLED -> new String[] {"02", "Order already confirmed"};
+            case UNKNOWN_ORDER -> new String[] {"01", "Order not found"};
+            case WRONG_AMOUNT -> new String[] {"04", "Invalid amount"};
+            case FORGED -> new String[] {"97", "Invalid signature"};
+        };
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("RspCode", answer[0]);
+        body.put("Message", answer[1]);
+        return body;
+    }
+
+    /**
      * The string both sides sign: non-empty parameters sorted by name, values form-encoded as VNPAY's reference code
      * does (US-ASCII), joined with '&amp;'. It is also the query string sent, so the gateway sees what was signed.
      */

@@ -1,6 +1,11 @@
 package vn.gov.devstack.payment;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -114,6 +121,34 @@ public class SimulatedVnpay {
         answer.put("vnp_TransactionNo", pay ? String.valueOf(ThreadLocalRandom.current().nextLong(10_000_000, 100_000_000)) : "0");
         answer.put("vnp_SecureHash", sign(answer));
         return answer;
+    }
+
+    private static final HttpClient GATEWAY_SERVER = HttpClient.newHttpClient();
+
+    /** The merchant's answer to an IPN call: the HTTP status and the body's RspCode and Message. */
+    public record IpnAnswer(int httpStatus, String rspCode, String message) {}
+
+    /**
+     * The gateway's server-to-server notification of an answer (IPN), as VNPAY sends it to the IPN URL registered for
+     * the merchant: a GET with the signed answer as query parameters, no cookies, no browser. Tests use it to deliver
+     * a payment whose browser never came back.
+     */
+    public static IpnAnswer notifyMerchant(URI ipnUrl, Map<String, String> answer) {
+        try {
+            HttpResponse<String> response = GATEWAY_SERVER.send(HttpRequest.newBuilder(URI.create(ipnUrl + "?" + query(answer)))
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            return new IpnAnswer(response.statusCode(), field(response.body(), "RspCode"), field(response.body(), "Message"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String field(String json, String name) {
+        Matcher value = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        return value.find() ? value.group(1) : null;
     }
 
     /** The parameters of a checkout address the portal redirected to. */

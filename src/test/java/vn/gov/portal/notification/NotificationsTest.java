@@ -2,12 +2,12 @@ package vn.gov.portal.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -22,12 +22,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,10 +65,6 @@ class NotificationsTest extends PortalIntegrationTest {
     JavaMailSenderImpl portalSender;
     @Autowired
     MailSettings settings;
-    @Autowired
-    NotificationTexts texts;
-    @Autowired
-    DataSource dataSource;
 
     private Dossier submitted(PortalUser citizen, Map<String, String> answers) {
         return ((Filing.Submitted) filing.submit(citizen, catalog.find("temporary-residence").orElseThrow(),
@@ -471,9 +464,33 @@ class NotificationsTest extends PortalIntegrationTest {
         assertThat(header).contains("id=\"unread-count\"").contains(">99+</span>");
     }
 
-    /** Only the latest LIST_SIZE are shown, so only they are read: the older ones stay new, and the header says so. */
+    /** The ids the page's "mark all as read" form posts: those it shows as new. */
+    private static List<Long> markAllReadIds(String page) {
+        int form = page.indexOf("id=\"mark-all-read\"");
+        assertThat(form).as("the page offers to mark all as read").isPositive();
+        String inputs = page.substring(form, page.indexOf("</form>", form));
+        List<Long> ids = new ArrayList<>();
+        java.util.regex.Matcher hidden = java.util.regex.Pattern
+                .compile("<input type=\"hidden\" name=\"id\" value=\"(\\d+)\">").matcher(inputs);
+        while (hidden.find()) {
+            ids.add(Long.parseLong(hidden.group(1)));
+        }
+        assertThat(inputs).contains("name=\"_csrf\"");
+        return ids;
+    }
+
+    private void markAllRead(PortalUser citizen, List<Long> ids) throws Exception {
+        var post = post("/my/notifications/read").with(csrf()).with(authentication(login(citizen)));
+        ids.forEach(id -> post.param("id", String.valueOf(id)));
+        mvc.perform(post).andExpect(redirectedUrl("/my/notifications"));
+    }
+
+    /**
+     * Opening the list (as a link preview or a prefetch would) reads nothing. "Mark all as read" reads the latest
+     * LIST_SIZE the page showed: the older ones stay new, and the header says so.
+     */
     @Test
-    void openingTheListLeavesTheNotificationsBeyondItUnread() throws Exception {
+    void openingTheListReadsNothingAndMarkAllReadReadsOnlyThoseShown() throws Exception {
         PortalUser citizen = citizen(freeAdult(2102), 2);
         notify(citizen, Notifications.LIST_SIZE + 30);
         List<Long> all = unreadIds(citizen);
@@ -483,75 +500,42 @@ class NotificationsTest extends PortalIntegrationTest {
         assertThat(page.split("class=\"notification notification-unread\"", -1)).hasSize(Notifications.LIST_SIZE + 1);
         assertThat(page).doesNotContain("id=\"notification-" + all.get(29) + "\"")
                 .contains("id=\"notification-" + all.get(30) + "\"");
+        mvc.perform(get("/my/notifications").with(authentication(login(citizen))));
+        assertThat(unreadIds(citizen)).as("looking twice read nothing").isEqualTo(all);
 
+        List<Long> shown = markAllReadIds(page);
+        assertThat(shown).containsExactlyInAnyOrderElementsOf(all.subList(30, all.size()));
+        markAllRead(citizen, shown);
         assertThat(unreadIds(citizen)).as("the 30 oldest were not shown").isEqualTo(all.subList(0, 30));
+        markAllRead(citizen, shown);   // a double submit changes nothing more
+        assertThat(unreadIds(citizen)).isEqualTo(all.subList(0, 30));
         String header = mvc.perform(get("/my/dossiers").with(authentication(login(citizen))))
                 .andReturn().getResponse().getContentAsString().replaceAll("\\s+", " ");
         assertThat(header).contains("id=\"unread-count\"").contains(">30</span>");
     }
 
-    /**
-     * A notification whose transaction took its id before the list was read and committed after (so it sorts among
-     * the ones shown but was not among them) stays unread: a statement that runs between the list's query and its
-     * update commits it, as a concurrent transition would.
-     */
+    /** One that arrives after the page was drawn was not seen: "mark all as read" from that page leaves it new. */
     @Test
-    void aNotificationCommittedWhileTheListIsReadStaysUnread() {
+    void aNotificationArrivedAfterThePageStaysUnread() throws Exception {
         PortalUser citizen = citizen(freeAdult(2103), 2);
-        Dossier d = notify(citizen, 2);
-        long late = jdbc.sql("select nextval(pg_get_serial_sequence('notification', 'id'))").query(Long.class).single();
-        notify(citizen, d, 2);
-        Runnable commitLate = () -> jdbc.sql("""
-                        with ev as (insert into dossier_event (dossier_id, actor, actor_kind, event, to_state)
-                                    values (?, 'test', 'SYSTEM', 'test', 'submitted') returning id)
-                        insert into notification (id, dossier_event_id, dossier_id, recipient, kind, receipt_code,
-                                                  procedure_code, procedure_version, link_path)
-                        select ?, id, ?, ?, 'RECEIVED', ?, 'temporary-residence', 1, '/my/dossiers/' || ? from ev""")
-                .params(d.id(), late, d.id(), citizen.subject(), d.receiptCode(), d.id().toString()).update();
-        Notifications racing = new Notifications(JdbcClient.create(beforeUpdate(dataSource, commitLate)), texts);
+        Dossier d = notify(citizen, 4);
+        String page = mvc.perform(get("/my/notifications").with(authentication(login(citizen))))
+                .andReturn().getResponse().getContentAsString();
+        notify(citizen, d, 1);
+        List<Long> unread = unreadIds(citizen);
+        long late = unread.get(unread.size() - 1);
 
-        List<NotificationView> shown = racing.openList(citizen, Locale.forLanguageTag("vi"));
-
-        assertThat(shown).hasSize(4).allMatch(NotificationView::unread).noneMatch(n -> n.id() == late);
-        assertThat(shown.get(0).id()).as("the late one's id is among those shown").isGreaterThan(late);
-        assertThat(shown.get(3).id()).isLessThan(late);
-        assertThat(unreadIds(citizen)).as("only the late one, which was not shown").containsExactly(late);
-    }
-
-    /** The data source's connections run {@code hook} once, just before the first update statement is prepared. */
-    private static DataSource beforeUpdate(DataSource target, Runnable hook) {
-        AtomicBoolean ran = new AtomicBoolean();
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (ds, method, args) -> {
-                    Object result = invoke(target, method, args);
-                    if (!(result instanceof Connection connection)) {
-                        return result;
-                    }
-                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                            (c, m, a) -> {
-                                if (m.getName().equals("prepareStatement") && a[0] instanceof String sql
-                                        && sql.strip().startsWith("update") && ran.compareAndSet(false, true)) {
-                                    hook.run();
-                                }
-                                return invoke(connection, m, a);
-                            });
-                });
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        markAllRead(citizen, markAllReadIds(page));
+        assertThat(unreadIds(citizen)).containsExactly(late);
     }
 
     @Test
-    void theListShowsOnlyTheCitizensOwnNotificationsAndOpeningItMarksThemRead() throws Exception {
+    void theListShowsOnlyTheCitizensOwnNotificationsAndFollowingOneMarksItRead() throws Exception {
         PortalUser owner = citizen(freeAdult(1140), 2);
         PortalUser other = citizen(freeAdult(1141), 2);
         Dossier d = submitted(owner, temporaryResidence("01", HOAN_KIEM));
         decisions.decide(RECEIVER, d.id(), "refuse", "Thiếu giấy tờ chứng minh chỗ ở hợp pháp", d.lockVersion());
+        long id = jdbc.sql("select id from notification where dossier_id = ?").param(d.id()).query(Long.class).single();
 
         String header = mvc.perform(get("/my/dossiers").with(authentication(login(owner))))
                 .andReturn().getResponse().getContentAsString();
@@ -560,22 +544,37 @@ class NotificationsTest extends PortalIntegrationTest {
 
         String page = mvc.perform(get("/my/notifications").with(authentication(login(owner))))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains(d.receiptCode(), "Thiếu giấy tờ chứng minh chỗ ở hợp pháp",
-                "href=\"/my/dossiers/" + d.id() + "\"", "notification-unread");
-        assertThat(page).doesNotContain("id=\"unread-count\"");
-
+        assertThat(page).contains(d.receiptCode(), "Thiếu giấy tờ chứng minh chỗ ở hợp pháp", "notification-unread",
+                "action=\"/my/notifications/" + id + "/open\"", "id=\"open-notification-" + id + "\"",
+                "aria-describedby=\"notification-title-" + id + "\"", "Đánh dấu tất cả là đã đọc");
+        // Looking again, the notification is still new, and so is the header's count.
         String again = mvc.perform(get("/my/notifications").with(authentication(login(owner))))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(again).contains(d.receiptCode()).doesNotContain("notification-unread");
+        assertThat(again).contains("notification-unread").contains("id=\"unread-count\"");
 
         String others = mvc.perform(get("/my/notifications").with(authentication(login(other))))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(others).doesNotContain(d.receiptCode()).contains("id=\"notifications-empty\"");
-        assertThat(jdbc.sql("select count(*) from notification where dossier_id = ? and read_at is null").param(d.id())
-                .query(Integer.class).single()).as("the other citizen's look marks nothing read").isZero();
+        assertThat(others).doesNotContain(d.receiptCode()).contains("id=\"notifications-empty\"")
+                .doesNotContain("id=\"mark-all-read\"");
+        // Another citizen can neither follow nor mark it; without the CSRF token nobody can.
+        mvc.perform(post("/my/notifications/" + id + "/open").with(csrf()).with(authentication(login(other))))
+                .andExpect(status().isNotFound());
+        markAllRead(other, List.of(id));
+        mvc.perform(post("/my/notifications/" + id + "/open").with(authentication(login(owner))))
+                .andExpect(status().isForbidden());
+        assertThat(unreadIds(owner)).containsExactly(id);
+
+        // Following it leads to the dossier, and it is read.
+        mvc.perform(post("/my/notifications/" + id + "/open").with(csrf()).with(authentication(login(owner))))
+                .andExpect(redirectedUrl("/my/dossiers/" + d.id()));
+        assertThat(unreadIds(owner)).isEmpty();
+        String read = mvc.perform(get("/my/notifications").with(authentication(login(owner))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(read).contains(d.receiptCode()).doesNotContain("notification-unread", "id=\"unread-count\"",
+                "id=\"mark-all-read\"");
 
         String english = mvc.perform(get("/my/notifications").param("lang", "en").with(authentication(login(owner))))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(english).contains("Dossier " + d.receiptCode() + " refused at intake");
+        assertThat(english).contains("Dossier " + d.receiptCode() + " refused at intake", "Open the dossier");
     }
 }

@@ -137,8 +137,12 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
                 row("POST /my/dossiers/{id}/rating", d + "/rating",                                  "login 302   302   404   403   403   403   403   403", "score", "9"),
                 row("POST /my/dossiers/{id}/payment", "/my/dossiers/" + random + "/payment",         "login 404   404   404   403   403   403   403   403"),
                 row("GET /payments/return", "/payments/return",                                      "login 302   302   302   403   403   403   403   403"),
+                // VNPAY's server-to-server notification: public, and unsigned it is answered 97 and changes nothing
+                row("GET /payments/vnpay/ipn", "/payments/vnpay/ipn",                                "200   200   200   200   200   200   200   200   200"),
                 row("GET /my/data-use", "/my/data-use",                                              "login 200   200   200   403   403   403   403   403"),
                 row("GET /my/notifications", "/my/notifications",                                    "login 200   200   200   403   403   403   403   403"),
+                row("POST /my/notifications/read", "/my/notifications/read",                         "login 302   302   302   403   403   403   403   403"),
+                row("POST /my/notifications/{id}/open", "/my/notifications/9223372036854775807/open", "login 404   404   404   403   403   403   403   403"),
                 // the officers' pages
                 row("GET /officer", "/officer",                                                      "login 403   403   403   200   200   200   200   200"),
                 row("GET /officer/queue", "/officer/queue",                                                "login 403   403   403   200   200   200   200   200"),

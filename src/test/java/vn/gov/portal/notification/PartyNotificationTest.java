@@ -1,0 +1,129 @@
+package vn.gov.portal.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.gov.portal.PortalIntegrationTest;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.dossier.Decisions;
+import vn.gov.portal.dossier.Dossier;
+import vn.gov.portal.dossier.Filing;
+import vn.gov.portal.identity.PortalUser;
+
+/**
+ * The other party of a dossier (marriage: the partner, {@code workflow.party}) is told, in the portal and by mail to
+ * their own address, that the dossier waits for their confirmation, with the page where they give it; and told only
+ * what that page shows them.
+ */
+class PartyNotificationTest extends PortalIntegrationTest {
+
+    private static final String APPLICANT_MAIL = "nguoi.nop@example.vn";
+    private static final String APPLICANT_PHONE = "0987654321";
+
+    @Autowired
+    Filing filing;
+    @Autowired
+    Decisions decisions;
+    @Autowired
+    ProcedureCatalog catalog;
+    @Autowired
+    MockMvc mvc;
+
+    private record Told(long id, String kind, String link, String mailTo, String subject, String body) {}
+
+    private List<Told> toldTo(PortalUser citizen, UUID dossierId) {
+        return jdbc.sql("""
+                        select n.id, n.kind, n.link_path, o.recipient, o.subject, o.body from notification n
+                        left join mail_outbox o on o.notification_id = n.id
+                        where n.recipient = ? and n.dossier_id = ? order by n.id""")
+                .params(citizen.subject(), dossierId)
+                .query((rs, row) -> new Told(rs.getLong("id"), rs.getString("kind"), rs.getString("link_path"),
+                        rs.getString("recipient"), rs.getString("subject"), rs.getString("body"))).list();
+    }
+
+    @Test
+    void thePartnerIsToldTheDossierWaitsForThemAndWhereToConfirm() throws Exception {
+        PortalUser filer = citizen(single("M", 140, false), 2);
+        PortalUser partner = citizen(single("F", 140, true), 2);
+        String partnerMail = jdbc.sql("select email from population.person where id_number = ?")
+                .param(partner.subject()).query(String.class).single();
+        String partnerName = jdbc.sql("select full_name from population.person where id_number = ?")
+                .param(partner.subject()).query(String.class).single();
+        Dossier dossier = fileMarriage(filer, partner);
+        String page = "/my/dossiers/" + dossier.id();
+
+        Told told = toldTo(partner, dossier.id()).get(0);
+        assertThat(toldTo(partner, dossier.id())).hasSize(1);
+        assertThat(told.kind()).isEqualTo("AWAITING_PARTY");
+        assertThat(told.link()).isEqualTo(page);
+        // By mail to the partner's own address in the register, never the one the applicant typed in the form.
+        assertThat(told.mailTo()).isEqualTo(partnerMail).isNotEqualTo(APPLICANT_MAIL);
+        assertThat(told.subject()).isEqualTo("Hồ sơ " + dossier.receiptCode() + " đang chờ bạn xác nhận / Dossier "
+                + dossier.receiptCode() + " awaits your confirmation");
+        assertThat(told.body()).contains("Kính gửi " + partnerName, dossier.receiptCode(), "Đăng ký kết hôn",
+                "http://127.0.0.1:8080" + page, "Dear " + partnerName)
+                .as("nothing of the applicant's answers").doesNotContain(APPLICANT_MAIL, APPLICANT_PHONE, dossier.applicantName());
+        assertThat(toldTo(filer, dossier.id())).as("the applicant is told nothing new").isEmpty();
+
+        // In the partner's list, new; following it leads to the page where they confirm.
+        String list = mvc.perform(get("/my/notifications").with(authentication(login(partner))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("Hồ sơ " + dossier.receiptCode() + " đang chờ bạn xác nhận", "notification-unread")
+                .doesNotContain(dossier.applicantName());
+        mvc.perform(post("/my/notifications/" + told.id() + "/open").with(csrf()).with(authentication(login(partner))))
+                .andExpect(redirectedUrl(page));
+        assertThat(mvc.perform(get(page).with(authentication(login(partner)))).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"decision-confirm\"", "id=\"decision-decline\"");
+
+        // Confirmed, the dossier goes to the agency: the partner is not told again.
+        Dossier confirmed = decisions.act(partner, dossier.id(), "confirm", "", dossier.lockVersion());
+        assertThat(confirmed.state()).isEqualTo("submitted");
+        assertThat(toldTo(partner, dossier.id())).hasSize(1);
+    }
+
+    @Test
+    void aPartnerWithoutAnAddressIsToldInThePortalOnly() {
+        PortalUser filer = citizen(single("M", 141, false), 2);
+        PortalUser partner = citizen(single("F", 141, false), 2);
+        Dossier dossier = fileMarriage(filer, partner);
+
+        assertThat(toldTo(partner, dossier.id())).singleElement().satisfies(told -> {
+            assertThat(told.kind()).isEqualTo("AWAITING_PARTY");
+            assertThat(told.mailTo()).as("no mail, and never to the applicant's address").isNull();
+        });
+    }
+
+    private Dossier fileMarriage(PortalUser filer, PortalUser partner) {
+        Map<String, String> answers = new HashMap<>(Map.of("phone", APPLICANT_PHONE, "email", APPLICANT_MAIL,
+                "partner", partner.subject(), Filing.confirmationOf("partner"), partner.subject(),
+                "voluntaryDeclaration", "true"));
+        Filing.Outcome outcome = filing.submit(filer, catalog.find("marriage-registration").orElseThrow(),
+                UUID.randomUUID(), answers);
+        assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Submitted.class);
+        Dossier dossier = ((Filing.Submitted) outcome).dossier();
+        assertThat(dossier.state()).isEqualTo("awaiting-partner");
+        return dossier;
+    }
+
+    /** A single adult with a permanent residence, free for tests, with or without an e-mail address in the register. */
+    private String single(String sex, int offset, boolean withMail) {
+        return jdbc.sql("""
+                        select p.id_number from population.person p
+                        join population.residence r on r.id_number = p.id_number and r.kind = 'PERMANENT'
+                        where p.marital_status = 'SINGLE' and p.sex = ?
+                          and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
+                          and (p.email is not null) = ? and """ + FREE + " order by p.id_number offset ? limit 1")
+                .params(sex, withMail, offset).query(String.class).single();
+    }
+}
