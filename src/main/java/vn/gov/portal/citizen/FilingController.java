@@ -158,7 +158,8 @@ class FilingController {
         Map<String, String> confirmations = new LinkedHashMap<>();
         definition.sections().forEach(section -> section.fields().stream()
                 .filter(FormField::typedPerson)
-                .forEach(f -> section.answerIds(f).stream().filter(a -> !form.values().getOrDefault(a, "").isEmpty())
+                .forEach(f -> section.answerIds(f).stream().filter(a -> !form.values().getOrDefault(a, "").isEmpty()
+                                && form.personNames().containsKey(a))
                         .forEach(a -> confirmations.put(Filing.confirmationOf(a), form.values().get(a)))));
         model.addAttribute("confirmations", confirmations);
         Map<String, String> errorSteps = new LinkedHashMap<>();
