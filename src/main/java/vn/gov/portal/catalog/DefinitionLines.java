@@ -62,6 +62,19 @@ public final class DefinitionLines {
         return line(item(child(root, "steps"), index).or(() -> child(root, "steps")));
     }
 
+    /** The line of a form section by its id, or of the form. */
+    int section(String id) {
+        if (child(child(root, "form"), "sections").orElse(null) instanceof SequenceNode list) {
+            for (Node section : list.getValue()) {
+                if (child(Optional.of(section), "id").orElse(null) instanceof ScalarNode scalar
+                        && scalar.getValue().equals(id)) {
+                    return line(Optional.of(section));
+                }
+            }
+        }
+        return key("form");
+    }
+
     /** The line of a form field by its id, or of the form. */
     int field(String id) {
         Optional<Node> sections = child(child(root, "form"), "sections");

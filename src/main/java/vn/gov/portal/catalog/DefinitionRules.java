@@ -312,6 +312,11 @@ public final class DefinitionRules {
         d.fields().filter(f -> f.notBeforeBirthOf() != null)
                 .filter(f -> d.field(f.notBeforeBirthOf()).filter(FormField::typedPerson).isPresent())
                 .forEach(f -> found.add(found.lines.field(f.id()), "notBeforeBirthOfTyped", f.id(), f.notBeforeBirthOf()));
+        // Likewise a section shown or hidden by a typed person's age: the form would tell the filer a stranger's age
+        // (whether a child, whether 60 yet) from nothing but their number.
+        d.sections().stream().filter(s -> s.when() != null && s.when().byAge())
+                .filter(s -> d.field(s.when().field()).filter(FormField::typedPerson).isPresent())
+                .forEach(s -> found.add(found.lines.section(s.id()), "whenAgeTyped", s.id(), s.when().field()));
     }
 
     /**

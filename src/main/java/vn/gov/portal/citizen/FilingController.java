@@ -49,7 +49,7 @@ class FilingController {
 
     @GetMapping("/procedures/{code}/apply")
     String form(@PathVariable String code, @RequestParam(required = false) String step, PortalUser citizen,
-                Model model) {
+                Model model, Locale locale) {
         ProcedureDefinition definition = procedure(code);
         Filing.FormState form = filing.open(citizen, definition);
         FormSteps steps = FormSteps.of(definition, form.sections(), step);
@@ -57,7 +57,7 @@ class FilingController {
             // Nothing saved yet, so nothing to check: start at the first page.
             return "redirect:/procedures/" + code + "/apply";
         }
-        return show(definition, form, steps, citizen, model);
+        return show(definition, form, steps, citizen, model, locale);
     }
 
     /**
@@ -89,20 +89,20 @@ class FilingController {
         if (outcome instanceof Filing.Invalid invalid) {
             response.setStatus(422);
             model.addAttribute("errors", messages.of(invalid.problems(), locale));
-            return show(definition, form, steps, citizen, model);
+            return show(definition, form, steps, citizen, model, locale);
         }
         if (outcome instanceof Filing.LevelTooLow low) {
             response.setStatus(403);
             model.addAttribute("levelProblem", messages.text("filing.levelTooLow",
                     new Object[] {low.required(), low.actual()}, locale));
-            return show(definition, form, steps, citizen, model);
+            return show(definition, form, steps, citizen, model, locale);
         }
         if (step != null && ("next".equals(action) || "back".equals(action))) {
             var target = "next".equals(action) ? steps.next() : steps.previous();
             return "redirect:/procedures/" + code + "/apply?step=" + target.orElse(steps.step()).id();
         }
         model.addAttribute("notice", messages.text("filing.draftSaved", null, locale));
-        return show(definition, form, steps, citizen, model);
+        return show(definition, form, steps, citizen, model, locale);
     }
 
     /** The page's answers saved in the background (portal.js, every few seconds of typing): nothing is lost. */
@@ -128,8 +128,18 @@ class FilingController {
     }
 
     private String show(ProcedureDefinition definition, Filing.FormState form, FormSteps steps, PortalUser citizen,
-                        Model model) {
+                        Model model, Locale locale) {
+        if (model.getAttribute("errors") == null) {
+            // A name not looked up (e-ID level, look-up limit) is said at its field, on its page, although the draft
+            // was saved: the citizen must know why no name appears.
+            var refusals = form.lookupRefusals().stream().filter(p -> steps.step().review()
+                    || FormSteps.stepOf(definition, p.field()).equals(steps.step().id())).toList();
+            if (!refusals.isEmpty()) {
+                model.addAttribute("errors", messages.of(refusals, locale));
+            }
+        }
         model.addAttribute("procedure", definition);
+        model.addAttribute("looksUpPeople", definition.fields().anyMatch(FormField::typedPerson));
         model.addAttribute("form", form);
         model.addAttribute("steps", steps);
         model.addAttribute("canSubmit", citizen.eidLevel() >= definition.eidLevel());
@@ -151,7 +161,8 @@ class FilingController {
         Map<String, String> confirmations = new LinkedHashMap<>();
         definition.sections().forEach(section -> section.fields().stream()
                 .filter(FormField::typedPerson)
-                .forEach(f -> section.answerIds(f).stream().filter(a -> !form.values().getOrDefault(a, "").isEmpty())
+                .forEach(f -> section.answerIds(f).stream().filter(a -> !form.values().getOrDefault(a, "").isEmpty()
+                                && form.personNames().containsKey(a))
                         .forEach(a -> confirmations.put(Filing.confirmationOf(a), form.values().get(a)))));
         model.addAttribute("confirmations", confirmations);
         Map<String, String> errorSteps = new LinkedHashMap<>();

@@ -117,7 +117,9 @@ class AnswerValidator {
                 }
             }
             case PERSON -> {
-                if (!form.picked().containsKey(id)) {
+                if (form.refusedLookups().containsKey(id)) {
+                    problems.add(form.refusedLookups().get(id));
+                } else if (!form.picked().containsKey(id)) {
                     problems.add(FieldProblem.of(id, switch (field.relation()) {
                         case ANY -> "validation.personUnknown";
                         case DECEASED -> "validation.deceasedUnknown";

@@ -23,6 +23,7 @@ import vn.gov.portal.catalog.ProcedureDefinition.FormSection;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.limits.LimitedAction;
 import vn.gov.portal.limits.RateLimits;
+import vn.gov.portal.population.IdNumber;
 import vn.gov.portal.population.PersonFacts;
 import vn.gov.portal.population.PrefillSources;
 
@@ -34,8 +35,9 @@ import vn.gov.portal.population.PrefillSources;
 public class Filing {
 
     /** The form as it should be shown: the id the form posts back, the values, which came from the register. */
+    /** {@code lookupRefusals}: the people typed by number whose name was not looked up, and why (PersonLookups). */
     public record FormState(UUID formId, Map<String, String> values, Set<String> prefilled, Set<String> sections,
-                            boolean resumedDraft, Map<String, String> personNames) {
+                            boolean resumedDraft, Map<String, String> personNames, List<FieldProblem> lookupRefusals) {
 
         /** The answers, named as on a dossier so that the same page fragments show both. */
         public Map<String, String> answers() {
@@ -98,7 +100,8 @@ public class Filing {
     public FormState open(PortalUser citizen, ProcedureDefinition definition) {
         PrefillSources.Subject subject = subject(citizen);
         Optional<Dossier> draft = dossiers.findDraft(citizen.subject(), definition.code());
-        FilledForm form = fill(definition, subject, draft.map(Dossier::answers).orElse(Map.of()));
+        FilledForm form = fill(definition, subject, draft.map(Dossier::answers).orElse(Map.of()),
+                lookups.gate(citizen, definition, Map.of()));
         return state(draft.map(Dossier::id).orElseGet(DossierIds::next), form, subject, draft.isPresent());
     }
 
@@ -281,7 +284,8 @@ public class Filing {
                            Optional<Dossier> draft) {
         PrefillSources.Subject subject = subject(citizen);
         Map<String, String> saved = draft.map(Dossier::answers).orElse(Map.of());
-        FilledForm form = fill(definition, subject, posted.over(saved, definition));
+        FilledForm form = fill(definition, subject, posted.over(saved, definition),
+                lookups.gate(citizen, definition, Map.of()));
         UUID id = draft.map(Dossier::id).orElse(formId);
         lookups.record(citizen, form, saved, id);
         return new Stored(state(id, form, subject, true), form, subject);
@@ -298,20 +302,31 @@ public class Filing {
 
     /**
      * Works out the answers: what the citizen gave for the fields they may fill (unknown keys dropped), the people
-     * they picked (only those the register allows), the register's values for prefilled fields, and which sections
-     * apply; answers of sections that do not apply are cleared.
+     * they picked (only those the register allows, and people typed by number only as far as the gate lets the
+     * citizen look them up), the register's values for prefilled fields, and which sections apply; answers of
+     * sections that do not apply are cleared.
      */
-    FilledForm fill(ProcedureDefinition definition, PrefillSources.Subject subject, Map<String, String> given) {
+    FilledForm fill(ProcedureDefinition definition, PrefillSources.Subject subject, Map<String, String> given,
+                    PersonLookups.Gate gate) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, PersonFacts> picked = new HashMap<>();
+        Map<String, FieldProblem> refusedLookups = new HashMap<>();
+        IdNumber filer = subject.filer().person().idNumber();
         for (FormSection section : definition.sections()) {
             for (FormField field : section.fields()) {
                 for (String answerId : section.answerIds(field)) {
                     String value = field.locked() ? "" : given.getOrDefault(answerId, "").strip();
                     values.put(answerId, value);
-                    if (field.type() == FormField.FieldType.PERSON) {
-                        picker.pick(subject.filer().person().idNumber(), field.relation(), value)
-                                .ifPresent(p -> picked.put(answerId, p));
+                    if (field.type() != FormField.FieldType.PERSON) {
+                        continue;
+                    }
+                    // Asked before the register is, so that a refused number reveals nothing, not even a miss.
+                    Optional<FieldProblem> refused = picker.looksUp(filer, field.relation(), value)
+                            ? gate.refusal(field, answerId, value) : Optional.empty();
+                    if (refused.isPresent()) {
+                        refusedLookups.put(answerId, refused.get());
+                    } else {
+                        picker.pick(filer, field.relation(), value).ifPresent(p -> picked.put(answerId, p));
                     }
                 }
             }
@@ -345,7 +360,7 @@ public class Filing {
                 }));
             }
         }
-        return new FilledForm(definition, values, picked, applicable, clearedPrefills);
+        return new FilledForm(definition, values, picked, applicable, clearedPrefills, refusedLookups);
     }
 
     private boolean applies(FormSection section, Map<String, String> values, PrefillSources.Subject subject,
@@ -376,7 +391,8 @@ public class Filing {
             section.fields().stream().filter(FormField::officersOnly)
                     .forEach(field -> section.answerIds(field).forEach(answerId -> shown.put(answerId, "")));
         }
-        return new FormState(id, shown, fromRegister(form, subject), form.applicableSections(), resumed, names);
+        return new FormState(id, shown, fromRegister(form, subject), form.applicableSections(), resumed, names,
+                form.lookupRefusals());
     }
 
     /** The answers equal to the register's value: officers see which answers the state already vouches for. */

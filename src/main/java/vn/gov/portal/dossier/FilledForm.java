@@ -13,10 +13,17 @@ import vn.gov.portal.population.PersonFacts;
 /**
  * A form's answers with what was worked out from them: the people picked in person fields and the sections that
  * apply. Answers of sections that do not apply are empty and are not validated. {@code clearedPrefills} are the
- * answers the citizen emptied although the register has a value for them.
+ * answers the citizen emptied although the register has a value for them. {@code refusedLookups} are the typed numbers
+ * whose name was not looked up (e-ID level, look-up limit: {@link PersonLookups.Gate}), with what to tell the citizen.
  */
 record FilledForm(ProcedureDefinition definition, Map<String, String> values, Map<String, PersonFacts> picked,
-                  Set<String> applicableSections, Set<String> clearedPrefills) {
+                  Set<String> applicableSections, Set<String> clearedPrefills, Map<String, FieldProblem> refusedLookups) {
+
+    /** The refused look-ups of the sections that apply, in form order. */
+    List<FieldProblem> lookupRefusals() {
+        return typedPeople().stream().map(p -> refusedLookups.get(p.answerId())).filter(java.util.Objects::nonNull)
+                .toList();
+    }
 
     /**
      * The answers as written to the dossier: the empty ones left out (a form offering six rows of members stores

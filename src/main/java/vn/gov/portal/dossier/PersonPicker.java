@@ -44,6 +44,11 @@ class PersonPicker {
         return prefill.facts(ids).stream().filter(f -> f.person().alive()).toList();
     }
 
+    /** Whether picking {@code value} in a field of this relation asks the register about someone else's number. */
+    boolean looksUp(IdNumber filer, Relation relation, String value) {
+        return relation.typed() && IdNumber.isWellFormed(value) && !new IdNumber(value).equals(filer);
+    }
+
     /** The person named by {@code value} if the filer may name them in a field with this relation. */
     Optional<PersonFacts> pick(IdNumber filer, Relation relation, String value) {
         if (!IdNumber.isWellFormed(value)) {
@@ -53,7 +58,8 @@ class PersonPicker {
         if (relation.typed()) {
             // Someone else: a guest, a partner, the other parent, or the deceased — never the filer themselves.
             boolean alive = relation == Relation.ANY;
-            return id.equals(filer) ? Optional.empty() : prefill.facts(id).filter(f -> f.person().alive() == alive);
+            return !looksUp(filer, relation, value) ? Optional.empty()
+                    : prefill.facts(id).filter(f -> f.person().alive() == alive);
         }
         return candidates(filer, relation).stream().filter(f -> f.person().idNumber().equals(id)).findFirst();
     }

@@ -103,7 +103,8 @@ public class Supplementation {
     public Filing.FormState form(PortalUser citizen, Dossier dossier) {
         ProcedureDefinition definition = definitionOf(dossier);
         PrefillSources.Subject subject = filing.subject(citizen);
-        return Filing.state(dossier.id(), filing.fill(definition, subject, dossier.answers()), subject, false);
+        return Filing.state(dossier.id(), filing.fill(definition, subject, dossier.answers(),
+                lookups.gate(citizen, definition, dossier.answers())), subject, false);
     }
 
     /**
@@ -127,7 +128,8 @@ public class Supplementation {
         Map<String, String> given = new HashMap<>(PostedAnswers.wholeForm(posted).over(dossier.answers(), definition));
         fixedAnswers(definition).forEach(a -> given.put(a, dossier.answers().getOrDefault(a, "")));
         PrefillSources.Subject subject = filing.subject(citizen);
-        FilledForm form = filing.fill(definition, subject, given);
+        // The numbers the dossier was submitted with were confirmed then; a number typed anew is looked up as on a form.
+        FilledForm form = filing.fill(definition, subject, given, lookups.gate(citizen, definition, dossier.answers()));
         lookups.record(citizen, form, dossier.answers(), id);
         Filing.FormState state = Filing.state(id, form, subject, false);
         List<FieldProblem> problems = validator.validate(form);

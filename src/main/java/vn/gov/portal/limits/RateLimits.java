@@ -2,6 +2,7 @@ package vn.gov.portal.limits;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -9,11 +10,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts a person's submissions and uploads in a sliding window. The count lives in PostgreSQL (table rate_limit, with
+ * Counts a person's submissions, uploads and look-ups of other people in a sliding window. The count lives in PostgreSQL (table rate_limit, with
  * the database's clock), so every portal instance behind the balancer sees the same numbers: one row per person and
  * action with the times of their actions in the window. One statement counts an action: it inserts the row, or locks
  * it and, if the window has room, drops the times that left it and adds this one. The lock makes concurrent requests
- * count one after another, each seeing the row as the one before left it. Rows of people with no action left in the
+ * count one after another, each seeing the row as the one before left it. Look-ups count each number once in the
+ * window ({@link #takeOnce}): the row keeps the key of each time beside it. Rows of people with no action left in the
  * window are deleted by {@link #forgetExpired()}.
  */
 @Component
@@ -28,18 +30,33 @@ public class RateLimits {
     private final int submissions;
     private final int uploads;
     private final Duration window;
+    private final int lookups;
+    private final Duration lookupWindow;
 
     RateLimits(JdbcClient jdbc, @Value("${portal.limits.submissions:10}") int submissions,
                @Value("${portal.limits.uploads:40}") int uploads,
-               @Value("${portal.limits.window:PT10M}") Duration window) {
+               @Value("${portal.limits.window:PT10M}") Duration window,
+               @Value("${portal.limits.lookups:20}") int lookups,
+               @Value("${portal.limits.lookup-window:PT1H}") Duration lookupWindow) {
         this.jdbc = jdbc;
         this.submissions = submissions;
         this.uploads = uploads;
         this.window = window;
+        this.lookups = lookups;
+        this.lookupWindow = lookupWindow;
     }
 
     public int limitOf(LimitedAction action) {
-        return action == LimitedAction.SUBMISSION ? submissions : uploads;
+        return switch (action) {
+            case SUBMISSION -> submissions;
+            case UPLOAD -> uploads;
+            case PERSON_LOOKUP -> lookups;
+        };
+    }
+
+    /** Looking people up is limited over a longer window than the flood limits: a person types a few at a time. */
+    public Duration windowOf(LimitedAction action) {
+        return action == LimitedAction.PERSON_LOOKUP ? lookupWindow : window;
     }
 
     /**
@@ -57,17 +74,67 @@ public class RateLimits {
                             where (select count(*) from unnest(r.times) t
                                    where t > now() - make_interval(secs => :seconds)) < :limit
                         returning true""")
-                .param("subject", subject).param("action", action.name()).param("seconds", window.toSeconds())
+                .param("subject", subject).param("action", action.name())
+                .param("seconds", windowOf(action).toSeconds())
                 .param("limit", limitOf(action)).query(Boolean.class).optional().isPresent();
         if (!counted) {
-            // Refused: the row is locked by the statement above, so this reads the window that refused it.
-            Recent recent = jdbc.sql(IN_WINDOW.formatted("count(*) as count, min(t) as oldest, now() as now"))
-                    .param("subject", subject).param("action", action.name()).param("seconds", window.toSeconds())
-                    .query(Recent.class).single();
-            Duration wait = Duration.between(recent.now().toInstant(), recent.oldest().toInstant().plus(window));
-            throw new TooManyRequests(action, limitOf(action), window, wait.compareTo(Duration.ofSeconds(1)) < 0
-                    ? Duration.ofSeconds(1) : wait);
+            throw refusal(subject, action);
         }
+    }
+
+    /**
+     * Counts {@code key} (what the action is about, e.g. the number looked up) once in the window: a key already
+     * counted in it costs nothing. Returns the refusal when the window holds the limit's keys instead of throwing it,
+     * for a caller that goes on without the action (an exception would roll back its whole transaction). Meant to run
+     * in the transaction that does the action, like {@link #take}.
+     */
+    @Transactional
+    public Optional<TooManyRequests> takeOnce(String subject, LimitedAction action, String key) {
+        long seconds = windowOf(action).toSeconds();
+        // Most calls repeat a key already counted (a form saved again with the same number): one read, no lock.
+        if (counts(subject, action, key)) {
+            return Optional.empty();
+        }
+        boolean counted = jdbc.sql("""
+                        insert into rate_limit as r (subject, action, times, keys)
+                        values (:subject, :action, array[now()], array[:key])
+                        on conflict (subject, action) do update
+                            set (times, keys) = (select coalesce(array_agg(u.t order by u.n), '{}') || now(),
+                                                        coalesce(array_agg(u.k order by u.n), '{}') || :key::text
+                                                 from unnest(r.times, r.keys) with ordinality u(t, k, n)
+                                                 where u.t > now() - make_interval(secs => :seconds))
+                            where (select count(*) from unnest(r.times) t
+                                   where t > now() - make_interval(secs => :seconds)) < :limit
+                              and not exists (select 1 from unnest(r.times, r.keys) u(t, k)
+                                              where u.k = :key and u.t > now() - make_interval(secs => :seconds))
+                        returning true""")
+                .param("subject", subject).param("action", action.name()).param("key", key)
+                .param("seconds", seconds).param("limit", limitOf(action))
+                .query(Boolean.class).optional().isPresent();
+        // Not counted: the window is full, or a request at the same time counted the key first (the row is locked
+        // by the statement above, so this reads it as that request left it).
+        return counted || counts(subject, action, key) ? Optional.empty() : Optional.of(refusal(subject, action));
+    }
+
+    /** Whether the key is counted in the person's window. */
+    private boolean counts(String subject, LimitedAction action, String key) {
+        return jdbc.sql("""
+                        select exists (select 1 from rate_limit r, unnest(r.times, r.keys) u(t, k)
+                                       where r.subject = :subject and r.action = :action and u.k = :key
+                                         and u.t > now() - make_interval(secs => :seconds))""")
+                .param("subject", subject).param("action", action.name()).param("key", key)
+                .param("seconds", windowOf(action).toSeconds()).query(Boolean.class).single();
+    }
+
+    /** The refusal of an action over the limit: reads the window that refused it, with the person's row locked. */
+    private TooManyRequests refusal(String subject, LimitedAction action) {
+        Duration window = windowOf(action);
+        Recent recent = jdbc.sql(IN_WINDOW.formatted("count(*) as count, min(t) as oldest, now() as now"))
+                .param("subject", subject).param("action", action.name()).param("seconds", window.toSeconds())
+                .query(Recent.class).single();
+        Duration wait = Duration.between(recent.now().toInstant(), recent.oldest().toInstant().plus(window));
+        return new TooManyRequests(action, limitOf(action), window, wait.compareTo(Duration.ofSeconds(1)) < 0
+                ? Duration.ofSeconds(1) : wait);
     }
 
     /**
@@ -87,10 +154,13 @@ public class RateLimits {
         return !alone ? 0 : jdbc.sql("""
                         delete from rate_limit r using (
                             select subject, action from rate_limit
-                            where (select max(t) from unnest(times) t) <= now() - make_interval(secs => ?)
+                            where (select max(t) from unnest(times) t) <= now() - make_interval(secs =>
+                                case when action = :lookups then :lookupSeconds else :seconds end)
                             for update skip locked) expired
                         where r.subject = expired.subject and r.action = expired.action""")
-                .param(window.toSeconds()).update();
+                .param("lookups", LimitedAction.PERSON_LOOKUP.name())
+                .param("lookupSeconds", windowOf(LimitedAction.PERSON_LOOKUP).toSeconds())
+                .param("seconds", window.toSeconds()).update();
     }
 
     private record Recent(long count, OffsetDateTime oldest, OffsetDateTime now) {}
@@ -98,6 +168,6 @@ public class RateLimits {
     /** How many actions of the person count now (for tests and support). */
     public int recent(String subject, LimitedAction action) {
         return jdbc.sql(IN_WINDOW.formatted("count(*)")).param("subject", subject).param("action", action.name())
-                .param("seconds", window.toSeconds()).query(Integer.class).single();
+                .param("seconds", windowOf(action).toSeconds()).query(Integer.class).single();
     }
 }

@@ -30,6 +30,11 @@ public class TooManyRequests extends RuntimeException {
         return window;
     }
 
+    /** The arguments of the action's message: the limit, the window and the wait in minutes (at least one). */
+    public Object[] messageArgs() {
+        return new Object[] {limit, window.toMinutes(), Math.max(1, (retryAfter.toSeconds() + 59) / 60)};
+    }
+
     /** Until the oldest counted action leaves the window; at least one second. */
     public Duration retryAfter() {
         return retryAfter;

@@ -87,9 +87,7 @@ class ErrorAdvice {
     String tooMany(TooManyRequests e, HttpServletResponse response, Model model, Locale locale) {
         response.setStatus(429);
         response.setHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
-        long minutes = Math.max(1, (e.retryAfter().toSeconds() + 59) / 60);
-        return problem(model, messages.text(e.action().messageCode(),
-                new Object[] {e.limit(), e.window().toMinutes(), minutes}, locale));
+        return problem(model, messages.text(e.action().messageCode(), e.messageArgs(), locale));
     }
 
     /** Seconds a browser or client should wait before trying again while the database is away. */

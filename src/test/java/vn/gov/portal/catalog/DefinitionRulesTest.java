@@ -293,6 +293,28 @@ class DefinitionRulesTest {
     }
 
     @Test
+    void aSectionIsNeverShownByTheAgeOfAPersonTypedByNumber() {
+        String yaml = WITH_DATES.replace(" notBeforeBirthOf: guest,", "").replace(
+                "        - { id: guestArrival, type: date, required: true, label: { vi: Ngày đến, en: Arrival } }\n",
+                "        - { id: guestArrival, type: date, required: true, label: { vi: Ngày đến, en: Arrival } }\n"
+                        + "    - id: young\n"
+                        + "      title: { vi: Trẻ em, en: Children }\n"
+                        + "      when: { field: guest, ageUnder: 14 }\n"
+                        + "      fields:\n"
+                        + "        - { id: school, type: text, label: { vi: Trường, en: School } }\n");
+        assertThat(yaml).contains("id: young");
+        assertThat(problems(yaml)).as("the age of a member of the filer's household").isEmpty();
+        String typed = yaml.replace("relation: HOUSEHOLD_MEMBER", "relation: ANY");
+        assertThat(problems(typed)).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("whenAgeTyped");
+            assertThat(p.message()).contains("when of section 'young' must not test the age of 'guest', a person typed by ID number");
+            assertThat(p.line()).isEqualTo(lineOf(typed, "- id: young"));
+        });
+        assertThat(problems(typed.replace("relation: ANY", "relation: DECEASED"))).extracting(DefinitionProblem::key)
+                .containsExactly("whenAgeTyped");
+    }
+
+    @Test
     void withoutTheTextProblemsConcernTheWholeFile() {
         DefinitionParser.Result parsed = PARSER.parse("test.yaml", TINY.replace("id: done, status: 10", "id: done, status: 5"));
         assertThat(PORTAL_RULES.problems(parsed.definition(), DefinitionLines.NONE, code -> Optional.empty(),

@@ -94,7 +94,7 @@ class AnswerSheetsTest extends PortalIntegrationTest {
         ProcedureDefinition criminal = catalog.find("criminal-record-certificate").orElseThrow();
         String province = register.provinces().get(0).code();
         var form = new Filing.FormState(UUID.randomUUID(), Map.of("pastProvince_1", province, "sex", "M"),
-                Set.of("sex"), Set.of(), true, Map.of());
+                Set.of("sex"), Set.of(), true, Map.of(), java.util.List.of());
         var sections = sheets.of(form, criminal, false, Locale.forLanguageTag("vi"));
         assertThat(row(sections, "pastProvince_1").unitName()).isEqualTo(register.provinces().get(0).name())
                 .isNotBlank();

@@ -126,8 +126,8 @@ class RateLimitsTest extends PortalIntegrationTest {
     void twoPortalInstancesShareTheCountEvenWhenRequestsComeAtOnce() throws Exception {
         String subject = freeAdult(1903);
         // Two instances as two portal servers would have them: separate objects, the one database.
-        List<RateLimits> instances = List.of(new RateLimits(jdbc, 3, 3, Duration.ofMinutes(10)),
-                new RateLimits(jdbc, 3, 3, Duration.ofMinutes(10)));
+        List<RateLimits> instances = List.of(new RateLimits(jdbc, 3, 3, Duration.ofMinutes(10), 3, Duration.ofHours(1)),
+                new RateLimits(jdbc, 3, 3, Duration.ofMinutes(10), 3, Duration.ofHours(1)));
         TransactionTemplate tx = new TransactionTemplate(transactions);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
@@ -214,6 +214,41 @@ class RateLimitsTest extends PortalIntegrationTest {
         }
         limits.forgetExpired();
         assertThat(times(subject)).isZero();
+    }
+
+    @Test
+    void lookupsCountEachNumberOnceInTheirHourAndTheOneOverTheLimitIsRefusedWithoutRollingBack() {
+        String subject = freeAdult(3150);
+        // Three numbers an hour, as an instance configured so would count them.
+        RateLimits lookups = new RateLimits(jdbc, 10, 40, Duration.ofMinutes(10), 3, Duration.ofHours(1));
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        java.util.function.Function<String, java.util.Optional<TooManyRequests>> look = number ->
+                tx.execute(t -> lookups.takeOnce(subject, LimitedAction.PERSON_LOOKUP, number));
+        assertThat(look.apply("001190000001")).isEmpty();
+        assertThat(look.apply("001190000002")).isEmpty();
+        assertThat(look.apply("001190000001")).as("a number already counted costs nothing").isEmpty();
+        assertThat(look.apply("001190000003")).isEmpty();
+        assertThat(lookups.recent(subject, LimitedAction.PERSON_LOOKUP)).isEqualTo(3);
+
+        // The fourth number is refused, returned rather than thrown, so the request's transaction still commits.
+        TooManyRequests refused = look.apply("001190000004").orElseThrow();
+        assertThat(refused.limit()).isEqualTo(3);
+        assertThat(refused.window()).isEqualTo(Duration.ofHours(1));
+        assertThat(refused.retryAfter()).isBetween(Duration.ofMinutes(59), Duration.ofHours(1));
+        assertThat(look.apply("001190000002")).as("the numbers counted still pass").isEmpty();
+        assertThat(lookups.recent(subject, LimitedAction.PERSON_LOOKUP)).isEqualTo(3);
+
+        // Eleven minutes later the submissions' window has passed, not the look-ups': still counted, not purged.
+        aged(subject);
+        assertThat(lookups.forgetExpired()).isNotNegative();
+        assertThat(times(subject)).isEqualTo(3);
+        assertThat(look.apply("001190000004")).isPresent();
+        // An hour later they no longer count: the fourth number passes and the row keeps it alone.
+        jdbc.sql("update rate_limit set times = array(select t - interval '50 minutes' from unnest(times) t) where subject = ?")
+                .param(subject).update();
+        assertThat(look.apply("001190000004")).isEmpty();
+        assertThat(look.apply("001190000001")).as("counted again in the new hour").isEmpty();
+        assertThat(times(subject)).isEqualTo(2);
     }
 
     /** Moves the person's counted actions 11 minutes back, out of the 10-minute window. */
