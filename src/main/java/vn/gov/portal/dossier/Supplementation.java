@@ -84,7 +84,10 @@ public class Supplementation {
         return dossier.awaitsSupplement() && dossier.parentId() == null && !dossier.group();
     }
 
-    /** The answers the citizen may not change with a supplement: they chose the agency and the other party. */
+    /**
+     * The answers the citizen may not change with a supplement: they chose the agency and the other party, and the fee's
+     * exemption ground.
+     */
     public Set<String> fixedAnswers(ProcedureDefinition definition) {
         Set<String> fixed = new HashSet<>();
         ProcedureDefinition.Routing routing = definition.routing();
@@ -95,6 +98,11 @@ public class Supplementation {
         }
         if (definition.workflow().party() != null) {
             fixed.add(definition.workflow().party());
+        }
+        // The fee's exemption ground was declared when sending and is the receiver's to judge: a supplement neither
+        // drops it (the page has no such input) nor adds one that would skip the proof's check.
+        if (!definition.exemptions().isEmpty()) {
+            fixed.add(ProcedureDefinition.EXEMPTION_ANSWER);
         }
         return fixed;
     }

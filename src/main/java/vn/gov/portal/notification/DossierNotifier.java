@@ -48,19 +48,24 @@ class DossierNotifier {
     @Transactional(propagation = Propagation.MANDATORY)
     public void moved(DossierMoved moved) {
         Dossier before = moved.before();
-        definitionOf(before).workflow().transitionsFrom(before.state()).stream()
-                .filter(t -> t.event().equals(moved.event())).findFirst()
-                .ifPresent(t -> tellTheParty(before, t.to(), moved.eventId()));
+        var workflow = definitionOf(before).workflow();
+        var taken = workflow.transitionsFrom(before.state()).stream()
+                .filter(t -> t.event().equals(moved.event())).findFirst();
+        taken.ifPresent(t -> tellTheParty(before, t.to(), moved.eventId()));
         if (moved.fromStatus() == moved.toStatus()) {
             return;   // a step inside the same national status tells the citizen nothing new
         }
-        NotificationKind.reaching(moved.toStatus()).ifPresent(kind -> {
-            String note = moved.note() == null || moved.note().isBlank() ? null : moved.note();
-            LocalDate due = kind == NotificationKind.SUPPLEMENT ? moved.supplementDue() : null;
-            boolean tellsNote = kind == NotificationKind.SUPPLEMENT || kind == NotificationKind.REFUSED
-                    || kind == NotificationKind.STOPPED || kind == NotificationKind.FEE_DUE;
-            notify(moved.before(), moved.eventId(), kind, tellsNote ? note : null, due);
-        });
+        NotificationKind.reaching(moved.toStatus())
+                // "Pay online on the dossier's page" only where the portal takes the payment: not a contribution the
+                // citizen pays at the office (status 6 without a payment transition out of it).
+                .filter(kind -> kind != NotificationKind.FEE_DUE || taken.map(t -> workflow.awaitsFee(t.to())).orElse(false))
+                .ifPresent(kind -> {
+                    String note = moved.note() == null || moved.note().isBlank() ? null : moved.note();
+                    LocalDate due = kind == NotificationKind.SUPPLEMENT ? moved.supplementDue() : null;
+                    boolean tellsNote = kind == NotificationKind.SUPPLEMENT || kind == NotificationKind.REFUSED
+                            || kind == NotificationKind.STOPPED || kind == NotificationKind.FEE_DUE;
+                    notify(moved.before(), moved.eventId(), kind, tellsNote ? note : null, due);
+                });
     }
 
     @EventListener

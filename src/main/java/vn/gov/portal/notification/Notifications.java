@@ -95,11 +95,13 @@ public class Notifications {
      */
     @Transactional
     public int markRead(PortalUser citizen, List<Long> shown) {
-        if (shown.isEmpty()) {
+        // An empty id in the request ("id=&id=5") binds as null: nothing to mark for it.
+        long[] ids = shown.stream().filter(java.util.Objects::nonNull).mapToLong(Long::longValue).toArray();
+        if (ids.length == 0) {
             return 0;
         }
         return jdbc.sql("update notification set read_at = now() where recipient = ? and read_at is null and id = any(?)")
-                .params(citizen.subject(), shown.stream().mapToLong(Long::longValue).toArray()).update();
+                .params(citizen.subject(), ids).update();
     }
 
     /**

@@ -454,6 +454,18 @@ class NotificationsTest extends PortalIntegrationTest {
                 .param(citizen.subject()).query(Long.class).list();
     }
 
+    /** An empty id among those posted ("id=&id=5", which binds as null) is ignored, not a 500. */
+    @Test
+    void anEmptyIdAmongThoseShownIsIgnored() throws Exception {
+        PortalUser citizen = citizen(freeAdult(2197), 2);
+        notify(citizen, 2);
+        List<Long> ids = unreadIds(citizen);
+        mvc.perform(post("/my/notifications/read").with(csrf()).with(authentication(login(citizen)))
+                        .param("id", "").param("id", String.valueOf(ids.get(0))))
+                .andExpect(redirectedUrl("/my/notifications"));
+        assertThat(unreadIds(citizen)).containsExactly(ids.get(1));
+    }
+
     @Test
     void theHeaderCountsUnreadNotificationsUpTo99Plus() throws Exception {
         PortalUser citizen = citizen(freeAdult(2101), 2);

@@ -62,6 +62,10 @@ class FeesNotAlwaysDueTest extends PortalIntegrationTest {
     OneStopForms forms;
     @Autowired
     AgencyDirectory agencies;
+    @Autowired
+    vn.gov.portal.dossier.Supplementation supplementation;
+    @Autowired
+    vn.gov.portal.dossier.FeesDue feesDue;
 
     @Test
     void aDeclaredGroundSkipsThePaymentAndIsShownToTheAgencysOfficersOnly() throws Exception {
@@ -236,6 +240,27 @@ class FeesNotAlwaysDueTest extends PortalIntegrationTest {
         assertThat(paid.statusCode()).isEqualTo(1);
         assertThat(dossiers.timeline(paid)).extracting(DossierEvent::event).containsExactly("submit", "pay");
         assertThat(PdfText.of(forms.render(paid, OneStopForm.RECEIPT))).contains("Phí, lệ phí đã nộp", "5.000 đồng");
+    }
+
+    @Test
+    void aSupplementKeepsTheDeclaredGroundTheSupplementPageDoesNotCarry() {
+        PortalUser citizen = citizen(freeAdult(3106), 2);
+        Dossier dossier = fileExempt(citizen);
+        Dossier received = decisions.decide(officer(RECEIVER), dossier.id(), "receive", "", dossier.lockVersion());
+        Dossier asked = decisions.decide(officer("ca.00308.xuly"), dossier.id(), "request-supplement",
+                "Bổ sung số nhà", LocalDate.now(VIETNAM).plusDays(10), received.lockVersion());
+        assertThat(asked.statusCode()).isEqualTo(5);
+
+        // The supplement page posts the form's answers only: no feeExemption input there.
+        Map<String, String> posted = new HashMap<>(asked.answers());
+        posted.remove("feeExemption");
+        posted.put("newAddressDetail", "Số 11, phố Hàng Bông");
+        Filing.Outcome sent = supplementation.send(citizen, dossier.id(), posted, "Đã bổ sung", asked.lockVersion());
+        assertThat(sent).as(sent.toString()).isInstanceOf(Filing.Submitted.class);
+        Dossier after = dossiers.forCitizen(citizen, dossier.id());
+        assertThat(after.answers()).containsEntry("feeExemption", "poorHousehold")
+                .containsEntry("newAddressDetail", "Số 11, phố Hàng Bông");
+        assertThat(feesDue.of(after).exempt()).as("still exempt, for the receiver to judge").isTrue();
     }
 
     // ---------------------------------------------------------------- helpers

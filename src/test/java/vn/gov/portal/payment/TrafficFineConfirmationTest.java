@@ -75,6 +75,8 @@ class TrafficFineConfirmationTest extends PortalIntegrationTest {
         assertThat(confirmed.state()).isEqualTo("awaiting-payment");
         assertThat(confirmed.amountDueVnd()).isEqualTo(DECIDED);
         assertThat(confirmed.answers()).containsEntry("fineAmount", String.valueOf(STATED));   // kept as stated
+        assertThat(jdbc.sql("select count(*) from notification where dossier_id = ? and kind = 'FEE_DUE'")
+                .param(dossier.id()).query(Long.class).single()).as("the citizen is told to pay").isOne();
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'dossier.amount-confirmed' and subject_id = ?")
                 .param(dossier.id().toString()).query(Long.class).single()).isOne();
 

@@ -102,6 +102,12 @@ class EveryProcedureTest extends PortalIntegrationTest {
         WorkflowDefinition.State end = definition.workflow().state(dossier.state()).orElseThrow();
         assertThat(end.terminal()).as(code + " ends in a terminal state").isTrue();
         assertThat(NOT_COMPLETION).as(code + " ends completed").doesNotContain(end.status());
+        // "Pay online" is said only where the portal takes a payment (not a contribution paid at the office).
+        boolean paysOnline = definition.workflow().transitions().stream().anyMatch(WorkflowDefinition.Transition::payment);
+        if (!paysOnline) {
+            assertThat(jdbc.sql("select count(*) from notification where dossier_id = ? and kind = 'FEE_DUE'")
+                    .param(dossier.id()).query(Long.class).single()).as(code + " tells no one to pay online").isZero();
+        }
         if (definition.writeBack() != null) {
             assertThat(jdbc.sql("select count(*) from audit_log where action like 'population.%' and details->>'dossier' = ?")
                     .param(dossier.receiptCode()).query(Long.class).single())
