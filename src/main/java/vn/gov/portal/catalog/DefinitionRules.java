@@ -230,6 +230,10 @@ public final class DefinitionRules {
             found.add(line, "feeWaiverNoFee");
             return;
         }
+        // The receiver's way back is told apart from an ordinary request to pay by the fee coming before intake.
+        if (!fees.exemptions().isEmpty() && fees.collection() != ProcedureDefinition.Collection.BEFORE_INTAKE) {
+            found.add(line, "exemptionAfterIntake");
+        }
         Set<String> seen = new HashSet<>();
         for (ProcedureDefinition.Exemption e : fees.exemptions()) {
             if (!seen.add(e.id())) {

@@ -280,7 +280,8 @@ public record ProcedureDefinition(
      * proved (the receiver's way back, {@code fees.exemptions}); confirming an amount due ({@code setsAmount}) is not.
      */
     public boolean refusesExemption(WorkflowDefinition.Transition t) {
-        return t.byOfficer() && !t.setsAmount() && !exemptions().isEmpty() && workflow.awaitsFee(t.to());
+        return t.byOfficer() && !t.setsAmount() && !exemptions().isEmpty() && collectsFeeBeforeIntake()
+                && workflow.awaitsFee(t.to());
     }
 
     /** The grounds of exemption the citizen may declare; none for most procedures. */

@@ -431,6 +431,11 @@ class DefinitionRulesTest {
                         + " [noFeeDue] out of the state awaiting the fee, so that a dossier owing nothing goes on at once");
         assertThat(problems(EXEMPTING.replace("document: proof", "document: proff"))).extracting(DefinitionProblem::message)
                 .containsExactly("fees.exemptions 'poorHousehold': document 'proff' is not in documents");
+        // After intake, an officer's request to pay and the way back for a ground not proved look the same.
+        assertThat(problems(EXEMPTING.replace("collection: beforeIntake", "collection: afterIntake")))
+                .extracting(DefinitionProblem::message).contains("fees.exemptions: need fees.collection: beforeIntake"
+                        + " (an exempt dossier skips the payment before intake; a request to pay after intake could not be"
+                        + " told apart from the way back for a ground not proved)");
         // Grounds on a free procedure waive nothing.
         String free = EXEMPTING.replace("counter: 20000, online: 10000, collection: beforeIntake", "counter: 0, online: 0")
                 .replace("payment: true, ", "");
