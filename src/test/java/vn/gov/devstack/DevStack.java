@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import vn.gov.devstack.eid.EidProvider;
@@ -67,11 +68,22 @@ public final class DevStack implements AutoCloseable {
             }
             EmbeddedPostgres postgres = builder.start();
             DataSource dataSource = postgres.getPostgresDatabase();
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            var populationLoad = DemoData.seedIfEmpty(dataSource, people);
             MailCatcher mail = MailCatcher.start(smtpPort);
-            EidProvider eid = EidProvider.start(jdbcUrl(postgres), "postgres", "postgres", eidPort, mail);
-            return new DevStack(postgres, eid, mail, populationLoad.orElse(null));
+            // The provider's Spring context (its own schema, no use of the portal's) starts while the portal's schema
+            // and the demo data go in: mostly the JVM's work against mostly the database's, so on two cores a first
+            // start overlaps them.
+            CompletableFuture<EidProvider> eid = CompletableFuture.supplyAsync(
+                    () -> EidProvider.start(jdbcUrl(postgres), "postgres", "postgres", eidPort, mail),
+                    start -> new Thread(start, "eid-provider-start").start());
+            try {
+                Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+                var populationLoad = DemoData.seedIfEmpty(dataSource, people);
+                return new DevStack(postgres, eid.join(), mail, populationLoad.orElse(null));
+            } catch (RuntimeException e) {
+                // its web server would keep the JVM alive after the failure
+                eid.thenAccept(EidProvider::stop);
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
         }
