@@ -16,7 +16,8 @@ class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware {
 
     static final List<String> REQUIRED = List.of("PORTAL_DB_URL", "PORTAL_DB_USER", "PORTAL_DB_PASSWORD",
             "PORTAL_EID_ISSUER", "PORTAL_EID_CLIENT_ID", "PORTAL_EID_CLIENT_SECRET",
-            "PORTAL_STAFF_ISSUER", "PORTAL_STAFF_CLIENT_ID", "PORTAL_STAFF_CLIENT_SECRET", "PORTAL_PUBLIC_URL");
+            "PORTAL_STAFF_ISSUER", "PORTAL_STAFF_CLIENT_ID", "PORTAL_STAFF_CLIENT_SECRET", "PORTAL_PUBLIC_URL",
+            "PORTAL_LIMITS_KEY_SECRET");
 
     private Environment environment;
 

@@ -25,6 +25,8 @@ public final class DevStack implements AutoCloseable {
     public static final String CITIZEN_SECRET = "dev-citizen-secret";
     public static final String STAFF_CLIENT = "portal-staff";
     public static final String STAFF_SECRET = "dev-staff-secret";
+    /** The key of the rate limits' hashes in the dev stack; production sets its own (PORTAL_LIMITS_KEY_SECRET). */
+    public static final String LIMITS_KEY_SECRET = "dev-rate-limit-key-secret-not-for-production";
 
     /** The sender of the portal's mails in the dev stack. */
     public static final String MAIL_FROM = "khong-tra-loi@dichvucong.dev";
@@ -132,6 +134,7 @@ public final class DevStack implements AutoCloseable {
         env.put("PORTAL_STAFF_CLIENT_ID", STAFF_CLIENT);
         env.put("PORTAL_STAFF_CLIENT_SECRET", STAFF_SECRET);
         env.put("PORTAL_PUBLIC_URL", "http://127.0.0.1:8080");
+        env.put("PORTAL_LIMITS_KEY_SECRET", LIMITS_KEY_SECRET);
         // The simulated VNPAY gateway on the provider's server; production names a real merchant.
         env.put("PORTAL_PAYMENT_VNPAY_PAY_URL", eid.issuerUri() + SimulatedVnpay.PAY_PATH);
         env.put("PORTAL_PAYMENT_VNPAY_TMN_CODE", SimulatedVnpay.TMN_CODE);

@@ -417,7 +417,7 @@ public class Decisions {
         }
         // Listeners (the citizen's notification) run now, in this transaction: they commit with the move or not at all.
         events.publishEvent(new DossierMoved(dossier, eventId, event, current.status(), target.status(), cleanNote,
-                target.status() == 5 ? dossiers.find(id).map(Dossier::supplementDue).orElse(null) : null));
+                target.status() == 5 ? dossiers.find(id).map(Dossier::supplementDue).orElse(null) : null, actor.name()));
         if (target.terminal() && dossier.parentId() != null) {
             stepEnded(dossiers.find(id).orElseThrow(), target.status());
         }

@@ -8,6 +8,8 @@ package vn.gov.portal.dossier;
  * @param eventId    the timeline event recording the move
  * @param note       what the actor wrote (the reason, what is missing), empty if nothing
  * @param supplementDue by when the citizen is asked to answer, for a move into supplementation; else null
+ * @param actor      who moved it, as the timeline records it: a citizen's ID number, an officer's login, or
+ *                   {@code portal} / {@code payment}
  */
 public record DossierMoved(Dossier before, long eventId, String event, int fromStatus, int toStatus, String note,
-                           java.time.LocalDate supplementDue) {}
+                           java.time.LocalDate supplementDue, String actor) {}

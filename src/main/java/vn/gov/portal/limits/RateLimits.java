@@ -1,8 +1,13 @@
 package vn.gov.portal.limits;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,8 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
  * action with the times of their actions in the window. One statement counts an action: it inserts the row, or locks
  * it and, if the window has room, drops the times that left it and adds this one. The lock makes concurrent requests
  * count one after another, each seeing the row as the one before left it. Look-ups count each number once in the
- * window ({@link #takeOnce}): the row keeps the key of each time beside it. Rows of people with no action left in the
- * window are deleted by {@link #forgetExpired()}.
+ * window ({@link #takeOnce}): the row keeps the key of each time beside it, as a keyed hash (HMAC-SHA256 with
+ * {@code portal.limits.key-secret}), never the number itself: the table would otherwise tell anyone who reads the
+ * database whose ID numbers each citizen typed in the last hour. Rows of people with no action left in the window
+ * are deleted by {@link #forgetExpired()}.
  */
 @Component
 public class RateLimits {
@@ -32,18 +39,28 @@ public class RateLimits {
     private final Duration window;
     private final int lookups;
     private final Duration lookupWindow;
+    private final SecretKeySpec keySecret;
+
+    /** Shorter than this, a secret could be guessed, and with it every ID number behind the keys (there are only 10^12). */
+    static final int MIN_SECRET_LENGTH = 32;
 
     RateLimits(JdbcClient jdbc, @Value("${portal.limits.submissions:10}") int submissions,
                @Value("${portal.limits.uploads:40}") int uploads,
                @Value("${portal.limits.window:PT10M}") Duration window,
                @Value("${portal.limits.lookups:20}") int lookups,
-               @Value("${portal.limits.lookup-window:PT1H}") Duration lookupWindow) {
+               @Value("${portal.limits.lookup-window:PT1H}") Duration lookupWindow,
+               @Value("${portal.limits.key-secret}") String keySecret) {
+        if (keySecret == null || keySecret.strip().length() < MIN_SECRET_LENGTH) {
+            throw new IllegalStateException("portal.limits.key-secret (PORTAL_LIMITS_KEY_SECRET) must have at least "
+                    + MIN_SECRET_LENGTH + " characters; see docs/operations.md");
+        }
         this.jdbc = jdbc;
         this.submissions = submissions;
         this.uploads = uploads;
         this.window = window;
         this.lookups = lookups;
         this.lookupWindow = lookupWindow;
+        this.keySecret = new SecretKeySpec(keySecret.strip().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     public int limitOf(LimitedAction action) {
@@ -83,13 +100,14 @@ public class RateLimits {
     }
 
     /**
-     * Counts {@code key} (what the action is about, e.g. the number looked up) once in the window: a key already
+     * Counts {@code about} (what the action is about, e.g. the number looked up) once in the window: a key already
      * counted in it costs nothing. Returns the refusal when the window holds the limit's keys instead of throwing it,
      * for a caller that goes on without the action (an exception would roll back its whole transaction). Meant to run
-     * in the transaction that does the action, like {@link #take}.
+     * in the transaction that does the action, like {@link #take}. The row keeps only the key's keyed hash.
      */
     @Transactional
-    public Optional<TooManyRequests> takeOnce(String subject, LimitedAction action, String key) {
+    public Optional<TooManyRequests> takeOnce(String subject, LimitedAction action, String about) {
+        String key = hashed(subject, action, about);
         long seconds = windowOf(action).toSeconds();
         // Most calls repeat a key already counted (a form saved again with the same number): one read, no lock.
         if (counts(subject, action, key)) {
@@ -116,7 +134,24 @@ public class RateLimits {
         return counted || counts(subject, action, key) ? Optional.empty() : Optional.of(refusal(subject, action));
     }
 
-    /** Whether the key is counted in the person's window. */
+    /**
+     * What the row keeps for a key: HMAC-SHA256 over the person, the action and the key, in hex. The same key hashes
+     * alike in one person's row, so it still counts once; the secret keeps anyone who reads the table from hashing
+     * the 10^12 possible numbers to find it, and the person in the input keeps two rows from showing that two citizens
+     * looked up the same number.
+     */
+    private String hashed(String subject, LimitedAction action, String key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");   // not thread-safe: one per call, cheap beside the statement
+            mac.init(keySecret);
+            byte[] input = (subject + '\n' + action.name() + '\n' + key).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(mac.doFinal(input));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Whether the key (hashed) is counted in the person's window. */
     private boolean counts(String subject, LimitedAction action, String key) {
         return jdbc.sql("""
                         select exists (select 1 from rate_limit r, unnest(r.times, r.keys) u(t, k)

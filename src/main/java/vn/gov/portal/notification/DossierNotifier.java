@@ -21,8 +21,8 @@ import vn.gov.portal.population.Person;
 import vn.gov.portal.population.PopulationRegister;
 
 /**
- * Turns a dossier's moves into the applicant's notifications, and tells the other party (workflow.party) when the
- * dossier waits for them. A plain (synchronous) listener, not a
+ * Turns a dossier's moves into the applicant's notifications, tells the other party (workflow.party) when the
+ * dossier waits for them, and the applicant when that party declined. A plain (synchronous) listener, not a
  * transactional-event one: it runs inside the transaction of the move, so the notification and its outbox mail
  * commit together with the move, or not at all; MANDATORY makes sure there is such a transaction.
  */
@@ -52,6 +52,12 @@ class DossierNotifier {
         var taken = workflow.transitionsFrom(before.state()).stream()
                 .filter(t -> t.event().equals(moved.event())).findFirst();
         taken.ifPresent(t -> tellTheParty(before, t.to(), moved.eventId()));
+        if (declinedByTheParty(before, moved, taken.flatMap(t -> workflow.state(t.to())))) {
+            // Status 7 tells the applicant nothing (they withdraw themselves), but here someone else ended their dossier.
+            String note = moved.note() == null || moved.note().isBlank() ? null : moved.note();
+            notify(before, moved.eventId(), NotificationKind.PARTY_DECLINED, note, null);
+            return;
+        }
         if (moved.fromStatus() == moved.toStatus()) {
             return;   // a step inside the same national status tells the citizen nothing new
         }
@@ -111,6 +117,14 @@ class DossierNotifier {
             person.map(Person::email).flatMap(this::usable).ifPresent(address -> notifications.queueMail(id, address,
                     texts.mail(notice, person.get().fullName(), mail.link(page)), mail.messageIdDomain()));
         });
+    }
+
+    /** The other party (not the applicant) moved the dossier into a final state: they declined it (marriage). */
+    private static boolean declinedByTheParty(Dossier before, DossierMoved moved,
+                                              Optional<WorkflowDefinition.State> reached) {
+        String party = before.partyIdNumber();
+        return party != null && !party.equals(before.applicantIdNumber()) && party.equals(moved.actor())
+                && reached.map(WorkflowDefinition.State::terminal).orElse(false);
     }
 
     private boolean awaitsParty(Dossier dossier, String state) {

@@ -10,7 +10,9 @@ public enum NotificationKind {
     /** Payment asked for after filing (status 6 reached by a decision): e.g. an exemption ground not accepted. */
     FEE_DUE,
     /** To the other party named in the dossier (workflow.party): it waits for their confirmation. */
-    AWAITING_PARTY;
+    AWAITING_PARTY,
+    /** To the applicant: the other party declined, which ended the dossier before it reached the agency. */
+    PARTY_DECLINED;
 
     /** The status codes a citizen is told about when a move reaches them: the ones that ask something of them (a
      * supplement, a payment), end the dossier or bring a result. */

@@ -37,13 +37,19 @@ class NotificationTexts {
                 procedureName(notice, locale), detail(notice, locale), date);
     }
 
-    /** A lawful longer deadline's reason is the definition's, in the reader's language (stored: the Vietnamese). */
+    /**
+     * A lawful longer deadline's reason is the definition's, in the reader's language (stored: the Vietnamese). The
+     * other party may decline without a reason: theirs, when given, comes as a sentence of its own.
+     */
     private String detail(Notice notice, Locale locale) {
         if (notice.kind() == NotificationKind.LONGER_DEADLINE) {
             var longer = catalog.get(notice.procedureCode(), notice.procedureVersion()).deadline().longer();
             if (longer != null) {
                 return longer.reason().in(locale);
             }
+        }
+        if (notice.kind() == NotificationKind.PARTY_DECLINED && notice.detail() != null) {
+            return message("notification.party_declined.reason", locale, notice.detail());
         }
         return notice.detail() == null ? "" : notice.detail();
     }

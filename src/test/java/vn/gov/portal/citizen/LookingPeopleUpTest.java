@@ -86,6 +86,10 @@ class LookingPeopleUpTest extends PortalIntegrationTest {
         assertThat(((Filing.Saved) filing.save(citizen, marriage, formId, Map.of("partner", people.get(3)))).form()
                 .values()).containsEntry("partnerName", nameOf(people.get(3)));
         assertThat(limits.recent(citizen.subject(), LimitedAction.PERSON_LOOKUP)).isEqualTo(20);
+        // Counted by keyed hashes: the table does not tell whom the citizen looked up.
+        String counted = jdbc.sql("select string_agg(r::text, ';') from rate_limit r where subject = ?")
+                .param(citizen.subject()).query(String.class).single();
+        people.subList(0, 20).forEach(person -> assertThat(counted).doesNotContain(person));
 
         // The 21st number: no name, the reason at the field and in the error summary, in the user's language.
         String stranger = people.get(20);

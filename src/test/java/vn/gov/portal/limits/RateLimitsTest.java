@@ -31,6 +31,8 @@ import vn.gov.portal.identity.PortalUser;
 
 class RateLimitsTest extends PortalIntegrationTest {
 
+    private static final String SECRET = vn.gov.devstack.DevStack.LIMITS_KEY_SECRET;
+
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -126,8 +128,8 @@ class RateLimitsTest extends PortalIntegrationTest {
     void twoPortalInstancesShareTheCountEvenWhenRequestsComeAtOnce() throws Exception {
         String subject = freeAdult(1903);
         // Two instances as two portal servers would have them: separate objects, the one database.
-        List<RateLimits> instances = List.of(new RateLimits(jdbc, 3, 3, Duration.ofMinutes(10), 3, Duration.ofHours(1)),
-                new RateLimits(jdbc, 3, 3, Duration.ofMinutes(10), 3, Duration.ofHours(1)));
+        List<RateLimits> instances = List.of(new RateLimits(jdbc, 3, 3, Duration.ofMinutes(10), 3, Duration.ofHours(1), SECRET),
+                new RateLimits(jdbc, 3, 3, Duration.ofMinutes(10), 3, Duration.ofHours(1), SECRET));
         TransactionTemplate tx = new TransactionTemplate(transactions);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
@@ -220,7 +222,7 @@ class RateLimitsTest extends PortalIntegrationTest {
     void lookupsCountEachNumberOnceInTheirHourAndTheOneOverTheLimitIsRefusedWithoutRollingBack() {
         String subject = freeAdult(3150);
         // Three numbers an hour, as an instance configured so would count them.
-        RateLimits lookups = new RateLimits(jdbc, 10, 40, Duration.ofMinutes(10), 3, Duration.ofHours(1));
+        RateLimits lookups = new RateLimits(jdbc, 10, 40, Duration.ofMinutes(10), 3, Duration.ofHours(1), SECRET);
         TransactionTemplate tx = new TransactionTemplate(transactions);
         java.util.function.Function<String, java.util.Optional<TooManyRequests>> look = number ->
                 tx.execute(t -> lookups.takeOnce(subject, LimitedAction.PERSON_LOOKUP, number));
@@ -249,6 +251,84 @@ class RateLimitsTest extends PortalIntegrationTest {
         assertThat(look.apply("001190000004")).isEmpty();
         assertThat(look.apply("001190000001")).as("counted again in the new hour").isEmpty();
         assertThat(times(subject)).isEqualTo(2);
+    }
+
+    /**
+     * The row keeps what each look-up was about as a keyed hash, not the ID number: whoever reads the database learns
+     * neither whom a citizen looked up nor, across rows, that two citizens looked up the same person.
+     */
+    @Test
+    void lookupKeysAreKeyedHashesNeverTheNumbersLookedUp() {
+        String subject = uniqueSubject();
+        String other = uniqueSubject();
+        List<String> numbers = List.of("001190000011", "001190000012");
+        for (String number : numbers) {
+            assertThat(lookUp(limits, subject, number)).isEmpty();
+        }
+        assertThat(lookUp(limits, subject, numbers.get(0))).as("the same number again still counts once").isEmpty();
+        assertThat(lookUp(limits, other, numbers.get(0))).isEmpty();
+        assertThat(limits.recent(subject, LimitedAction.PERSON_LOOKUP)).isEqualTo(2);
+
+        List<String> keys = keys(subject);
+        assertThat(keys).hasSize(2).doesNotHaveDuplicates().allMatch(k -> k.matches("[0-9a-f]{64}"));
+        String stored = jdbc.sql("select string_agg(r::text, ';') from rate_limit r where subject in (?, ?)")
+                .params(subject, other).query(String.class).single();
+        numbers.forEach(number -> assertThat(stored).doesNotContain(number));
+        assertThat(keys(other)).as("another citizen's look-up of the same person does not show as the same key")
+                .singleElement().isNotIn(keys);
+
+        // The key depends on the secret: without it, hashing every possible number finds nothing.
+        RateLimits otherSecret = new RateLimits(jdbc, 10, 40, Duration.ofMinutes(10), 20, Duration.ofHours(1),
+                "another-secret-of-at-least-thirty-two-characters");
+        String third = uniqueSubject();
+        assertThat(lookUp(otherSecret, third, numbers.get(0))).isEmpty();
+        assertThat(lookUp(limits, third, numbers.get(0))).isEmpty();
+        assertThat(keys(third)).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    /** V45_1 clears the numbers the release before stored as keys, and keeps their times counting. */
+    @Test
+    void theMigrationClearsTheNumbersStoredBeforeAndKeepsTheirTimes() throws Exception {
+        String migration = new String(getClass().getResourceAsStream(
+                "/db/migration/V45_1__rate_limit_keys_hashed.sql").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        List<String> after = new TransactionTemplate(transactions).execute(t -> {
+            // A temporary table of the same name comes first in the search path: the migration runs on it alone.
+            jdbc.sql("create temporary table rate_limit (like public.rate_limit including all) on commit drop").update();
+            jdbc.sql("""
+                    insert into rate_limit (subject, action, times, keys) values
+                        ('001080000001', 'PERSON_LOOKUP', array[now() - interval '5 minutes', now()],
+                         array['001190000021', '001190000022']),
+                        ('001080000001', 'UPLOAD', array[now()], null)""").update();
+            jdbc.sql(migration).update();
+            return jdbc.sql("select action || ':' || cardinality(times) || ':'"
+                    + " || coalesce(array_to_string(keys, ',', '-'), 'none') from rate_limit order by action")
+                    .query(String.class).list();
+        });
+        assertThat(after).containsExactly("PERSON_LOOKUP:2:-,-", "UPLOAD:1:none");
+    }
+
+    @Test
+    void aShortKeySecretStopsTheStart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RateLimits(jdbc, 10, 40, Duration.ofMinutes(10), 20,
+                        Duration.ofHours(1), "too-short"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PORTAL_LIMITS_KEY_SECRET");
+    }
+
+    /**
+     * A subject no other test counts for: a free adult picked by offset changes as other tests file dossiers, and could
+     * be the one whose row another test expects empty.
+     */
+    private static String uniqueSubject() {
+        return "rate-limits-test-" + UUID.randomUUID();
+    }
+
+    private java.util.Optional<TooManyRequests> lookUp(RateLimits instance, String subject, String number) {
+        return new TransactionTemplate(transactions).execute(t -> instance.takeOnce(subject, LimitedAction.PERSON_LOOKUP, number));
+    }
+
+    private List<String> keys(String subject) {
+        return jdbc.sql("select k from rate_limit r, unnest(r.keys) k where r.subject = ? and r.action = 'PERSON_LOOKUP'")
+                .param(subject).query(String.class).list();
     }
 
     /** Moves the person's counted actions 11 minutes back, out of the 10-minute window. */

@@ -104,6 +104,61 @@ class PartyNotificationTest extends PortalIntegrationTest {
         });
     }
 
+    @Test
+    void whenThePartnerDeclinesTheApplicantIsToldWhatHappenedAndWhatTheyCanDo() throws Exception {
+        PortalUser filer = citizen(single("M", 142, false), 2);
+        PortalUser partner = citizen(single("F", 142, true), 2);
+        Dossier dossier = fileMarriage(filer, partner);
+        String page = "/my/dossiers/" + dossier.id();
+
+        Dossier declined = decisions.act(partner, dossier.id(), "decline", "Chúng tôi chưa thống nhất ngày cưới.",
+                dossier.lockVersion());
+        assertThat(declined.state()).isEqualTo("withdrawn");
+
+        Told told = toldTo(filer, dossier.id()).get(0);
+        assertThat(toldTo(filer, dossier.id())).hasSize(1);
+        assertThat(told.kind()).isEqualTo("PARTY_DECLINED");
+        assertThat(told.link()).isEqualTo(page);
+        // By mail to the address the applicant gave in the form, Vietnamese first, English below.
+        assertThat(told.mailTo()).isEqualTo(APPLICANT_MAIL);
+        assertThat(told.subject()).isEqualTo("Hồ sơ " + dossier.receiptCode() + ": bên kia không đồng ý / Dossier "
+                + dossier.receiptCode() + ": the other party declined");
+        assertThat(told.body()).contains("Kính gửi " + dossier.applicantName(), dossier.receiptCode(), "Đăng ký kết hôn",
+                "không được gửi tới cơ quan có thẩm quyền", "nộp hồ sơ mới",
+                "Lý do bên kia ghi: “Chúng tôi chưa thống nhất ngày cưới.”", "http://127.0.0.1:8080" + page,
+                "Dear " + dossier.applicantName(), "was not sent to the competent authority", "file a new dossier");
+        assertThat(told.body().indexOf("Kính gửi")).isLessThan(told.body().indexOf("Dear"));
+        assertThat(toldTo(partner, dossier.id())).as("the partner is not told of their own decline")
+                .extracting(Told::kind).containsExactly("AWAITING_PARTY");
+
+        // In the applicant's list, in their language.
+        String list = mvc.perform(get("/my/notifications").with(authentication(login(filer))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("Hồ sơ " + dossier.receiptCode() + ": bên kia không đồng ý", "notification-unread");
+        String english = mvc.perform(get("/my/notifications").param("lang", "en").with(authentication(login(filer))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Dossier " + dossier.receiptCode() + ": the other party declined");
+    }
+
+    @Test
+    void aDeclineWithoutAReasonSaysSoWithoutAnEmptyQuoteAndTheApplicantsOwnWithdrawalTellsNobody() {
+        PortalUser filer = citizen(single("M", 143, false), 2);
+        PortalUser partner = citizen(single("F", 143, false), 2);
+        Dossier dossier = fileMarriage(filer, partner);
+        decisions.act(partner, dossier.id(), "decline", "", dossier.lockVersion());
+        assertThat(toldTo(filer, dossier.id())).singleElement().satisfies(told -> {
+            assertThat(told.kind()).isEqualTo("PARTY_DECLINED");
+            assertThat(told.body()).contains("nộp hồ sơ mới").doesNotContain("Lý do", "“", "The reason");
+        });
+
+        // The applicant withdrawing their own dossier is not the other party declining it.
+        PortalUser other = citizen(single("F", 144, false), 2);
+        Dossier withdrawn = fileMarriage(filer, other);
+        assertThat(decisions.act(filer, withdrawn.id(), "withdraw", "", withdrawn.lockVersion()).state())
+                .isEqualTo("withdrawn");
+        assertThat(toldTo(filer, withdrawn.id())).isEmpty();
+    }
+
     private Dossier fileMarriage(PortalUser filer, PortalUser partner) {
         Map<String, String> answers = new HashMap<>(Map.of("phone", APPLICANT_PHONE, "email", APPLICANT_MAIL,
                 "partner", partner.subject(), Filing.confirmationOf("partner"), partner.subject(),
