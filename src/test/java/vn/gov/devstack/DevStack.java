@@ -122,6 +122,7 @@ public final class DevStack implements AutoCloseable {
         env.put("PORTAL_PUBLIC_URL", "http://127.0.0.1:8080");
         // The simulated VNPAY gateway on the provider's server; production names a real merchant.
         env.put("PORTAL_PAYMENT_VNPAY_PAY_URL", eid.issuerUri() + SimulatedVnpay.PAY_PATH);
+        env.put("PORTAL_PAYMENT_VNPAY_QUERY_URL", eid.issuerUri() + SimulatedVnpay.QUERY_PATH);
         env.put("PORTAL_PAYMENT_VNPAY_TMN_CODE", SimulatedVnpay.TMN_CODE);
         env.put("PORTAL_PAYMENT_VNPAY_HASH_SECRET", SimulatedVnpay.HASH_SECRET);
         // Notification mail goes to the mail catcher (plain SMTP on the loopback; production uses STARTTLS).

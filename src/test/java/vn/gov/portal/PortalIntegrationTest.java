@@ -53,6 +53,8 @@ public abstract class PortalIntegrationTest {
         registry.add("portal.mail.delivery-interval", () -> "PT1H");
         // Likewise the purge of expired rate-limit counts, which RateLimitsTest runs itself.
         registry.add("portal.limits.purge-interval", () -> "PT1H");
+        // And the expiry of abandoned payments, which the payment tests run themselves.
+        registry.add("portal.payment.expiry-check", () -> "PT1H");
     }
 
     /**
