@@ -145,6 +145,14 @@ public final class DevStack implements AutoCloseable {
         return properties;
     }
 
+    /**
+     * Registers the portal's IPN URL with the simulated gateway, as the merchant registers it with VNPAY: the gateway
+     * then notifies the portal of every payment, server to server, as production depends on.
+     */
+    public void notifyPaymentsTo(String portalUrl) {
+        eid.vnpay().registerIpnUrl(java.net.URI.create(portalUrl + "/payments/vnpay/ipn"));
+    }
+
     @Override
     public void close() {
         eid.stop();

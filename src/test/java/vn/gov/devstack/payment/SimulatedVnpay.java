@@ -42,8 +42,10 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * A stand-in for the VNPAY checkout (protocol 2.1.0) on the e-ID provider's server: {@code GET /vnpay/pay} checks
- * the merchant's signature and shows the order with "pay" and "cancel"; the choice is recorded and sends the browser
- * back to {@code vnp_ReturnUrl} with a signed answer (vnp_ResponseCode 00 paid, 24 cancelled), as VNPAY does. {@code POST /vnpay/merchant_webapi/api/transaction} answers the merchant's transaction query (querydr)
+ * the merchant's signature and shows the order with "pay" and "cancel"; the choice is recorded, notified to the
+ * merchant's IPN URL (registered with the gateway, not sent with the order: {@link #registerIpnUrl}) and sends the
+ * browser back to {@code vnp_ReturnUrl}, both with the signed answer (vnp_ResponseCode 00 paid, 24 cancelled), as
+ * VNPAY does. {@code POST /vnpay/merchant_webapi/api/transaction} answers the merchant's transaction query (querydr)
  * about the recorded choices.
  *
  * <p>The signing is written here again rather than borrowed from the portal's {@code VnpayGateway}, so that a mistake
@@ -58,6 +60,7 @@ public class SimulatedVnpay {
     public static final String PAY_PATH = "/vnpay/pay";
     /** VNPAY's merchant API (querydr, refund) is /merchant_webapi/api/transaction on its host; here under /vnpay. */
     public static final String QUERY_PATH = "/vnpay/merchant_webapi/api/transaction";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SimulatedVnpay.class);
     private static final List<String> QUERY_FIELDS = List.of("vnp_RequestId", "vnp_Version", "vnp_Command",
             "vnp_TmnCode", "vnp_TxnRef", "vnp_TransactionDate", "vnp_CreateDate", "vnp_IpAddr", "vnp_OrderInfo");
     private static final List<String> QUERY_ANSWER_FIELDS = List.of("vnp_ResponseId", "vnp_Command",
@@ -67,6 +70,7 @@ public class SimulatedVnpay {
 
     /** The buyers' choices by order reference (vnp_TxnRef), as signed answers: what a query is answered from. */
     private final Map<String, Map<String, String>> choices = new ConcurrentHashMap<>();
+    private volatile URI ipnUrl;
     private volatile boolean outOfOrder;
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -85,6 +89,14 @@ public class SimulatedVnpay {
     RouterFunction<ServerResponse> simulatedVnpayRoutes() {
         return RouterFunctions.route().GET(PAY_PATH, this::checkout).POST(PAY_PATH, this::decide)
                 .POST(QUERY_PATH, this::query).build();
+    }
+
+    /**
+     * The merchant's IPN URL, as registered with VNPAY for the terminal code (the dev run: the portal's address;
+     * the tests: their portal's random port). Null: no notifications.
+     */
+    public void registerIpnUrl(URI ipnUrl) {
+        this.ipnUrl = ipnUrl;
     }
 
     /** While out of order, the merchant API answers HTTP 503, as a gateway in trouble does. */
@@ -122,8 +134,29 @@ public class SimulatedVnpay {
             return ServerResponse.status(HttpStatus.BAD_REQUEST).render("vnpay-invalid", Map.of());
         }
         Map<String, String> answer = decide(order, pay);
+        notifyRegisteredIpn(answer);
         return ServerResponse.status(HttpStatus.FOUND)
                 .location(URI.create(order.get("vnp_ReturnUrl") + "?" + query(answer))).build();
+    }
+
+    /**
+     * VNPAY notifies the merchant's IPN URL of each answer, server to server, besides sending the browser back. Here
+     * before the redirect, so that the return usually finds the payment settled (the portal takes either order). A
+     * merchant that does not answer does not stop the buyer: the failure is logged, as VNPAY would retry later.
+     */
+    private void notifyRegisteredIpn(Map<String, String> answer) {
+        URI registered = ipnUrl;
+        if (registered == null) {
+            return;
+        }
+        try {
+            IpnAnswer merchant = notifyMerchant(registered, answer);
+            if (!"00".equals(merchant.rspCode()) && !"02".equals(merchant.rspCode())) {
+                log.warn("The merchant's IPN URL {} answered {}", registered, merchant);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not notify the merchant's IPN URL {}: {}", registered, e.toString());
+        }
     }
 
     /**
