@@ -22,6 +22,7 @@ public final class DevPortal {
         int people = Integer.parseInt(option(args, "portal.dev.people", "10000"));
         Path data = Path.of(option(args, "portal.dev.data", "data/postgres"));
         DevStack stack = DevStack.start(data, 9000, 2525, people);
+        stack.notifyPaymentsTo("http://127.0.0.1:8080");
         // Before the portal starts: a command such as --portal.audit.verify exits from inside run().
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         ConfigurableApplicationContext portal = new SpringApplicationBuilder(PortalApplication.class)

@@ -137,6 +137,7 @@ public final class DevStack implements AutoCloseable {
         env.put("PORTAL_LIMITS_KEY_SECRET", LIMITS_KEY_SECRET);
         // The simulated VNPAY gateway on the provider's server; production names a real merchant.
         env.put("PORTAL_PAYMENT_VNPAY_PAY_URL", eid.issuerUri() + SimulatedVnpay.PAY_PATH);
+        env.put("PORTAL_PAYMENT_VNPAY_QUERY_URL", eid.issuerUri() + SimulatedVnpay.QUERY_PATH);
         env.put("PORTAL_PAYMENT_VNPAY_TMN_CODE", SimulatedVnpay.TMN_CODE);
         env.put("PORTAL_PAYMENT_VNPAY_HASH_SECRET", SimulatedVnpay.HASH_SECRET);
         // Notification mail goes to the mail catcher (plain SMTP on the loopback; production uses STARTTLS).
@@ -157,6 +158,14 @@ public final class DevStack implements AutoCloseable {
                 "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration,"
                         + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration");
         return properties;
+    }
+
+    /**
+     * Registers the portal's IPN URL with the simulated gateway, as the merchant registers it with VNPAY: the gateway
+     * then notifies the portal of every payment, server to server, as production depends on.
+     */
+    public void notifyPaymentsTo(String portalUrl) {
+        eid.vnpay().registerIpnUrl(java.net.URI.create(portalUrl + "/payments/vnpay/ipn"));
     }
 
     @Override

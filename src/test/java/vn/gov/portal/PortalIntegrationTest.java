@@ -2,7 +2,9 @@ package vn.gov.portal;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +55,17 @@ public abstract class PortalIntegrationTest {
         registry.add("portal.mail.delivery-interval", () -> "PT1H");
         // Likewise the purge of expired rate-limit counts, which RateLimitsTest runs itself.
         registry.add("portal.limits.purge-interval", () -> "PT1H");
+        // And the expiry of abandoned payments, which the payment tests run themselves.
+        registry.add("portal.payment.expiry-check", () -> "PT1H");
+    }
+
+    @LocalServerPort
+    private int portalPort;
+
+    /** The simulated gateway notifies this portal of payments (the IPN URL is one per merchant, so set per test). */
+    @BeforeEach
+    void gatewayNotifiesThisPortal() {
+        TestStack.get().notifyPaymentsTo("http://127.0.0.1:" + portalPort);
     }
 
     /**

@@ -51,7 +51,7 @@ class ProductionConfigurationTest {
                     .startsWith(external.eid().issuerUri());
             assertThat(registrations.findByRegistrationId("staff").getClientId()).isEqualTo(DevStack.STAFF_CLIENT);
             assertThat(portal.getBean(PaymentGateway.class).checkout(
-                    new PaymentOrder("ref", 1000, "Thu nghiem", "127.0.0.1"), "https://portal.example/payments/return"))
+                    new PaymentOrder("ref", 1000, "Thu nghiem", "127.0.0.1", java.time.Instant.now()), "https://portal.example/payments/return"))
                     .hasHost("127.0.0.1").hasPath(SimulatedVnpay.PAY_PATH);
             int port = ((WebServerApplicationContext) portal).getWebServer().getPort();
             HttpResponse<String> health = HttpClient.newHttpClient().send(

@@ -1,6 +1,7 @@
 package vn.gov.portal.payment;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -14,4 +15,11 @@ public interface PaymentGateway {
 
     /** Reads the parameters the gateway returned with the browser; {@code authentic} only if its signature holds. */
     PaymentResult verify(Map<String, String> returnedParams);
+
+    /**
+     * Asks the gateway, server to server, what became of the order with this reference sent to its checkout at
+     * {@code orderedAt} ({@link PaymentOrder#orderedAt}): for the attempts whose confirmation never came. Never
+     * throws for the gateway's trouble: that is an answer too ({@link OrderStatus.Answer#UNREACHABLE}).
+     */
+    OrderStatus query(String reference, Instant orderedAt);
 }

@@ -1,4 +1,9 @@
 package vn.gov.portal.payment;
 
-/** What the citizen pays: our reference (unique per attempt), the amount in whole VND, a text for the gateway. */
-public record PaymentOrder(String reference, long amountVnd, String description, String clientIp) {}
+import java.time.Instant;
+
+/**
+ * What the citizen pays: our reference (unique per attempt), the amount in whole VND, a text for the gateway. The
+ * attempt's creation time is the order's time at the gateway (VNPAY's vnp_CreateDate), which a query must repeat.
+ */
+public record PaymentOrder(String reference, long amountVnd, String description, String clientIp, Instant orderedAt) {}

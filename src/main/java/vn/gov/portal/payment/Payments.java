@@ -1,7 +1,9 @@
 package vn.gov.portal.payment;
 
 import java.net.URI;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,13 +80,13 @@ public class Payments {
         }
         refuseWhileAnotherIsOpen(dossier.id());
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into payment (id, dossier_id, amount_vnd, status) values (?, ?, ?, 'PENDING')")
-                .params(id, dossier.id(), amount).update();
+        Instant orderedAt = jdbc.sql("insert into payment (id, dossier_id, amount_vnd, status) values (?, ?, ?, 'PENDING') returning created_at")
+                .params(id, dossier.id(), amount).query(Timestamp.class).single().toInstant();
         audit.record(citizen.subject(), "payment.start", "dossier", dossier.id().toString(),
                 Map.of("receiptCode", dossier.receiptCode(), "payment", id.toString(), "amountVnd", amount));
         // Gateways take order texts without diacritics (VNPAY: US-ASCII); the receipt code identifies the dossier.
         String description = "Thanh toan ho so " + dossier.receiptCode();
-        return payments.checkout(new PaymentOrder(reference(id), amount, description, clientIp), returnUrl);
+        return payments.checkout(new PaymentOrder(reference(id), amount, description, clientIp, orderedAt), returnUrl);
     }
 
     /**
@@ -139,31 +141,53 @@ public class Payments {
             log.warn("Refused a payment notification with an invalid signature");
             return settled;
         }
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
-        details.put("outcome", settled.outcome().name());
-        details.put("reference", String.valueOf(params.get("vnp_TxnRef")));
-        details.put("gatewayTxn", String.valueOf(params.get("vnp_TransactionNo")));
-        if (settled.status() != null) {
-            details.put("status", settled.status());
-        }
-        boolean known = settled.dossierId() != null;
-        audit.record("payment", "payment.notified", known ? "dossier" : "payment",
-                known ? settled.dossierId().toString() : String.valueOf(params.get("vnp_TxnRef")), details);
+        audited("payment.notified", settled, params.get("vnp_TxnRef"), params.get("vnp_TransactionNo"));
         return settled;
     }
 
     /**
-     * Applies an answer once. The attempt's row is locked, so that the browser's return and the gateway's
-     * notification of the same attempt, or two of either, are handled one after the other and only the first
-     * changes anything. A forged or tampered answer, an unknown reference or a wrong amount changes nothing. An
-     * attempt the expiry job closed is still settled: the money may have been taken after all.
+     * The gateway's answer to the portal's own question about an attempt ({@link PaymentGateway#query}, asked by
+     * {@link AbandonedPayments} when no confirmation came): settled as the return and the notification settle it, so
+     * that whichever of the three comes first applies it and the others change nothing. Audited as
+     * {@code payment.queried} with its outcome.
      */
+    @Transactional
+    public Settlement queried(PaymentResult result) {
+        Settlement settled = settle(result);
+        audited("payment.queried", settled, result.reference(), result.transactionNo());
+        return settled;
+    }
+
+    /** The audit entry of a signed answer the gateway gave the portal, for reconciliation: its outcome, whatever it was. */
+    private void audited(String action, Settlement settled, String reference, String gatewayTxn) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("outcome", settled.outcome().name());
+        details.put("reference", String.valueOf(reference));
+        details.put("gatewayTxn", String.valueOf(gatewayTxn));
+        if (settled.status() != null) {
+            details.put("status", settled.status());
+        }
+        boolean known = settled.dossierId() != null;
+        audit.record("payment", action, known ? "dossier" : "payment",
+                known ? settled.dossierId().toString() : String.valueOf(reference), details);
+    }
+
+    /** An answer the browser or the gateway brought: verified, then settled once. */
     private Settlement settle(Map<String, String> params) {
         PaymentGateway payments = gateway.getIfAvailable();
         if (payments == null) {
             throw UserFacingException.refused("payment.notConfigured");
         }
-        PaymentResult result = payments.verify(params);
+        return settle(payments.verify(params));
+    }
+
+    /**
+     * Applies an answer once. The attempt's row is locked, so that the browser's return, the gateway's notification
+     * and the expiry job's query of the same attempt, or two of any, are handled one after the other and only the
+     * first changes anything. A forged or tampered answer, an unknown reference or a wrong amount changes nothing. An
+     * attempt the expiry job closed is still settled: the money may have been taken after all.
+     */
+    private Settlement settle(PaymentResult result) {
         if (!result.authentic()) {
             return new Settlement(Outcome.FORGED, null, null);
         }

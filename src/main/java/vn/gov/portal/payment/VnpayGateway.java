@@ -1,19 +1,29 @@
 package vn.gov.portal.payment;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
@@ -24,11 +34,16 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The VNPAY payment gateway, protocol version 2.1.0: the browser goes to the pay URL with the order as query
  * parameters signed with HMAC-SHA512 over the merchant's hash secret, and comes back to the return URL with the
- * result signed the same way. Exists only when the merchant is configured (portal.payment.vnpay.*, from the
+ * result signed the same way. An order whose confirmation never came is asked about with VNPAY's transaction query
+ * (querydr: a JSON POST to the merchant API, signed with HMAC-SHA512 over its fields joined with '|', and answered
+ * signed the same way). Exists only when the merchant is configured (portal.payment.vnpay.*, from the
  * PORTAL_PAYMENT_VNPAY_* variables), so that a portal without a merchant account still starts and tells citizens
  * that online payment is not available.
  */
@@ -50,21 +65,42 @@ public class VnpayGateway implements PaymentGateway {
 
     static final String VERSION = "2.1.0";
     private static final String SUCCESS = "00";
+    /** querydr: no such transaction at VNPAY (never paid, or never reached the checkout). */
+    private static final String NOT_FOUND = "91";
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    /** The fields of a querydr request and of its answer, in the order VNPAY joins them with '|' to sign them. */
+    static final List<String> QUERY_SIGNED = List.of("vnp_RequestId", "vnp_Version", "vnp_Command", "vnp_TmnCode",
+            "vnp_TxnRef", "vnp_TransactionDate", "vnp_CreateDate", "vnp_IpAddr", "vnp_OrderInfo");
+    static final List<String> QUERY_ANSWER_SIGNED = List.of("vnp_ResponseId", "vnp_Command", "vnp_ResponseCode",
+            "vnp_Message", "vnp_TmnCode", "vnp_TxnRef", "vnp_Amount", "vnp_BankCode", "vnp_PayDate", "vnp_TransactionNo",
+            "vnp_TransactionType", "vnp_TransactionStatus", "vnp_OrderInfo", "vnp_PromotionCode", "vnp_PromotionAmount");
+    /** A gateway slower than this is taken as unreachable: the expiry job asks again on a later run. */
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(15);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String payUrl;
+    private final URI queryUrl;
     private final String tmnCode;
     private final byte[] hashSecret;
     private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile String serverIp;
 
     public VnpayGateway(@Value("${portal.payment.vnpay.pay-url}") String payUrl,
+                        @Value("${portal.payment.vnpay.query-url:}") String queryUrl,
                         @Value("${portal.payment.vnpay.tmn-code}") String tmnCode,
                         @Value("${portal.payment.vnpay.hash-secret}") String hashSecret, Clock clock) {
         if (payUrl.isBlank() || tmnCode.isBlank() || hashSecret.isBlank()) {
             throw new IllegalStateException("portal.payment.vnpay.pay-url, tmn-code and hash-secret must not be empty");
         }
+        // Without the query, attempts whose confirmation was lost could only be expired unasked, money taken or not.
+        if (queryUrl.isBlank()) {
+            throw new IllegalStateException("PORTAL_PAYMENT_VNPAY_QUERY_URL (portal.payment.vnpay.query-url) must be set"
+                    + " with the VNPAY merchant: VNPAY's transaction query API, see docs/operations.md");
+        }
         this.payUrl = payUrl;
+        this.queryUrl = URI.create(queryUrl);
         this.tmnCode = tmnCode;
         this.hashSecret = hashSecret.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
@@ -72,7 +108,7 @@ public class VnpayGateway implements PaymentGateway {
 
     @Override
     public URI checkout(PaymentOrder order, String returnUrl) {
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(VIETNAM));
+        ZonedDateTime now = order.orderedAt().atZone(VIETNAM);
         SortedMap<String, String> params = new TreeMap<>();
         params.put("vnp_Version", VERSION);
         params.put("vnp_Command", "pay");
@@ -107,6 +143,97 @@ public class VnpayGateway implements PaymentGateway {
                 && SUCCESS.equals(signed.get("vnp_TransactionStatus"));
         return new PaymentResult(authentic, paid, signed.get("vnp_TxnRef"), amountVnd(signed.get("vnp_Amount")),
                 signed.get("vnp_TransactionNo"));
+    }
+
+    @Override
+    public OrderStatus query(String reference, Instant orderedAt) {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("vnp_RequestId", UUID.randomUUID().toString().replace("-", ""));   // unique within the day
+        request.put("vnp_Version", VERSION);
+        request.put("vnp_Command", "querydr");
+        request.put("vnp_TmnCode", tmnCode);
+        request.put("vnp_TxnRef", reference);
+        request.put("vnp_TransactionDate", TIMESTAMP.format(orderedAt.atZone(VIETNAM)));   // the order's vnp_CreateDate
+        request.put("vnp_CreateDate", TIMESTAMP.format(ZonedDateTime.now(clock.withZone(VIETNAM))));
+        request.put("vnp_IpAddr", serverIp());
+        request.put("vnp_OrderInfo", "Truy van giao dich " + reference);
+        request.put("vnp_SecureHash", hmac(pipeJoined(request, QUERY_SIGNED)));
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(queryUrl).timeout(QUERY_TIMEOUT)
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return OrderStatus.unreachable(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OrderStatus.unreachable("interrupted");
+        }
+        if (response.statusCode() != 200) {
+            return OrderStatus.unreachable("HTTP " + response.statusCode());
+        }
+        Map<String, String> answer = new LinkedHashMap<>();
+        try {
+            JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() {}).forEach((name, value) -> {
+                if (value != null) {
+                    answer.put(name, String.valueOf(value));
+                }
+            });
+        } catch (JacksonException e) {
+            return OrderStatus.noAnswer("not JSON");
+        }
+        return read(answer, reference);
+    }
+
+    /**
+     * What a querydr answer says, if it is VNPAY's: signed with the merchant's secret over its fields in VNPAY's
+     * order (our terminal code among them, so an answer for another merchant fails), about the order asked for.
+     */
+    private OrderStatus read(Map<String, String> answer, String reference) {
+        Map<String, String> signed = new LinkedHashMap<>(answer);
+        signed.put("vnp_TmnCode", tmnCode);
+        String received = answer.getOrDefault("vnp_SecureHash", "").toLowerCase(Locale.ROOT);
+        if (!MessageDigest.isEqual(hmac(pipeJoined(signed, QUERY_ANSWER_SIGNED)).getBytes(StandardCharsets.US_ASCII),
+                received.getBytes(StandardCharsets.US_ASCII))) {
+            return OrderStatus.noAnswer("invalid signature");
+        }
+        String code = answer.getOrDefault("vnp_ResponseCode", "");
+        String txnRef = answer.getOrDefault("vnp_TxnRef", "");
+        String status = answer.getOrDefault("vnp_TransactionStatus", "");
+        if (NOT_FOUND.equals(code) && (txnRef.isEmpty() || txnRef.equals(reference))) {
+            return OrderStatus.notPaid("vnp_ResponseCode=" + code);
+        }
+        if (!SUCCESS.equals(code)) {
+            return OrderStatus.noAnswer("vnp_ResponseCode=" + code);
+        }
+        if (!txnRef.equals(reference)) {
+            return OrderStatus.noAnswer("answer for another order");
+        }
+        if (SUCCESS.equals(status)) {
+            return OrderStatus.paid(new PaymentResult(true, true, reference, amountVnd(answer.get("vnp_Amount")),
+                    answer.get("vnp_TransactionNo")));
+        }
+        // 01 and 02 took nothing; the others (reversed, suspected fraud, refunds) are no payment the portal can apply
+        // either: their code, kept in the audit entry, sends the finance desk to VNPAY's merchant portal.
+        return OrderStatus.notPaid("vnp_TransactionStatus=" + status);
+    }
+
+    /** The values of these fields joined with '|', a missing one as empty: the data a querydr message is signed over. */
+    static String pipeJoined(Map<String, String> fields, List<String> names) {
+        return names.stream().map(name -> fields.getOrDefault(name, "")).collect(Collectors.joining("|"));
+    }
+
+    /** The address of this server, which the query names (vnp_IpAddr); looked up once. */
+    private String serverIp() {
+        if (serverIp == null) {
+            try {
+                serverIp = InetAddress.getLocalHost().getHostAddress();
+            } catch (IOException e) {
+                serverIp = "127.0.0.1";
+            }
+        }
+        return serverIp;
     }
 
     /**

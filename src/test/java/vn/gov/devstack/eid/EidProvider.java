@@ -108,6 +108,11 @@ public final class EidProvider {
         return context.getBean(KeySetRequests.class).count();
     }
 
+    /** The simulated VNPAY gateway this server plays. */
+    public SimulatedVnpay vnpay() {
+        return context.getBean(SimulatedVnpay.class);
+    }
+
     /** "http://127.0.0.1:&lt;port&gt;"; discovery is at {@code issuerUri() + "/.well-known/openid-configuration"}. */
     public String issuerUri() {
         return "http://127.0.0.1:" + port;

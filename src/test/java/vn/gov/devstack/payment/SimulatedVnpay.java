@@ -16,8 +16,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,8 +28,10 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -37,8 +42,11 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * A stand-in for the VNPAY checkout (protocol 2.1.0) on the e-ID provider's server: {@code GET /vnpay/pay} checks
- * the merchant's signature and shows the order with "pay" and "cancel"; the choice sends the browser back to
- * {@code vnp_ReturnUrl} with a signed answer (vnp_ResponseCode 00 paid, 24 cancelled), as VNPAY does.
+ * the merchant's signature and shows the order with "pay" and "cancel"; the choice is recorded, notified to the
+ * merchant's IPN URL (registered with the gateway, not sent with the order: {@link #registerIpnUrl}) and sends the
+ * browser back to {@code vnp_ReturnUrl}, both with the signed answer (vnp_ResponseCode 00 paid, 24 cancelled), as
+ * VNPAY does. {@code POST /vnpay/merchant_webapi/api/transaction} answers the merchant's transaction query (querydr)
+ * about the recorded choices.
  *
  * <p>The signing is written here again rather than borrowed from the portal's {@code VnpayGateway}, so that a mistake
  * on one side shows up as a refused signature instead of cancelling out. Like the e-ID provider's configuration, the
@@ -50,6 +58,20 @@ public class SimulatedVnpay {
     public static final String TMN_CODE = "DEVPORTAL";
     public static final String HASH_SECRET = "dev-payment-secret-not-for-production";
     public static final String PAY_PATH = "/vnpay/pay";
+    /** VNPAY's merchant API (querydr, refund) is /merchant_webapi/api/transaction on its host; here under /vnpay. */
+    public static final String QUERY_PATH = "/vnpay/merchant_webapi/api/transaction";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SimulatedVnpay.class);
+    private static final List<String> QUERY_FIELDS = List.of("vnp_RequestId", "vnp_Version", "vnp_Command",
+            "vnp_TmnCode", "vnp_TxnRef", "vnp_TransactionDate", "vnp_CreateDate", "vnp_IpAddr", "vnp_OrderInfo");
+    private static final List<String> QUERY_ANSWER_FIELDS = List.of("vnp_ResponseId", "vnp_Command",
+            "vnp_ResponseCode", "vnp_Message", "vnp_TmnCode", "vnp_TxnRef", "vnp_Amount", "vnp_BankCode", "vnp_PayDate",
+            "vnp_TransactionNo", "vnp_TransactionType", "vnp_TransactionStatus", "vnp_OrderInfo", "vnp_PromotionCode",
+            "vnp_PromotionAmount");
+
+    /** The buyers' choices by order reference (vnp_TxnRef), as signed answers: what a query is answered from. */
+    private final Map<String, Map<String, String>> choices = new ConcurrentHashMap<>();
+    private volatile URI ipnUrl;
+    private volatile boolean outOfOrder;
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -57,13 +79,39 @@ public class SimulatedVnpay {
     @Bean
     @Order(0)
     SecurityFilterChain simulatedVnpayPages(HttpSecurity http) throws Exception {
-        http.securityMatcher("/vnpay/**").authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        http.securityMatcher("/vnpay/**").authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                // The merchant's server calls the API with its signature, not with a browser's session.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(QUERY_PATH));
         return http.build();
     }
 
     @Bean
     RouterFunction<ServerResponse> simulatedVnpayRoutes() {
-        return RouterFunctions.route().GET(PAY_PATH, this::checkout).POST(PAY_PATH, this::decide).build();
+        return RouterFunctions.route().GET(PAY_PATH, this::checkout).POST(PAY_PATH, this::decide)
+                .POST(QUERY_PATH, this::query).build();
+    }
+
+    /**
+     * The merchant's IPN URL, as registered with VNPAY for the terminal code (the dev run: the portal's address;
+     * the tests: their portal's random port). Null: no notifications.
+     */
+    public void registerIpnUrl(URI ipnUrl) {
+        this.ipnUrl = ipnUrl;
+    }
+
+    /** While out of order, the merchant API answers HTTP 503, as a gateway in trouble does. */
+    public void outOfOrder(boolean outOfOrder) {
+        this.outOfOrder = outOfOrder;
+    }
+
+    /**
+     * The buyer's choice at the checkout, recorded by the gateway, and its signed answer; the checkout page's buttons
+     * come here too. Tests call it for a payment whose return and notification are then lost.
+     */
+    public Map<String, String> decide(Map<String, String> order, boolean pay) {
+        Map<String, String> answer = answer(order, pay);
+        choices.put(order.get("vnp_TxnRef"), answer);
+        return answer;
     }
 
     private ServerResponse checkout(ServerRequest request) {
@@ -85,9 +133,72 @@ public class SimulatedVnpay {
         if (!validOrder(order)) {
             return ServerResponse.status(HttpStatus.BAD_REQUEST).render("vnpay-invalid", Map.of());
         }
-        Map<String, String> answer = answer(order, pay);
+        Map<String, String> answer = decide(order, pay);
+        notifyRegisteredIpn(answer);
         return ServerResponse.status(HttpStatus.FOUND)
                 .location(URI.create(order.get("vnp_ReturnUrl") + "?" + query(answer))).build();
+    }
+
+    /**
+     * VNPAY notifies the merchant's IPN URL of each answer, server to server, besides sending the browser back. Here
+     * before the redirect, so that the return usually finds the payment settled (the portal takes either order). A
+     * merchant that does not answer does not stop the buyer: the failure is logged, as VNPAY would retry later.
+     */
+    private void notifyRegisteredIpn(Map<String, String> answer) {
+        URI registered = ipnUrl;
+        if (registered == null) {
+            return;
+        }
+        try {
+            IpnAnswer merchant = notifyMerchant(registered, answer);
+            if (!"00".equals(merchant.rspCode()) && !"02".equals(merchant.rspCode())) {
+                log.warn("The merchant's IPN URL {} answered {}", registered, merchant);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not notify the merchant's IPN URL {}: {}", registered, e.toString());
+        }
+    }
+
+    /**
+     * The transaction query (querydr): a JSON POST signed over its fields joined with '|', answered the same way. An
+     * order nobody chose anything for is not found (91); a chosen one is paid (transaction status 00) or not (02).
+     */
+    private ServerResponse query(ServerRequest request) throws Exception {
+        if (outOfOrder) {
+            return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+        }
+        Map<String, String> asked = new LinkedHashMap<>();
+        request.body(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .forEach((name, value) -> asked.put(name, String.valueOf(value)));
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("vnp_ResponseId", UUID.randomUUID().toString().replace("-", ""));
+        answer.put("vnp_Command", "querydr");
+        answer.put("vnp_TmnCode", TMN_CODE);
+        answer.put("vnp_TxnRef", asked.getOrDefault("vnp_TxnRef", ""));
+        Map<String, String> chosen = choices.get(answer.get("vnp_TxnRef"));
+        if (!"querydr".equals(asked.get("vnp_Command")) || !TMN_CODE.equals(asked.get("vnp_TmnCode"))) {
+            answer.put("vnp_ResponseCode", "02");
+        } else if (!MessageDigest.isEqual(hmac(pipeJoined(asked, QUERY_FIELDS)).getBytes(StandardCharsets.US_ASCII),
+                asked.getOrDefault("vnp_SecureHash", "").getBytes(StandardCharsets.US_ASCII))) {
+            answer.put("vnp_ResponseCode", "97");
+        } else if (chosen == null) {
+            answer.put("vnp_ResponseCode", "91");
+        } else {
+            answer.put("vnp_ResponseCode", "00");
+            for (String field : List.of("vnp_Amount", "vnp_BankCode", "vnp_PayDate", "vnp_TransactionNo", "vnp_OrderInfo")) {
+                answer.put(field, chosen.get(field));
+            }
+            answer.put("vnp_TransactionType", "01");
+            answer.put("vnp_TransactionStatus", chosen.get("vnp_TransactionStatus"));
+        }
+        answer.put("vnp_Message", "00".equals(answer.get("vnp_ResponseCode")) ? "Success" : "Error");
+        answer.put("vnp_SecureHash", hmac(pipeJoined(answer, QUERY_ANSWER_FIELDS)));
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
+    }
+
+    /** The values of these fields joined with '|', a missing one as empty. */
+    private static String pipeJoined(Map<String, String> fields, List<String> names) {
+        return names.stream().map(name -> fields.getOrDefault(name, "")).collect(Collectors.joining("|"));
     }
 
     /** Signed by our merchant, for our merchant, a payment. */
@@ -168,10 +279,15 @@ public class SimulatedVnpay {
         signed.keySet().removeIf(name -> !name.startsWith("vnp_") || name.equals("vnp_SecureHash")
                 || name.equals("vnp_SecureHashType"));
         signed.values().removeIf(value -> value == null || value.isEmpty());
+        return hmac(query(signed));
+    }
+
+    /** HMAC-SHA512 (hex) with the merchant's hash secret. */
+    public static String hmac(String data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA512");
             mac.init(new SecretKeySpec(HASH_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
-            return HexFormat.of().formatHex(mac.doFinal(query(signed).getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

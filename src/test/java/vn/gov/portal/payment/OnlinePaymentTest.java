@@ -119,6 +119,25 @@ class OnlinePaymentTest extends PortalIntegrationTest {
         assertThat(payments(dossier.id())).hasSize(1);
     }
 
+    /**
+     * As VNPAY does, the (simulated) gateway notifies the portal's IPN URL when the citizen pays, besides sending the
+     * browser back: the dev run and the tests go the way production depends on, and a browser that never comes back
+     * loses nothing.
+     */
+    @Test
+    void theGatewayNotifiesThePortalWhenTheCitizenPaysEvenIfTheBrowserNeverComesBack() throws Exception {
+        PortalUser citizen = citizen(freeAdult(650), 2);
+        Dossier dossier = fileFine(citizen);
+        Map<String, String> answer = payAtGateway(startPayment(citizen, dossier.id()), "pay");
+        // The tab is closed here: only the gateway's notification reached the portal.
+        assertThat(stateOf(dossier.id())).isEqualTo("closed");
+        assertThat(payments(dossier.id())).containsExactly("PAID " + FINE);
+        assertThat(jdbc.sql("select details ->> 'outcome' from audit_log where action = 'payment.notified' and subject_id = ?")
+                .param(dossier.id().toString()).query(String.class).list()).containsExactly("APPLIED");
+        assertThat(jdbc.sql("select gateway_txn from payment where dossier_id = ?").param(dossier.id())
+                .query(String.class).single()).isEqualTo(answer.get("vnp_TransactionNo"));
+    }
+
     @Test
     void forgedTamperedOrCancelledReturnsChangeNothingAndTheCitizenCanPayAgain() throws Exception {
         PortalUser citizen = citizen(freeAdult(610), 2);

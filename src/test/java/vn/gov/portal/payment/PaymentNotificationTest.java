@@ -176,7 +176,7 @@ class PaymentNotificationTest extends PortalIntegrationTest {
         assertThat(dossiers.forCitizen(citizen, dossier.id()).statusCode()).isEqualTo(6);
     }
 
-    /** The expiry job never asked the gateway: it leaves a trace, and a confirmation that comes later still pays. */
+    /** Expired when the gateway knew of no payment: it leaves a trace, and a confirmation that comes later still pays. */
     @Test
     void anExpiredAttemptIsAuditedAndALateNotificationStillPays() throws Exception {
         PortalUser citizen = citizen(freeAdult(3304), 2);
@@ -192,6 +192,73 @@ class PaymentNotificationTest extends PortalIntegrationTest {
         assertThat(SimulatedVnpay.notifyMerchant(ipnUrl(), SimulatedVnpay.answer(order, true)).rspCode()).isEqualTo("00");
         assertThat(payments(dossier.id())).containsExactly("PAID " + PASSPORT_FEE);
         assertThat(dossiers.forCitizen(citizen, dossier.id()).state()).isEqualTo("submitted");
+    }
+
+    /**
+     * Paid at the gateway, and both the browser's return and the IPN lost: the expiry job asks the gateway and settles
+     * the payment as they would have, instead of expiring it; the IPN that comes after all changes nothing.
+     */
+    @Test
+    void aPaymentWhoseReturnAndNotificationWereBothLostIsSettledByTheExpiryJobsQuery() throws Exception {
+        PortalUser citizen = citizen(freeAdult(3305), 2);
+        Dossier dossier = submitPassport(citizen);
+        Map<String, String> paid = stack().eid().vnpay().decide(order(citizen, dossier), true);
+        jdbc.sql("update payment set created_at = created_at - interval '2 hours' where dossier_id = ?")
+                .param(dossier.id()).update();
+
+        assertThat(abandoned.expire()).isPositive();
+        assertThat(payments(dossier.id())).containsExactly("PAID " + PASSPORT_FEE);
+        Dossier after = dossiers.forCitizen(citizen, dossier.id());
+        assertThat(after.state()).isEqualTo("submitted");
+        assertThat(dossiers.timeline(after)).extracting(DossierEvent::event, DossierEvent::actorKind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("submit", "CITIZEN"), org.assertj.core.groups.Tuple.tuple("pay", "PAYMENT"));
+        assertThat(dossiers.timeline(after).get(1).note()).isEqualTo("VNPAY " + paid.get("vnp_TransactionNo"));
+        assertThat(audited(dossier.id(), "payment.queried")).containsExactly("APPLIED");
+        assertThat(audited(dossier.id(), "payment.paid")).hasSize(1);
+        assertThat(audited(dossier.id(), "payment.expired")).isEmpty();
+
+        assertThat(SimulatedVnpay.notifyMerchant(ipnUrl(), paid).rspCode()).isEqualTo("02");
+        assertThat(dossiers.timeline(dossiers.forCitizen(citizen, dossier.id()))).hasSize(2);
+    }
+
+    /** The gateway's notifications and the expiry job's queries at the same moment: each payment applied once. */
+    @Test
+    void theNotificationAndTheExpiryJobAtOnceSettleEachPaymentOnce() throws Exception {
+        List<Dossier> filed = new java.util.ArrayList<>();
+        List<Map<String, String>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            PortalUser citizen = citizen(freeAdult(3310 + i), 2);
+            Dossier dossier = submitPassport(citizen);
+            answers.add(stack().eid().vnpay().decide(order(citizen, dossier), true));
+            filed.add(dossier);
+            jdbc.sql("update payment set created_at = created_at - interval '2 hours' where dossier_id = ?")
+                    .param(dossier.id()).update();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            Future<List<IpnAnswer>> notified = pool.submit(() -> {
+                start.await();
+                return answers.stream().map(answer -> SimulatedVnpay.notifyMerchant(ipnUrl(), answer)).toList();
+            });
+            Future<Integer> job = pool.submit(() -> { start.await(); return abandoned.expire(); });
+            start.countDown();
+            assertThat(notified.get()).extracting(IpnAnswer::rspCode).allMatch(code -> code.equals("00") || code.equals("02"));
+            job.get();
+        } finally {
+            pool.shutdown();
+        }
+        for (Dossier dossier : filed) {
+            assertThat(payments(dossier.id())).containsExactly("PAID " + PASSPORT_FEE);
+            assertThat(jdbc.sql("select event from dossier_event where dossier_id = ? order by id").param(dossier.id())
+                    .query(String.class).list()).containsExactly("submit", "pay");
+            assertThat(audited(dossier.id(), "payment.paid")).hasSize(1);
+            assertThat(audited(dossier.id(), "payment.expired")).isEmpty();
+            // Whichever came second found it settled.
+            List<String> outcomes = new java.util.ArrayList<>(audited(dossier.id(), "payment.notified"));
+            outcomes.addAll(audited(dossier.id(), "payment.queried"));
+            assertThat(outcomes).containsOnlyOnce("APPLIED");
+        }
     }
 
     /** Only GET, the way VNPAY calls: the address is no way around CSRF for anything else, and opens no session. */
