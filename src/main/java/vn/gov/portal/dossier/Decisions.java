@@ -26,6 +26,7 @@ import vn.gov.portal.catalog.WorkflowDefinition.Transition;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.population.CompletedDossier;
 import vn.gov.portal.population.IdNumber;
+import vn.gov.portal.population.RegisterConflict;
 import vn.gov.portal.population.RegisterGuard;
 import vn.gov.portal.population.WriteBackHandler;
 import vn.gov.portal.workflow.HolidayCalendarSource;
@@ -470,10 +471,15 @@ public class Decisions {
     private void writeBack(Dossier dossier, ProcedureDefinition definition, Actor actor) {
         Agency agency = agencies.find(dossier.agencyId()).orElseThrow();
         Map<String, String> outputs = new java.util.LinkedHashMap<>();
-        writeBacks.get(definition.writeBack().handler()).apply(new CompletedDossier(dossier.id(), dossier.receiptCode(),
-                dossier.procedureCode(), new IdNumber(dossier.applicantIdNumber()), dossier.answers(),
-                definition.writeBack().params(), agency.nameVi(), agency.provinceCode(), actor.name(),
-                LocalDate.now(clock), outputs));
+        try {
+            writeBacks.get(definition.writeBack().handler()).apply(new CompletedDossier(dossier.id(),
+                    dossier.receiptCode(), dossier.procedureCode(), new IdNumber(dossier.applicantIdNumber()),
+                    dossier.answers(), definition.writeBack().params(), agency.nameVi(), agency.provinceCode(),
+                    actor.name(), LocalDate.now(clock), outputs));
+        } catch (RegisterConflict conflict) {
+            // The register contradicts the decision (checked under its locks): refused, and the move rolls back with it.
+            throw UserFacingException.refused(conflict.code(), conflict.args());
+        }
         if (!outputs.isEmpty()) {
             dossiers.addAnswers(dossier.id(), outputs);
         }

@@ -2,13 +2,17 @@ package vn.gov.portal.population;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -238,6 +242,11 @@ class JdbcPopulationRegister implements PopulationRegister {
     @Override
     public IdNumber registerBirth(NewPerson child, String registrationProvinceCode, long householdId,
                                   String relationToHead, IdNumber mother, IdNumber father) {
+        List<IdNumber> parents = Stream.of(mother, father).filter(Objects::nonNull).toList();
+        lockPeople(parents);
+        registeredChild(child, parents).ifPresent(existing -> {
+            throw new RegisterConflict("register.birthAlreadyRegistered", existing.value());
+        });
         int province = Integer.parseInt(registrationProvinceCode);
         // Serials are random, as in real numbers; a collision with an existing number simply draws again.
         for (int attempt = 0; attempt < 100; attempt++) {
@@ -260,6 +269,36 @@ class JdbcPopulationRegister implements PopulationRegister {
             }
         }
         throw new IllegalStateException("no free serial for a newborn in province " + registrationProvinceCode);
+    }
+
+    /** The child of one of these parents with the newborn's name and date of birth, if the register has one. */
+    private Optional<IdNumber> registeredChild(NewPerson child, List<IdNumber> parents) {
+        record Child(String idNumber, String fullName) {}
+        String name = comparableName(child.fullName());
+        return jdbc.sql("""
+                        select p.id_number, p.full_name from population.family_link l
+                        join population.person p on p.id_number = l.id_number
+                        where l.related_id_number = any(?) and l.relation in ('MOTHER', 'FATHER') and p.birth_date = ?""")
+                .params(numbers(parents), child.birthDate())
+                .query((rs, n) -> new Child(rs.getString(1), rs.getString(2))).list().stream()
+                .filter(c -> comparableName(c.fullName()).equals(name)).findFirst()
+                .map(c -> new IdNumber(c.idNumber()));
+    }
+
+    /** A name as two filings for one child may write it differently: case, spacing, composed or decomposed marks. */
+    private static String comparableName(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Locks the people's records until the caller's transaction ends and reads them as they are once it has the locks.
+     * In number order, so that two writers locking the same people cannot deadlock; "no key update" so that writes
+     * which only refer to these people (a document, a residence, a family link) do not wait.
+     */
+    private List<Person> lockPeople(Collection<IdNumber> people) {
+        return jdbc.sql(PERSON + " where id_number = any(?) order by id_number for no key update")
+                .param(numbers(people)).query(JdbcPopulationRegister::person).list();
     }
 
     @Override
@@ -287,7 +326,18 @@ class JdbcPopulationRegister implements PopulationRegister {
 
     @Override
     public void recordMarriage(IdNumber first, IdNumber second) {
+        List<Person> parties = lockPeople(List.of(first, second));
+        if (parties.stream().anyMatch(p -> "MARRIED".equals(p.maritalStatus()))) {
+            boolean toEachOther = parties.stream().allMatch(p -> "MARRIED".equals(p.maritalStatus()))
+                    && relative(first, "SPOUSE").filter(second::equals).isPresent()
+                    && relative(second, "SPOUSE").filter(first::equals).isPresent();
+            if (toEachOther) {
+                return;
+            }
+            throw new RegisterConflict("guard.bothUnmarried");
+        }
         for (IdNumber[] pair : new IdNumber[][] {{first, second}, {second, first}}) {
+            // Unmarried now, so a link already there is a former spouse's (widowed, divorced): the new one replaces it.
             jdbc.sql("""
                             insert into population.family_link (id_number, relation, related_id_number) values (?, 'SPOUSE', ?)
                             on conflict (id_number, relation) do update set related_id_number = excluded.related_id_number""")
@@ -334,6 +384,12 @@ class JdbcPopulationRegister implements PopulationRegister {
     public void deregisterPermanentResidence(IdNumber idNumber, LocalDate on) {
         jdbc.sql("update population.residence set valid_to = ? where id_number = ? and kind = 'PERMANENT'")
                 .params(on, idNumber.value()).update();
+    }
+
+    @Override
+    public Optional<IdNumber> documentHolder(String kind, String number) {
+        return jdbc.sql("select id_number from population.person_document where kind = ? and number = ?")
+                .params(kind, number).query(String.class).optional().map(IdNumber::new);
     }
 
     @Override

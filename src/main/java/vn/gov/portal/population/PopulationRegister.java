@@ -59,6 +59,11 @@ public interface PopulationRegister {
      * Enters a newborn: issues a personal ID number (registration province, century/sex digit, year, a serial not yet
      * used), places the child in the household with the relation given and links the parents. The permanent
      * residence is a procedure of its own ({@link #registerResidenceAtHousehold}).
+     * <p>A birth is registered once (Law on Civil Status art. 5): when the mother or the father already has a child of
+     * this name (ignoring case, spacing and Unicode form) and date of birth, nothing is written and it throws
+     * {@link RegisterConflict} naming that child. The parents' records are locked first, until the caller's
+     * transaction ends, so that a second registration of the same birth decided at the same moment waits and then
+     * finds the first.
      */
     IdNumber registerBirth(NewPerson child, String registrationProvinceCode, long householdId, String relationToHead,
                            IdNumber mother, IdNumber father);
@@ -69,7 +74,12 @@ public interface PopulationRegister {
     /** Records the date of death; the spouse becomes widowed. */
     void recordDeath(IdNumber idNumber, LocalDate dateOfDeath);
 
-    /** Both become married and linked as spouses. */
+    /**
+     * Both become married and linked as spouses (a widowed or divorced party's former link is replaced). Both records
+     * are locked first, in number order, and read again: when either is married, except to the other (the same
+     * marriage recorded again changes nothing), it throws {@link RegisterConflict} and writes nothing; so of two
+     * marriages of one person approved at the same moment, the later one is refused.
+     */
     void recordMarriage(IdNumber first, IdNumber second);
 
     /**
@@ -83,6 +93,9 @@ public interface PopulationRegister {
 
     /** Ends the permanent residence registration (after death, or moving abroad). */
     void deregisterPermanentResidence(IdNumber idNumber, LocalDate on);
+
+    /** The person a document of this kind and number was recorded for, if any (a write-back run again finds its own). */
+    Optional<IdNumber> documentHolder(String kind, String number);
 
     /** Records a document issued to the person (passport, certificate, licence, card); returns its number. */
     String recordDocument(IdNumber idNumber, String kind, String number, LocalDate issuedOn, LocalDate validUntil,

@@ -13,13 +13,17 @@ import vn.gov.portal.population.Sex;
 
 /**
  * Birth registration: the child enters the register with a new personal ID number, in the mother's household (the
- * father's when the mother is unknown to the register), linked to both parents.
+ * father's when the mother is unknown to the register), linked to both parents. A birth is registered once: the
+ * register refuses a child the parents already have ({@link PopulationRegister#registerBirth}), and the same dossier
+ * run again gives the child it entered.
  * Answers: childFullName, childSex (M/F), childBirthDate, childPlaceOfBirth, childEthnicity, childNationality,
  * childHomeTown; filerIs (MOTHER, FATHER or OTHER) with the other parent in fatherIdNumber / motherIdNumber, or
  * for OTHER the parents in childMother / childFather (either may be blank).
  */
 @Component
 class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
+
+    private static final String BIRTH_CERTIFICATE = "BIRTH_CERTIFICATE";
 
     private final PopulationRegister register;
     private final AuditLog audit;
@@ -41,6 +45,12 @@ class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
 
     @Override
     public void apply(CompletedDossier dossier) {
+        // The birth certificate's number is the dossier's receipt code, so it finds the child this dossier entered.
+        Optional<IdNumber> entered = register.documentHolder(BIRTH_CERTIFICATE, dossier.receiptCode());
+        if (entered.isPresent()) {
+            dossier.output("childIdNumber", entered.get().value());
+            return;
+        }
         String filerIs = dossier.answers().getOrDefault("filerIs", "OTHER");
         Optional<IdNumber> mother = filerIs.equals("MOTHER") ? Optional.of(dossier.applicant())
                 : Answers.optionalPerson(dossier, filerIs.equals("FATHER") ? "motherIdNumber" : "childMother");
@@ -58,7 +68,7 @@ class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
         IdNumber issued = register.registerBirth(child, dossier.agencyProvinceCode(), household.id(),
                 parentLeadsHousehold ? "Con" : "Cháu", mother.orElse(null), father.orElse(null));
         dossier.output("childIdNumber", issued.value());
-        register.recordDocument(issued, "BIRTH_CERTIFICATE", dossier.receiptCode(), dossier.decidedOn(), null,
+        register.recordDocument(issued, BIRTH_CERTIFICATE, dossier.receiptCode(), dossier.decidedOn(), null,
                 dossier.agencyName(), dossier.dossierId());
         audit.record(dossier.actor(), "population.birth.registered", "person", issued.value(),
                 Map.of("dossier", dossier.receiptCode(), "household", household.id()));

@@ -1,0 +1,249 @@
+package vn.gov.portal.procedures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.gov.portal.PortalIntegrationTest;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.dossier.Decisions;
+import vn.gov.portal.dossier.Dossier;
+import vn.gov.portal.dossier.Dossiers;
+import vn.gov.portal.dossier.Filing;
+import vn.gov.portal.dossier.UserFacingException;
+import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.population.CompletedDossier;
+import vn.gov.portal.population.IdNumber;
+import vn.gov.portal.population.WriteBackHandler;
+
+/**
+ * Review finding: the birth group (birth → permanent residence → health-insurance card) stops when the residence step
+ * is refused, after the birth step has entered the child in the register. The citizen files the group again to get
+ * the residence and the card, and its birth step enters the same child a second time, with a second personal ID
+ * number: nothing checks that the mother already has a registered child of that name and birth date. A birth is
+ * registered once (Law on Civil Status art. 5) and a person has one personal ID number (Identity Law 2023), so the
+ * second registration is refused; the residence and the card are filed on their own with the child's number.
+ */
+class BirthRegisteredOnceTest extends PortalIntegrationTest {
+
+    private static final List<List<String>> HAPPY_PATH = List.of(List.of("receive", "RECEIVER"),
+            List.of("process", "HANDLER"), List.of("approve", "APPROVER"), List.of("return-result", "RECEIVER"));
+    private static final String CHILD = "Lê Thị Bảo Ngọc";
+
+    @Autowired
+    ProcedureCatalog catalog;
+    @Autowired
+    Filing filing;
+    @Autowired
+    Decisions decisions;
+    @Autowired
+    Dossiers dossiers;
+    @Autowired
+    List<WriteBackHandler> writeBacks;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void refilingTheBirthGroupAfterARefusedStepDoesNotGiveTheChildASecondIdNumber() {
+        String mother = jdbc.sql("""
+                        select p.id_number from population.person p
+                        join population.family_link l on l.id_number = p.id_number and l.relation = 'SPOUSE'
+                        where p.sex = 'F' and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
+                          and """ + FREE + " order by p.id_number offset 85 limit 1").query(String.class).single();
+        PortalUser citizen = citizen(mother, 2);
+        LocalDate born = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(4);
+        Map<String, String> answers = birthAnswers(mother, born);
+
+        Dossier group = fileGroup(citizen, answers);
+        Dossier birth = dossiers.steps(group).get(0);
+        for (List<String> move : HAPPY_PATH) {
+            birth = decisions.decide(officer(staffWith(birth, move.get(1))), birth.id(), move.get(0), "",
+                    birth.lockVersion());
+        }
+        assertThat(registeredChildren(mother, born)).as("the birth step entered the child").isEqualTo(1);
+        Dossier residence = dossiers.steps(dossiers.forCitizen(citizen, group.id())).get(1);
+        decisions.decide(officer(staffWith(residence, "RECEIVER")), residence.id(), "refuse",
+                "Thiếu văn bản đồng ý của chủ hộ", residence.lockVersion());
+        assertThat(dossiers.forCitizen(citizen, group.id()).statusCode()).as("the group stopped").isEqualTo(8);
+
+        // Filed again for the residence and the card; the same child, the same answers.
+        Dossier second = dossiers.steps(fileGroup(citizen, answers)).get(0);
+        for (List<String> move : HAPPY_PATH.subList(0, 2)) {
+            second = decisions.decide(officer(staffWith(second, move.get(1))), second.id(), move.get(0), "",
+                    second.lockVersion());
+        }
+        Dossier processing = second;
+        // The justice officer is told the birth is registered, and with which number; the dossier stays as it was.
+        assertThatThrownBy(() -> decisions.decide(officer(staffWith(processing, "APPROVER")), processing.id(), "approve",
+                "", processing.lockVersion()))
+                .isInstanceOf(UserFacingException.class)
+                .satisfies(e -> assertThat(((UserFacingException) e).code()).isEqualTo("register.birthAlreadyRegistered"))
+                .satisfies(e -> assertThat(((UserFacingException) e).args()).containsExactly(childOf(mother, born)));
+        assertThat(dossiers.steps(dossiers.forCitizen(citizen, processing.parentId())).get(0).state())
+                .isEqualTo("processing");
+        assertThat(registeredChildren(mother, born)).as("people entered for one child of " + mother).isEqualTo(1);
+    }
+
+    /**
+     * The mother and the father each file the birth, and their communes approve at the same moment: the later
+     * approval waits for the earlier one's locks on the parents, then finds the child and is refused.
+     */
+    @Test
+    void whenBothParentsFileTheSameBirthOnlyOneRegistrationIsApprovedEvenAtTheSameMoment() throws Exception {
+        record Couple(String wife, String husband) {}
+        Couple parents = jdbc.sql("""
+                        select p.id_number, l.related_id_number from population.person p
+                        join population.family_link l on l.id_number = p.id_number and l.relation = 'SPOUSE'
+                        join population.person h on h.id_number = l.related_id_number
+                        where p.sex = 'F' and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
+                          and exists (select 1 from population.family_link b where b.id_number = h.id_number
+                                      and b.relation = 'SPOUSE' and b.related_id_number = p.id_number)
+                          and right(h.id_number, 1) <> '7' and h.date_of_death is null
+                          and not exists (select 1 from dossier d where d.applicant_id_number = h.id_number)
+                          and """ + FREE + " order by p.id_number offset 90 limit 1")
+                .query((rs, n) -> new Couple(rs.getString(1), rs.getString(2))).single();
+        LocalDate born = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(2);
+        Map<String, String> byFather = birthAnswers(parents.husband(), born);
+        byFather.put("filerIs", "FATHER");
+        // The same name as the mother writes it, in other letter case and spacing.
+        byFather.put("childFullName", "  LÊ THỊ  Bảo Ngọc ");
+        Dossier mothers = readyToApprove(citizen(parents.wife(), 2), birthAnswers(parents.wife(), born));
+        Dossier fathers = readyToApprove(citizen(parents.husband(), 2), byFather);
+
+        CountDownLatch firstWritten = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Dossier> first = pool.submit(() -> new TransactionTemplate(transactions).execute(status -> {
+                Dossier approved = approve(mothers);
+                firstWritten.countDown();
+                try {
+                    commitFirst.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return approved;
+            }));
+            assertThat(firstWritten.await(60, TimeUnit.SECONDS)).isTrue();
+            Future<Object> second = pool.submit(() -> {
+                try {
+                    return approve(fathers);
+                } catch (UserFacingException refused) {
+                    return refused;
+                }
+            });
+            for (int i = 0; i < 600 && !aBackendWaitsForALock(); i++) {
+                Thread.sleep(50);
+            }
+            commitFirst.countDown();
+            assertThat(first.get(60, TimeUnit.SECONDS).state()).isEqualTo("approved");
+            assertThat(second.get(60, TimeUnit.SECONDS)).isInstanceOf(UserFacingException.class)
+                    .extracting("code").isEqualTo("register.birthAlreadyRegistered");
+        } finally {
+            commitFirst.countDown();
+            pool.shutdown();
+        }
+        assertThat(dossiers.forCitizen(citizen(parents.husband(), 2), fathers.id()).state()).isEqualTo("processing");
+        assertThat(registeredChildren(parents.wife(), born)).as("people entered for one child").isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select count(*) from population.family_link l join population.person p on p.id_number = l.id_number
+                        where l.relation = 'FATHER' and l.related_id_number = ? and p.birth_date = ?""")
+                .params(parents.husband(), born).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** A write-back run again for the same dossier (a retry) gives the child it entered and enters no one. */
+    @Test
+    void theBirthWriteBackRunAgainForTheSameDossierGivesTheSameChild() {
+        String mother = jdbc.sql("""
+                        select p.id_number from population.person p
+                        join population.residence r on r.id_number = p.id_number and r.kind = 'PERMANENT'
+                        where p.sex = 'F' and p.household_id is not null
+                          and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
+                          and """ + FREE + " order by p.id_number offset 95 limit 1").query(String.class).single();
+        LocalDate born = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
+        WriteBackHandler birth = writeBacks.stream().filter(h -> h.name().equals("birth")).findFirst().orElseThrow();
+        CompletedDossier dossier = new CompletedDossier(UUID.randomUUID(), "TEST-BIRTH-" + mother, "birth-registration",
+                new IdNumber(mother), birthAnswers(mother, born), Map.of(), "UBND xã thử nghiệm",
+                permanent(mother, "province_code"), "test", born, new HashMap<>());
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            birth.apply(dossier);
+            String entered = dossier.outputs().get("childIdNumber");
+            dossier.outputs().clear();
+            birth.apply(dossier);
+            assertThat(dossier.outputs()).containsEntry("childIdNumber", entered);
+            assertThat(registeredChildren(mother, born)).isEqualTo(1);
+            status.setRollbackOnly();
+        });
+    }
+
+    private Dossier readyToApprove(PortalUser citizen, Map<String, String> answers) {
+        ProcedureDefinition birth = catalog.find("birth-registration").orElseThrow();
+        Filing.Outcome outcome = filing.submit(citizen, birth, attachRequired(citizen, birth, UUID.randomUUID()), answers);
+        assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Submitted.class);
+        Dossier dossier = ((Filing.Submitted) outcome).dossier();
+        for (List<String> move : HAPPY_PATH.subList(0, 2)) {
+            dossier = decisions.decide(officer(staffWith(dossier, move.get(1))), dossier.id(), move.get(0), "",
+                    dossier.lockVersion());
+        }
+        return dossier;
+    }
+
+    private Dossier approve(Dossier dossier) {
+        return decisions.decide(officer(staffWith(dossier, "APPROVER")), dossier.id(), "approve", "",
+                dossier.lockVersion());
+    }
+
+    private boolean aBackendWaitsForALock() {
+        return jdbc.sql("select count(*) > 0 from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
+                .query(Boolean.class).single();
+    }
+
+    private String childOf(String mother, LocalDate born) {
+        return jdbc.sql("""
+                        select p.id_number from population.person p
+                        join population.family_link l on l.id_number = p.id_number and l.relation = 'MOTHER'
+                        where l.related_id_number = ? and p.full_name = ? and p.birth_date = ?""")
+                .params(mother, CHILD, born).query(String.class).single();
+    }
+
+    private Dossier fileGroup(PortalUser citizen, Map<String, String> answers) {
+        ProcedureDefinition group = catalog.find("birth-residence-health-insurance").orElseThrow();
+        Filing.Outcome outcome = filing.submit(citizen, group, attachRequired(citizen, group, UUID.randomUUID()), answers);
+        assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Submitted.class);
+        return ((Filing.Submitted) outcome).dossier();
+    }
+
+    private Map<String, String> birthAnswers(String mother, LocalDate born) {
+        Map<String, String> answers = new HashMap<>(Map.of("filerIs", "MOTHER", "childFullName", CHILD,
+                "childSex", "F", "childBirthDate", born.toString(), "childPlaceOfBirth", "Bệnh viện tỉnh",
+                "childEthnicity", "Kinh", "childNationality", "Việt Nam", "childHomeTown", "Hà Nội",
+                "birthCertificateNumber", "GCS-2"));
+        answers.putAll(Map.of("birthCertificateDate", born.toString(),
+                "registrationProvince", permanent(mother, "province_code"),
+                "registrationCommune", permanent(mother, "commune_code"), "phone", "0912345678"));
+        return answers;
+    }
+
+    private long registeredChildren(String mother, LocalDate born) {
+        return jdbc.sql("""
+                        select count(*) from population.person p
+                        join population.family_link l on l.id_number = p.id_number and l.relation = 'MOTHER'
+                        where l.related_id_number = ? and p.full_name = ? and p.birth_date = ?""")
+                .params(mother, CHILD, born).query(Long.class).single();
+    }
+}

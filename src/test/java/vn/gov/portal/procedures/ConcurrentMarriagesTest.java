@@ -1,0 +1,133 @@
+package vn.gov.portal.procedures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.gov.portal.PortalIntegrationTest;
+import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.catalog.ProcedureDefinition;
+import vn.gov.portal.dossier.Decisions;
+import vn.gov.portal.dossier.Dossier;
+import vn.gov.portal.dossier.Filing;
+import vn.gov.portal.dossier.UserFacingException;
+import vn.gov.portal.identity.PortalUser;
+
+/**
+ * Review finding: the guard bothUnmarried reads the register without locking the people it checks, so two marriage
+ * dossiers naming the same person, approved at the same time (two communes, or two officers), both pass it and both
+ * are written: one woman married to two men, the register's SPOUSE links contradicting each other. The second
+ * approval must wait for the first and then be refused.
+ */
+class ConcurrentMarriagesTest extends PortalIntegrationTest {
+
+    @Autowired
+    ProcedureCatalog catalog;
+    @Autowired
+    Filing filing;
+    @Autowired
+    Decisions decisions;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void twoMarriagesOfOnePersonApprovedAtOnceAreNotBothRecorded() throws Exception {
+        String bride = single("F", 270);
+        Dossier first = readyToApprove(single("M", 270), bride);
+        Dossier second = readyToApprove(single("M", 271), bride);
+
+        CountDownLatch firstWritten = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // The first approval writes and holds its transaction open; the second comes meanwhile.
+            Future<Object> firstApproval = pool.submit(() -> new TransactionTemplate(transactions).execute(status -> {
+                Dossier approved = approve(first);
+                firstWritten.countDown();
+                try {
+                    commitFirst.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return approved;
+            }));
+            assertThat(firstWritten.await(60, TimeUnit.SECONDS)).isTrue();
+            Future<Object> secondApproval = pool.submit(() -> {
+                try {
+                    return approve(second);
+                } catch (UserFacingException refused) {
+                    return refused;
+                }
+            });
+            // Let the first commit only once the second waits for a row the first holds.
+            for (int i = 0; i < 600 && !aBackendWaitsForALock(); i++) {
+                Thread.sleep(50);
+            }
+            commitFirst.countDown();
+            List<Object> outcomes = new ArrayList<>(List.of(firstApproval.get(60, TimeUnit.SECONDS),
+                    secondApproval.get(60, TimeUnit.SECONDS)));
+            assertThat(outcomes.get(0)).isInstanceOf(Dossier.class);
+            assertThat(outcomes.get(1)).as("the second marriage of " + bride).isInstanceOf(UserFacingException.class)
+                    .extracting("code").isEqualTo("guard.bothUnmarried");
+        } finally {
+            commitFirst.countDown();
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("select count(*) from population.family_link where relation = 'SPOUSE' and related_id_number = ?")
+                .param(bride).query(Long.class).single()).as("people whose spouse is " + bride).isEqualTo(1);
+        // The refused approval changed nothing: its dossier waits where it was, its groom is still single.
+        assertThat(jdbc.sql("select state from dossier where id = ?").param(second.id()).query(String.class).single())
+                .isEqualTo("processing");
+        assertThat(jdbc.sql("select marital_status from population.person where id_number = ?")
+                .param(second.applicantIdNumber()).query(String.class).single()).isEqualTo("SINGLE");
+    }
+
+    private boolean aBackendWaitsForALock() {
+        return jdbc.sql("select count(*) > 0 from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
+                .query(Boolean.class).single();
+    }
+
+    private Dossier approve(Dossier dossier) {
+        return decisions.decide(officer(staffWith(dossier, "APPROVER")), dossier.id(), "approve", "",
+                dossier.lockVersion());
+    }
+
+    /** Filed by the groom, confirmed by the bride, received and in process: one decision from the register. */
+    private Dossier readyToApprove(String groomId, String brideId) {
+        PortalUser groom = citizen(groomId, 2);
+        PortalUser bride = citizen(brideId, 2);
+        ProcedureDefinition marriage = catalog.find("marriage-registration").orElseThrow();
+        Map<String, String> answers = new HashMap<>(Map.of("phone", "0912345678", "partner", brideId,
+                Filing.confirmationOf("partner"), brideId, "voluntaryDeclaration", "true"));
+        Filing.Outcome outcome = filing.submit(groom, marriage, UUID.randomUUID(), answers);
+        assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Submitted.class);
+        Dossier dossier = ((Filing.Submitted) outcome).dossier();
+        dossier = decisions.act(bride, dossier.id(), "confirm", "", dossier.lockVersion());
+        dossier = decisions.decide(officer(staffWith(dossier, "RECEIVER")), dossier.id(), "receive", "",
+                dossier.lockVersion());
+        return decisions.decide(officer(staffWith(dossier, "HANDLER")), dossier.id(), "process", "",
+                dossier.lockVersion());
+    }
+
+    private String single(String sex, int offset) {
+        return jdbc.sql("""
+                        select p.id_number from population.person p
+                        join population.residence r on r.id_number = p.id_number and r.kind = 'PERMANENT'
+                        where p.marital_status = 'SINGLE' and p.sex = ?
+                          and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
+                          and """ + FREE + " order by p.id_number offset ? limit 1").params(sex, offset)
+                .query(String.class).single();
+    }
+}
