@@ -101,7 +101,7 @@ public class Decisions {
     @Transactional
     public Dossier decide(PortalUser officer, UUID id, String event, String note, LocalDate supplementDue,
                           String amountDue, int expectedLockVersion) {
-        Dossier dossier = dossiers.findForUpdate(id).filter(Dossier::receivedByAgency)
+        Dossier dossier = dossiers.findForUpdate(id).filter(Dossier::handledByAgency)
                 .orElseThrow(UserFacingException::notFound);
         Set<String> roles = agencies.rolesIn(officer.username(), dossier.agencyId());
         if (roles.isEmpty()) {
@@ -264,10 +264,11 @@ public class Decisions {
 
     /**
      * An open dossier the agency has received, of an agency where the officer holds a role, locked for the caller's
-     * transaction. One the agency has not received (awaiting its fee or the other party) does not exist for officers.
+     * transaction. One the agency has not received (awaiting its fee or the other party), and a group's own dossier,
+     * do not exist for officers ({@link Dossier#handledByAgency}).
      */
     Dossier officerDossier(PortalUser officer, UUID id) {
-        Dossier dossier = dossiers.findForUpdate(id).filter(Dossier::receivedByAgency)
+        Dossier dossier = dossiers.findForUpdate(id).filter(Dossier::handledByAgency)
                 .orElseThrow(UserFacingException::notFound);
         if (agencies.rolesIn(officer.username(), dossier.agencyId()).isEmpty()) {
             throw UserFacingException.notFound();
