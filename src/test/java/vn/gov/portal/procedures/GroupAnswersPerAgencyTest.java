@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,11 +27,13 @@ import vn.gov.portal.catalog.GroupWorkflow;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.dossier.AgencyDashboard;
+import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.Filing;
 import vn.gov.portal.dossier.QueueFilter;
 import vn.gov.portal.identity.PortalUser;
+import vn.gov.portal.workflow.HolidayCalendarSource;
 
 /**
  * In an interconnected group each agency sees only what its own form asks for: the death registration's step carries
@@ -50,7 +53,13 @@ class GroupAnswersPerAgencyTest extends PortalIntegrationTest {
     @Autowired
     Dossiers dossiers;
     @Autowired
+    Decisions decisions;
+    @Autowired
     AgencyDashboard dashboard;
+    @Autowired
+    HolidayCalendarSource calendars;
+    @Autowired
+    Clock clock;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -106,6 +115,37 @@ class GroupAnswersPerAgencyTest extends PortalIntegrationTest {
         jdbc.sql("update dossier set assignee = ? where id = ?").params(approver, group.id()).update();
         assertThat(dashboard.of(officer(approver)).workloads()).filteredOn(w -> w.officer().equals(approver))
                 .allMatch(w -> w.open() == held);
+    }
+
+    @Test
+    void theGroupsAppointmentWaitsWhileAStepWaitsForTheCitizen() throws Exception {
+        PortalUser filer = citizen(freeAdultOfLargeHousehold(560), 2);
+        Dossier group = fileDeathGroupClaimingTheAllowance(filer);
+        Dossier step = dossiers.steps(group).get(0);
+        step = decisions.decide(officer(staffWith(step, "RECEIVER")), step.id(), "receive", "", step.lockVersion());
+        step = decisions.decide(officer(staffWith(step, "HANDLER")), step.id(), "request-supplement",
+                "Bổ sung bản chụp giấy báo tử rõ nét", step.lockVersion());
+        LocalDate today = LocalDate.now(clock);
+        group = dossiers.forCitizen(filer, group.id());
+        assertThat(group.clockPausedOn()).as("the group's clock stops with its step's").isEqualTo(today);
+
+        // The request was made a week ago, on the group's appointment day: waiting for the citizen, it is not late.
+        LocalDate asked = today.minusDays(7);
+        jdbc.sql("update dossier set clock_paused_on = ? where id in (?, ?)").params(asked, step.id(), group.id()).update();
+        jdbc.sql("update dossier set appointment_date = ? where id = ?").params(asked, group.id()).update();
+        group = dossiers.forCitizen(filer, group.id());
+        assertThat(group.overdue(today)).isFalse();
+        String page = mvc.perform(get("/my/dossiers/" + group.id()).with(authentication(login(filer))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("action-resubmit").doesNotContain("id=\"overdue\"");
+
+        // The citizen answers: the group's appointment moves by the working days waited, as the step's does.
+        decisions.act(filer, step.id(), "resubmit", "Đã bổ sung", step.lockVersion());
+        var days = calendars.current();
+        group = dossiers.forCitizen(filer, group.id());
+        assertThat(group.clockPausedOn()).isNull();
+        assertThat(group.appointmentDate()).isEqualTo(days.addWorkingDays(asked, days.workingDaysBetween(asked, today)));
+        assertThat(dossiers.forCitizen(filer, step.id()).clockPausedOn()).isNull();
     }
 
     private Dossier fileDeathGroupClaimingTheAllowance(PortalUser filer) {
