@@ -92,7 +92,7 @@ public class AgencyDashboard {
         return jdbc.sql("""
                         select assignee, count(*), count(*) filter (where %s)
                         from dossier
-                        where agency_id in (:ids) and closed_at is null and assignee is not null
+                        where agency_id in (:ids) and closed_at is null and assignee is not null and not is_group
                         group by assignee order by count(*) desc, assignee""".formatted(Dossier.OVERDUE))
                 .param("ids", led).param("today", today)
                 .query((rs, n) -> new Workload(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();

@@ -102,7 +102,7 @@ public class Decisions {
     @Transactional
     public Dossier decide(PortalUser officer, UUID id, String event, String note, LocalDate supplementDue,
                           String amountDue, int expectedLockVersion) {
-        Dossier dossier = dossiers.findForUpdate(id).filter(Dossier::receivedByAgency)
+        Dossier dossier = dossiers.findForUpdate(id).filter(Dossier::handledByAgency)
                 .orElseThrow(UserFacingException::notFound);
         Set<String> roles = agencies.rolesIn(officer.username(), dossier.agencyId());
         if (roles.isEmpty()) {
@@ -265,10 +265,11 @@ public class Decisions {
 
     /**
      * An open dossier the agency has received, of an agency where the officer holds a role, locked for the caller's
-     * transaction. One the agency has not received (awaiting its fee or the other party) does not exist for officers.
+     * transaction. One the agency has not received (awaiting its fee or the other party), and a group's own dossier,
+     * do not exist for officers ({@link Dossier#handledByAgency}).
      */
     Dossier officerDossier(PortalUser officer, UUID id) {
-        Dossier dossier = dossiers.findForUpdate(id).filter(Dossier::receivedByAgency)
+        Dossier dossier = dossiers.findForUpdate(id).filter(Dossier::handledByAgency)
                 .orElseThrow(UserFacingException::notFound);
         if (agencies.rolesIn(officer.username(), dossier.agencyId()).isEmpty()) {
             throw UserFacingException.notFound();
@@ -446,18 +447,32 @@ public class Decisions {
     /**
      * Waiting for the citizen stops the legal clock: supplementation (status 5), and a received dossier sent back to
      * pay because its exemption ground was not proved ({@code backToFee}). When the citizen answers or pays, the
-     * appointment moves by the working days the dossier waited for them.
+     * appointment moves by the working days the dossier waited for them. A step of a group stops and moves the group's
+     * appointment too: the whole chain waits for the citizen, whose group page would otherwise call it overdue.
      */
     private void legalClock(Dossier dossier, State from, State to, boolean backToFee) {
         LocalDate today = LocalDate.now(clock);
         if ((to.status() == 5 && from.status() != 5) || backToFee) {
             dossiers.pauseClock(dossier.id(), today);
-        } else if (from.status() != to.status() && dossier.clockPausedOn() != null
-                && dossier.appointmentDate() != null) {
+            groupOf(dossier).filter(group -> group.clockPausedOn() == null)
+                    .ifPresent(group -> dossiers.pauseClock(group.id(), today));
+        } else if (from.status() != to.status() && dossier.clockPausedOn() != null) {
+            resumeClock(dossier, today);
+            groupOf(dossier).filter(group -> group.clockPausedOn() != null).ifPresent(group -> resumeClock(group, today));
+        }
+    }
+
+    private void resumeClock(Dossier dossier, LocalDate today) {
+        if (dossier.appointmentDate() != null) {
             var calendar = calendars.current();
             int waited = calendar.workingDaysBetween(dossier.clockPausedOn(), today);
             dossiers.resumeClock(dossier.id(), calendar.addWorkingDays(dossier.appointmentDate(), waited));
         }
+    }
+
+    /** The group a step belongs to, locked after the step as when the step ends ({@link GroupSteps#stepEnded}). */
+    private Optional<Dossier> groupOf(Dossier dossier) {
+        return dossier.parentId() == null ? Optional.empty() : dossiers.findForUpdate(dossier.parentId());
     }
 
     /**

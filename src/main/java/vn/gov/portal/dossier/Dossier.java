@@ -96,6 +96,15 @@ public record Dossier(
     }
 
     /**
+     * Its agency's officers see and act on it: received, and not the own dossier of an interconnected group. A group
+     * holds every answer of the chain and is moved by the portal only; each agency handles its step, which holds only
+     * what the step's own form asks for (GroupSteps), though the group carries the first step's agency.
+     */
+    public boolean handledByAgency() {
+        return receivedByAgency() && !group;
+    }
+
+    /**
      * Still being dealt with against the legal clock: received, open and without its result yet (the result waiting
      * to be handed over ends that).
      */

@@ -69,8 +69,9 @@ public class Dossiers {
                 .orElseThrow(UserFacingException::notFound);
     }
 
+    /** A dossier its agency handles ({@link Dossier#handledByAgency}: never a group's own), of an agency of the officer. */
     public Dossier forOfficer(PortalUser officer, UUID id) {
-        return dossiers.find(id).filter(Dossier::receivedByAgency)
+        return dossiers.find(id).filter(Dossier::handledByAgency)
                 .filter(d -> !agencies.rolesIn(officer.username(), d.agencyId()).isEmpty())
                 .orElseThrow(UserFacingException::notFound);
     }
