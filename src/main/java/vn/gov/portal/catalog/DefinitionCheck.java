@@ -66,13 +66,30 @@ public class DefinitionCheck {
             problems.add(DefinitionProblem.of(source, 0, "versionMismatch", definition.version(), version));
         }
         if (definition != null && definition.isGroup()) {
-            Optional<ProcedureDefinition> resolved = resolveGroup(definition, published, problems);
-            definition = resolved.orElse(null);
-        }
-        if (definition != null) {
+            definition = checkGroup(definition, DefinitionLines.of(yaml), published, problems).orElse(null);
+        } else if (definition != null) {
             problems.addAll(rules.problems(definition, DefinitionLines.of(yaml), published, staffedRoles));
         }
         return new Review(problems.isEmpty() ? definition : null, List.copyOf(problems));
+    }
+
+    /**
+     * What a group, as parsed, has against these versions of its steps (without lines): what publishing it checks
+     * about them. Asked again of every published group when a new version of one of its steps is to be published.
+     */
+    public List<DefinitionProblem> groupProblems(ProcedureDefinition group,
+                                                 Function<String, Optional<ProcedureDefinition>> steps) {
+        List<DefinitionProblem> problems = new ArrayList<>();
+        checkGroup(group, DefinitionLines.NONE, steps, problems);
+        return problems;
+    }
+
+    private Optional<ProcedureDefinition> checkGroup(ProcedureDefinition group, DefinitionLines lines,
+                                                     Function<String, Optional<ProcedureDefinition>> steps,
+                                                     List<DefinitionProblem> problems) {
+        Optional<ProcedureDefinition> resolved = resolveGroup(group, steps, problems);
+        resolved.ifPresent(r -> problems.addAll(rules.problems(r, lines, steps, staffedRoles)));
+        return resolved;
     }
 
     /**

@@ -3,6 +3,7 @@ package vn.gov.portal.catalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,9 +41,20 @@ public class ProcedureCatalog {
     private static final Logger log = LoggerFactory.getLogger(ProcedureCatalog.class);
     private static final String SEEDED_BY = "workflows/";
 
-    /** What the catalog serves between two reloads; replaced whole, never changed. */
+    /**
+     * What the catalog serves between two reloads; replaced whole, never changed. {@code groupSteps}: per released
+     * group version ("code:version"), the versions of its steps it is served with; {@code publishedGroups}: the
+     * published groups as written, checked again when one of their steps is to get a new version.
+     */
     private record Snapshot(long generation, Map<String, ProcedureDefinition> latest,
-                            Map<String, ProcedureDefinition> released, Set<String> officerStates) {}
+                            Map<String, ProcedureDefinition> released, Map<String, List<ProcedureDefinition>> groupSteps,
+                            List<Written> publishedGroups, Set<String> officerStates) {}
+
+    /** A released version as parsed from its stored text. */
+    private record Written(StoredVersion row, ProcedureDefinition definition) {}
+
+    /** A released group version with the versions of its steps it is served with. */
+    private record ResolvedGroup(ProcedureDefinition group, List<ProcedureDefinition> steps) {}
 
     private final DefinitionCheck check;
     private final ProcedureStore store;
@@ -88,7 +101,7 @@ public class ProcedureCatalog {
     public void refresh() {
         Snapshot before = snapshot.get();
         long generation = store.generation();
-        Map<String, ProcedureDefinition> raw = new TreeMap<>();
+        List<Written> written = new ArrayList<>();
         Map<String, ProcedureDefinition> rawLatest = new TreeMap<>();
         for (StoredVersion row : store.released()) {
             DefinitionParser.Result result = parsed.computeIfAbsent(key(row.code(), row.version()),
@@ -98,20 +111,36 @@ public class ProcedureCatalog {
                         row.version(), result.problems());
                 continue;
             }
-            raw.put(key(row.code(), row.version()), result.definition());
+            written.add(new Written(row, result.definition()));
             if (row.isPublished()) {
                 rawLatest.put(row.code(), result.definition());
             }
         }
-        Map<String, ProcedureDefinition> latest = new LinkedHashMap<>();
         Map<String, ProcedureDefinition> released = new HashMap<>();
-        raw.forEach((key, definition) -> resolve(definition, rawLatest).ifPresent(d -> released.put(key, d)));
-        rawLatest.forEach((code, definition) -> resolve(definition, rawLatest).ifPresent(d -> latest.put(code, d)));
+        Map<String, List<ProcedureDefinition>> groupSteps = new HashMap<>();
+        List<Written> publishedGroups = new ArrayList<>();
+        for (Written version : written) {
+            String key = key(version.row().code(), version.row().version());
+            if (!version.definition().isGroup()) {
+                released.put(key, version.definition());
+                continue;
+            }
+            if (version.row().isPublished()) {
+                publishedGroups.add(version);
+            }
+            resolve(version, rawLatest, written).ifPresent(resolved -> {
+                released.put(key, resolved.group());
+                groupSteps.put(key, resolved.steps());
+            });
+        }
+        Map<String, ProcedureDefinition> latest = new LinkedHashMap<>();
+        rawLatest.forEach((code, definition) -> Optional.ofNullable(released.get(key(code, definition.version())))
+                .ifPresent(d -> latest.put(code, d)));
         Set<String> officerStates = new HashSet<>();
         released.values().forEach(d -> d.workflow().transitions().stream().filter(WorkflowDefinition.Transition::byOfficer)
                 .forEach(t -> t.from().forEach(from -> officerStates.add(d.code() + ":" + from))));
         Snapshot read = new Snapshot(generation, Collections.unmodifiableMap(latest), Map.copyOf(released),
-                Set.copyOf(officerStates));
+                Map.copyOf(groupSteps), List.copyOf(publishedGroups), Set.copyOf(officerStates));
         if (!snapshot.compareAndSet(before, read)) {
             snapshot.accumulateAndGet(read, (current, next) -> next.generation() > current.generation() ? next : current);
         }
@@ -135,18 +164,42 @@ public class ProcedureCatalog {
         }
     }
 
-    private static Optional<ProcedureDefinition> resolve(ProcedureDefinition definition,
-                                                         Map<String, ProcedureDefinition> latest) {
-        if (!definition.isGroup()) {
-            return Optional.of(definition);
+    /**
+     * A released group version with the latest versions of its steps if it accepts them (publishing a step checks the
+     * published groups, so the latest group does), else with the versions in force when it was published: a version
+     * once released is never dropped, and its dossiers in flight keep moving (a step published before that check
+     * existed, or by another instance while this group was published).
+     */
+    private Optional<ResolvedGroup> resolve(Written group, Map<String, ProcedureDefinition> latest,
+                                            List<Written> released) {
+        Function<String, Optional<ProcedureDefinition>> steps = code -> Optional.ofNullable(latest.get(code));
+        List<DefinitionProblem> problems = check.groupProblems(group.definition(), steps);
+        if (!problems.isEmpty()) {
+            // Expected of a superseded version; of the published one, an admin should publish a group that fits.
+            if (group.row().isPublished()) {
+                log.warn("Group {} version {} does not accept the latest versions of its steps ({}): it is served with"
+                        + " those in force when it was published", group.row().code(), group.row().version(), problems);
+            }
+            steps = inForceAt(group.row().publishedAt(), released);
         }
-        List<DefinitionProblem> problems = new ArrayList<>();
-        Optional<ProcedureDefinition> group = DefinitionCheck.resolveGroup(definition,
-                code -> Optional.ofNullable(latest.get(code)), problems);
-        if (group.isEmpty()) {
-            log.error("Group {} version {} is not served: {}", definition.code(), definition.version(), problems);
+        Function<String, Optional<ProcedureDefinition>> chosen = steps;
+        List<DefinitionProblem> unresolved = new ArrayList<>();
+        Optional<ProcedureDefinition> resolved = DefinitionCheck.resolveGroup(group.definition(), chosen, unresolved);
+        if (resolved.isEmpty()) {
+            log.error("Group {} version {} is not served: {}", group.row().code(), group.row().version(), unresolved);
+            return Optional.empty();
         }
-        return group;
+        return Optional.of(new ResolvedGroup(resolved.get(), group.definition().steps().stream()
+                .map(step -> chosen.apply(step.procedure()).orElseThrow()).toList()));
+    }
+
+    /** Each procedure's version that was the published one at {@code at} (the latest when the time is not known). */
+    private static Function<String, Optional<ProcedureDefinition>> inForceAt(Instant at, List<Written> released) {
+        return code -> released.stream()
+                .filter(v -> v.row().code().equals(code) && v.row().publishedAt() != null
+                        && (at == null || !v.row().publishedAt().isAfter(at)))
+                .max(Comparator.comparing((Written v) -> v.row().publishedAt()).thenComparingInt(v -> v.row().version()))
+                .map(Written::definition);
     }
 
     private static String key(String code, int version) {
@@ -155,7 +208,34 @@ public class ProcedureCatalog {
 
     /** Every problem of a text meant to be a version of a procedure (see {@link DefinitionCheck}). */
     public DefinitionCheck.Review review(String code, int version, String yaml) {
-        return check.review(code, version, yaml, this::find);
+        DefinitionCheck.Review review = check.review(code, version, yaml, this::find);
+        if (!review.ok() || review.definition().isGroup()) {
+            return review;
+        }
+        List<DefinitionProblem> broken = groupsBrokenBy(review.definition());
+        return broken.isEmpty() ? review : new DefinitionCheck.Review(null, broken);
+    }
+
+    /**
+     * A step's new version must suit every published group that names it, as the group's own publication was
+     * checked: else new dossiers of the group could not be filed, nor its dossiers in flight go on. Each group that
+     * would not is named, followed by its problems (their lines are the group's, so the whole file is meant).
+     */
+    private List<DefinitionProblem> groupsBrokenBy(ProcedureDefinition step) {
+        List<DefinitionProblem> problems = new ArrayList<>();
+        for (Written group : snapshot.get().publishedGroups()) {
+            if (group.definition().steps().stream().noneMatch(s -> s.procedure().equals(step.code()))) {
+                continue;
+            }
+            List<DefinitionProblem> found = check.groupProblems(group.definition(),
+                    code -> code.equals(step.code()) ? Optional.of(step) : find(code));
+            if (!found.isEmpty()) {
+                problems.add(DefinitionProblem.of(step.source(), 0, "breaksGroup", group.row().code(),
+                        group.row().version()));
+                found.forEach(p -> problems.add(new DefinitionProblem(p.source(), 0, p.key(), p.args())));
+            }
+        }
+        return problems;
     }
 
     /** Checks the definition files alone (tests, tools): every problem of every file, or the definitions by code. */
@@ -216,6 +296,18 @@ public class ProcedureCatalog {
     /** The latest published version: what a new dossier is filed under. */
     public Optional<ProcedureDefinition> find(String code) {
         return Optional.ofNullable(snapshot.get().latest().get(code));
+    }
+
+    /**
+     * The version of a group's step (0-based) a dossier of the group files: the one the group version is served
+     * with (see {@link #refresh}), so the step's form is one the group was checked against.
+     */
+    public ProcedureDefinition step(ProcedureDefinition group, int index) {
+        List<ProcedureDefinition> steps = snapshot.get().groupSteps().get(key(group.code(), group.version()));
+        if (steps == null) {
+            throw new IllegalStateException("no group " + group.code() + " version " + group.version());
+        }
+        return steps.get(index);
     }
 
     /** The definition a dossier was filed under, whichever version it is. */

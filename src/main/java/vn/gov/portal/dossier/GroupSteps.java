@@ -93,7 +93,8 @@ class GroupSteps {
     private Optional<UUID> fileStep(Dossier group, ProcedureDefinition definition, int index,
                                     Map<String, String> known, Long agencyOfFirst) {
         ProcedureDefinition.Step step = definition.steps().get(index);
-        ProcedureDefinition procedure = catalog.find(step.procedure()).orElseThrow();
+        // The step version the group version was checked against: the first step's is the form the citizen answered.
+        ProcedureDefinition procedure = catalog.step(definition, index);
         // Each agency sees only what its own form asks for: the group's answers go no further than needed.
         Map<String, String> answers = new LinkedHashMap<>();
         procedure.sections().forEach(section -> section.fields().forEach(field -> section.answerIds(field)
