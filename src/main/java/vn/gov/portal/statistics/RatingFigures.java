@@ -41,7 +41,7 @@ class RatingFigures {
                        count(*) filter (where stars = 3), count(*) filter (where stars = 4),
                        count(*) filter (where stars = 5), grouping(procedure_code)
                 from (select d.procedure_code, d.agency_id, r.score as stars from dossier_rating r join dossier d on d.id = r.dossier_id
-                      where r.rated_at >= :start and r.rated_at < :end) rated
+                      where r.rated_at >= :start and r.rated_at < :end and not d.is_group) rated
                 where true%s
                 group by grouping sets ((procedure_code), ())""".formatted(filter.conditions(scope, params));
         Map<String, Ratings> byProcedure = new TreeMap<>();

@@ -324,6 +324,11 @@ class StatisticsTest extends PortalIntegrationTest {
         rate(inA.get(0), 5);
         rate(inA.get(1), 2);
         rate(inB, 1);
+        // A group's own dossier carries its first step's agency, but the agency handles the step, rated apart: the
+        // group's rating is not that agency's (as in the dossier figures).
+        Dossier group = complete(units[0], file(units[0]));
+        jdbc.sql("update dossier set is_group = true where id = ?").param(group.id()).update();
+        rate(group.id(), 1);
 
         RatingFigures ratings = new RatingFigures(jdbc);
         RatingFigures.RatingReport report = ratings.of(Scope.of(List.of(units[0].id())), lastTwelveMonths()).orElseThrow();
