@@ -76,6 +76,14 @@ public class Dossiers {
                 .orElseThrow(UserFacingException::notFound);
     }
 
+    /**
+     * The dossier as it is now, for a caller that already holds it on someone's behalf (a listener of its move, a
+     * drawing that must be redone): no one learns of a dossier this way.
+     */
+    public Dossier refreshed(Dossier dossier) {
+        return dossiers.find(dossier.id()).orElseThrow();
+    }
+
     public List<Dossier> queue(PortalUser officer, QueueFilter filter, int page) {
         List<Long> ids = agencies.agenciesOf(officer.username()).stream().map(Agency::id).toList();
         return dossiers.queue(ids, catalog.officerStates(), filter, officer.username(), LocalDate.now(clock), PAGE_SIZE,

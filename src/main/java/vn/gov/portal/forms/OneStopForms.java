@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import vn.gov.portal.agency.Agency;
 import vn.gov.portal.agency.AgencyDirectory;
@@ -22,10 +21,8 @@ import vn.gov.portal.catalog.WorkflowDefinition.Transition;
 import vn.gov.portal.dossier.AnswerSheets;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.DossierEvent;
-import vn.gov.portal.dossier.DossierSubmitted;
 import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.UserFacingException;
-import vn.gov.portal.payment.PaidFees;
 
 /**
  * Renders the one-stop-shop forms of a dossier as PDF, in Vietnamese, with a font that has every Vietnamese glyph.
@@ -61,17 +58,14 @@ public class OneStopForms {
     private final PdfFonts fonts;
     private final AnswerSheets answers;
     private final IssuedDocuments issued;
-    private final PaidFees paidFees;
-    private final vn.gov.portal.dossier.FeesDue feesDue;
+    private final Receipts receipts;
     /** Where the public verification page is, printed on every document: {@code <publicUrl>/verify/<code>}. */
     private final String publicUrl;
 
     OneStopForms(Dossiers dossiers, AgencyDirectory agencies, ProcedureCatalog catalog, IssuedDocuments issued,
-                 PdfFonts fonts, AnswerSheets answers, PaidFees paidFees, vn.gov.portal.dossier.FeesDue feesDue,
-                 @Value("${portal.public-url}") String publicUrl) {
-        this.feesDue = feesDue;
+                 Receipts receipts, PdfFonts fonts, AnswerSheets answers, @Value("${portal.public-url}") String publicUrl) {
         this.issued = issued;
-        this.paidFees = paidFees;
+        this.receipts = receipts;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.dossiers = dossiers;
         this.agencies = agencies;
@@ -85,26 +79,33 @@ public class OneStopForms {
         return available(dossier, timelineOf(dossier));
     }
 
-    /** The PDF as issued: drawn on the first call, the same bytes on every later call for the same event. */
+    /**
+     * The PDF as issued: drawn on the first call, the same bytes on every later call for the same event; for the
+     * receipt, the current one. A receipt whose recorded facts are not those it was drawn with (a move changed them
+     * meanwhile) is not stored: it is brought up to date and drawn again from the dossier as it is now.
+     */
     public byte[] render(Dossier dossier, OneStopForm form) {
-        List<DossierEvent> timeline = timelineOf(dossier);
-        IssuedDocument document = issue(dossier, form, timeline);
-        return issued.pdf(document, code -> draw(dossier, form, cause(form, timeline), code));
+        for (int attempt = 1; ; attempt++) {
+            List<DossierEvent> timeline = timelineOf(dossier);
+            IssuedDocument document = issue(dossier, form, timeline);
+            ReceiptFacts facts = form.kind() == OneStopForm.Kind.RECEIPT ? receipts.factsOf(dossier) : null;
+            Dossier drawn = dossier;
+            Optional<byte[]> pdf = issued.pdf(document, facts == null ? null : facts.fingerprint(),
+                    code -> draw(drawn, form, cause(form, timeline), code, facts));
+            if (pdf.isPresent()) {
+                return pdf.get();
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException("receipt " + document.code() + " keeps changing while drawn");
+            }
+            dossier = dossiers.refreshed(dossier);
+            receipts.reconcile(dossier);
+        }
     }
 
     /** The document of this form for the latest event it records, its code issued on first use. */
     public IssuedDocument issue(Dossier dossier, OneStopForm form) {
         return issue(dossier, form, timelineOf(dossier));
-    }
-
-    /**
-     * The receipt (form 01) is issued with the submission, in its transaction: the dossier's page then only reads its
-     * code, and the first view of a new dossier writes nothing.
-     */
-    @EventListener
-    void submitted(DossierSubmitted event) {
-        Dossier dossier = event.dossier();
-        issued.issueNew(dossier, OneStopForm.receiptOf(formSet(dossier)), dossier.submittedAt());
     }
 
     /** Every document the dossier has, issued, in the order of the circular: for the list on the dossier page. */
@@ -142,8 +143,8 @@ public class OneStopForms {
     /**
      * A dossier whose fee is collected before intake is received only once it left the wait for the fee (its
      * timeline has the payment's step, or the portal's step for a dossier owing nothing): its receipt is given out
-     * neither while it waits nor after a withdrawal before paying. The receipt is drawn once and kept, and must show
-     * the fee paid or the exemption asked for.
+     * neither while it waits nor after a withdrawal before paying. It shows the fee paid or the exemption asked for,
+     * and is issued again when they change ({@link Receipts}).
      */
     private boolean received(Dossier dossier, List<DossierEvent> timeline) {
         ProcedureDefinition definition = definitionOf(dossier);
@@ -169,6 +170,9 @@ public class OneStopForms {
         if (!available(dossier, timeline).contains(form)) {
             throw UserFacingException.notFound();
         }
+        if (form.kind() == OneStopForm.Kind.RECEIPT) {
+            return receipts.current(dossier);
+        }
         Instant eventAt = cause(form, timeline).map(DossierEvent::at).orElse(dossier.submittedAt());
         return issued.issue(dossier, form, eventAt);
     }
@@ -183,7 +187,8 @@ public class OneStopForms {
         return publicUrl + "/verify/" + code;
     }
 
-    private byte[] draw(Dossier dossier, OneStopForm form, Optional<DossierEvent> cause, String code) {
+    /** Draws the form; a receipt states {@code facts} (null for the other forms). */
+    private byte[] draw(Dossier dossier, OneStopForm form, Optional<DossierEvent> cause, String code, ReceiptFacts facts) {
         Agency agency = agencies.find(dossier.agencyId()).orElseThrow();
         ProcedureDefinition definition = definitionOf(dossier);
         String procedure = definition.name().vi();
@@ -207,27 +212,24 @@ public class OneStopForms {
             pdf.row(rows, "Số định danh cá nhân", dossier.applicantIdNumber());
             pdf.row(rows, "Nội dung yêu cầu giải quyết", procedure);
         }
-        Optional<PaidFees.Paid> fee = paidFees.of(dossier);
-        // A fee paid before intake is when the agency received the dossier (its legal time counts from then).
-        Instant received = definition.collectsFeeBeforeIntake() && fee.isPresent() ? fee.get().paidAt()
-                : dossier.submittedAt();
+        // When the agency received the dossier (received_at): for a fee paid before intake the payment, for an
+        // exemption ground the filing, even if the ground was refused and the fee paid later.
+        Instant received = facts != null ? facts.receivedAt() : ReceiptFacts.receivedAt(dossier);
         pdf.row(rows, "Thời gian nhận hồ sơ", received == null ? "" : DATE_TIME.format(received));
         switch (form.kind()) {
             case RECEIPT -> {
                 pdf.row(rows, "Thời gian trả kết quả", dossier.appointmentDate() == null ? "" : PdfSheet.DATE.format(dossier.appointmentDate()));
                 pdf.row(rows, "Nhận kết quả tại", agency.nameVi() + " hoặc trực tuyến tại Cổng Dịch vụ công");
-                // An amount an officer confirmed (setsAmount) before the receipt was first drawn.
-                if (dossier.amountDueVnd() != null) {
-                    pdf.row(rows, "Số tiền phải nộp theo quyết định",
-                            String.format(java.util.Locale.ROOT, "%,d", dossier.amountDueVnd()).replace(',', '.') + " đồng");
+                if (facts.amountDueVnd() != null) {
+                    pdf.row(rows, "Số tiền phải nộp theo quyết định", vnd(facts.amountDueVnd()) + " đồng");
                 }
-                fee.ifPresent(paid -> pdf.row(rows, "Phí, lệ phí đã nộp",
-                        String.format(java.util.Locale.ROOT, "%,d", paid.amountVnd()).replace(',', '.')
-                                + " đồng, nộp trực tuyến ngày " + PdfSheet.DATE.format(paid.paidAt().atZone(PdfSheet.VIETNAM))
-                                + " (mã giao dịch " + paid.gatewayTxn() + ")"));
-                ProcedureDefinition.FeeDue due = feesDue.of(dossier);
-                if (fee.isEmpty() && due.exempt()) {
-                    pdf.row(rows, "Phí, lệ phí", "Xin miễn lệ phí: " + due.ground().label().vi());
+                if (facts.paid() != null) {
+                    pdf.row(rows, "Phí, lệ phí đã nộp", vnd(facts.paid().amountVnd()) + " đồng, nộp trực tuyến ngày "
+                            + PdfSheet.DATE.format(facts.paid().paidAt().atZone(PdfSheet.VIETNAM))
+                            + " (mã giao dịch " + facts.paid().gatewayTxn() + ")");
+                }
+                if (facts.exemption() != null) {
+                    pdf.row(rows, "Phí, lệ phí", "Xin miễn lệ phí: " + facts.exemption().label().vi());
                 }
             }
             case SUPPLEMENTATION -> {
@@ -254,6 +256,10 @@ public class OneStopForms {
         pdf.signature(cause.map(e -> residence ? "Cán bộ xử lý: " + staffName(e.actor()) + " – " + agency.nameVi()
                 : "Người lập phiếu: " + e.actor()).orElse(agency.nameVi()));
         return pdf.finish();
+    }
+
+    private static String vnd(long amount) {
+        return String.format(Locale.ROOT, "%,d", amount).replace(',', '.');
     }
 
     private String staffName(String username) {
