@@ -2,20 +2,13 @@ package vn.gov.portal.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
@@ -48,43 +41,10 @@ class ConcurrentMarriagesTest extends PortalIntegrationTest {
         Dossier first = readyToApprove(single("M", 270), bride);
         Dossier second = readyToApprove(single("M", 271), bride);
 
-        CountDownLatch firstWritten = new CountDownLatch(1);
-        CountDownLatch commitFirst = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            // The first approval writes and holds its transaction open; the second comes meanwhile.
-            Future<Object> firstApproval = pool.submit(() -> new TransactionTemplate(transactions).execute(status -> {
-                Dossier approved = approve(first);
-                firstWritten.countDown();
-                try {
-                    commitFirst.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return approved;
-            }));
-            assertThat(firstWritten.await(60, TimeUnit.SECONDS)).isTrue();
-            Future<Object> secondApproval = pool.submit(() -> {
-                try {
-                    return approve(second);
-                } catch (UserFacingException refused) {
-                    return refused;
-                }
-            });
-            // Let the first commit only once the second waits for a row the first holds.
-            for (int i = 0; i < 600 && !aBackendWaitsForALock(); i++) {
-                Thread.sleep(50);
-            }
-            commitFirst.countDown();
-            List<Object> outcomes = new ArrayList<>(List.of(firstApproval.get(60, TimeUnit.SECONDS),
-                    secondApproval.get(60, TimeUnit.SECONDS)));
-            assertThat(outcomes.get(0)).isInstanceOf(Dossier.class);
-            assertThat(outcomes.get(1)).as("the second marriage of " + bride).isInstanceOf(UserFacingException.class)
-                    .extracting("code").isEqualTo("guard.bothUnmarried");
-        } finally {
-            commitFirst.countDown();
-            pool.shutdown();
-        }
+        List<Object> outcomes = RacingApprovals.race(transactions, jdbc, () -> approve(first), () -> approve(second));
+        assertThat(outcomes.get(0)).isInstanceOf(Dossier.class);
+        assertThat(outcomes.get(1)).as("the second marriage of " + bride).isInstanceOf(UserFacingException.class)
+                .extracting("code").isEqualTo("guard.bothUnmarried");
         assertThat(jdbc.sql("select count(*) from population.family_link where relation = 'SPOUSE' and related_id_number = ?")
                 .param(bride).query(Long.class).single()).as("people whose spouse is " + bride).isEqualTo(1);
         // The refused approval changed nothing: its dossier waits where it was, its groom is still single.
@@ -92,11 +52,6 @@ class ConcurrentMarriagesTest extends PortalIntegrationTest {
                 .isEqualTo("processing");
         assertThat(jdbc.sql("select marital_status from population.person where id_number = ?")
                 .param(second.applicantIdNumber()).query(String.class).single()).isEqualTo("SINGLE");
-    }
-
-    private boolean aBackendWaitsForALock() {
-        return jdbc.sql("select count(*) > 0 from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
-                .query(Boolean.class).single();
     }
 
     private Dossier approve(Dossier dossier) {
