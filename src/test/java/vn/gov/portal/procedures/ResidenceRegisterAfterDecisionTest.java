@@ -1,6 +1,7 @@
 package vn.gov.portal.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.Filing;
+import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
 
 /**
@@ -167,6 +169,70 @@ class ResidenceRegisterAfterDecisionTest extends PortalIntegrationTest {
         assertThat(headOf(receiving)).isEqualTo(receivingHead);
         assertThat(jdbc.sql("select relation_to_head from population.person where id_number in (?, ?) order by id_number = ?")
                 .params(filer, member, member).query(String.class).list()).containsExactly("Em", "Cháu");
+    }
+
+    /**
+     * "Xóa đăng ký thường trú (người đã chết)", filed on its own: the death extract is marked as verifiable in the
+     * register, so nothing is uploaded, and nothing checked that the register records the death. A household head could
+     * have a living member's permanent residence ended. Now the filing names only a person whose death is recorded,
+     * and the approval is refused while the person is alive.
+     */
+    @Test
+    void theResidenceOfALivingMemberIsNotDeregisteredAsThatOfADeceasedPerson() {
+        String head = freeHeadOfHousehold(3, 330);
+        String living = livingHouseholdMembers(head).get(0);
+        assertThat(jdbc.sql("select date_of_death from population.person where id_number = ?").param(living)
+                .query(java.time.LocalDate.class).optional()).isEmpty();
+        PortalUser filer = citizen(head, 2);
+        ProcedureDefinition deregistration = catalog.find("residence-deregistration").orElseThrow();
+        Filing.Outcome outcome = filing.submit(filer, deregistration,
+                attachRequired(filer, deregistration, UUID.randomUUID()), Map.of("deceased", living));
+        assertThat(outcome).as("refused at filing: the register does not record the death")
+                .isInstanceOfSatisfying(Filing.Invalid.class, invalid -> assertThat(invalid.problems())
+                        .extracting(p -> p.field()).contains("deceased"));
+        if (outcome instanceof Filing.Submitted submitted) {
+            Dossier dossier = submitted.dossier();
+            try {
+                decideAll(dossier);
+            } catch (UserFacingException refused) {
+                // refused at a decision: what the fix may do
+            }
+        }
+        assertThat(jdbc.sql("""
+                        select valid_to is null from population.residence where id_number = ? and kind = 'PERMANENT'""")
+                .param(living).query(Boolean.class).single())
+                .as("the permanent residence of " + living + ", who is alive").isTrue();
+    }
+
+    /**
+     * A death recorded at filing and corrected before the decision (a death registration can be): the approval is
+     * refused with the guard's message and the residence stays.
+     */
+    @Test
+    void aDeregistrationIsNotApprovedOnceTheDeathIsNoLongerRecorded() {
+        String head = freeHeadOfHousehold(3, 360);
+        String member = livingHouseholdMembers(head).get(0);
+        jdbc.sql("update population.person set date_of_death = current_date - 3 where id_number = ?").param(member)
+                .update();
+        PortalUser filer = citizen(head, 2);
+        ProcedureDefinition deregistration = catalog.find("residence-deregistration").orElseThrow();
+        Filing.Outcome outcome = filing.submit(filer, deregistration,
+                attachRequired(filer, deregistration, UUID.randomUUID()),
+                Map.of("deceased", member, Filing.confirmationOf("deceased"), member));
+        assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Submitted.class);
+        Dossier dossier = ((Filing.Submitted) outcome).dossier();
+        for (String[] move : HAPPY_PATH.subList(0, 2)) {
+            dossier = decisions.decide(officer(staffWith(dossier, move[1])), dossier.id(), move[0], "",
+                    dossier.lockVersion());
+        }
+        jdbc.sql("update population.person set date_of_death = null where id_number = ?").param(member).update();
+        Dossier processing = dossier;
+
+        assertThatThrownBy(() -> decisions.decide(officer(staffWith(processing, "APPROVER")), processing.id(),
+                "approve", "", processing.lockVersion()))
+                .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("guard.deathRecorded");
+        assertThat(jdbc.sql("select valid_to is null from population.residence where id_number = ? and kind = 'PERMANENT'")
+                .param(member).query(Boolean.class).single()).isTrue();
     }
 
     private String headOf(long household) {
