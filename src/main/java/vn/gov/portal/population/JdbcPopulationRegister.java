@@ -100,7 +100,7 @@ class JdbcPopulationRegister implements PopulationRegister {
                                        List<Household.Member> members) {
         String headName = members.stream().filter(m -> m.idNumber().value().equals(head))
                 .map(Household.Member::fullName).findFirst().orElse("");
-        return new Household(id, new IdNumber(head), headName, province, commune, detail, members);
+        return new Household(id, head == null ? null : new IdNumber(head), headName, province, commune, detail, members);
     }
 
     @Override
@@ -318,6 +318,7 @@ class JdbcPopulationRegister implements PopulationRegister {
     public void recordDeath(IdNumber idNumber, LocalDate dateOfDeath) {
         jdbc.sql("update population.person set date_of_death = ? where id_number = ? and date_of_death is null")
                 .params(dateOfDeath, idNumber.value()).update();
+        leaveHeadOfHousehold(idNumber, null);
         jdbc.sql("""
                         update population.person set marital_status = 'WIDOWED' where id_number in (
                             select related_id_number from population.family_link where id_number = ? and relation = 'SPOUSE')""")
@@ -348,11 +349,20 @@ class JdbcPopulationRegister implements PopulationRegister {
     }
 
     @Override
-    public void registerPermanentResidence(IdNumber idNumber, IdNumber head, String relationToHead,
-                                           String provinceCode, String communeCode, String detail, LocalDate from) {
-        Long household = head == null ? null : jdbc.sql("select household_id from population.person where id_number = ?")
-                .param(head.value()).query(Long.class).optional().orElse(null);
+    public IdNumber registerPermanentResidence(IdNumber idNumber, IdNumber head, String relationToHead,
+                                               String provinceCode, String communeCode, String detail, LocalDate from) {
+        // The household of the person named joins only if it is registered at the address decided (spaces and case
+        // aside): the owner of a rented or lent home often lives, and heads a household, elsewhere, and the decision
+        // is about this address, taken by its police.
+        Long household = head == null ? null : jdbc.sql("""
+                        select h.id from population.person p join population.household h on h.id = p.household_id
+                        where p.id_number = ? and h.province_code = ? and h.commune_code = ?
+                          and lower(regexp_replace(btrim(h.address_detail), '\\s+', ' ', 'g'))
+                              = lower(regexp_replace(btrim(?), '\\s+', ' ', 'g'))""")
+                .params(head.value(), provinceCode, communeCode, detail).query(Long.class).optional().orElse(null);
+        leaveHeadOfHousehold(idNumber, household);
         String relation = relationToHead;
+        IdNumber joinedThrough = household == null ? idNumber : head;
         if (household == null) {
             household = jdbc.sql("""
                             insert into population.household (id, head_id_number, province_code, commune_code, address_detail)
@@ -369,6 +379,21 @@ class JdbcPopulationRegister implements PopulationRegister {
                             commune_code = excluded.commune_code, detail = excluded.detail,
                             valid_from = excluded.valid_from, valid_to = null""")
                 .params(idNumber.value(), from, household).update();
+        return joinedThrough;
+    }
+
+    /**
+     * The household the person heads, unless it is {@code staying} (the one they stay in), is left without a head:
+     * the head moved out or died, and only its members may choose the next one, which they register as a change of
+     * head (Residence Law 2020 art. 10, 26). Until then the register names no head rather than someone gone.
+     */
+    private void leaveHeadOfHousehold(IdNumber idNumber, Long staying) {
+        jdbc.sql("""
+                        update population.household h set head_id_number = null
+                        from population.person p
+                        where p.id_number = ? and h.id = p.household_id and h.head_id_number = p.id_number
+                          and h.id is distinct from cast(? as bigint)""")
+                .params(idNumber.value(), staying).update();
     }
 
     @Override
@@ -384,6 +409,7 @@ class JdbcPopulationRegister implements PopulationRegister {
     public void deregisterPermanentResidence(IdNumber idNumber, LocalDate on) {
         jdbc.sql("update population.residence set valid_to = ? where id_number = ? and kind = 'PERMANENT'")
                 .params(on, idNumber.value()).update();
+        leaveHeadOfHousehold(idNumber, null);
     }
 
     @Override

@@ -71,7 +71,7 @@ public interface PopulationRegister {
     /** Registers the person's permanent residence at the address of the household they belong to. */
     void registerResidenceAtHousehold(IdNumber idNumber, LocalDate from);
 
-    /** Records the date of death; the spouse becomes widowed. */
+    /** Records the date of death; the spouse becomes widowed, a household they headed has no head (see below). */
     void recordDeath(IdNumber idNumber, LocalDate dateOfDeath);
 
     /**
@@ -83,15 +83,21 @@ public interface PopulationRegister {
     void recordMarriage(IdNumber first, IdNumber second);
 
     /**
-     * Moves the person to the household registered at this address (headed by {@code head} when given, else a new
-     * household of which the person becomes head) and sets their permanent residence there.
+     * Moves the person to a household at this address and sets their permanent residence there: the household of
+     * {@code head} (the head or a member named on the declaration) when it is registered at this address, else a new
+     * household at it of which the person becomes head. A household the person headed and leaves has no head until
+     * its members register a change of head. Returns whom the next person moving along names as {@code head} to join
+     * the same household: {@code head} when their household was joined, else the person.
      */
-    void registerPermanentResidence(IdNumber idNumber, IdNumber head, String relationToHead, String provinceCode,
+    IdNumber registerPermanentResidence(IdNumber idNumber, IdNumber head, String relationToHead, String provinceCode,
                                     String communeCode, String detail, LocalDate from);
 
     void registerTemporaryAbsence(IdNumber idNumber, LocalDate from, LocalDate to, String destination);
 
-    /** Ends the permanent residence registration (after death, or moving abroad). */
+    /**
+     * Ends the permanent residence registration (after death, or moving abroad); a household the person headed has no
+     * head until its members register a change of head.
+     */
     void deregisterPermanentResidence(IdNumber idNumber, LocalDate on);
 
     /** The person a document of this kind and number was recorded for, if any (a write-back run again finds its own). */

@@ -117,7 +117,7 @@ public class PrefillSources {
     private static String household(String attribute, Subject subject) {
         return subject.household().map(h -> switch (attribute) {
             case "headName" -> h.headName();
-            case "headIdNumber" -> h.headIdNumber().value();
+            case "headIdNumber" -> h.headIdNumber() == null ? "" : h.headIdNumber().value();
             case "relationToHead" -> h.relationOf(subject.filer().person().idNumber());
             case "address" -> h.addressDetail();
             default -> "";

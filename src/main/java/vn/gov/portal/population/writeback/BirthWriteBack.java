@@ -59,7 +59,7 @@ class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
         IdNumber parent = mother.or(() -> father).orElse(dossier.applicant());
         Household household = register.householdOf(parent)
                 .orElseThrow(() -> new IllegalStateException("the child's parent has no household in the register"));
-        boolean parentLeadsHousehold = household.headIdNumber().equals(parent)
+        boolean parentLeadsHousehold = household.headedBy(parent)
                 || household.relationOf(parent).matches("Vợ|Chồng");
         NewPerson child = new NewPerson(dossier.answer("childFullName"), Answers.date(dossier, "childBirthDate"),
                 Sex.valueOf(dossier.answer("childSex")), dossier.answers().getOrDefault("childEthnicity", "Kinh"),

@@ -9,9 +9,11 @@ import vn.gov.portal.population.PopulationRegister;
 import vn.gov.portal.population.WriteBackHandler;
 
 /**
- * Permanent residence: the filer, and the member moving with them, join the household at the new address (headed by
- * the person in 'newHead', or a new household the filer heads). Answers: newProvince, newCommune,
- * newAddressDetail, newHead (optional), relationToNewHead (optional), movingMember_1..n (optional).
+ * Permanent residence: the filer, and the members moving with them, are registered at the address the dossier names
+ * and its police decided: in the household of the person in 'newHead' when that household is registered there, else
+ * in a new household there that the filer heads (the owner of a rented home usually lives elsewhere). Answers:
+ * newProvince, newCommune, newAddressDetail, newHead (optional), relationToNewHead (optional), movingMember_1..n
+ * (optional).
  */
 @Component
 class PermanentResidenceWriteBack implements WriteBackHandler {
@@ -38,11 +40,9 @@ class PermanentResidenceWriteBack implements WriteBackHandler {
                 "movingMemberRelation");
         for (Map.Entry<IdNumber, String> mover : movers.entrySet()) {
             String relation = head == null ? "Chủ hộ" : mover.getValue().isBlank() ? "Thành viên" : mover.getValue();
-            register.registerPermanentResidence(mover.getKey(), head, relation, dossier.answer("newProvince"),
+            // The filer goes first: whoever the others join through is the household the filer joined or now heads.
+            head = register.registerPermanentResidence(mover.getKey(), head, relation, dossier.answer("newProvince"),
                     dossier.answer("newCommune"), dossier.answer("newAddressDetail"), dossier.decidedOn());
-            if (head == null) {
-                head = mover.getKey();   // the filer heads the new household; the others join it
-            }
             audit.record(dossier.actor(), "population.permanent-residence.registered", "person", mover.getKey().value(),
                     Map.of("dossier", dossier.receiptCode(), "commune", dossier.answer("newCommune")));
         }
