@@ -75,12 +75,14 @@ public class Filing {
     private final RateLimits limits;
     private final ApplicationEventPublisher events;
     private final PersonLookups lookups;
+    private final FilingConflicts conflicts;
 
     Filing(DossierRepository dossiers, PrefillSources prefill, PersonPicker picker, AnswerValidator validator,
            Routing routing, ReceiptCodes receiptCodes, Appointments appointments, Decisions decisions, AuditLog audit,
            Clock clock, SupportingDocuments documents, RateLimits limits, ApplicationEventPublisher events,
-           PersonLookups lookups) {
+           PersonLookups lookups, FilingConflicts conflicts) {
         this.lookups = lookups;
+        this.conflicts = conflicts;
         this.limits = limits;
         this.events = events;
         this.documents = documents;
@@ -162,6 +164,10 @@ public class Filing {
         problems.addAll(exemptionUnproved(definition, stored.form().values(), stored.state().formId()));
         if (problems.isEmpty()) {
             problems.addAll(unconfirmedPeople(stored.form(), posted.values()));
+        }
+        if (problems.isEmpty()) {
+            // The register already holds what the dossier asks for (a birth): refused now, not at approval.
+            problems.addAll(conflicts.of(definition, citizen.idNumber(), stored.form().values()));
         }
         if (problems.isEmpty() && citizen.eidLevel() >= definition.eidLevel()) {
             agency = routing.agencyFor(definition, stored.form().values(), stored.subject());

@@ -242,9 +242,8 @@ class JdbcPopulationRegister implements PopulationRegister {
     @Override
     public IdNumber registerBirth(NewPerson child, String registrationProvinceCode, long householdId,
                                   String relationToHead, IdNumber mother, IdNumber father) {
-        List<IdNumber> parents = Stream.of(mother, father).filter(Objects::nonNull).toList();
-        lockPeople(parents);
-        registeredChild(child, parents).ifPresent(existing -> {
+        lockPeople(Stream.of(mother, father).filter(Objects::nonNull).toList());
+        registeredChild(child, mother, father).ifPresent(existing -> {
             throw new RegisterConflict("register.birthAlreadyRegistered", existing.value());
         });
         int province = Integer.parseInt(registrationProvinceCode);
@@ -271,8 +270,9 @@ class JdbcPopulationRegister implements PopulationRegister {
         throw new IllegalStateException("no free serial for a newborn in province " + registrationProvinceCode);
     }
 
-    /** The child of one of these parents with the newborn's name and date of birth, if the register has one. */
-    private Optional<IdNumber> registeredChild(NewPerson child, List<IdNumber> parents) {
+    @Override
+    public Optional<IdNumber> registeredChild(NewPerson child, IdNumber mother, IdNumber father) {
+        List<IdNumber> parents = Stream.of(mother, father).filter(Objects::nonNull).toList();
         record Child(String idNumber, String fullName) {}
         String name = comparableName(child.fullName());
         return jdbc.sql("""

@@ -68,6 +68,13 @@ public interface PopulationRegister {
     IdNumber registerBirth(NewPerson child, String registrationProvinceCode, long householdId, String relationToHead,
                            IdNumber mother, IdNumber father);
 
+    /**
+     * The child that {@link #registerBirth} would find already registered: a child of the mother or the father (either
+     * may be null) with this name, ignoring case, spacing and Unicode form, and date of birth. Reads without locking,
+     * to tell a citizen at filing; the registration itself checks again under its locks.
+     */
+    Optional<IdNumber> registeredChild(NewPerson child, IdNumber mother, IdNumber father);
+
     /** Registers the person's permanent residence at the address of the household they belong to. */
     void registerResidenceAtHousehold(IdNumber idNumber, LocalDate from);
 

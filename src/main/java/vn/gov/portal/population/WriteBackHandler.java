@@ -11,6 +11,15 @@ public interface WriteBackHandler {
 
     void apply(CompletedDossier dossier);
 
+    /**
+     * Why the register would refuse this write-back ({@link RegisterConflict}) for a dossier filed now with these
+     * answers by this filer, so that the filing is refused at once instead of by an officer days later. Read without
+     * locks: {@link #apply} checks again at the approval.
+     */
+    default java.util.Optional<FilingConflict> conflictAtFiling(IdNumber applicant, java.util.Map<String, String> answers) {
+        return java.util.Optional.empty();
+    }
+
     /** The answers the handler adds to the dossier ({@link CompletedDossier#output}), which later group steps may use. */
     default java.util.Set<String> outputs() {
         return java.util.Set.of();

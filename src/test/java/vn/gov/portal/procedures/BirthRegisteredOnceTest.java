@@ -1,16 +1,23 @@
 package vn.gov.portal.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.gov.portal.PortalIntegrationTest;
@@ -19,6 +26,7 @@ import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
+import vn.gov.portal.dossier.FieldProblem;
 import vn.gov.portal.dossier.Filing;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
@@ -52,9 +60,11 @@ class BirthRegisteredOnceTest extends PortalIntegrationTest {
     List<WriteBackHandler> writeBacks;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    MockMvc mvc;
 
     @Test
-    void refilingTheBirthGroupAfterARefusedStepDoesNotGiveTheChildASecondIdNumber() {
+    void aBirthGroupRefiledAfterARefusedResidenceStepIsRefusedAtFilingAndStaysADraft() {
         String mother = jdbc.sql("""
                         select p.id_number from population.person p
                         join population.family_link l on l.id_number = p.id_number and l.relation = 'SPOUSE'
@@ -76,22 +86,62 @@ class BirthRegisteredOnceTest extends PortalIntegrationTest {
                 "Thiếu văn bản đồng ý của chủ hộ", residence.lockVersion());
         assertThat(dossiers.forCitizen(citizen, group.id()).statusCode()).as("the group stopped").isEqualTo(8);
 
-        // Filed again for the residence and the card; the same child, the same answers.
-        Dossier second = dossiers.steps(fileGroup(citizen, answers)).get(0);
-        for (List<String> move : HAPPY_PATH.subList(0, 2)) {
-            second = decisions.decide(officer(staffWith(second, move.get(1))), second.id(), move.get(0), "",
-                    second.lockVersion());
-        }
-        Dossier processing = second;
-        // The justice officer is told the birth is registered, and with which number; the dossier stays as it was.
-        assertThatThrownBy(() -> decisions.decide(officer(staffWith(processing, "APPROVER")), processing.id(), "approve",
-                "", processing.lockVersion()))
-                .isInstanceOf(UserFacingException.class)
-                .satisfies(e -> assertThat(((UserFacingException) e).code()).isEqualTo("register.birthAlreadyRegistered"))
-                .satisfies(e -> assertThat(((UserFacingException) e).args()).containsExactly(childOf(mother, born)));
-        assertThat(dossiers.steps(dossiers.forCitizen(citizen, processing.parentId())).get(0).state())
-                .isEqualTo("processing");
+        // Filed again for the residence and the card, the same child: refused now, not by the justice officer later.
+        ProcedureDefinition groupProcedure = catalog.find("birth-residence-health-insurance").orElseThrow();
+        long filed = submitted(mother);
+        Filing.Outcome outcome = filing.submit(citizen, groupProcedure,
+                attachRequired(citizen, groupProcedure, UUID.randomUUID()), answers);
+        assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Invalid.class);
+        assertThat(((Filing.Invalid) outcome).problems())
+                .extracting(FieldProblem::field, FieldProblem::code, FieldProblem::args)
+                .containsExactly(tuple("childFullName", "filing.birthAlreadyRegistered",
+                        List.of(CHILD, DateTimeFormatter.ofPattern("dd/MM/yyyy").format(born))));
+        assertThat(submitted(mother)).as("dossiers filed by " + mother).isEqualTo(filed);
+        Filing.FormState draft = filing.open(citizen, groupProcedure);
+        assertThat(draft.resumedDraft()).as("kept as a draft").isTrue();
+        assertThat(draft.values()).containsEntry("childFullName", CHILD);
         assertThat(registeredChildren(mother, born)).as("people entered for one child of " + mother).isEqualTo(1);
+    }
+
+    /**
+     * The mother's birth registration is approved; the father then files his own for the same child: refused when he
+     * submits, on the review page's error summary, which links to the child's name; his draft stays.
+     */
+    @Test
+    void theOtherParentsOwnBirthDossierIsRefusedWhenSubmittedAndTheFormSaysWhy() throws Exception {
+        Couple parents = couple(100);
+        LocalDate born = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(3);
+        approve(readyToApprove(citizen(parents.wife(), 2), birthAnswers(parents.wife(), born)));
+        assertThat(registeredChildren(parents.wife(), born)).isEqualTo(1);
+
+        PortalUser father = citizen(parents.husband(), 2);
+        ProcedureDefinition birth = catalog.find("birth-registration").orElseThrow();
+        Map<String, String> byFather = birthAnswers(parents.husband(), born);
+        byFather.put("filerIs", "FATHER");
+        byFather.put("childFullName", "lê thị bảo  NGỌC");
+        UUID formId = attachRequired(father, birth, UUID.randomUUID());
+        assertThat(filing.save(father, birth, formId, byFather)).isInstanceOf(Filing.Saved.class);
+
+        String day = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(born);
+        for (Locale locale : List.of(Locale.forLanguageTag("vi"), Locale.ENGLISH)) {
+            MvcResult result = mvc.perform(post("/procedures/birth-registration/apply").with(csrf())
+                            .with(authentication(login(father))).param("lang", locale.getLanguage())
+                            .param("formId", formId.toString()).param("step", "review").param("action", "submit"))
+                    .andReturn();
+            assertThat(result.getResponse().getStatus()).isEqualTo(422);
+            String page = result.getResponse().getContentAsString();
+            String summary = page.substring(page.indexOf("id=\"error-summary\""));
+            summary = summary.substring(0, summary.indexOf("</div>"));
+            assertThat(summary).contains("role=\"alert\"", "#field-childFullName", "lê thị bảo  NGỌC", day)
+                    .contains(locale.getLanguage().equals("vi")
+                            ? List.of("đã được đăng ký khai sinh", "Đăng ký thường trú cho trẻ em mới đăng ký khai sinh",
+                                    "Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi")
+                            : List.of("is already registered", "Permanent residence registration for a newly registered child",
+                                    "Health insurance card for a child under 6"));
+        }
+        assertThat(submitted(parents.husband())).as("dossiers filed by the father").isZero();
+        assertThat(filing.open(father, birth).values()).containsEntry("childFullName", "lê thị bảo  NGỌC");
+        assertThat(registeredChildren(parents.wife(), born)).isEqualTo(1);
     }
 
     /**
@@ -100,18 +150,7 @@ class BirthRegisteredOnceTest extends PortalIntegrationTest {
      */
     @Test
     void whenBothParentsFileTheSameBirthOnlyOneRegistrationIsApprovedEvenAtTheSameMoment() throws Exception {
-        record Couple(String wife, String husband) {}
-        Couple parents = jdbc.sql("""
-                        select p.id_number, l.related_id_number from population.person p
-                        join population.family_link l on l.id_number = p.id_number and l.relation = 'SPOUSE'
-                        join population.person h on h.id_number = l.related_id_number
-                        where p.sex = 'F' and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
-                          and exists (select 1 from population.family_link b where b.id_number = h.id_number
-                                      and b.relation = 'SPOUSE' and b.related_id_number = p.id_number)
-                          and right(h.id_number, 1) <> '7' and h.date_of_death is null
-                          and not exists (select 1 from dossier d where d.applicant_id_number = h.id_number)
-                          and """ + FREE + " order by p.id_number offset 90 limit 1")
-                .query((rs, n) -> new Couple(rs.getString(1), rs.getString(2))).single();
+        Couple parents = couple(90);
         LocalDate born = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(2);
         Map<String, String> byFather = birthAnswers(parents.husband(), born);
         byFather.put("filerIs", "FATHER");
@@ -124,6 +163,8 @@ class BirthRegisteredOnceTest extends PortalIntegrationTest {
         assertThat(((Dossier) outcomes.get(0)).state()).isEqualTo("approved");
         assertThat(outcomes.get(1)).isInstanceOf(UserFacingException.class)
                 .extracting("code").isEqualTo("register.birthAlreadyRegistered");
+        // The justice officer is told with which number the birth is registered.
+        assertThat(((UserFacingException) outcomes.get(1)).args()).containsExactly(childOf(parents.wife(), born));
         assertThat(dossiers.forCitizen(citizen(parents.husband(), 2), fathers.id()).state()).isEqualTo("processing");
         assertThat(registeredChildren(parents.wife(), born)).as("people entered for one child").isEqualTo(1);
         assertThat(jdbc.sql("""
@@ -155,6 +196,29 @@ class BirthRegisteredOnceTest extends PortalIntegrationTest {
             assertThat(registeredChildren(mother, born)).isEqualTo(1);
             status.setRollbackOnly();
         });
+    }
+
+    private record Couple(String wife, String husband) {}
+
+    /** A wife and her husband, each the other's spouse in the register, neither of whom has filed anything. */
+    private Couple couple(int offset) {
+        return jdbc.sql("""
+                        select p.id_number, l.related_id_number from population.person p
+                        join population.family_link l on l.id_number = p.id_number and l.relation = 'SPOUSE'
+                        join population.person h on h.id_number = l.related_id_number
+                        where p.sex = 'F' and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
+                          and exists (select 1 from population.family_link b where b.id_number = h.id_number
+                                      and b.relation = 'SPOUSE' and b.related_id_number = p.id_number)
+                          and right(h.id_number, 1) <> '7' and h.date_of_death is null
+                          and not exists (select 1 from dossier d where d.applicant_id_number = h.id_number)
+                          and """ + FREE + " order by p.id_number offset ? limit 1")
+                .param(offset).query((rs, n) -> new Couple(rs.getString(1), rs.getString(2))).single();
+    }
+
+    /** The dossiers (groups and their steps) filed by this person, drafts not counted. */
+    private long submitted(String applicant) {
+        return jdbc.sql("select count(*) from dossier where applicant_id_number = ? and state <> ?")
+                .params(applicant, Dossier.DRAFT).query(Long.class).single();
     }
 
     private Dossier readyToApprove(PortalUser citizen, Map<String, String> answers) {

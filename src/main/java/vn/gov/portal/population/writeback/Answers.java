@@ -27,7 +27,11 @@ final class Answers {
     }
 
     static Optional<IdNumber> optionalPerson(CompletedDossier dossier, String id) {
-        String value = id == null ? null : dossier.answers().get(id);
+        return optionalPerson(dossier.answers(), id);
+    }
+
+    static Optional<IdNumber> optionalPerson(Map<String, String> answers, String id) {
+        String value = id == null ? null : answers.get(id);
         return IdNumber.isWellFormed(value) ? Optional.of(new IdNumber(value)) : Optional.empty();
     }
 

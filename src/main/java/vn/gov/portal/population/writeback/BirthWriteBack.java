@@ -1,10 +1,15 @@
 package vn.gov.portal.population.writeback;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import vn.gov.portal.audit.AuditLog;
 import vn.gov.portal.population.CompletedDossier;
+import vn.gov.portal.population.FilingConflict;
 import vn.gov.portal.population.Household;
 import vn.gov.portal.population.IdNumber;
 import vn.gov.portal.population.NewPerson;
@@ -24,6 +29,7 @@ import vn.gov.portal.population.Sex;
 class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
 
     private static final String BIRTH_CERTIFICATE = "BIRTH_CERTIFICATE";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final PopulationRegister register;
     private final AuditLog audit;
@@ -43,6 +49,25 @@ class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
         return "birth";
     }
 
+    /**
+     * A birth filed again — a group refiled after a later step was refused, the other parent's own dossier — is
+     * refused when submitted, as the approval would be. The citizen is not given the child's number: the parents find
+     * the child among their children in the procedures left to file.
+     */
+    @Override
+    public Optional<FilingConflict> conflictAtFiling(IdNumber applicant, Map<String, String> answers) {
+        Birth birth = Birth.of(applicant, answers, id -> {
+            String value = answers.get(id);
+            if (value == null || value.isBlank()) {
+                throw new IllegalStateException("a birth filed without the answer '" + id + "'");
+            }
+            return value;
+        });
+        return register.registeredChild(birth.child(), birth.mother().orElse(null), birth.father().orElse(null))
+                .map(registered -> new FilingConflict("childFullName", "filing.birthAlreadyRegistered",
+                        List.of(birth.child().fullName().strip(), DAY.format(birth.child().birthDate()))));
+    }
+
     @Override
     public void apply(CompletedDossier dossier) {
         // The birth certificate's number is the dossier's receipt code, so it finds the child this dossier entered.
@@ -51,20 +76,15 @@ class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
             dossier.output("childIdNumber", entered.get().value());
             return;
         }
-        String filerIs = dossier.answers().getOrDefault("filerIs", "OTHER");
-        Optional<IdNumber> mother = filerIs.equals("MOTHER") ? Optional.of(dossier.applicant())
-                : Answers.optionalPerson(dossier, filerIs.equals("FATHER") ? "motherIdNumber" : "childMother");
-        Optional<IdNumber> father = filerIs.equals("FATHER") ? Optional.of(dossier.applicant())
-                : Answers.optionalPerson(dossier, filerIs.equals("MOTHER") ? "fatherIdNumber" : "childFather");
+        Birth birth = Birth.of(dossier.applicant(), dossier.answers(), dossier::answer);
+        Optional<IdNumber> mother = birth.mother();
+        Optional<IdNumber> father = birth.father();
         IdNumber parent = mother.or(() -> father).orElse(dossier.applicant());
         Household household = register.householdOf(parent)
                 .orElseThrow(() -> new IllegalStateException("the child's parent has no household in the register"));
         boolean parentLeadsHousehold = household.headedBy(parent)
                 || household.relationOf(parent).matches("Vợ|Chồng");
-        NewPerson child = new NewPerson(dossier.answer("childFullName"), Answers.date(dossier, "childBirthDate"),
-                Sex.valueOf(dossier.answer("childSex")), dossier.answers().getOrDefault("childEthnicity", "Kinh"),
-                dossier.answers().getOrDefault("childNationality", "Việt Nam"),
-                dossier.answers().getOrDefault("childHomeTown", ""), dossier.answer("childPlaceOfBirth"));
+        NewPerson child = birth.child();
         IdNumber issued = register.registerBirth(child, dossier.agencyProvinceCode(), household.id(),
                 parentLeadsHousehold ? "Con" : "Cháu", mother.orElse(null), father.orElse(null));
         dossier.output("childIdNumber", issued.value());
@@ -72,5 +92,23 @@ class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
                 dossier.agencyName(), dossier.dossierId());
         audit.record(dossier.actor(), "population.birth.registered", "person", issued.value(),
                 Map.of("dossier", dossier.receiptCode(), "household", household.id()));
+    }
+
+    /** The newborn and the parents a birth dossier names, read alike when it is filed and when it is approved. */
+    private record Birth(NewPerson child, Optional<IdNumber> mother, Optional<IdNumber> father) {
+
+        /** {@code required} gives a required answer, refusing a missing one. */
+        static Birth of(IdNumber applicant, Map<String, String> answers, Function<String, String> required) {
+            String filerIs = answers.getOrDefault("filerIs", "OTHER");
+            Optional<IdNumber> mother = filerIs.equals("MOTHER") ? Optional.of(applicant)
+                    : Answers.optionalPerson(answers, filerIs.equals("FATHER") ? "motherIdNumber" : "childMother");
+            Optional<IdNumber> father = filerIs.equals("FATHER") ? Optional.of(applicant)
+                    : Answers.optionalPerson(answers, filerIs.equals("MOTHER") ? "fatherIdNumber" : "childFather");
+            NewPerson child = new NewPerson(required.apply("childFullName"),
+                    LocalDate.parse(required.apply("childBirthDate")), Sex.valueOf(required.apply("childSex")),
+                    answers.getOrDefault("childEthnicity", "Kinh"), answers.getOrDefault("childNationality", "Việt Nam"),
+                    answers.getOrDefault("childHomeTown", ""), required.apply("childPlaceOfBirth"));
+            return new Birth(child, mother, father);
+        }
     }
 }
