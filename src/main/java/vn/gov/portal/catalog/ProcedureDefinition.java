@@ -390,8 +390,7 @@ public record ProcedureDefinition(
      * that is neither this nor final is when the agency receives the dossier (docs/architecture.md).
      */
     public boolean awaitsOthersBeforeReceipt(String state) {
-        return workflow.transitionsFrom(state).stream().anyMatch(t -> (t.payment() && collectsFeeBeforeIntake())
-                || t.roles().contains(WorkflowDefinition.PARTY));
+        return (collectsFeeBeforeIntake() && workflow.awaitsFee(state)) || workflow.awaitsParty(state);
     }
 
     /** Whether moving from one state to another hands the dossier to the agency (see awaitsOthersBeforeReceipt). */

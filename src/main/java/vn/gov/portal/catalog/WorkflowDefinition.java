@@ -75,6 +75,11 @@ public record WorkflowDefinition(String initial, String party, List<State> state
         return transitionsFrom(state).stream().anyMatch(Transition::payment);
     }
 
+    /** Whether dossiers in this state wait for the other party (a PARTY transition leaves it: marriage, the partner). */
+    public boolean awaitsParty(String state) {
+        return transitionsFrom(state).stream().anyMatch(t -> t.roles().contains(PARTY));
+    }
+
     public int statusOf(String stateId) {
         return state(stateId).orElseThrow(() -> new IllegalArgumentException("unknown state " + stateId)).status();
     }

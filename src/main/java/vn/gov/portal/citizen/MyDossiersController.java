@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.gov.portal.agency.AgencyDirectory;
 import vn.gov.portal.attachment.Attachments;
 import vn.gov.portal.catalog.ProcedureCatalog;
+import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.catalog.WorkflowDefinition.Transition;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
@@ -95,6 +96,7 @@ class MyDossiersController {
         var procedure = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
         model.addAttribute("procedure", procedure);
         model.addAttribute("receiptForm", forms.receiptOnConfirmation(dossier).map(OneStopForm::number).orElse(null));
+        model.addAttribute("awaitingParty", awaitingParty(citizen, dossier, procedure));
         model.addAttribute("agencyName", dossier.agencyId() == null ? null
                 : agencies.find(dossier.agencyId()).map(a -> a.name(locale)).orElse(null));
         addActions(model, dossiers.actionsFor(citizen, dossier));
@@ -109,7 +111,9 @@ class MyDossiersController {
     String show(@PathVariable UUID id, PortalUser citizen, Model model, Locale locale) {
         Dossier dossier = dossiers.forCitizen(citizen, id);
         model.addAttribute("dossier", dossier);
-        model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
+        ProcedureDefinition procedure = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        model.addAttribute("procedure", procedure);
+        model.addAttribute("awaitingParty", awaitingParty(citizen, dossier, procedure));
         model.addAttribute("timeline", dossiers.timeline(dossier));
         boolean supplementEditable = supplementation.editable(dossier)
                 && dossier.applicantIdNumber().equals(citizen.subject());
@@ -141,6 +145,15 @@ class MyDossiersController {
         model.addAttribute("filedLate", dossiers.missedFilingDue(dossier));
         model.addAttribute("today", LocalDate.now(clock));
         return "citizen/dossier";
+    }
+
+    /**
+     * The applicant's dossier waits for the other party (marriage: the partner confirms): the agency has not received
+     * it, so there is no receipt nor appointment yet and the page says why. The party sees their own actions instead.
+     */
+    private static boolean awaitingParty(PortalUser citizen, Dossier dossier, ProcedureDefinition procedure) {
+        return !dossier.isDraft() && citizen.subject().equals(dossier.applicantIdNumber())
+                && procedure.workflow().awaitsParty(dossier.state());
     }
 
     /**

@@ -8,8 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import vn.gov.portal.agency.Agency;
@@ -17,7 +15,6 @@ import vn.gov.portal.agency.AgencyDirectory;
 import vn.gov.portal.catalog.FormSet;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
-import vn.gov.portal.catalog.WorkflowDefinition.Transition;
 import vn.gov.portal.dossier.AnswerSheets;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.DossierEvent;
@@ -129,41 +126,26 @@ public class OneStopForms {
         return catalog.get(dossier.procedureCode(), dossier.procedureVersion());
     }
 
+    /**
+     * The receipt (form 01 / CT04) only once the agency received the dossier ({@link Dossier#receivedByAgency}): not
+     * while it waits for its fee before intake or for the other party, nor after it ended there (withdrawn, declined).
+     */
     private List<OneStopForm> available(Dossier dossier, List<DossierEvent> timeline) {
         if (timeline == null) {
             return List.of();
         }
-        boolean received = received(dossier, timeline);
         return OneStopForm.of(formSet(dossier)).stream()
-                .filter(f -> f.kind() != OneStopForm.Kind.RECEIPT || received)
+                .filter(f -> f.kind() != OneStopForm.Kind.RECEIPT || dossier.receivedByAgency())
                 .filter(f -> f.event() == null || timeline.stream().anyMatch(e -> e.event().equals(f.event())))
                 .toList();
     }
 
     /**
-     * A dossier whose fee is collected before intake is received only once it left the wait for the fee (its
-     * timeline has the payment's step, or the portal's step for a dossier owing nothing): its receipt is given out
-     * neither while it waits nor after a withdrawal before paying. It shows the fee paid or the exemption asked for,
-     * and is issued again when they change ({@link Receipts}).
-     */
-    private boolean received(Dossier dossier, List<DossierEvent> timeline) {
-        ProcedureDefinition definition = definitionOf(dossier);
-        if (!definition.collectsFeeBeforeIntake()) {
-            return true;
-        }
-        Set<String> paying = definition.workflow().transitions().stream().filter(Transition::settlesFee)
-                .map(Transition::event).collect(Collectors.toSet());
-        return timeline.stream().anyMatch(e -> paying.contains(e.event()));
-    }
-
-    /**
-     * The receipt to link from the confirmation page, if the citizen may download it: at once, unless the fee comes
-     * first (then the timeline says whether it was paid; other procedures are not asked, so no statement for them).
+     * The receipt to link from the confirmation page, if the citizen may download it: once the agency received the
+     * dossier, as for every receipt (a marriage awaiting the partner, a fee before intake unpaid: not yet).
      */
     public Optional<OneStopForm> receiptOnConfirmation(Dossier dossier) {
-        OneStopForm receipt = OneStopForm.receiptOf(formSet(dossier));
-        return !definitionOf(dossier).collectsFeeBeforeIntake() || available(dossier).contains(receipt)
-                ? Optional.of(receipt) : Optional.empty();
+        return dossier.receivedByAgency() ? Optional.of(OneStopForm.receiptOf(formSet(dossier))) : Optional.empty();
     }
 
     private IssuedDocument issue(Dossier dossier, OneStopForm form, List<DossierEvent> timeline) {

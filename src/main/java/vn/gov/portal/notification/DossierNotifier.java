@@ -22,7 +22,7 @@ import vn.gov.portal.population.PopulationRegister;
 
 /**
  * Turns a dossier's moves into the applicant's notifications, tells the other party (workflow.party) when the
- * dossier waits for them, and the applicant when that party declined. A plain (synchronous) listener, not a
+ * dossier waits for them and when the applicant withdrew it meanwhile, and the applicant when that party declined. A plain (synchronous) listener, not a
  * transactional-event one: it runs inside the transaction of the move, so the notification and its outbox mail
  * commit together with the move, or not at all; MANDATORY makes sure there is such a transaction.
  */
@@ -52,7 +52,13 @@ class DossierNotifier {
         var taken = workflow.transitionsFrom(before.state()).stream()
                 .filter(t -> t.event().equals(moved.event())).findFirst();
         taken.ifPresent(t -> tellTheParty(before, t.to(), moved.eventId()));
-        if (declinedByTheParty(before, moved, taken.flatMap(t -> workflow.state(t.to())))) {
+        Optional<WorkflowDefinition.State> reached = taken.flatMap(t -> workflow.state(t.to()));
+        if (withdrawnWhileAwaitingTheParty(before, moved, workflow, reached)) {
+            // The party was asked to confirm: told that nothing is asked of them any more (the applicant knows).
+            toTheParty(before, NotificationKind.APPLICANT_WITHDREW, moved.eventId());
+            return;
+        }
+        if (declinedByTheParty(before, moved, reached)) {
             // Status 7 tells the applicant nothing (they withdraw themselves), but here someone else ended their dossier.
             String note = moved.note() == null || moved.note().isBlank() ? null : moved.note();
             notify(before, moved.eventId(), NotificationKind.PARTY_DECLINED, note, null);
@@ -106,11 +112,18 @@ class DossierNotifier {
      */
     private void tellTheParty(Dossier dossier, String state, long eventId) {
         String party = dossier.partyIdNumber();
-        if (party == null || party.equals(dossier.applicantIdNumber()) || !awaitsParty(dossier, state)) {
+        if (party == null || party.equals(dossier.applicantIdNumber())
+                || !definitionOf(dossier).workflow().awaitsParty(state)) {
             return;
         }
+        toTheParty(dossier, NotificationKind.AWAITING_PARTY, eventId);
+    }
+
+    /** A notice to the other party, under the rules above (also that the dossier waits for them no more). */
+    private void toTheParty(Dossier dossier, NotificationKind kind, long eventId) {
+        String party = dossier.partyIdNumber();
         String page = "/my/dossiers/" + (dossier.parentId() != null ? dossier.parentId() : dossier.id());
-        Notice notice = new Notice(NotificationKind.AWAITING_PARTY, dossier.receiptCode(), dossier.procedureCode(),
+        Notice notice = new Notice(kind, dossier.receiptCode(), dossier.procedureCode(),
                 dossier.procedureVersion(), null, null, page);
         notifications.recordOnce(eventId, dossier.id(), party, notice).ifPresent(id -> {
             Optional<Person> person = register.person(new IdNumber(party));
@@ -127,9 +140,13 @@ class DossierNotifier {
                 && reached.map(WorkflowDefinition.State::terminal).orElse(false);
     }
 
-    private boolean awaitsParty(Dossier dossier, String state) {
-        return definitionOf(dossier).workflow().transitionsFrom(state).stream()
-                .anyMatch(t -> t.roles().contains(WorkflowDefinition.PARTY));
+    /** The applicant ended the dossier while it waited for the other party (marriage: withdrew before the partner confirmed). */
+    private static boolean withdrawnWhileAwaitingTheParty(Dossier before, DossierMoved moved, WorkflowDefinition workflow,
+                                                         Optional<WorkflowDefinition.State> reached) {
+        String party = before.partyIdNumber();
+        return party != null && !party.equals(before.applicantIdNumber())
+                && before.applicantIdNumber().equals(moved.actor()) && workflow.awaitsParty(before.state())
+                && reached.map(WorkflowDefinition.State::terminal).orElse(false);
     }
 
     private ProcedureDefinition definitionOf(Dossier dossier) {

@@ -12,7 +12,9 @@ public enum NotificationKind {
     /** To the other party named in the dossier (workflow.party): it waits for their confirmation. */
     AWAITING_PARTY,
     /** To the applicant: the other party declined, which ended the dossier before it reached the agency. */
-    PARTY_DECLINED;
+    PARTY_DECLINED,
+    /** To the other party: the applicant withdrew the dossier that waited for their confirmation. */
+    APPLICANT_WITHDREW;
 
     /** The status codes a citizen is told about when a move reaches them: the ones that ask something of them (a
      * supplement, a payment), end the dossier or bring a result. */

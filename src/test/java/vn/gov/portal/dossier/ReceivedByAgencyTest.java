@@ -105,6 +105,60 @@ class ReceivedByAgencyTest extends PortalIntegrationTest {
     }
 
     /**
+     * Before the partner confirms, the agency has not received the marriage: the applicant gets no receipt (neither
+     * linked nor downloadable) and no appointment, but is told it waits for the partner; once confirmed, the receipt.
+     * A dossier withdrawn while it waited never gets one.
+     */
+    @Test
+    void aMarriageGetsItsReceiptOnlyOnceThePartnerConfirmedAndMeanwhileSaysItWaitsForThePartner() throws Exception {
+        PortalUser filer = citizen(single("M", 320), 2);
+        PortalUser partner = citizen(single("F", 320), 2);
+        ProcedureDefinition marriage = catalog.find("marriage-registration").orElseThrow();
+        Map<String, String> answers = Map.of("phone", "0912345678", "partner", partner.subject(),
+                Filing.confirmationOf("partner"), partner.subject(), "voluntaryDeclaration", "true");
+        Dossier waiting = ((Filing.Submitted) filing.submit(filer, marriage, UUID.randomUUID(), answers)).dossier();
+        assertThat(waiting.state()).isEqualTo("awaiting-partner");
+        String receipt = "/my/dossiers/" + waiting.id() + "/forms/"
+                + vn.gov.portal.forms.OneStopForm.receiptOf(marriage.formSet()).number();
+
+        for (String page : new String[] {"/my/dossiers/" + waiting.id() + "/submitted", "/my/dossiers/" + waiting.id()}) {
+            assertThat(page(filer, page)).as(page)
+                    .contains("id=\"awaiting-party\"", "Hồ sơ đang chờ bên kia xác nhận",
+                            "Cơ quan giải quyết chỉ tiếp nhận hồ sơ sau khi bên kia đồng ý")
+                    .doesNotContain("id=\"receipt-form\"", receipt, "id=\"appointment\"");
+        }
+        assertThat(mvc.perform(get("/my/dossiers/" + waiting.id()).param("lang", "en")
+                .with(authentication(login(filer)))).andReturn().getResponse().getContentAsString())
+                .contains("Your dossier awaits the other party&#39;s confirmation");
+        mvc.perform(get(receipt).with(authentication(login(filer)))).andExpect(status().isNotFound());
+        assertThat(page(partner, "/my/dossiers/" + waiting.id())).as("the partner has their own actions instead")
+                .contains("id=\"decision-confirm\"").doesNotContain("id=\"awaiting-party\"", receipt);
+
+        Dossier confirmed = decisions.act(partner, waiting.id(), "confirm", "", waiting.lockVersion());
+        assertThat(confirmed.receivedByAgency()).isTrue();
+        assertThat(page(filer, "/my/dossiers/" + waiting.id() + "/submitted"))
+                .contains("id=\"receipt-form\"", "id=\"appointment\"").doesNotContain("id=\"awaiting-party\"");
+        assertThat(page(filer, "/my/dossiers/" + waiting.id())).contains(receipt).doesNotContain("id=\"awaiting-party\"");
+        mvc.perform(get(receipt).with(authentication(login(filer)))).andExpect(status().isOk());
+
+        PortalUser otherFiler = citizen(single("M", 321), 2);
+        PortalUser otherPartner = citizen(single("F", 321), 2);
+        Dossier withdrawn = ((Filing.Submitted) filing.submit(otherFiler, marriage, UUID.randomUUID(), Map.of(
+                "phone", "0912345678", "partner", otherPartner.subject(), Filing.confirmationOf("partner"),
+                otherPartner.subject(), "voluntaryDeclaration", "true"))).dossier();
+        withdrawn = decisions.act(otherFiler, withdrawn.id(), "withdraw", "", withdrawn.lockVersion());
+        String neverReceipt = "/my/dossiers/" + withdrawn.id() + "/forms/"
+                + vn.gov.portal.forms.OneStopForm.receiptOf(marriage.formSet()).number();
+        assertThat(page(otherFiler, "/my/dossiers/" + withdrawn.id())).doesNotContain(neverReceipt, "id=\"awaiting-party\"");
+        mvc.perform(get(neverReceipt).with(authentication(login(otherFiler)))).andExpect(status().isNotFound());
+    }
+
+    private String page(PortalUser citizen, String path) throws Exception {
+        return mvc.perform(get(path).with(authentication(login(citizen)))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    /**
      * Version 1 of the fee-before-intake procedures had no fee step: its dossiers were received at filing and have no
      * payment row. Publishing version 2 does not take them out of the book; a paid one is dated by its payment.
      */

@@ -159,6 +159,39 @@ class PartyNotificationTest extends PortalIntegrationTest {
         assertThat(toldTo(filer, withdrawn.id())).isEmpty();
     }
 
+    @Test
+    void whenTheApplicantWithdrawsWhileItAwaitsThePartnerThePartnerIsToldTheyNeedNotConfirm() throws Exception {
+        PortalUser filer = citizen(single("M", 145, false), 2);
+        PortalUser partner = citizen(single("F", 145, true), 2);
+        String partnerMail = jdbc.sql("select email from population.person where id_number = ?")
+                .param(partner.subject()).query(String.class).single();
+        Dossier dossier = fileMarriage(filer, partner);
+        String page = "/my/dossiers/" + dossier.id();
+
+        assertThat(decisions.act(filer, dossier.id(), "withdraw", "", dossier.lockVersion()).state())
+                .isEqualTo("withdrawn");
+
+        assertThat(toldTo(partner, dossier.id())).extracting(Told::kind)
+                .containsExactly("AWAITING_PARTY", "APPLICANT_WITHDREW");
+        Told told = toldTo(partner, dossier.id()).get(1);
+        assertThat(told.link()).isEqualTo(page);
+        assertThat(told.mailTo()).isEqualTo(partnerMail).isNotEqualTo(APPLICANT_MAIL);
+        assertThat(told.subject()).isEqualTo("Hồ sơ " + dossier.receiptCode() + " đã được rút, bạn không cần xác nhận"
+                + " / Dossier " + dossier.receiptCode() + " was withdrawn: no confirmation needed");
+        assertThat(told.body()).contains(dossier.receiptCode(), "Đăng ký kết hôn", "không được gửi tới cơ quan có thẩm quyền",
+                        "http://127.0.0.1:8080" + page, "was not sent to the competent authority")
+                .as("nothing of the applicant's answers").doesNotContain(APPLICANT_MAIL, APPLICANT_PHONE, dossier.applicantName());
+        assertThat(toldTo(filer, dossier.id())).as("the applicant withdrew it themselves").isEmpty();
+
+        // The link leads to the dossier's page, which asks nothing of the partner any more.
+        String list = mvc.perform(get("/my/notifications").with(authentication(login(partner))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("Hồ sơ " + dossier.receiptCode() + " đã được rút, bạn không cần xác nhận");
+        assertThat(mvc.perform(get(page).with(authentication(login(partner)))).andReturn().getResponse()
+                .getContentAsString()).contains(dossier.receiptCode())
+                .doesNotContain("id=\"decision-confirm\"", "id=\"decision-decline\"");
+    }
+
     private Dossier fileMarriage(PortalUser filer, PortalUser partner) {
         Map<String, String> answers = new HashMap<>(Map.of("phone", APPLICANT_PHONE, "email", APPLICANT_MAIL,
                 "partner", partner.subject(), Filing.confirmationOf("partner"), partner.subject(),

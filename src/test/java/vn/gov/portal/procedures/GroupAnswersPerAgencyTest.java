@@ -21,6 +21,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.GroupWorkflow;
@@ -62,6 +64,8 @@ class GroupAnswersPerAgencyTest extends PortalIntegrationTest {
     Clock clock;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    PlatformTransactionManager transactions;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -146,6 +150,43 @@ class GroupAnswersPerAgencyTest extends PortalIntegrationTest {
         assertThat(group.clockPausedOn()).isNull();
         assertThat(group.appointmentDate()).isEqualTo(days.addWorkingDays(asked, days.workingDaysBetween(asked, today)));
         assertThat(dossiers.forCitizen(filer, step.id()).clockPausedOn()).isNull();
+    }
+
+    /**
+     * V50_1 releases the groups officers claimed before groups became no agency's (a claim nobody could end since),
+     * as a release would (lock version moved on, audited with whom it held), and leaves the steps' claims alone. Run on
+     * temporary copies of the group and its step, held by the same officer.
+     */
+    @Test
+    void theMigrationReleasesTheGroupsClaimedBeforeAndOnlyThem() throws Exception {
+        PortalUser filer = citizen(freeAdultOfLargeHousehold(580), 2);
+        Dossier group = fileDeathGroupClaimingTheAllowance(filer);
+        Dossier step = dossiers.steps(dossiers.forCitizen(filer, group.id())).get(0);
+        String officer = staffWith(step, "HANDLER");
+        String migration = new String(getClass().getResourceAsStream(
+                "/db/migration/V50_1__group_dossiers_unassigned.sql").readAllBytes(), StandardCharsets.UTF_8);
+        record Row(UUID id, String assignee, int lockVersion) {}
+        record Audited(String actor, String action, String subject, String heldBy) {}
+        record After(List<Row> dossiers, List<Audited> audit) {}
+        After after = new TransactionTemplate(transactions).execute(t -> {
+            // Temporary tables of the same names come first in the search path: the migration runs on them alone.
+            jdbc.sql("create temporary table dossier (like public.dossier including defaults) on commit drop").update();
+            jdbc.sql("create temporary table audit_log (like public.audit_log including all) on commit drop").update();
+            jdbc.sql("insert into dossier select * from public.dossier where id in (?, ?)")
+                    .params(group.id(), step.id()).update();
+            jdbc.sql("update dossier set assignee = ?").param(officer).update();
+            jdbc.sql(migration).update();
+            return new After(jdbc.sql("select id, assignee, lock_version from dossier").query((rs, n) -> new Row(
+                            rs.getObject("id", UUID.class), rs.getString("assignee"), rs.getInt("lock_version"))).list(),
+                    jdbc.sql("select actor, action, subject_id, details ->> 'heldBy' as held_by from audit_log")
+                            .query((rs, n) -> new Audited(rs.getString("actor"), rs.getString("action"),
+                                    rs.getString("subject_id"), rs.getString("held_by"))).list());
+        });
+        assertThat(after.dossiers()).containsExactlyInAnyOrder(
+                new Row(group.id(), null, dossiers.forCitizen(filer, group.id()).lockVersion() + 1),
+                new Row(step.id(), officer, dossiers.forCitizen(filer, step.id()).lockVersion()));
+        assertThat(after.audit()).containsExactly(
+                new Audited("portal", "dossier.released", group.id().toString(), officer));
     }
 
     private Dossier fileDeathGroupClaimingTheAllowance(PortalUser filer) {
