@@ -406,9 +406,9 @@ public final class DefinitionParser {
     private WorkflowDefinition readWorkflow(YamlNode workflow) {
         workflow.allowOnly("workflow", "initial", "party", "states", "transitions");
         List<State> states = workflow.list("states").stream().map(state -> {
-            state.allowOnly("workflow.states", "id", "status", "label", "terminal");
+            state.allowOnly("workflow.states", "id", "status", "label", "terminal", "hasResult");
             return new State(state.text("id"), state.integer("status", 0), state.localized("label", true),
-                    state.flag("terminal"));
+                    state.flag("terminal"), state.flag("hasResult"));
         }).toList();
         List<Transition> transitions = workflow.list("transitions").stream().map(t -> {
             t.allowOnly("workflow.transitions", "event", "from", "to", "roles", "label", "requiresNote", "writeBack", "automatic",

@@ -64,6 +64,7 @@ public final class DefinitionRules {
         }
         checkGraph(d.workflow(), found);
         checkStatuses(d.workflow(), found);
+        checkResult(d.workflow(), found);
         checkStaff(d, staffed, found);
         checkGuards(d, found);
         checkWriteBack(d, found);
@@ -140,6 +141,22 @@ public final class DefinitionRules {
             boolean closing = CLOSING.contains(state.status()) || (state.status() == RESOLVED && nothingFollows);
             if (state.terminal() && !closing) {
                 found.add(found.lines.state(i), "terminalStatus", state.id(), state.status());
+            }
+        }
+    }
+
+    /**
+     * A state with the result is one of a decided dossier (9, or 10 when handed over), and a result once there is not
+     * undone: an interconnected group's next step has started from it, so no path leads on to a refusal or stop.
+     */
+    private static void checkResult(WorkflowDefinition w, Found found) {
+        Set<String> withResult = w.withResult();
+        for (int i = 0; i < w.states().size(); i++) {
+            State state = w.states().get(i);
+            if (state.hasResult() && state.status() != RESOLVED && state.status() != 10) {
+                found.add(found.lines.state(i), "resultStatus", state.id(), state.status());
+            } else if (withResult.contains(state.id()) && state.status() != RESOLVED && state.status() != 10) {
+                found.add(found.lines.state(i), "resultUndone", state.id(), state.status());
             }
         }
     }

@@ -1,5 +1,8 @@
 package vn.gov.portal.catalog;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +27,16 @@ public record WorkflowDefinition(String initial, String party, List<State> state
      */
     public static final String NO_FEE_DUE = "noFeeDue";
 
-    public record State(String id, int status, LocalizedText label, boolean terminal) {}
+    /**
+     * A state of the workflow. {@code hasResult}: the dossier's result exists from here on (decided and written to
+     * the registers), even if it is still to be handed over; in an interconnected group the next step starts here.
+     */
+    public record State(String id, int status, LocalizedText label, boolean terminal, boolean hasResult) {
+
+        public State(String id, int status, LocalizedText label, boolean terminal) {
+            this(id, status, label, terminal, false);
+        }
+    }
 
     public record Transition(String event, List<String> from, String to, Set<String> roles, LocalizedText label,
                              boolean requiresNote, boolean writeBack, boolean automatic, List<String> guards,
@@ -78,6 +90,33 @@ public record WorkflowDefinition(String initial, String party, List<State> state
     /** Whether dossiers in this state wait for the other party (a PARTY transition leaves it: marriage, the partner). */
     public boolean awaitsParty(String state) {
         return transitionsFrom(state).stream().anyMatch(t -> t.roles().contains(PARTY));
+    }
+
+    /**
+     * The states a dossier is in once its result exists: those marked {@code hasResult} and every state after them.
+     * Empty when the workflow marks none (its result is then only known when it ends).
+     */
+    public Set<String> withResult() {
+        Deque<String> pending = new ArrayDeque<>();
+        states.stream().filter(State::hasResult).forEach(s -> pending.push(s.id()));
+        Set<String> seen = new HashSet<>(pending);
+        while (!pending.isEmpty()) {
+            transitionsFrom(pending.pop()).stream().map(Transition::to).filter(seen::add).forEach(pending::push);
+        }
+        return seen;
+    }
+
+    /**
+     * Whether a move ends a step's part in an interconnected group: its result now exists (the move enters the
+     * states {@link #withResult()}), or it ended without one; moves once the result exists (handing it over) do not.
+     * A workflow that marks no state with a result ends its part when it ends.
+     */
+    public boolean endsGroupStep(String from, String to) {
+        Set<String> withResult = withResult();
+        if (withResult.contains(from)) {
+            return false;
+        }
+        return withResult.contains(to) || state(to).map(State::terminal).orElse(false);
     }
 
     public int statusOf(String stateId) {

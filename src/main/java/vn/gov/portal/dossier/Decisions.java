@@ -420,7 +420,9 @@ public class Decisions {
         // Listeners (the citizen's notification) run now, in this transaction: they commit with the move or not at all.
         events.publishEvent(new DossierMoved(dossier, eventId, event, current.status(), target.status(), cleanNote,
                 target.status() == 5 ? dossiers.find(id).map(Dossier::supplementDue).orElse(null) : null, actor.name()));
-        if (target.terminal() && dossier.parentId() != null) {
+        // A group's next step starts as soon as this one's result exists: the birth extract goes on electronically,
+        // not when its paper is handed over (Decree 63/2024).
+        if (dossier.parentId() != null && definition.workflow().endsGroupStep(current.id(), next)) {
             stepEnded(dossiers.find(id).orElseThrow(), target.status());
         }
         Dossier moved = dossiers.find(id).orElseThrow();

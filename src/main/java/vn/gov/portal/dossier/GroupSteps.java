@@ -60,8 +60,9 @@ class GroupSteps {
     }
 
     /**
-     * After a step reached a terminal state: start the next one the citizen asked for (a step whose {@code when} the
-     * group's answers do not meet is not filed), or finish or stop the group.
+     * After a step's result came to exist (its {@code hasResult} state: the next agency works from the electronic
+     * result, not from the paper handed to the citizen) or the step ended without one: start the next one the citizen
+     * asked for (a step whose {@code when} the group's answers do not meet is not filed), or finish or stop the group.
      */
     Next stepEnded(Dossier step, int endStatus) {
         Dossier group = dossiers.findForUpdate(step.parentId()).orElseThrow();

@@ -104,7 +104,7 @@ class BirthGroupBrowserTest extends BrowserJourney {
         assertThat(jdbc.sql("select count(*) from population.person c join population.person m on m.household_id = c.household_id where c.id_number = ? and m.id_number = ?")
                 .params(child, idNumber).query(Long.class).single()).isEqualTo(1);
 
-        // Steps 2 and 3 reached their agencies only now, with the child's new number.
+        // Steps 2 and 3 reached their agencies once the birth was registered, with the child's new number.
         Dossier residence = dossiers.steps(group).get(1);
         assertThat(residence.answers()).containsEntry("child", child);
         finish(residence, "ca." + commune);

@@ -232,6 +232,36 @@ class DefinitionRulesTest {
                 DefinitionRules.StaffedRoles.UNCHECKED, Map.of("tiny", tiny, "other", other, "last", last))).isEmpty();
     }
 
+    /**
+     * A state with the result is a decided one (9 or 10), and the result is not undone after it: an interconnected
+     * group's next step has already started from there.
+     */
+    @Test
+    void aResultExistsOnlyInADecidedStateAndIsNotUndoneAfterIt() {
+        String decided = TINY.replace(LAST_STATE, ""
+                        + "    - { id: approved, status: 9, hasResult: true, label: { vi: Đã giải quyết, en: Completed } }\n"
+                        + LAST_STATE)
+                .replace(LAST_TRANSITION, ""
+                        + "    - { event: approve, from: processing, to: approved, roles: [APPROVER], label: { vi: Duyệt, en: Approve } }\n"
+                        + "    - { event: finish, from: approved, to: done, roles: [RECEIVER], label: { vi: Trả kết quả, en: Return } }\n");
+        assertThat(problems(decided)).isEmpty();
+
+        String early = decided.replace("status: 4, label", "status: 4, hasResult: true, label");
+        assertThat(problems(early)).extracting(DefinitionProblem::toString).containsExactly("test.yaml:"
+                + lineOf(early, "id: processing") + ": state 'processing' has the result (hasResult) but status 4: only"
+                + " a resolved (9) or returned (10) dossier has its result");
+
+        String undone = decided.replace(LAST_STATE, LAST_STATE
+                        + "    - { id: stopped, status: 8, terminal: true, label: { vi: Dừng xử lý, en: Stopped } }\n")
+                .replace("    - { event: finish, from: approved,", ""
+                        + "    - { event: stop, from: approved, to: stopped, roles: [APPROVER], label: { vi: Dừng, en: Stop } }\n"
+                        + "    - { event: finish, from: approved,");
+        assertThat(problems(undone)).extracting(DefinitionProblem::toString).containsExactly("test.yaml:"
+                + lineOf(undone, "id: stopped") + ": state 'stopped' (status 8) follows a state with the result: a result"
+                + " cannot be refused, stopped or withdrawn once it exists, as an interconnected group's next step has"
+                + " started from it");
+    }
+
     /** TINY with a person field in a repeated section and an arrival date after it. */
     private static final String WITH_DATES = TINY.replace(
             "        - { id: note, type: text, label: { vi: Ghi chú, en: Note } }\n",
