@@ -176,8 +176,13 @@ public class Filing {
                         ? definition.sections().get(0).fields().get(0).id() : definition.routing().place(),
                         "validation.noAgency"));
             }
+            // What the filer's own record already tells against the request (marriage: their age), said before any wait.
+            String at = definition.workflow().party() != null ? definition.workflow().party()
+                    : definition.sections().get(0).fields().get(0).id();
+            decisions.refusalsAtFiling(definition, stored.subject().filer().person().idNumber(), stored.form().values())
+                    .forEach(code -> problems.add(FieldProblem.of(at, code)));
         }
-        if (agency.isPresent()) {
+        if (agency.isPresent() && problems.isEmpty()) {
             return new Submitted(submitDraft(citizen, definition, stored, agency.get()));
         }
         // Not submitted: what was typed is kept as the draft, and the citizen is told why.

@@ -23,6 +23,15 @@ public interface RegisterGuard {
         return Set.of();
     }
 
+    /**
+     * What of the same check the filing itself may already be refused for, so that the citizen learns it at once
+     * rather than at the end: only from the filer's own record and links, since a refusal must not tell the filer
+     * anything of a person typed by number (their age, their family). Empty by default: nothing is checked at filing.
+     */
+    default Optional<String> refusalAtFiling(Case dossier) {
+        return Optional.empty();
+    }
+
     /** The message code of the refusal, or empty when the transition may go ahead. */
     Optional<String> refusal(Case dossier);
 }

@@ -17,12 +17,13 @@ import vn.gov.portal.population.RegisterGuard;
 class DefinitionRulesTest {
 
     /** The portal's guards, by name. */
-    static final Set<String> PORTAL_GUARDS = Set.of("bothUnmarried", "notDeceased", "deathRecorded",
-            WorkflowDefinition.NO_FEE_DUE);
+    static final Set<String> PORTAL_GUARDS = Set.of("bothUnmarried", "marriageConditions", "notDeceased",
+            "deathRecorded", WorkflowDefinition.NO_FEE_DUE);
 
     /** What the portal's guards read and its write-backs add (the Spring test checks the real beans agree). */
     static final DefinitionRules PORTAL_RULES = new DefinitionRules(
-            Map.of("bothUnmarried", Set.of(RegisterGuard.PARTY_FIELD), "notDeceased", Set.of("deceased"),
+            Map.of("bothUnmarried", Set.of(RegisterGuard.PARTY_FIELD),
+                    "marriageConditions", Set.of(RegisterGuard.PARTY_FIELD), "notDeceased", Set.of("deceased"),
                     "deathRecorded", Set.of("deceased")),
             Map.of("birth", Set.of("childIdNumber")));
 
