@@ -85,6 +85,17 @@ public abstract class PortalIntegrationTest {
                 .param(offset).query(String.class).single();
     }
 
+    /** A free single man or woman (22-40) with a permanent residence: a party to a marriage. */
+    protected String freeSingle(String sex, int offset) {
+        return jdbc.sql("""
+                        select p.id_number from population.person p
+                        join population.residence r on r.id_number = p.id_number and r.kind = 'PERMANENT'
+                        where p.marital_status = 'SINGLE' and p.sex = ?
+                          and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
+                          and """ + FREE + " order by p.id_number offset ? limit 1").params(sex, offset)
+                .query(String.class).single();
+    }
+
     /** A free adult (25-60) of a household with at least three living members: a filer with someone to register. */
     protected String freeAdultOfLargeHousehold(int offset) {
         return jdbc.sql("""

@@ -76,8 +76,8 @@ class ReceivedByAgencyTest extends PortalIntegrationTest {
     @Test
     void aMarriageAwaitingThePartnerIsNoOfficersUntilConfirmedAndItsAppointmentCountsFromTheConfirmation()
             throws Exception {
-        PortalUser filer = citizen(single("M", 300), 2);
-        PortalUser partner = citizen(single("F", 300), 2);
+        PortalUser filer = citizen(freeSingle("M", 300), 2);
+        PortalUser partner = citizen(freeSingle("F", 300), 2);
         ProcedureDefinition marriage = catalog.find("marriage-registration").orElseThrow();
         LocalDate monday = LocalDate.now(VIETNAM).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         try {
@@ -111,8 +111,8 @@ class ReceivedByAgencyTest extends PortalIntegrationTest {
      */
     @Test
     void aMarriageGetsItsReceiptOnlyOnceThePartnerConfirmedAndMeanwhileSaysItWaitsForThePartner() throws Exception {
-        PortalUser filer = citizen(single("M", 320), 2);
-        PortalUser partner = citizen(single("F", 320), 2);
+        PortalUser filer = citizen(freeSingle("M", 320), 2);
+        PortalUser partner = citizen(freeSingle("F", 320), 2);
         ProcedureDefinition marriage = catalog.find("marriage-registration").orElseThrow();
         Map<String, String> answers = Map.of("phone", "0912345678", "partner", partner.subject(),
                 Filing.confirmationOf("partner"), partner.subject(), "voluntaryDeclaration", "true");
@@ -141,8 +141,8 @@ class ReceivedByAgencyTest extends PortalIntegrationTest {
         assertThat(page(filer, "/my/dossiers/" + waiting.id())).contains(receipt).doesNotContain("id=\"awaiting-party\"");
         mvc.perform(get(receipt).with(authentication(login(filer)))).andExpect(status().isOk());
 
-        PortalUser otherFiler = citizen(single("M", 321), 2);
-        PortalUser otherPartner = citizen(single("F", 321), 2);
+        PortalUser otherFiler = citizen(freeSingle("M", 321), 2);
+        PortalUser otherPartner = citizen(freeSingle("F", 321), 2);
         Dossier withdrawn = ((Filing.Submitted) filing.submit(otherFiler, marriage, UUID.randomUUID(), Map.of(
                 "phone", "0912345678", "partner", otherPartner.subject(), Filing.confirmationOf("partner"),
                 otherPartner.subject(), "voluntaryDeclaration", "true"))).dossier();
@@ -258,15 +258,5 @@ class ReceivedByAgencyTest extends PortalIntegrationTest {
         Dossier dossier = ((Filing.Submitted) outcome).dossier();
         assertThat(dossier.statusCode()).isEqualTo(6);
         return dossier;
-    }
-
-    private String single(String sex, int offset) {
-        return jdbc.sql("""
-                        select p.id_number from population.person p
-                        join population.residence r on r.id_number = p.id_number and r.kind = 'PERMANENT'
-                        where p.marital_status = 'SINGLE' and p.sex = ?
-                          and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
-                          and """ + FREE + " order by p.id_number offset ? limit 1").params(sex, offset)
-                .query(String.class).single();
     }
 }

@@ -54,8 +54,8 @@ class CivilStatusPartiesTest extends PortalIntegrationTest {
 
     @Test
     void theMarriageRecordsThePartnersDetailsFromTheRegisterForTheOfficerOnly() throws Exception {
-        PortalUser filer = citizen(single("M", 250), 2);
-        PortalUser partner = citizen(single("F", 250), 2);
+        PortalUser filer = citizen(freeSingle("M", 250), 2);
+        PortalUser partner = citizen(freeSingle("F", 250), 2);
         PersonFacts registered = prefill.facts(partner.idNumber()).orElseThrow();
         ProcedureDefinition marriage = catalog.find("marriage-registration").orElseThrow();
         Map<String, String> answers = new HashMap<>(Map.of("phone", "0912345678", "partner", partner.subject(),
@@ -191,16 +191,6 @@ class CivilStatusPartiesTest extends PortalIntegrationTest {
                     step.lockVersion());
         }
         assertThat(step.statusCode()).isEqualTo(10);
-    }
-
-    private String single(String sex, int offset) {
-        return jdbc.sql("""
-                        select p.id_number from population.person p
-                        join population.residence r on r.id_number = p.id_number and r.kind = 'PERMANENT'
-                        where p.marital_status = 'SINGLE' and p.sex = ?
-                          and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
-                          and """ + FREE + " order by p.id_number offset ? limit 1").params(sex, offset)
-                .query(String.class).single();
     }
 
     private String adultOutside(String province, int offset) {

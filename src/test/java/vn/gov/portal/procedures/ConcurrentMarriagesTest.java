@@ -37,9 +37,9 @@ class ConcurrentMarriagesTest extends PortalIntegrationTest {
 
     @Test
     void twoMarriagesOfOnePersonApprovedAtOnceAreNotBothRecorded() throws Exception {
-        String bride = single("F", 270);
-        Dossier first = readyToApprove(single("M", 270), bride);
-        Dossier second = readyToApprove(single("M", 271), bride);
+        String bride = freeSingle("F", 270);
+        Dossier first = readyToApprove(freeSingle("M", 270), bride);
+        Dossier second = readyToApprove(freeSingle("M", 271), bride);
 
         List<Object> outcomes = RacingApprovals.race(transactions, jdbc, () -> approve(first), () -> approve(second));
         assertThat(outcomes.get(0)).isInstanceOf(Dossier.class);
@@ -74,15 +74,5 @@ class ConcurrentMarriagesTest extends PortalIntegrationTest {
                 dossier.lockVersion());
         return decisions.decide(officer(staffWith(dossier, "HANDLER")), dossier.id(), "process", "",
                 dossier.lockVersion());
-    }
-
-    private String single(String sex, int offset) {
-        return jdbc.sql("""
-                        select p.id_number from population.person p
-                        join population.residence r on r.id_number = p.id_number and r.kind = 'PERMANENT'
-                        where p.marital_status = 'SINGLE' and p.sex = ?
-                          and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
-                          and """ + FREE + " order by p.id_number offset ? limit 1").params(sex, offset)
-                .query(String.class).single();
     }
 }
