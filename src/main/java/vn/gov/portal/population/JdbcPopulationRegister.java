@@ -270,18 +270,34 @@ class JdbcPopulationRegister implements PopulationRegister {
         throw new IllegalStateException("no free serial for a newborn in province " + registrationProvinceCode);
     }
 
+    /**
+     * The same birth: a child of one of the named parents, born that day, of that name, and with no other mother or
+     * father on record than those named (a parent left unnamed may be on record), so that another mother's child by
+     * the same father, or another father's, is never taken for this one.
+     */
     @Override
     public Optional<IdNumber> registeredChild(NewPerson child, IdNumber mother, IdNumber father) {
         List<IdNumber> parents = Stream.of(mother, father).filter(Objects::nonNull).toList();
-        record Child(String idNumber, String fullName) {}
+        record Child(String idNumber, String fullName, String mother, String father) {
+            boolean sameParents(IdNumber namedMother, IdNumber namedFather) {
+                return (namedMother == null || mother == null || mother.equals(namedMother.value()))
+                        && (namedFather == null || father == null || father.equals(namedFather.value()));
+            }
+        }
         String name = comparableName(child.fullName());
         return jdbc.sql("""
-                        select p.id_number, p.full_name from population.family_link l
-                        join population.person p on p.id_number = l.id_number
-                        where l.related_id_number = any(?) and l.relation in ('MOTHER', 'FATHER') and p.birth_date = ?""")
-                .params(numbers(parents), child.birthDate())
-                .query((rs, n) -> new Child(rs.getString(1), rs.getString(2))).list().stream()
-                .filter(c -> comparableName(c.fullName()).equals(name)).findFirst()
+                        select p.id_number, p.full_name,
+                               (select m.related_id_number from population.family_link m
+                                where m.id_number = p.id_number and m.relation = 'MOTHER') as mother,
+                               (select f.related_id_number from population.family_link f
+                                where f.id_number = p.id_number and f.relation = 'FATHER') as father
+                        from population.person p
+                        where p.birth_date = ? and p.id_number in (select l.id_number from population.family_link l
+                              where l.related_id_number = any(?) and l.relation in ('MOTHER', 'FATHER'))""")
+                .params(child.birthDate(), numbers(parents))
+                .query((rs, n) -> new Child(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list().stream()
+                .filter(c -> comparableName(c.fullName()).equals(name) && c.sameParents(mother, father)).findFirst()
                 .map(c -> new IdNumber(c.idNumber()));
     }
 

@@ -32,6 +32,9 @@ import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.population.CompletedDossier;
 import vn.gov.portal.population.IdNumber;
+import vn.gov.portal.population.NewPerson;
+import vn.gov.portal.population.PopulationRegister;
+import vn.gov.portal.population.Sex;
 import vn.gov.portal.population.WriteBackHandler;
 
 /**
@@ -58,6 +61,8 @@ class BirthRegisteredOnceTest extends PortalIntegrationTest {
     Dossiers dossiers;
     @Autowired
     List<WriteBackHandler> writeBacks;
+    @Autowired
+    PopulationRegister register;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
@@ -270,5 +275,49 @@ class BirthRegisteredOnceTest extends PortalIntegrationTest {
                         join population.family_link l on l.id_number = p.id_number and l.relation = 'MOTHER'
                         where l.related_id_number = ? and p.full_name = ? and p.birth_date = ?""")
                 .params(mother, CHILD, born).query(Long.class).single();
+    }
+
+    /**
+     * The refusal at filing looks only at the filer's own children (found by the review): a mother typing a man's
+     * number as the father learned, by trying names and days, whether he has a child with another mother, and was
+     * refused for a birth that is not hers. At the approval another mother's child is not the same birth either.
+     */
+    @Test
+    void aMotherNamingAManAsFatherLearnsNothingOfHisChildrenWithAnotherMother() {
+        // A registered child with a father and a mother in the register.
+        Map<String, Object> child = jdbc.sql("""
+                        select c.id_number, c.full_name, c.birth_date, c.sex, f.related_id_number as father,
+                               m.related_id_number as mother
+                        from population.person c
+                        join population.family_link f on f.id_number = c.id_number and f.relation = 'FATHER'
+                        join population.family_link m on m.id_number = c.id_number and m.relation = 'MOTHER'
+                        order by c.id_number limit 1""").query().singleRow();
+        // A woman who is not that child's mother files a birth, naming that man as the father.
+        String filer = jdbc.sql("""
+                        select p.id_number from population.person p where p.sex = 'F' and p.id_number <> ?
+                          and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
+                          and not exists (select 1 from population.family_link l where l.related_id_number = p.id_number
+                                          and l.relation = 'MOTHER' and l.id_number = ?)
+                        order by p.id_number limit 1""")
+                .params(child.get("mother"), child.get("id_number")).query(String.class).single();
+        Map<String, String> answers = new HashMap<>(Map.of("filerIs", "MOTHER",
+                "fatherIdNumber", (String) child.get("father"), "childFullName", (String) child.get("full_name"),
+                "childSex", (String) child.get("sex"), "childBirthDate", child.get("birth_date").toString(),
+                "childPlaceOfBirth", "Bệnh viện tỉnh"));
+        WriteBackHandler birth = writeBacks.stream().filter(h -> h.name().equals("birth")).findFirst().orElseThrow();
+        NewPerson sameNameAndDay = new NewPerson((String) child.get("full_name"),
+                LocalDate.parse(child.get("birth_date").toString()), Sex.valueOf((String) child.get("sex")), "Kinh",
+                "Việt Nam", "", "Bệnh viện tỉnh");
+
+        assertThat(birth.conflictAtFiling(new IdNumber(filer), answers))
+                .as("a filing by %s naming %s as the father must not be refused for his child %s with %s",
+                        filer, child.get("father"), child.get("id_number"), child.get("mother"))
+                .isEmpty();
+        // Nor, at the approval, is her child taken for his child with another mother.
+        assertThat(register.registeredChild(sameNameAndDay, new IdNumber(filer), new IdNumber((String) child.get("father"))))
+                .isEmpty();
+        assertThat(register.registeredChild(sameNameAndDay, new IdNumber((String) child.get("mother")),
+                new IdNumber((String) child.get("father")))).as("the registered birth itself")
+                .contains(new IdNumber((String) child.get("id_number")));
     }
 }

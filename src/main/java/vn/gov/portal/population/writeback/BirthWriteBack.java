@@ -50,9 +50,11 @@ class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
     }
 
     /**
-     * A birth filed again — a group refiled after a later step was refused, the other parent's own dossier — is
-     * refused when submitted, as the approval would be. The citizen is not given the child's number: the parents find
-     * the child among their children in the procedures left to file.
+     * A birth filed again by a parent — a group refiled after a later step was refused, the other parent's own
+     * dossier — is refused when submitted, as the approval would be. Only among the filer's own children: a refusal
+     * must not tell the filer anything of a person typed by number (the other parent, or both for a relative filing),
+     * so those cases wait for the officer's approval, which checks them all. The citizen is not given the child's
+     * number: the parents find the child among their children in the procedures left to file.
      */
     @Override
     public Optional<FilingConflict> conflictAtFiling(IdNumber applicant, Map<String, String> answers) {
@@ -63,7 +65,12 @@ class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
             }
             return value;
         });
-        return register.registeredChild(birth.child(), birth.mother().orElse(null), birth.father().orElse(null))
+        boolean filerIsMother = birth.mother().filter(applicant::equals).isPresent();
+        boolean filerIsFather = birth.father().filter(applicant::equals).isPresent();
+        if (!filerIsMother && !filerIsFather) {
+            return Optional.empty();
+        }
+        return register.registeredChild(birth.child(), filerIsMother ? applicant : null, filerIsFather ? applicant : null)
                 .map(registered -> new FilingConflict("childFullName", "filing.birthAlreadyRegistered",
                         List.of(birth.child().fullName().strip(), DAY.format(birth.child().birthDate()))));
     }
