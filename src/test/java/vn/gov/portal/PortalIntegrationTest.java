@@ -85,6 +85,15 @@ public abstract class PortalIntegrationTest {
                 .param(offset).query(String.class).single();
     }
 
+    /** A free married woman (22-40): a mother filing a birth. */
+    protected String freeMarriedWoman(int offset) {
+        return jdbc.sql("""
+                        select p.id_number from population.person p
+                        join population.family_link l on l.id_number = p.id_number and l.relation = 'SPOUSE'
+                        where p.sex = 'F' and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
+                          and """ + FREE + " order by p.id_number offset ? limit 1").param(offset).query(String.class).single();
+    }
+
     /** A free single man or woman (22-40) with a permanent residence: a party to a marriage. */
     protected String freeSingle(String sex, int offset) {
         return jdbc.sql("""

@@ -70,11 +70,7 @@ class BirthRegisteredOnceTest extends PortalIntegrationTest {
 
     @Test
     void aBirthGroupRefiledAfterARefusedResidenceStepIsRefusedAtFilingAndStaysADraft() {
-        String mother = jdbc.sql("""
-                        select p.id_number from population.person p
-                        join population.family_link l on l.id_number = p.id_number and l.relation = 'SPOUSE'
-                        where p.sex = 'F' and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
-                          and """ + FREE + " order by p.id_number offset 85 limit 1").query(String.class).single();
+        String mother = freeMarriedWoman(85);
         PortalUser citizen = citizen(mother, 2);
         LocalDate born = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(4);
         Map<String, String> answers = birthAnswers(mother, born);

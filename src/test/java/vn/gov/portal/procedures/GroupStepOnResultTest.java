@@ -42,11 +42,7 @@ class GroupStepOnResultTest extends PortalIntegrationTest {
 
     @Test
     void theResidenceStepStartsWhenTheBirthIsRegisteredAndTheExtractIsStillHandedOver() {
-        String mother = jdbc.sql("""
-                        select p.id_number from population.person p
-                        join population.family_link l on l.id_number = p.id_number and l.relation = 'SPOUSE'
-                        where p.sex = 'F' and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
-                          and """ + FREE + " order by p.id_number offset 105 limit 1").query(String.class).single();
+        String mother = freeMarriedWoman(105);
         PortalUser citizen = citizen(mother, 2);
         Dossier group = file(citizen, "birth-residence-health-insurance", birthAnswers(mother));
         Dossier birth = decide(dossiers.steps(group).get(0), TO_DECISION);

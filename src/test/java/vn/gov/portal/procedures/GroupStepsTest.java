@@ -42,11 +42,7 @@ class GroupStepsTest extends PortalIntegrationTest {
 
     @Test
     void aStepCanRequestSupplementationAndTheCitizenAnswersItOnTheGroupPage() throws Exception {
-        String mother = jdbc.sql("""
-                        select p.id_number from population.person p
-                        join population.family_link l on l.id_number = p.id_number and l.relation = 'SPOUSE'
-                        where p.sex = 'F' and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
-                          and """ + FREE + " order by p.id_number offset 60 limit 1").query(String.class).single();
+        String mother = freeMarriedWoman(60);
         PortalUser citizen = citizen(mother, 2);
         String commune = permanent(mother, "commune_code");
         String province = permanent(mother, "province_code");
