@@ -21,15 +21,16 @@ public final class DevPortal {
     public static void main(String[] args) {
         int people = Integer.parseInt(option(args, "portal.dev.people", "10000"));
         Path data = Path.of(option(args, "portal.dev.data", "data/postgres"));
-        DevStack stack = DevStack.start(data, 9000, 2525, people);
-        stack.notifyPaymentsTo("http://127.0.0.1:8080");
+        DevStack stack = DevStack.startDatabaseFirst(data, 9000, 2525, people, java.util.Map.of());
         // Before the portal starts: a command such as --portal.audit.verify exits from inside run().
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         ConfigurableApplicationContext portal = new SpringApplicationBuilder(PortalApplication.class)
                 .properties(stack.portalProperties())
                 .properties("server.port=8080", "spring.thymeleaf.cache=false")
+                .initializers(stack.eidBeforeClientRegistrations())
                 .run(args);
         portal.registerShutdownHook();
+        stack.notifyPaymentsTo("http://127.0.0.1:8080");
         int backlog = Integer.parseInt(option(args, "portal.dev.dossiers", "0"));
         if (backlog > 0) {
             DossierBacklog.seed(stack.dataSource(), portal.getBean(vn.gov.portal.catalog.ProcedureCatalog.class), backlog);

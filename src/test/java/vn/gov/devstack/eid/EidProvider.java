@@ -1,9 +1,5 @@
 package vn.gov.devstack.eid;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,6 +8,7 @@ import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import vn.gov.devstack.LoopbackPorts;
 import vn.gov.devstack.mail.MailCatcher;
 import vn.gov.devstack.mail.MailCatcherPages;
 import vn.gov.devstack.payment.SimulatedVnpay;
@@ -40,11 +37,11 @@ public final class EidProvider {
     /** As {@link #start(String, String, String, int)}, also serving the mail catcher's inbox at /mail if one is given. */
     public static EidProvider start(String jdbcUrl, String user, String password, int port, MailCatcher mail) {
         // The issuer must be known before start, so a random port is chosen here rather than by the server.
-        int actualPort = port != 0 ? port : freeLoopbackPort();
+        int actualPort = port != 0 ? port : LoopbackPorts.free();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.config.name", "eid-provider");   // never the portal's application.yml
         properties.put("spring.main.banner-mode", "off");
-        properties.put("eid.issuer", "http://127.0.0.1:" + actualPort);
+        properties.put("eid.issuer", issuerUri(actualPort));
         properties.put("server.address", "127.0.0.1");
         properties.put("server.port", actualPort);
         properties.put("server.shutdown", "immediate");
@@ -56,6 +53,8 @@ public final class EidProvider {
         properties.put("spring.datasource.password", password);
         properties.put("spring.datasource.hikari.pool-name", "eid-provider");
         properties.put("spring.datasource.hikari.maximum-pool-size", 2);
+        // The dev stack starts the provider while PostgreSQL is still being created: wait for it rather than fail.
+        properties.put("spring.datasource.hikari.initialization-fail-timeout", 60_000);
         properties.put("spring.sql.init.mode", "never");
         properties.put("spring.thymeleaf.prefix", "classpath:/eid-provider/templates/");
         properties.put("spring.web.resources.add-mappings", false);    // do not serve the portal's static files
@@ -73,7 +72,9 @@ public final class EidProvider {
         SpringApplicationBuilder builder = new SpringApplicationBuilder(EidProviderConfiguration.class, SimulatedVnpay.class)
                 .main(EidProvider.class)          // logs say "Started EidProvider", not the caller's main class
                 .environment(environment)
-                .registerShutdownHook(false);   // the caller stops it
+                .registerShutdownHook(false)    // the caller stops it
+                .initializers(context -> context.getBeanFactory()
+                        .registerSingleton("signingKey", EidProviderConfiguration.SigningKey.generateBeside()));
         if (mail != null) {
             // The mail catcher's inbox, readable in the browser, on this server too.
             builder.sources(MailCatcherPages.class)
@@ -115,6 +116,11 @@ public final class EidProvider {
 
     /** "http://127.0.0.1:&lt;port&gt;"; discovery is at {@code issuerUri() + "/.well-known/openid-configuration"}. */
     public String issuerUri() {
+        return issuerUri(port);
+    }
+
+    /** The issuer of a provider on this port, known before it has started. */
+    public static String issuerUri(int port) {
         return "http://127.0.0.1:" + port;
     }
 
@@ -124,13 +130,5 @@ public final class EidProvider {
 
     public void stop() {
         context.close();
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -245,12 +246,29 @@ public class EidProviderConfiguration {
         return AuthorizationServerSettings.builder().issuer(issuer).build();
     }
 
-    /** A fresh signing key at every start; clients fetch it from the JWKS endpoint. */
+    /**
+     * A fresh RSA signing key for every start, generated from the start on a thread of its own (0.5–1 s of prime
+     * search at the dev run's C1-only JIT, which would otherwise hold up the provider's start).
+     */
+    record SigningKey(CompletableFuture<KeyPair> keys) {
+
+        static SigningKey generateBeside() {
+            return new SigningKey(CompletableFuture.supplyAsync(() -> {
+                try {
+                    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                    generator.initialize(2048);
+                    return generator.generateKeyPair();
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+    }
+
+    /** Clients fetch the signing key from the JWKS endpoint. */
     @Bean
-    JWKSource<SecurityContext> jwkSource() throws NoSuchAlgorithmException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair keys = generator.generateKeyPair();
+    JWKSource<SecurityContext> jwkSource(SigningKey signingKey) {
+        KeyPair keys = signingKey.keys().join();
         RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic())
                 .privateKey((RSAPrivateKey) keys.getPrivate())
                 .keyID(UUID.randomUUID().toString())

@@ -9,11 +9,10 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import vn.gov.devstack.LoopbackPorts;
 
 /**
  * A real SMTP server in the JVM (GreenMail) on 127.0.0.1 that accepts every mail for any address and keeps it in
@@ -36,7 +35,7 @@ public final class MailCatcher implements AutoCloseable {
 
     /** @param port the SMTP port, 0 for a free one (chosen now, so that a restart keeps it) */
     public static MailCatcher start(int port) {
-        int actualPort = port != 0 ? port : freeLoopbackPort();
+        int actualPort = port != 0 ? port : LoopbackPorts.free();
         GreenMail greenMail = new GreenMail(new ServerSetup(actualPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.start();
@@ -124,13 +123,5 @@ public final class MailCatcher implements AutoCloseable {
     @Override
     public void close() {
         greenMail.stop();
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
