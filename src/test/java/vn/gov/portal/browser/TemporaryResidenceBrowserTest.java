@@ -16,12 +16,12 @@ class TemporaryResidenceBrowserTest extends BrowserJourney {
     @Test
     void aCitizenFilesAndThePoliceOfTheNewAddressApprove() {
         // An adult of Phường Ba Đình with someone else living in their household, to register along.
-        String idNumber = jdbc.sql("""
+        String idNumber = handOut("""
                         select p.id_number from population.person p join population.household h on h.id = p.household_id
                         where h.commune_code = '00304' and p.birth_date < date '2006-01-01'
                           and exists (select 1 from population.person m where m.household_id = p.household_id
                                       and m.id_number <> p.id_number and m.date_of_death is null)
-                          and """ + FREE + " order by p.id_number offset 50 limit 1").query(String.class).single();
+                          and """ + FREE + " order by p.id_number", 50);
         String member = livingHouseholdMembers(idNumber).get(0);
         String memberName = jdbc.sql("select full_name from population.person where id_number = ?").param(member)
                 .query(String.class).single();

@@ -404,16 +404,14 @@ class NotificationsTest extends PortalIntegrationTest {
 
     @Test
     void theAddressComesFromTheRegisterWhenTheFormHasNoneAndWithoutAnyTheNoticeIsInAppOnly() {
-        String withMail = jdbc.sql("""
+        String withMail = handOut("""
                 select p.id_number from population.person p
                 where p.birth_date between current_date - interval '60 years' and current_date - interval '25 years'
-                  and p.email is not null and """ + FREE + " order by p.id_number offset 1130 limit 1")
-                .query(String.class).single();
-        String withoutMail = jdbc.sql("""
+                  and p.email is not null and """ + FREE + " order by p.id_number", 1130);
+        String withoutMail = handOut("""
                 select p.id_number from population.person p
                 where p.birth_date between current_date - interval '60 years' and current_date - interval '25 years'
-                  and p.email is null and """ + FREE + " order by p.id_number offset 1131 limit 1")
-                .query(String.class).single();
+                  and p.email is null and """ + FREE + " order by p.id_number", 1131);
         Map<String, String> noEmail = new HashMap<>(temporaryResidence("01", HOAN_KIEM));
         noEmail.put("email", "");
         Dossier a = submitted(citizen(withMail, 2), noEmail);

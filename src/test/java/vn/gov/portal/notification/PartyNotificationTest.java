@@ -206,12 +206,11 @@ class PartyNotificationTest extends PortalIntegrationTest {
 
     /** A single adult with a permanent residence, free for tests, with or without an e-mail address in the register. */
     private String single(String sex, int offset, boolean withMail) {
-        return jdbc.sql("""
+        return handOut("""
                         select p.id_number from population.person p
                         join population.residence r on r.id_number = p.id_number and r.kind = 'PERMANENT'
                         where p.marital_status = 'SINGLE' and p.sex = ?
                           and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years'
-                          and (p.email is not null) = ? and """ + FREE + " order by p.id_number offset ? limit 1")
-                .params(sex, withMail, offset).query(String.class).single();
+                          and (p.email is not null) = ? and """ + FREE + " order by p.id_number", offset, sex, withMail);
     }
 }

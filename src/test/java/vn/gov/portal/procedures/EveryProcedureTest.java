@@ -266,8 +266,8 @@ class EveryProcedureTest extends PortalIntegrationTest {
 
     /** An elderly person whose death the register records, as the death registration's write-back leaves it. */
     private String recordedDeath(int skip) {
-        String id = jdbc.sql("select p.id_number from population.person p where p.birth_date < current_date - interval '70 years' and "
-                + FREE + " order by p.id_number offset ? limit 1").param(300 + skip).query(String.class).single();
+        String id = handOut("select p.id_number from population.person p where p.birth_date < current_date - interval '70 years' and "
+                + FREE + " order by p.id_number", 300 + skip);
         jdbc.sql("update population.person set date_of_death = current_date - 10 where id_number = ?").param(id).update();
         return id;
     }

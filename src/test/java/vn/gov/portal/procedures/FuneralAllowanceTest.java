@@ -128,8 +128,8 @@ class FuneralAllowanceTest extends PortalIntegrationTest {
         assertThat(((Filing.Invalid) refused).problems()).extracting(FieldProblem::field, FieldProblem::code)
                 .contains(tuple("deceased", "validation.deceasedUnknown"));
 
-        String dead = jdbc.sql("select p.id_number from population.person p where p.birth_date < current_date - interval '70 years' and "
-                + FREE + " order by p.id_number offset 560 limit 1").query(String.class).single();
+        String dead = handOut("select p.id_number from population.person p where p.birth_date < current_date - interval '70 years' and "
+                + FREE + " order by p.id_number", 560);
         jdbc.sql("update population.person set date_of_death = current_date - 5 where id_number = ?").param(dead).update();
         Filing.Outcome unconfirmed = filing.submit(filer, allowance, form, standaloneAnswers(dead, false));
         assertThat(unconfirmed).isInstanceOf(Filing.Invalid.class);

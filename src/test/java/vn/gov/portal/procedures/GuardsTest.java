@@ -36,12 +36,12 @@ class GuardsTest extends PortalIntegrationTest {
     @Test
     void aMarriageWithSomeoneAlreadyMarriedCannotBeApprovedAndNothingChanges() {
         ProcedureDefinition marriage = catalog.find("marriage-registration").orElseThrow();
-        String groom = jdbc.sql("select p.id_number from population.person p where p.sex = 'M' and p.marital_status = 'SINGLE'"
+        String groom = handOut("select p.id_number from population.person p where p.sex = 'M' and p.marital_status = 'SINGLE'"
                 + " and p.birth_date between current_date - interval '40 years' and current_date - interval '22 years' and "
-                + FREE + " order by p.id_number offset 700 limit 1").query(String.class).single();
-        String marriedWoman = jdbc.sql("select p.id_number from population.person p where p.sex = 'F' and p.marital_status = 'MARRIED'"
+                + FREE + " order by p.id_number", 700);
+        String marriedWoman = handOut("select p.id_number from population.person p where p.sex = 'F' and p.marital_status = 'MARRIED'"
                 + " and p.birth_date between current_date - interval '45 years' and current_date - interval '22 years' and "
-                + FREE + " order by p.id_number offset 700 limit 1").query(String.class).single();
+                + FREE + " order by p.id_number", 700);
         PortalUser filer = citizen(groom, 2);
         Map<String, String> answers = new HashMap<>();
         marriage.fields().filter(f -> !f.locked()).forEach(f -> answers.put(f.id(), switch (f.type()) {

@@ -87,8 +87,8 @@ class MarriageConditionsTest extends PortalIntegrationTest {
 
     @Test
     void aParentAndChildAreRefusedAtFiling() {
-        String father = jdbc.sql("select p.id_number from population.person p where p.sex = 'M' and p.birth_date "
-                + OLDER + " and " + FREE + " order by p.id_number offset 334 limit 1").query(String.class).single();
+        String father = handOut("select p.id_number from population.person p where p.sex = 'M' and p.birth_date "
+                + OLDER + " and " + FREE + " order by p.id_number", 334);
         String daughter = single("F", ADULT, 334);
         link(daughter, "FATHER", father);
         refusedAtFiling(daughter, father, "guard.marriageConditions.directLine");
@@ -209,12 +209,11 @@ class MarriageConditionsTest extends PortalIntegrationTest {
 
     /** A single, free person of this sex whose birth date is in the range, with a permanent residence. */
     private String single(String sex, String birthDates, int offset) {
-        return jdbc.sql("""
+        return handOut("""
                         select p.id_number from population.person p
                         join population.residence r on r.id_number = p.id_number and r.kind = 'PERMANENT'
                         where p.marital_status = 'SINGLE' and p.sex = ? and p.birth_date\s""" + birthDates + """
-                         and\s""" + FREE + " order by p.id_number offset ? limit 1").params(sex, offset)
-                .query(String.class).single();
+                         and\s""" + FREE + " order by p.id_number", offset, sex);
     }
 
     /** A person the test adds to the register (born 1955, serial 9999xx), to link to; removed afterwards. */

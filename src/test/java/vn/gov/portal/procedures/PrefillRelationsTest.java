@@ -61,15 +61,14 @@ class PrefillRelationsTest extends PortalIntegrationTest {
     @Test
     void birthFiledByTheFatherPrefillsAndLocksTheMotherFromTheSpouseLinkAndRegistersTheChild() {
         ProcedureDefinition birth = catalog.find("birth-registration").orElseThrow();
-        String fatherId = jdbc.sql("""
+        String fatherId = handOut("""
                         select p.id_number from population.person p
                         join population.family_link s on s.id_number = p.id_number and s.relation = 'SPOUSE'
                         join population.person w on w.id_number = s.related_id_number
                         where p.sex = 'M' and p.marital_status = 'MARRIED' and w.sex = 'F' and w.date_of_death is null
                           and right(w.id_number, 1) <> '7'
                           and w.birth_date between current_date - interval '45 years' and current_date - interval '20 years'
-                          and """ + FREE + " order by p.id_number offset 400 limit 1")
-                .query(String.class).single();
+                          and """ + FREE + " order by p.id_number", 400);
         PortalUser father = citizen(fatherId, 2);
         Map<String, Object> mother = jdbc.sql("""
                         select w.id_number, w.full_name, w.birth_date, w.household_id, w.relation_to_head,
@@ -234,11 +233,10 @@ class PrefillRelationsTest extends PortalIntegrationTest {
     @Test
     void theHostTypesTheGuestsNumberTheNameIsLookedUpAndTheNotificationIsRecordedWithoutAnOfficer() {
         ProcedureDefinition stay = catalog.find("notification-of-stay").orElseThrow();
-        String hostId = jdbc.sql("""
+        String hostId = handOut("""
                         select p.id_number from population.person p
                         where p.birth_date between current_date - interval '60 years' and current_date - interval '25 years'
-                          and """ + FREE + " order by p.id_number offset 430 limit 1")
-                .query(String.class).single();
+                          and """ + FREE + " order by p.id_number", 430);
         PortalUser host = citizen(hostId, 2);
         Map<String, Object> guest = jdbc.sql("""
                         select o.id_number, o.full_name, o.birth_date from population.person o join population.person p on p.id_number = ?
@@ -462,12 +460,11 @@ class PrefillRelationsTest extends PortalIntegrationTest {
     @Test
     void thePassportSubjectMustBeTheFilerOrTheirChild() {
         ProcedureDefinition passport = catalog.find("passport").orElseThrow();
-        String filerId = jdbc.sql("""
+        String filerId = handOut("""
                         select p.id_number from population.person p
                         where p.birth_date between current_date - interval '60 years' and current_date - interval '25 years'
                           and exists (select 1 from population.family_link s where s.id_number = p.id_number and s.relation = 'SPOUSE')
-                          and """ + FREE + " order by p.id_number offset 450 limit 1")
-                .query(String.class).single();
+                          and """ + FREE + " order by p.id_number", 450);
         String spouseId = jdbc.sql("select related_id_number from population.family_link where id_number = ? and relation = 'SPOUSE'")
                 .param(filerId).query(String.class).single();
         Filing.Outcome outcome = filing.submit(citizen(filerId, 2), passport, UUID.randomUUID(), passportAnswers(spouseId));

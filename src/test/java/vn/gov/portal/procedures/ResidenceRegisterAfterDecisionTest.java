@@ -72,7 +72,7 @@ class ResidenceRegisterAfterDecisionTest extends PortalIntegrationTest {
      */
     @Test
     void theHouseholdOfAHeadWhoDiedNoLongerNamesThemItsHead() {
-        String filerId = jdbc.sql("""
+        String filerId = handOut("""
                         select p.id_number from population.person p join population.household h on h.id = p.household_id
                         join population.person head on head.id_number = h.head_id_number
                         where p.id_number <> h.head_id_number
@@ -81,8 +81,7 @@ class ResidenceRegisterAfterDecisionTest extends PortalIntegrationTest {
                                and m.date_of_death is null) >= 3
                           and head.date_of_death is null
                           and not exists (select 1 from dossier d where d.applicant_id_number = head.id_number)
-                          and""" + FREE + " order by p.id_number offset 340 limit 1")
-                .query(String.class).single();
+                          and""" + FREE + " order by p.id_number", 340);
         long household = householdOf(filerId);
         String head = headOf(household);
         PortalUser filer = citizen(filerId, 2);
@@ -111,13 +110,11 @@ class ResidenceRegisterAfterDecisionTest extends PortalIntegrationTest {
     @Test
     void aMoveToSomeoneElsesHomeRegistersTheAddressTheDossierNamed() {
         String filer = freeHeadOfHousehold(2, 320);
-        String owner = jdbc.sql("""
+        String owner = handOut("""
                         select p.id_number from population.person p
                         join population.residence r on r.id_number = p.id_number and r.kind = 'PERMANENT'
                         where r.commune_code <> '00308' and p.id_number <> ?
-                          and p.birth_date < current_date - interval '30 years' and""" + FREE
-                        + " order by p.id_number offset 263 limit 1")
-                .param(filer).query(String.class).single();
+                          and p.birth_date < current_date - interval '30 years' and""" + FREE + " order by p.id_number", 263, filer);
         Dossier dossier = fileMove(filer, Map.of("basis", "OTHERS_HOME", "newProvince", "01", "newCommune", "00308",
                 "newAddressDetail", "Căn hộ 1203, số 8 phố Hàng Bông", "newHead", owner,
                 "newHeadConfirmed", owner, "relationToNewHead", "Người thuê nhà", "ownerConsent", "true"));
@@ -143,11 +140,9 @@ class ResidenceRegisterAfterDecisionTest extends PortalIntegrationTest {
     void aMoveToTheAddressOfTheNamedHeadsHouseholdJoinsIt() {
         String filer = freeHeadOfHousehold(2, 350);
         String member = livingHouseholdMembers(filer).get(0);
-        String receivingHead = jdbc.sql("""
+        String receivingHead = handOut("""
                         select p.id_number from population.person p join population.household h on h.head_id_number = p.id_number
-                        where h.province_code = '01' and p.household_id = h.id and p.id_number <> ? and""" + FREE
-                        + " order by p.id_number offset 20 limit 1")
-                .param(filer).query(String.class).single();
+                        where h.province_code = '01' and p.household_id = h.id and p.id_number <> ? and""" + FREE + " order by p.id_number", 20, filer);
         long receiving = householdOf(receivingHead);
         Map<String, String> address = jdbc.sql(
                         "select province_code, commune_code, address_detail from population.household where id = ?")
