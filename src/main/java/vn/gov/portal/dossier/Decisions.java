@@ -447,17 +447,6 @@ public class Decisions {
     }
 
     /**
-     * What the register guards of the definition's transitions refuse of these answers already at filing ({@link
-     * RegisterGuard#refusalAtFiling}), by message code: the submission is refused for it at once.
-     */
-    List<String> refusalsAtFiling(ProcedureDefinition definition, IdNumber applicant, Map<String, String> answers) {
-        RegisterGuard.Case filed = new RegisterGuard.Case(applicant, answers, definition.workflow().party());
-        return definition.workflow().transitions().stream().flatMap(t -> t.guards().stream()).distinct()
-                .map(guards::get).filter(java.util.Objects::nonNull)
-                .flatMap(g -> g.refusalAtFiling(filed).stream()).distinct().toList();
-    }
-
-    /**
      * Waiting for the citizen stops the legal clock: supplementation (status 5), and a received dossier sent back to
      * pay because its exemption ground was not proved ({@code backToFee}). When the citizen answers or pays, the
      * appointment moves by the working days the dossier waited for them. A step of a group stops and moves the group's

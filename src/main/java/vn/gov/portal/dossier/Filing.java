@@ -75,14 +75,14 @@ public class Filing {
     private final RateLimits limits;
     private final ApplicationEventPublisher events;
     private final PersonLookups lookups;
-    private final FilingConflicts conflicts;
+    private final FilingChecks checks;
 
     Filing(DossierRepository dossiers, PrefillSources prefill, PersonPicker picker, AnswerValidator validator,
            Routing routing, ReceiptCodes receiptCodes, Appointments appointments, Decisions decisions, AuditLog audit,
            Clock clock, SupportingDocuments documents, RateLimits limits, ApplicationEventPublisher events,
-           PersonLookups lookups, FilingConflicts conflicts) {
+           PersonLookups lookups, FilingChecks checks) {
         this.lookups = lookups;
-        this.conflicts = conflicts;
+        this.checks = checks;
         this.limits = limits;
         this.events = events;
         this.documents = documents;
@@ -166,8 +166,9 @@ public class Filing {
             problems.addAll(unconfirmedPeople(stored.form(), posted.values()));
         }
         if (problems.isEmpty()) {
-            // The register already holds what the dossier asks for (a birth): refused now, not at approval.
-            problems.addAll(conflicts.of(definition, citizen.idNumber(), stored.form().values()));
+            // What the register already tells against the dossier (marriage: the filer's age; a birth already
+            // registered) is said now, before any wait, not by an officer at the end.
+            problems.addAll(checks.refusals(definition, citizen.idNumber(), stored.form().values()));
         }
         if (problems.isEmpty() && citizen.eidLevel() >= definition.eidLevel()) {
             agency = routing.agencyFor(definition, stored.form().values(), stored.subject());
@@ -176,13 +177,8 @@ public class Filing {
                         ? definition.sections().get(0).fields().get(0).id() : definition.routing().place(),
                         "validation.noAgency"));
             }
-            // What the filer's own record already tells against the request (marriage: their age), said before any wait.
-            String at = definition.workflow().party() != null ? definition.workflow().party()
-                    : definition.sections().get(0).fields().get(0).id();
-            decisions.refusalsAtFiling(definition, stored.subject().filer().person().idNumber(), stored.form().values())
-                    .forEach(code -> problems.add(FieldProblem.of(at, code)));
         }
-        if (agency.isPresent() && problems.isEmpty()) {
+        if (agency.isPresent()) {
             return new Submitted(submitDraft(citizen, definition, stored, agency.get()));
         }
         // Not submitted: what was typed is kept as the draft, and the citizen is told why.

@@ -2,23 +2,15 @@ package vn.gov.portal.population;
 
 /**
  * Writes the outcome of an approved procedure back to the population register. Runs inside the transaction of the
- * approving transition: if it fails, the approval does not happen either.
+ * approving transition: if it fails, the approval does not happen either. A write the register would refuse ({@link
+ * RegisterConflict}) may refuse the filing already ({@link FilingCheck}); {@link #apply} checks again at the approval.
  */
-public interface WriteBackHandler {
+public interface WriteBackHandler extends FilingCheck {
 
     /** The name procedure definitions use in {@code writeBack:}. */
     String name();
 
     void apply(CompletedDossier dossier);
-
-    /**
-     * Why the register would refuse this write-back ({@link RegisterConflict}) for a dossier filed now with these
-     * answers by this filer, so that the filing is refused at once instead of by an officer days later. Read without
-     * locks: {@link #apply} checks again at the approval.
-     */
-    default java.util.Optional<FilingConflict> conflictAtFiling(IdNumber applicant, java.util.Map<String, String> answers) {
-        return java.util.Optional.empty();
-    }
 
     /** The answers the handler adds to the dossier ({@link CompletedDossier#output}), which later group steps may use. */
     default java.util.Set<String> outputs() {

@@ -31,6 +31,7 @@ import vn.gov.portal.dossier.Filing;
 import vn.gov.portal.dossier.UserFacingException;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.population.CompletedDossier;
+import vn.gov.portal.population.FilingCheck;
 import vn.gov.portal.population.IdNumber;
 import vn.gov.portal.population.NewPerson;
 import vn.gov.portal.population.PopulationRegister;
@@ -305,7 +306,7 @@ class BirthRegisteredOnceTest extends PortalIntegrationTest {
                 LocalDate.parse(child.get("birth_date").toString()), Sex.valueOf((String) child.get("sex")), "Kinh",
                 "Việt Nam", "", "Bệnh viện tỉnh");
 
-        assertThat(birth.conflictAtFiling(new IdNumber(filer), answers))
+        assertThat(birth.refusalAtFiling(new FilingCheck.Case(new IdNumber(filer), answers, null)))
                 .as("a filing by %s naming %s as the father must not be refused for his child %s with %s",
                         filer, child.get("father"), child.get("id_number"), child.get("mother"))
                 .isEmpty();

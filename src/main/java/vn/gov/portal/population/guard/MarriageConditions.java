@@ -56,10 +56,15 @@ class MarriageConditions implements RegisterGuard {
     /**
      * At filing, only what the filer's own record tells: their age, and the other party being their own father,
      * mother or child. The other party's age, death and wider family would be news about a person typed by number:
-     * those are checked when that person confirms with their own e-ID ({@code confirm}) and again at approval.
+     * those are checked when that person confirms with their own e-ID ({@code confirm}) and again at approval. Shown
+     * at the field naming the other party (a definition naming this guard has one: {@link #reads}), condition only.
      */
     @Override
-    public Optional<String> refusalAtFiling(Case dossier) {
+    public Optional<Refusal> refusalAtFiling(Case dossier) {
+        return filersOwnRecordRefuses(dossier).map(code -> new Refusal(dossier.partyField(), code, List.of()));
+    }
+
+    private Optional<String> filersOwnRecordRefuses(Case dossier) {
         String party = dossier.partyField() == null ? null : dossier.answers().get(dossier.partyField());
         Optional<Person> filer = register.person(dossier.applicant());
         if (filer.isEmpty()) {

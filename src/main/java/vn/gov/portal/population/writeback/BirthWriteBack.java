@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import vn.gov.portal.audit.AuditLog;
 import vn.gov.portal.population.CompletedDossier;
-import vn.gov.portal.population.FilingConflict;
 import vn.gov.portal.population.Household;
 import vn.gov.portal.population.IdNumber;
 import vn.gov.portal.population.NewPerson;
@@ -57,7 +56,9 @@ class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
      * number: the parents find the child among their children in the procedures left to file.
      */
     @Override
-    public Optional<FilingConflict> conflictAtFiling(IdNumber applicant, Map<String, String> answers) {
+    public Optional<Refusal> refusalAtFiling(Case dossier) {
+        IdNumber applicant = dossier.applicant();
+        Map<String, String> answers = dossier.answers();
         Birth birth = Birth.of(applicant, answers, id -> {
             String value = answers.get(id);
             if (value == null || value.isBlank()) {
@@ -71,7 +72,7 @@ class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
             return Optional.empty();
         }
         return register.registeredChild(birth.child(), filerIsMother ? applicant : null, filerIsFather ? applicant : null)
-                .map(registered -> new FilingConflict("childFullName", "filing.birthAlreadyRegistered",
+                .map(registered -> new Refusal("childFullName", "filing.birthAlreadyRegistered",
                         List.of(birth.child().fullName().strip(), DAY.format(birth.child().birthDate()))));
     }
 
