@@ -514,6 +514,6 @@ public class Decisions {
     }
 
     private ProcedureDefinition definitionOf(Dossier dossier) {
-        return catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        return catalog.of(dossier);
     }
 }

@@ -108,6 +108,6 @@ public class LongerDeadlines {
     }
 
     private Deadline deadlineOf(Dossier dossier) {
-        return catalog.get(dossier.procedureCode(), dossier.procedureVersion()).deadline();
+        return catalog.of(dossier).deadline();
     }
 }
