@@ -161,6 +161,11 @@ class DossierRepository {
                 .params(newDate, id, expectedLockVersion).update() == 1;
     }
 
+    /** A group's appointment follows its step's extension (Decisions#groupFollows); the group itself stays as it is. */
+    void moveAppointment(UUID id, LocalDate newDate) {
+        jdbc.sql("update dossier set appointment_date = ?, updated_at = now() where id = ?").params(newDate, id).update();
+    }
+
     /** The legal clock stops while the citizen is asked for more, and restarts with a later appointment date. */
     void pauseClock(UUID id, LocalDate on) {
         jdbc.sql("update dossier set clock_paused_on = ? where id = ?").params(on, id).update();

@@ -71,6 +71,7 @@ public class LongerDeadlines {
                 || !dossiers.extendAppointment(id, expectedLockVersion, newDate)) {
             throw UserFacingException.refused("decision.concurrent");
         }
+        decisions.groupFollows(dossier, newDate, officer.username());
         long eventId = dossiers.addEvent(id, officer.username(), "STAFF", EVENT, dossier.state(), dossier.state(),
                 dossier.statusCode(), deadline.longer().reason().vi());
         audit.record(officer.username(), "dossier.longer-deadline", "dossier", id.toString(), Map.of(
