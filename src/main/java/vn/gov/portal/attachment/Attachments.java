@@ -103,13 +103,13 @@ public class Attachments implements SupportingDocuments {
      * {@link Dossiers}): a step of an interconnected group is handled with the papers filed with the group.
      */
     public List<DocumentSlot> ofDossier(Dossier dossier) {
-        return slots(catalog.get(dossier.procedureCode(), dossier.procedureVersion()),
+        return slots(catalog.of(dossier),
                 attachments.ofDossiers(visible(dossier, false)), isSupplementation(dossier));
     }
 
     /** As the citizen sees them: a group's page also lists what they sent to each step. */
     public List<DocumentSlot> ofCitizensDossier(Dossier dossier) {
-        return slots(catalog.get(dossier.procedureCode(), dossier.procedureVersion()),
+        return slots(catalog.of(dossier),
                 attachments.ofDossiers(visible(dossier, true)), isSupplementation(dossier));
     }
 
@@ -160,7 +160,7 @@ public class Attachments implements SupportingDocuments {
         if (!dossier.applicantIdNumber().equals(citizen.subject()) || dossier.isDraft()) {
             throw UserFacingException.notFound();
         }
-        Document document = uploadable(catalog.get(dossier.procedureCode(), dossier.procedureVersion()), documentId, true);
+        Document document = uploadable(catalog.of(dossier), documentId, true);
         FileType type = check(document, upload);
         String sha256 = sha256(upload.content());
         return transactions.execute(status -> {

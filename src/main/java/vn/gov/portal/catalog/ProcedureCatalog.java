@@ -48,7 +48,20 @@ public class ProcedureCatalog {
      */
     private record Snapshot(long generation, Map<String, ProcedureDefinition> latest,
                             Map<String, ProcedureDefinition> released, Map<String, List<ProcedureDefinition>> groupSteps,
-                            List<Written> publishedGroups, Set<String> officerStates) {}
+                            Map<String, ProcedureDefinition> writtenGroups, List<Written> publishedGroups,
+                            Set<String> officerStates, Map<String, ResolvedGroup> filedGroups) {}
+
+    /**
+     * What a dossier was filed under: its procedure's version and, for an interconnected group's own dossier, the
+     * versions of its steps then (an element null or missing: not known, the served one is taken).
+     */
+    public interface FiledUnder {
+        String procedureCode();
+
+        int procedureVersion();
+
+        List<Integer> stepVersions();
+    }
 
     /** A released version as parsed from its stored text. */
     private record Written(StoredVersion row, ProcedureDefinition definition) {}
@@ -118,6 +131,7 @@ public class ProcedureCatalog {
         }
         Map<String, ProcedureDefinition> released = new HashMap<>();
         Map<String, List<ProcedureDefinition>> groupSteps = new HashMap<>();
+        Map<String, ProcedureDefinition> writtenGroups = new HashMap<>();
         List<Written> publishedGroups = new ArrayList<>();
         for (Written version : written) {
             String key = key(version.row().code(), version.row().version());
@@ -128,6 +142,7 @@ public class ProcedureCatalog {
             if (version.row().isPublished()) {
                 publishedGroups.add(version);
             }
+            writtenGroups.put(key, version.definition());
             resolve(version, rawLatest, written).ifPresent(resolved -> {
                 released.put(key, resolved.group());
                 groupSteps.put(key, resolved.steps());
@@ -140,7 +155,8 @@ public class ProcedureCatalog {
         released.values().forEach(d -> d.workflow().transitions().stream().filter(WorkflowDefinition.Transition::byOfficer)
                 .forEach(t -> t.from().forEach(from -> officerStates.add(d.code() + ":" + from))));
         Snapshot read = new Snapshot(generation, Collections.unmodifiableMap(latest), Map.copyOf(released),
-                Map.copyOf(groupSteps), List.copyOf(publishedGroups), Set.copyOf(officerStates));
+                Map.copyOf(groupSteps), Map.copyOf(writtenGroups), List.copyOf(publishedGroups), Set.copyOf(officerStates),
+                new ConcurrentHashMap<>());
         if (!snapshot.compareAndSet(before, read)) {
             snapshot.accumulateAndGet(read, (current, next) -> next.generation() > current.generation() ? next : current);
         }
@@ -310,7 +326,53 @@ public class ProcedureCatalog {
         return steps.get(index);
     }
 
-    /** The definition a dossier was filed under, whichever version it is. */
+    /**
+     * The definition a dossier was filed under: {@link #get}, except that an interconnected group's own dossier gets
+     * its group version with the step versions it was filed with, not those the version is served with now (a step
+     * published since, which the group takes, would show the citizen a form they never answered). Every page, form
+     * and decision about a dossier asks here.
+     */
+    public ProcedureDefinition of(FiledUnder dossier) {
+        ProcedureDefinition served = get(dossier.procedureCode(), dossier.procedureVersion());
+        return served.isGroup() && !dossier.stepVersions().isEmpty()
+                ? filed(dossier).group() : served;
+    }
+
+    /**
+     * The version of a group's step (0-based) a group's dossier files or shows: the one it was filed with, else (not
+     * known: filed before the portal kept them) the one its group version is served with.
+     */
+    public ProcedureDefinition step(FiledUnder group, int index) {
+        ProcedureDefinition served = get(group.procedureCode(), group.procedureVersion());
+        return group.stepVersions().isEmpty() ? step(served, index) : filed(group).steps().get(index);
+    }
+
+    private ResolvedGroup filed(FiledUnder dossier) {
+        Snapshot now = snapshot.get();
+        String key = key(dossier.procedureCode(), dossier.procedureVersion());
+        return now.filedGroups().computeIfAbsent(key + "@" + dossier.stepVersions(), k -> {
+            ProcedureDefinition written = now.writtenGroups().get(key);
+            List<ProcedureDefinition> served = now.groupSteps().get(key);
+            List<ProcedureDefinition> steps = new ArrayList<>();
+            for (int i = 0; i < served.size(); i++) {
+                Integer version = i < dossier.stepVersions().size() ? dossier.stepVersions().get(i) : null;
+                ProcedureDefinition step = version == null ? null
+                        : now.released().get(key(written.steps().get(i).procedure(), version));
+                steps.add(step != null ? step : served.get(i));
+            }
+            List<DefinitionProblem> problems = new ArrayList<>();
+            Optional<ProcedureDefinition> group = DefinitionCheck.resolveGroup(written,
+                    code -> steps.stream().filter(s -> s.code().equals(code)).findFirst(), problems);
+            if (group.isEmpty()) {
+                // Not expected (the dossier was filed with them): its version as served is the best left.
+                log.error("Group {} with steps {} cannot be resolved: {}", key, dossier.stepVersions(), problems);
+                return new ResolvedGroup(now.released().get(key), served);
+            }
+            return new ResolvedGroup(group.get(), List.copyOf(steps));
+        });
+    }
+
+    /** The definition of this version as served now (a group's own dossier: {@link #of}). */
     public ProcedureDefinition get(String code, int version) {
         ProcedureDefinition definition = snapshot.get().released().get(key(code, version));
         if (definition == null && store.generation() != generation()) {

@@ -93,7 +93,7 @@ class MyDossiersController {
             return "redirect:/my/dossiers/" + id;
         }
         model.addAttribute("dossier", dossier);
-        var procedure = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        var procedure = catalog.of(dossier);
         model.addAttribute("procedure", procedure);
         model.addAttribute("receiptForm", forms.receiptOnConfirmation(dossier).map(OneStopForm::number).orElse(null));
         model.addAttribute("awaitingParty", awaitingParty(citizen, dossier, procedure));
@@ -111,7 +111,7 @@ class MyDossiersController {
     String show(@PathVariable UUID id, PortalUser citizen, Model model, Locale locale) {
         Dossier dossier = dossiers.forCitizen(citizen, id);
         model.addAttribute("dossier", dossier);
-        ProcedureDefinition procedure = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        ProcedureDefinition procedure = catalog.of(dossier);
         model.addAttribute("procedure", procedure);
         model.addAttribute("awaitingParty", awaitingParty(citizen, dossier, procedure));
         model.addAttribute("timeline", dossiers.timeline(dossier));

@@ -81,7 +81,7 @@ class SupplementController {
     }
 
     private String show(Dossier dossier, Filing.FormState form, PortalUser citizen, Model model) {
-        ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        ProcedureDefinition definition = catalog.of(dossier);
         model.addAttribute("dossier", dossier);
         model.addAttribute("procedure", definition);
         model.addAttribute("form", form);

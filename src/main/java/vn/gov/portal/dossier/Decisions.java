@@ -192,6 +192,7 @@ public class Decisions {
                 || !dossiers.extendAppointment(id, expectedLockVersion, newDate)) {
             throw UserFacingException.refused("decision.concurrent");
         }
+        groupFollows(dossier, newDate, officer.username());
         long eventId = dossiers.addEvent(id, officer.username(), "STAFF", "extend-deadline", dossier.state(),
                 dossier.state(), dossier.statusCode(), text);
         audit.record(officer.username(), "dossier.deadline-extended", "dossier", id.toString(), Map.of(
@@ -472,6 +473,29 @@ public class Decisions {
         }
     }
 
+    /**
+     * A step's appointment moved later (an extension, the lawful longer time): the group's moves by the same working
+     * days, as it does for the days a step waits for a supplement. The group's appointment is its own legal time from
+     * the filing plus the days its steps were given beyond theirs, so a step's delay delays the chain after it by as
+     * much, and no more: the group keeps the time its own deadline gives it, and the citizen's group page no longer
+     * shows a date the group cannot meet.
+     */
+    void groupFollows(Dossier step, LocalDate newDate, String actor) {
+        if (step.appointmentDate() == null) {
+            return;
+        }
+        groupOf(step).filter(group -> group.isOpen() && !group.completed() && group.appointmentDate() != null)
+                .ifPresent(group -> {
+                    var calendar = calendars.current();
+                    LocalDate moved = calendar.addWorkingDays(group.appointmentDate(),
+                            calendar.workingDaysBetween(step.appointmentDate(), newDate));
+                    dossiers.moveAppointment(group.id(), moved);
+                    audit.record(actor, "group.appointment-moved", "dossier", group.id().toString(), Map.of(
+                            "receiptCode", group.receiptCode(), "step", step.receiptCode(),
+                            "from", group.appointmentDate().toString(), "to", moved.toString()));
+                });
+    }
+
     /** The group a step belongs to, locked after the step as when the step ends ({@link GroupSteps#stepEnded}). */
     private Optional<Dossier> groupOf(Dossier dossier) {
         return dossier.parentId() == null ? Optional.empty() : dossiers.findForUpdate(dossier.parentId());
@@ -503,6 +527,6 @@ public class Decisions {
     }
 
     private ProcedureDefinition definitionOf(Dossier dossier) {
-        return catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        return catalog.of(dossier);
     }
 }

@@ -2,11 +2,17 @@ package vn.gov.portal.dossier;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import vn.gov.portal.catalog.ProcedureCatalog;
 
-/** A filing of one procedure by one citizen: a draft until submitted, then a dossier moving through its workflow. */
+/**
+ * A filing of one procedure by one citizen: a draft until submitted, then a dossier moving through its workflow. An
+ * interconnected group's own dossier also holds the versions of its steps it was filed with ({@code stepVersions},
+ * empty for other dossiers): see {@link ProcedureCatalog#of}.
+ */
 public record Dossier(
         UUID id,
         String procedureCode,
@@ -34,7 +40,8 @@ public record Dossier(
         boolean completed,
         boolean feeExemptionRefused,
         Long amountDueVnd,
-        Instant receivedAt) {
+        Instant receivedAt,
+        List<Integer> stepVersions) implements ProcedureCatalog.FiledUnder {
 
     public static final String DRAFT = "draft";
 

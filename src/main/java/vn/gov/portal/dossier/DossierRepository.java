@@ -27,7 +27,8 @@ class DossierRepository {
                    status_code, receipt_code, answers, prefilled, submitted_at, appointment_date, closed_at,
                    party_id_number, parent_id, step_index, is_group, assignee, clock_paused_on, lock_version, updated_at,
                    supplement_due, completed_at is not null as completed,
-                   fee_exemption_refused_at is not null as fee_exemption_refused, amount_due_vnd, received_at
+                   fee_exemption_refused_at is not null as fee_exemption_refused, amount_due_vnd, received_at,
+                   step_versions
             """;
     private static final String COLUMNS = "select" + DOSSIER + "from dossier\n";
     private static final TypeReference<LinkedHashMap<String, String>> ANSWERS = new TypeReference<>() { };
@@ -160,6 +161,11 @@ class DossierRepository {
                 .params(newDate, id, expectedLockVersion).update() == 1;
     }
 
+    /** A group's appointment follows its step's extension (Decisions#groupFollows); the group itself stays as it is. */
+    void moveAppointment(UUID id, LocalDate newDate) {
+        jdbc.sql("update dossier set appointment_date = ?, updated_at = now() where id = ?").params(newDate, id).update();
+    }
+
     /** The legal clock stops while the citizen is asked for more, and restarts with a later appointment date. */
     void pauseClock(UUID id, LocalDate on) {
         jdbc.sql("update dossier set clock_paused_on = ? where id = ?").params(on, id).update();
@@ -264,9 +270,13 @@ class DossierRepository {
         jdbc.sql("update dossier set supplement_due = ? where id = ?").params(due, id).update();
     }
 
-    /** Marks a submitted dossier as the citizen's dossier of an interconnected group (in no agency's queue). */
-    void markGroup(UUID id) {
-        jdbc.sql("update dossier set is_group = true where id = ?").param(id).update();
+    /**
+     * Marks a submitted dossier as the citizen's dossier of an interconnected group (in no agency's queue), with the
+     * versions of its steps it is filed with.
+     */
+    void markGroup(UUID id, List<Integer> stepVersions) {
+        jdbc.sql("update dossier set is_group = true, step_versions = ? where id = ?")
+                .params(stepVersions.toArray(Integer[]::new), id).update();
     }
 
     /** Files a step of a group on the citizen's behalf, with the answers the step needs. */
@@ -370,6 +380,13 @@ class DossierRepository {
                 rs.getString("assignee"), rs.getObject("clock_paused_on", LocalDate.class), rs.getInt("lock_version"),
                 rs.getTimestamp("updated_at").toInstant(), rs.getObject("supplement_due", LocalDate.class), rs.getBoolean("completed"),
                 rs.getBoolean("fee_exemption_refused"), rs.getObject("amount_due_vnd", Long.class),
-                Optional.ofNullable(rs.getTimestamp("received_at")).map(Timestamp::toInstant).orElse(null));
+                Optional.ofNullable(rs.getTimestamp("received_at")).map(Timestamp::toInstant).orElse(null),
+                stepVersions(rs.getArray("step_versions")));
+    }
+
+    /** A group's step versions; an element is null for a step whose version is not known (filed before V54). */
+    private static List<Integer> stepVersions(java.sql.Array array) throws SQLException {
+        return array == null ? List.of()
+                : java.util.Collections.unmodifiableList(java.util.Arrays.asList((Integer[]) array.getArray()));
     }
 }

@@ -105,12 +105,12 @@ public class Dossiers {
      * the officer refuses the second payment. Only their receipt code, status and date are shown, nothing about who filed.
      */
     public List<Repeats> repeats(Dossier dossier) {
-        return catalog.get(dossier.procedureCode(), dossier.procedureVersion()).fields()
+        return catalog.of(dossier).fields()
                 .filter(FormField::showRepeats)
                 .filter(f -> dossier.answers().get(f.id()) != null && !dossier.answers().get(f.id()).isBlank())
                 .map(f -> new Repeats(f, dossier.answers().get(f.id()), dossiers.withSameAnswer(dossier.procedureCode(),
                         f.id(), dossier.answers().get(f.id()), dossier.id(), REPEATS_SHOWN).stream()
-                        .map(other -> new Other(other, catalog.get(other.procedureCode(), other.procedureVersion())
+                        .map(other -> new Other(other, catalog.of(other)
                                 .workflow().state(other.state()).map(vn.gov.portal.catalog.WorkflowDefinition.State::label).orElse(null)))
                         .toList()))
                 .toList();
@@ -128,7 +128,7 @@ public class Dossiers {
         }
         Set<String> roles = user.isCitizen() ? dossier.citizenRoles(user.subject())
                 : agencies.rolesIn(user.username(), dossier.agencyId());
-        ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        ProcedureDefinition definition = catalog.of(dossier);
         // Sending back to pay answers an exemption ground declared (Decisions): no button on the other dossiers.
         boolean exempt = !user.isCitizen() && feesDue.of(dossier).exempt();
         return definition.workflow().transitionsFrom(dossier.state()).stream()
@@ -144,7 +144,7 @@ public class Dossiers {
         if (dossier.submittedAt() == null) {
             return null;
         }
-        return catalog.get(dossier.procedureCode(), dossier.procedureVersion()).missedFilingDue(dossier.answers(),
+        return catalog.of(dossier).missedFilingDue(dossier.answers(),
                 java.time.LocalDateTime.ofInstant(dossier.submittedAt(), clock.getZone())).orElse(null);
     }
 
@@ -184,7 +184,7 @@ public class Dossiers {
 
     /** The register records of the other people the dossier names; each reading is audited like the applicant's. */
     public List<Involved> othersInvolved(PortalUser officer, Dossier dossier) {
-        ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        ProcedureDefinition definition = catalog.of(dossier);
         Set<String> seen = new HashSet<>(Set.of(dossier.applicantIdNumber()));
         List<Involved> people = new ArrayList<>();
         for (ProcedureDefinition.FormSection section : definition.sections()) {

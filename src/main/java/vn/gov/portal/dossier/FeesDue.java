@@ -35,7 +35,7 @@ public class FeesDue {
         }
         LocalDate filedOn = dossier.submittedAt() == null ? LocalDate.now(clock)
                 : LocalDate.ofInstant(dossier.submittedAt(), clock.getZone());
-        return catalog.get(dossier.procedureCode(), dossier.procedureVersion())
+        return catalog.of(dossier)
                 .feeDue(dossier.answers(), filedOn, dossier.feeExemptionRefused());
     }
 

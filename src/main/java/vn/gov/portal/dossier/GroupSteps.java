@@ -3,10 +3,12 @@ package vn.gov.portal.dossier;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
 import vn.gov.portal.agency.Agency;
 import vn.gov.portal.audit.AuditLog;
@@ -51,11 +53,17 @@ class GroupSteps {
         this.clock = clock;
     }
 
-    /** Starts the first step of a group the citizen just submitted. */
+    /**
+     * Starts the first step of a group the citizen just submitted, and keeps the step versions it is filed with: the
+     * first step's is the form the citizen answered, and a later step is filed under its version of today however
+     * long the steps before it take (ProcedureCatalog.of).
+     */
     UUID start(Dossier group) {
-        dossiers.markGroup(group.id());
         ProcedureDefinition definition = catalog.get(group.procedureCode(), group.procedureVersion());
-        return fileStep(group, definition, 0, group.answers(), group.agencyId())
+        List<ProcedureDefinition> steps = IntStream.range(0, definition.steps().size())
+                .mapToObj(i -> catalog.step(definition, i)).toList();
+        dossiers.markGroup(group.id(), steps.stream().map(ProcedureDefinition::version).toList());
+        return fileStep(group, definition, steps.get(0), 0, group.answers(), group.agencyId())
                 .orElseThrow(() -> new IllegalStateException("the first step of " + group.procedureCode() + " has no agency"));
     }
 
@@ -66,7 +74,7 @@ class GroupSteps {
      */
     Next stepEnded(Dossier step, int endStatus) {
         Dossier group = dossiers.findForUpdate(step.parentId()).orElseThrow();
-        ProcedureDefinition definition = catalog.get(group.procedureCode(), group.procedureVersion());
+        ProcedureDefinition definition = catalog.of(group);
         boolean optional = definition.steps().get(step.stepIndex() - 1).optional();
         // An optional step is a claim no later step builds on: its refusal leaves the earlier steps' results standing.
         if (FAILED.contains(endStatus) && !optional) {
@@ -83,7 +91,7 @@ class GroupSteps {
         }
         Map<String, String> known = new LinkedHashMap<>(group.answers());
         dossiers.steps(group.id()).forEach(done -> known.putAll(done.answers()));
-        Optional<UUID> started = fileStep(group, definition, next, known, null);
+        Optional<UUID> started = fileStep(group, definition, catalog.step(group, next), next, known, null);
         if (started.isEmpty()) {
             return new Next(Optional.empty(), Optional.of(GroupWorkflow.STOP));
         }
@@ -91,11 +99,10 @@ class GroupSteps {
         return new Next(started, Optional.ofNullable(event));
     }
 
-    private Optional<UUID> fileStep(Dossier group, ProcedureDefinition definition, int index,
-                                    Map<String, String> known, Long agencyOfFirst) {
+    /** Files step {@code index} under {@code procedure}, the step's version the group's dossier was filed with. */
+    private Optional<UUID> fileStep(Dossier group, ProcedureDefinition definition, ProcedureDefinition procedure,
+                                    int index, Map<String, String> known, Long agencyOfFirst) {
         ProcedureDefinition.Step step = definition.steps().get(index);
-        // The step version the group version was checked against: the first step's is the form the citizen answered.
-        ProcedureDefinition procedure = catalog.step(definition, index);
         // Each agency sees only what its own form asks for: the group's answers go no further than needed.
         Map<String, String> answers = new LinkedHashMap<>();
         procedure.sections().forEach(section -> section.fields().forEach(field -> section.answerIds(field)

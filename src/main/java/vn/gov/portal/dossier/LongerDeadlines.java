@@ -71,6 +71,7 @@ public class LongerDeadlines {
                 || !dossiers.extendAppointment(id, expectedLockVersion, newDate)) {
             throw UserFacingException.refused("decision.concurrent");
         }
+        decisions.groupFollows(dossier, newDate, officer.username());
         long eventId = dossiers.addEvent(id, officer.username(), "STAFF", EVENT, dossier.state(), dossier.state(),
                 dossier.statusCode(), deadline.longer().reason().vi());
         audit.record(officer.username(), "dossier.longer-deadline", "dossier", id.toString(), Map.of(
@@ -108,6 +109,6 @@ public class LongerDeadlines {
     }
 
     private Deadline deadlineOf(Dossier dossier) {
-        return catalog.get(dossier.procedureCode(), dossier.procedureVersion()).deadline();
+        return catalog.of(dossier).deadline();
     }
 }

@@ -197,6 +197,6 @@ public class Supplementation {
     }
 
     private ProcedureDefinition definitionOf(Dossier dossier) {
-        return catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        return catalog.of(dossier);
     }
 }

@@ -59,7 +59,7 @@ public class ControlSheet {
      * each later step to whoever took it.
      */
     public List<Handover> handovers(Dossier dossier) {
-        ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        ProcedureDefinition definition = catalog.of(dossier);
         List<Handover> handovers = new ArrayList<>();
         String holder = null;
         for (DossierEvent event : dossiers.timeline(dossier)) {
@@ -77,7 +77,7 @@ public class ControlSheet {
 
     public byte[] render(Dossier dossier) {
         Agency agency = agencies.find(dossier.agencyId()).orElseThrow();
-        ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        ProcedureDefinition definition = catalog.of(dossier);
         PdfSheet pdf = new PdfSheet(fonts, PageSize.A4.rotate(), "Mẫu số 05 – " + dossier.receiptCode(),
                 "Phiếu kiểm soát quá trình giải quyết hồ sơ " + dossier.receiptCode() + " – lập lúc "
                         + PdfSheet.TIME.format(clock.instant()));

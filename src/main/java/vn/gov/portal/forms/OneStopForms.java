@@ -123,7 +123,7 @@ public class OneStopForms {
     }
 
     private ProcedureDefinition definitionOf(Dossier dossier) {
-        return catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        return catalog.of(dossier);
     }
 
     /**

@@ -108,6 +108,6 @@ class Receipts {
     }
 
     private OneStopForm formOf(Dossier dossier) {
-        return OneStopForm.receiptOf(catalog.get(dossier.procedureCode(), dossier.procedureVersion()).formSet());
+        return OneStopForm.receiptOf(catalog.of(dossier).formSet());
     }
 }

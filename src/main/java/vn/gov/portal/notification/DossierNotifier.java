@@ -150,7 +150,7 @@ class DossierNotifier {
     }
 
     private ProcedureDefinition definitionOf(Dossier dossier) {
-        return catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        return catalog.of(dossier);
     }
 
     private void notify(Dossier dossier, long eventId, NotificationKind kind, String detail, LocalDate due) {

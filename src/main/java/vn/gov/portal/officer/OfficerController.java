@@ -111,14 +111,14 @@ class OfficerController {
     String dossier(@PathVariable UUID id, PortalUser officer, Locale locale, Model model) {
         Dossier dossier = dossiers.forOfficer(officer, id);
         model.addAttribute("dossier", dossier);
-        model.addAttribute("procedure", catalog.get(dossier.procedureCode(), dossier.procedureVersion()));
+        model.addAttribute("procedure", catalog.of(dossier));
         model.addAttribute("agency", agencies.find(dossier.agencyId()).orElseThrow());
         model.addAttribute("timeline", dossiers.officerTimeline(dossier));
         model.addAttribute("filedLate", dossiers.missedFilingDue(dossier));
         model.addAttribute("actions", dossier.assignee() == null || dossier.assignee().equals(officer.username())
                 ? dossiers.actionsFor(officer, dossier) : java.util.List.of());
         model.addAttribute("colleagues", dossiers.colleagues(dossier));
-        var workflow = catalog.get(dossier.procedureCode(), dossier.procedureVersion()).workflow();
+        var workflow = catalog.of(dossier).workflow();
         // Requests for supplementation carry the date by which the citizen should answer.
         model.addAttribute("supplementEvents", workflow.transitions().stream()
                 .filter(t -> workflow.statusOf(t.to()) == 5).map(t -> t.event()).collect(java.util.stream.Collectors.toSet()));
@@ -136,7 +136,7 @@ class OfficerController {
         model.addAttribute("noteFormId", UUID.randomUUID());
         model.addAttribute("longerDeadline", dossier.assignee() == null || dossier.assignee().equals(officer.username())
                 ? longerDeadlines.offer(dossier).orElse(null) : null);
-        model.addAttribute("diagram", diagrams.draw(catalog.get(dossier.procedureCode(), dossier.procedureVersion()),
+        model.addAttribute("diagram", diagrams.draw(catalog.of(dossier),
                 locale, dossier.state()));
         return "officer/dossier";
     }

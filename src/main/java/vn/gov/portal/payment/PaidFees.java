@@ -38,7 +38,7 @@ public class PaidFees {
 
     /** For a page of dossiers at once: one query for those whose procedure charges online, none if no such dossier. */
     public Map<UUID, Paid> of(List<Dossier> dossiers) {
-        return paid(dossiers.stream().filter(d -> catalog.get(d.procedureCode(), d.procedureVersion()).chargesOnline())
+        return paid(dossiers.stream().filter(d -> catalog.of(d).chargesOnline())
                 .map(Dossier::id).toList());
     }
 

@@ -150,6 +150,60 @@ class StepVersionAndGroupsTest extends PortalIntegrationTest {
         assertThat(second.procedureVersion()).isEqualTo(1);
     }
 
+    /**
+     * Review finding: a released group version took the latest step versions whenever it could, so a dossier filed
+     * under an older group version showed the first step's newest form on its page (labels it was never asked), and
+     * its later steps were filed under versions published after it. Now a group's dossier keeps the step versions it
+     * was filed with (ProcedureCatalog.of): its page, its answers' labels and the steps filed later come from them.
+     */
+    @Test
+    void aDossierOfAnOlderGroupVersionShowsAndFilesTheStepVersionsItWasFiledWith() throws Exception {
+        Copies copies = publishCopies("");
+        PortalUser filer = citizen(freeAdultOfLargeHousehold(650), 2);
+        Dossier filed = fileGroup(filer, copies.group());
+
+        // Group version 2 supersedes version 1; then both steps get a new version that every group version takes.
+        editor.startDraft(ADMIN, copies.group());
+        editor.editDraft(ADMIN, copies.group(), "text", text -> renamed(text, "Bản sao dùng trong kiểm thử",
+                "Bản sao dùng trong kiểm thử, lần hai"));
+        editor.publish(ADMIN, copies.group());
+        editor.startDraft(ADMIN, copies.death());
+        editor.editDraft(ADMIN, copies.death(), "text", text -> renamed(text, "Nguyên nhân mất", "Nguyên nhân tử vong"));
+        editor.publish(ADMIN, copies.death());
+        editor.startDraft(ADMIN, copies.residence());
+        editor.editDraft(ADMIN, copies.residence(), "text", text -> renamed(text, "Thử nghiệm phiên bản ",
+                "Phiên bản mới của "));
+        editor.publish(ADMIN, copies.residence());
+        assertThat(catalog.find(copies.group()).orElseThrow().field("causeOfDeath").orElseThrow().label().vi())
+                .as("new filings get the new form").isEqualTo("Nguyên nhân tử vong");
+
+        // The version 1 dossier shows the form its filer answered, and names its next step as it will be filed.
+        Dossier mine = dossiers.forCitizen(filer, filed.id());
+        assertThat(mine.stepVersions().subList(0, 2)).containsExactly(1, 1);
+        assertThat(catalog.of(mine).field("causeOfDeath").orElseThrow().label().vi()).isEqualTo("Nguyên nhân mất");
+        String page = mvc.perform(get("/my/dossiers/" + filed.id()).with(authentication(login(filer))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Nguyên nhân mất").doesNotContain("Nguyên nhân tử vong")
+                .contains("Thử nghiệm phiên bản " + copies.residence()).doesNotContain("Phiên bản mới của ");
+
+        // Its second step is filed under the deregistration's version it was filed with, not the one published since.
+        endFirstStep(filer, filed);
+        Dossier second = dossiers.steps(dossiers.forCitizen(filer, filed.id())).get(1);
+        assertThat(second.procedureCode()).isEqualTo(copies.residence());
+        assertThat(second.procedureVersion()).isEqualTo(1);
+
+        // A dossier filed now takes the new versions.
+        PortalUser another = citizen(freeAdultOfLargeHousehold(680), 2);
+        Dossier later = dossiers.forCitizen(another, fileGroup(another, copies.group()).id());
+        assertThat(later.stepVersions().subList(0, 2)).containsExactly(2, 2);
+        assertThat(catalog.of(later).field("causeOfDeath").orElseThrow().label().vi()).isEqualTo("Nguyên nhân tử vong");
+    }
+
+    private static String renamed(String text, String from, String to) {
+        assertThat(text).contains(from);
+        return text.replace(from, to);
+    }
+
     /** Copies of the two first steps and of the death group using them (its second step with {@code secondInputs}). */
     private Copies publishCopies(String secondInputs) {
         String suffix = Long.toString(System.nanoTime(), 36);

@@ -33,6 +33,7 @@ import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.Filing;
+import vn.gov.portal.dossier.LongerDeadlines;
 import vn.gov.portal.dossier.QueueFilter;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.workflow.HolidayCalendarSource;
@@ -60,6 +61,8 @@ class GroupAnswersPerAgencyTest extends PortalIntegrationTest {
     AgencyDashboard dashboard;
     @Autowired
     HolidayCalendarSource calendars;
+    @Autowired
+    LongerDeadlines longerDeadlines;
     @Autowired
     Clock clock;
     @Autowired
@@ -150,6 +153,51 @@ class GroupAnswersPerAgencyTest extends PortalIntegrationTest {
         assertThat(group.clockPausedOn()).isNull();
         assertThat(group.appointmentDate()).isEqualTo(days.addWorkingDays(asked, days.workingDaysBetween(asked, today)));
         assertThat(dossiers.forCitizen(filer, step.id()).clockPausedOn()).isNull();
+    }
+
+    /**
+     * Review finding: an officer's extension of a step (the apology letter, form 04) moved the step's appointment only,
+     * so the citizen's group page kept a date the chain could no longer meet. The group's appointment now moves by the
+     * working days the step's did, as for the days a step waits for a supplement.
+     */
+    @Test
+    void anExtendedStepMovesTheGroupsAppointmentByTheSameWorkingDays() throws Exception {
+        PortalUser filer = citizen(freeAdultOfLargeHousehold(710), 2);
+        Dossier group = fileDeathGroupClaimingTheAllowance(filer);
+        Dossier step = dossiers.steps(group).get(0);
+        step = decisions.decide(officer(staffWith(step, "RECEIVER")), step.id(), "receive", "", step.lockVersion());
+        var days = calendars.current();
+        LocalDate groupDue = dossiers.forCitizen(filer, group.id()).appointmentDate();
+        LocalDate newDate = days.addWorkingDays(step.appointmentDate(), 2);
+
+        decisions.extendDeadline(officer(staffWith(step, "HANDLER")), step.id(), newDate,
+                "Cần xác minh thông tin người đã mất với cơ sở y tế", step.lockVersion());
+
+        LocalDate moved = days.addWorkingDays(groupDue, days.workingDaysBetween(step.appointmentDate(), newDate));
+        assertThat(moved).isAfter(groupDue);
+        assertThat(dossiers.forCitizen(filer, group.id()).appointmentDate()).isEqualTo(moved);
+        String page = mvc.perform(get("/my/dossiers/" + group.id()).with(authentication(login(filer))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(moved.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'group.appointment-moved' and subject_id = ?")
+                .param(group.id().toString()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** The lawful longer time of a step (the death registration's 3 days to verify) moves the group's the same way. */
+    @Test
+    void aStepsLongerDeadlineMovesTheGroupsAppointmentByTheSameWorkingDays() {
+        PortalUser filer = citizen(freeAdultOfLargeHousehold(740), 2);
+        Dossier group = fileDeathGroupClaimingTheAllowance(filer);
+        Dossier step = dossiers.steps(group).get(0);
+        step = decisions.decide(officer(staffWith(step, "RECEIVER")), step.id(), "receive", "", step.lockVersion());
+        var days = calendars.current();
+        LocalDate groupDue = dossiers.forCitizen(filer, group.id()).appointmentDate();
+
+        Dossier longer = longerDeadlines.apply(officer(staffWith(step, "HANDLER")), step.id(), step.lockVersion());
+
+        assertThat(longer.appointmentDate()).isAfter(step.appointmentDate());
+        assertThat(dossiers.forCitizen(filer, group.id()).appointmentDate()).isEqualTo(days.addWorkingDays(groupDue,
+                days.workingDaysBetween(step.appointmentDate(), longer.appointmentDate())));
     }
 
     /**
