@@ -58,11 +58,13 @@ public class Decisions {
     private final Appointments appointments;
     private final ApplicationEventPublisher events;
     private final FeesDue feesDue;
+    private final ActingLevel actingLevel;
 
     Decisions(DossierRepository dossiers, ProcedureCatalog catalog, AgencyDirectory agencies, WorkflowEngine engine,
               AuditLog audit, List<WriteBackHandler> writeBacks, List<RegisterGuard> guards, GroupSteps groups, Clock clock,
               HolidayCalendarSource calendars, Appointments appointments, ApplicationEventPublisher events,
-              FeesDue feesDue) {
+              FeesDue feesDue, ActingLevel actingLevel) {
+        this.actingLevel = actingLevel;
         this.feesDue = feesDue;
         this.events = events;
         this.appointments = appointments;
@@ -299,9 +301,7 @@ public class Decisions {
             throw UserFacingException.notFound();
         }
         // The other party confirms "with their own e-ID login": at the level the procedure requires, as the filer.
-        if (citizen.eidLevel() < definitionOf(dossier).eidLevel()) {
-            throw UserFacingException.refused("filing.levelTooLowToAct", definitionOf(dossier).eidLevel());
-        }
+        actingLevel.check(citizen, dossier);
         return fire(dossier, event, note, expectedLockVersion, new Actor(citizen.subject(), "CITIZEN", roles));
     }
 

@@ -50,9 +50,11 @@ public class Supplementation {
     private final AnswerValidator validator;
     private final Decisions decisions;
     private final PersonLookups lookups;
+    private final ActingLevel actingLevel;
 
     Supplementation(DossierRepository dossiers, ProcedureCatalog catalog, Filing filing, AnswerValidator validator,
-                    Decisions decisions, PersonLookups lookups) {
+                    Decisions decisions, PersonLookups lookups, ActingLevel actingLevel) {
+        this.actingLevel = actingLevel;
         this.lookups = lookups;
         this.dossiers = dossiers;
         this.catalog = catalog;
@@ -126,6 +128,8 @@ public class Supplementation {
         Dossier dossier = dossiers.findForUpdate(id)
                 .filter(d -> d.applicantIdNumber().equals(citizen.subject()))
                 .orElseThrow(UserFacingException::notFound);
+        // Before the answers are looked at: a level-1 login neither changes them nor looks anyone up with them.
+        actingLevel.check(citizen, dossier);
         if (!editable(dossier)) {
             throw UserFacingException.refused("supplement.notRequested");
         }

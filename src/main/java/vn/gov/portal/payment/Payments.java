@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.portal.audit.AuditLog;
 import vn.gov.portal.catalog.WorkflowDefinition.Transition;
+import vn.gov.portal.dossier.ActingLevel;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
@@ -45,9 +46,11 @@ public class Payments {
     private final ObjectProvider<PaymentGateway> gateway;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ActingLevel actingLevel;
 
     Payments(Dossiers dossiers, Decisions decisions, ObjectProvider<PaymentGateway> gateway,
-             JdbcClient jdbc, AuditLog audit, FeesDue feesDue) {
+             JdbcClient jdbc, AuditLog audit, FeesDue feesDue, ActingLevel actingLevel) {
+        this.actingLevel = actingLevel;
         this.feesDue = feesDue;
         this.dossiers = dossiers;
         this.decisions = decisions;
@@ -60,12 +63,13 @@ public class Payments {
     public record Completion(UUID dossierId, boolean paid, String messageCode) {}
 
     /**
-     * Starts paying the dossier's amount due: only the applicant, only while the dossier's current state has a
-     * payment transition. Returns the gateway's checkout address.
+     * Starts paying the dossier's amount due: only the applicant at the procedure's e-ID level, only while the
+     * dossier's current state has a payment transition. Returns the gateway's checkout address.
      */
     @Transactional
     public URI start(PortalUser citizen, UUID dossierId, String returnUrl, String clientIp) {
         Dossier dossier = dossiers.forCitizen(citizen, dossierId);
+        actingLevel.check(citizen, dossier);
         boolean due = dossiers.actionsFor(citizen, dossier).stream().anyMatch(Transition::payment);
         if (!due) {
             throw UserFacingException.refused("payment.notDue");

@@ -230,6 +230,19 @@ class OnlinePaymentTest extends PortalIntegrationTest {
     }
 
     @Test
+    void aLevelOneLoginStartsNoPayment() throws Exception {
+        String idNumber = freeAdult(1157);
+        Dossier dossier = fileFine(citizen(idNumber, 2));
+        String page = "/my/dossiers/" + dossier.id();
+        MvcResult refused = mvc.perform(post(page + "/payment").with(csrf())
+                        .with(authentication(login(citizen(idNumber, 1)))))
+                .andExpect(redirectedUrl(page)).andReturn();
+        assertThat((String) refused.getFlashMap().get("problem")).contains("mức độ 2");
+        assertThat(payments(dossier.id())).isEmpty();
+        assertThat(startsAudited(dossier)).isZero();
+    }
+
+    @Test
     void paymentIsNoButtonTheCitizenPressesAndOnlyTheFilerMayStartIt() throws Exception {
         PortalUser citizen = citizen(freeAdult(620), 2);
         PortalUser other = citizen(freeAdult(630), 2);
@@ -320,6 +333,11 @@ class OnlinePaymentTest extends PortalIntegrationTest {
     private static MockHttpServletRequestBuilder withParams(MockHttpServletRequestBuilder request, Map<String, String> params) {
         params.forEach(request::param);
         return request;
+    }
+
+    private long startsAudited(Dossier dossier) {
+        return jdbc.sql("select count(*) from audit_log where action = 'payment.start' and subject_id = ?")
+                .param(dossier.id().toString()).query(Long.class).single();
     }
 
     private String stateOf(UUID id) {
