@@ -295,6 +295,15 @@ public class Decisions {
     /** A citizen's step on a dossier they filed (APPLICANT) or must confirm (PARTY): withdraw, pay, confirm. */
     @Transactional
     public Dossier act(PortalUser citizen, UUID id, String event, String note, int expectedLockVersion) {
+        return act(citizen, id, event, note, expectedLockVersion, null);
+    }
+
+    /**
+     * As {@link #act(PortalUser, UUID, String, String, int)}, the move's timeline entry keeping the key of the post
+     * that made it ({@code formId}), by which a repeat of that post finds it (Supplementation).
+     */
+    @Transactional
+    public Dossier act(PortalUser citizen, UUID id, String event, String note, int expectedLockVersion, UUID formId) {
         Dossier dossier = dossiers.findForUpdate(id).filter(d -> !d.isDraft()).orElseThrow(UserFacingException::notFound);
         Set<String> roles = dossier.citizenRoles(citizen.subject());
         if (roles.isEmpty()) {
@@ -302,7 +311,7 @@ public class Decisions {
         }
         // The other party confirms "with their own e-ID login": at the level the procedure requires, as the filer.
         actingLevel.check(citizen, dossier);
-        return fire(dossier, event, note, expectedLockVersion, new Actor(citizen.subject(), "CITIZEN", roles));
+        return fire(dossier, event, note, expectedLockVersion, new Actor(citizen.subject(), "CITIZEN", roles), formId);
     }
 
     /**
@@ -364,6 +373,11 @@ public class Decisions {
     private record Actor(String name, String kind, Set<String> roles) {}
 
     private Dossier fire(Dossier dossier, String event, String note, int expectedLockVersion, Actor actor) {
+        return fire(dossier, event, note, expectedLockVersion, actor, null);
+    }
+
+    private Dossier fire(Dossier dossier, String event, String note, int expectedLockVersion, Actor actor,
+                         UUID formId) {
         if (dossier.lockVersion() != expectedLockVersion) {
             throw UserFacingException.refused("decision.concurrent");
         }
@@ -401,7 +415,7 @@ public class Decisions {
             throw UserFacingException.refused("decision.concurrent");
         }
         long eventId = dossiers.addEvent(id, actor.name(), actor.kind(), event, dossier.state(), next, target.status(),
-                cleanNote.isEmpty() ? null : cleanNote);
+                cleanNote.isEmpty() ? null : cleanNote, formId);
         legalClock(dossier, current, target, backToFee);
         if (dossier.receivedAt() == null && definition.receivedBy(current.id(), next)) {
             receive(dossier, definition);
