@@ -206,11 +206,15 @@ public class Decisions {
     /**
      * A note for the agency only: it stays in the officers' timeline and is never shown to the citizen. The same note
      * posted again from the same form ({@code formId}, made when the page was rendered) is not written again, nor
-     * audited: the officer's double click or browser retry succeeds as the first post did.
+     * audited: the officer's double click or browser retry succeeds as the first post did. A post without the form's
+     * id (a page rendered before it had one, a hand-made request) is refused: its retry could not be told apart.
      */
     @Transactional
     public void addInternalNote(PortalUser officer, UUID id, UUID formId, String note) {
         Dossier dossier = officerDossier(officer, id);
+        if (formId == null) {
+            throw UserFacingException.refused("note.formMissing");
+        }
         String text = note == null ? "" : note.strip();
         if (text.isEmpty()) {
             throw UserFacingException.refused("note.empty").at("note");

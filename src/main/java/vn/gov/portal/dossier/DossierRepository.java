@@ -312,7 +312,7 @@ class DossierRepository {
     }
 
     /**
-     * @param formId the id of the note form's rendering; null for a form without one, written every time
+     * @param formId the id of the note form's rendering (required: Decisions refuses a post without one)
      * @return false when the same form already posted this note (a double click, a retry): nothing was written
      */
     boolean addInternalNote(UUID dossierId, UUID formId, String officer, String state, String note) {
