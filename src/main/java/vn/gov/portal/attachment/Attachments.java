@@ -22,6 +22,7 @@ import vn.gov.portal.catalog.LocalizedText;
 import vn.gov.portal.catalog.ProcedureCatalog;
 import vn.gov.portal.catalog.ProcedureDefinition;
 import vn.gov.portal.catalog.ProcedureDefinition.Document;
+import vn.gov.portal.dossier.ActingLevel;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
 import vn.gov.portal.dossier.FieldProblem;
@@ -72,11 +73,13 @@ public class Attachments implements SupportingDocuments {
     private final Clock clock;
     private final RateLimits limits;
     private final TransactionOperations transactions;
+    private final ActingLevel actingLevel;
 
     /** Filing is lazy: it asks this service for missing documents, and this service asks it to create drafts. */
     Attachments(AttachmentRepository attachments, AttachmentStore store, VirusScanner scanner, @Lazy Filing filing,
                 Dossiers dossiers, ProcedureCatalog catalog, AuditLog audit, Clock clock, RateLimits limits,
-                TransactionOperations transactions) {
+                TransactionOperations transactions, ActingLevel actingLevel) {
+        this.actingLevel = actingLevel;
         this.limits = limits;
         this.transactions = transactions;
         this.clock = clock;
@@ -152,14 +155,16 @@ public class Attachments implements SupportingDocuments {
     }
 
     /**
-     * A file sent with a supplement: only by the applicant, only while the agency waits for it (status 5). Checked
-     * before the transaction, as in {@link #attachToDraft}.
+     * A file sent with a supplement: only by the applicant at the procedure's e-ID level ({@link ActingLevel}), only
+     * while the agency waits for it (status 5). Checked before the transaction, as in {@link #attachToDraft}.
      */
     public Attachment addSupplement(PortalUser citizen, UUID dossierId, String documentId, Upload upload) {
         Dossier dossier = dossiers.forCitizen(citizen, dossierId);
         if (!dossier.applicantIdNumber().equals(citizen.subject()) || dossier.isDraft()) {
             throw UserFacingException.notFound();
         }
+        // Papers for the agency are a step on the dossier: at the procedure's e-ID level, as sending the supplement.
+        actingLevel.check(citizen, dossier);
         Document document = uploadable(catalog.of(dossier), documentId, true);
         FileType type = check(document, upload);
         String sha256 = sha256(upload.content());

@@ -41,25 +41,31 @@ class SupplementController {
     }
 
     @GetMapping("/my/dossiers/{id}/supplement")
-    String form(@PathVariable UUID id, PortalUser citizen, Model model) {
-        Dossier dossier = editable(citizen, id);
+    String form(@PathVariable UUID id, PortalUser citizen, Model model, Locale locale, RedirectAttributes redirect) {
+        Dossier dossier = own(citizen, id);
+        try {
+            supplementation.checkEditable(dossier);
+        } catch (UserFacingException e) {
+            // The page opened again after sending (the back button, a bookmark): the dossier says where it stands.
+            return backToDossier(dossier, e, locale, redirect);
+        }
         return show(dossier, supplementation.form(citizen, dossier), citizen, model);
     }
 
+    /**
+     * Sends the supplement. The same post again (a double click, a retry) gets the first post's answer; a dossier
+     * that no longer waits for a supplement for another reason says so on its page.
+     */
     @PostMapping("/my/dossiers/{id}/supplement")
     String send(@PathVariable UUID id, @RequestParam Map<String, String> params,
                 @RequestParam(defaultValue = "") String message, @RequestParam int lockVersion, PortalUser citizen,
                 Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
-        Dossier dossier = editable(citizen, id);
+        Dossier dossier = own(citizen, id);
         Filing.Outcome outcome;
         try {
             outcome = supplementation.send(citizen, id, params, message, lockVersion);
         } catch (UserFacingException e) {
-            if (e.isNotFound()) {
-                throw e;
-            }
-            redirect.addFlashAttribute("problem", messages.of(e, locale));
-            return "redirect:/my/dossiers/" + id;
+            return backToDossier(dossier, e, locale, redirect);
         }
         if (outcome instanceof Filing.Invalid invalid) {
             response.setStatus(422);
@@ -71,13 +77,23 @@ class SupplementController {
         return "redirect:/my/dossiers/" + id;
     }
 
-    /** Only the applicant's own dossier, and only while it waits for them; anything else reads as not found. */
-    private Dossier editable(PortalUser citizen, UUID id) {
+    /** Only the applicant's own dossier: anyone else's (the other party's too) reads as not found. */
+    private Dossier own(PortalUser citizen, UUID id) {
         Dossier dossier = dossiers.forCitizen(citizen, id);
-        if (!dossier.applicantIdNumber().equals(citizen.subject()) || !supplementation.editable(dossier)) {
+        if (!dossier.applicantIdNumber().equals(citizen.subject())) {
             throw UserFacingException.notFound();
         }
         return dossier;
+    }
+
+    /** A refusal shown on the dossier's page (a group's step: the group's, where it is followed). */
+    private String backToDossier(Dossier dossier, UserFacingException refusal, Locale locale,
+                                 RedirectAttributes redirect) {
+        if (refusal.isNotFound()) {
+            throw refusal;
+        }
+        redirect.addFlashAttribute("problem", messages.of(refusal, locale));
+        return "redirect:/my/dossiers/" + (dossier.parentId() != null ? dossier.parentId() : dossier.id());
     }
 
     private String show(Dossier dossier, Filing.FormState form, PortalUser citizen, Model model) {

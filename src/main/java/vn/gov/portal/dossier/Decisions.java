@@ -58,11 +58,13 @@ public class Decisions {
     private final Appointments appointments;
     private final ApplicationEventPublisher events;
     private final FeesDue feesDue;
+    private final ActingLevel actingLevel;
 
     Decisions(DossierRepository dossiers, ProcedureCatalog catalog, AgencyDirectory agencies, WorkflowEngine engine,
               AuditLog audit, List<WriteBackHandler> writeBacks, List<RegisterGuard> guards, GroupSteps groups, Clock clock,
               HolidayCalendarSource calendars, Appointments appointments, ApplicationEventPublisher events,
-              FeesDue feesDue) {
+              FeesDue feesDue, ActingLevel actingLevel) {
+        this.actingLevel = actingLevel;
         this.feesDue = feesDue;
         this.events = events;
         this.appointments = appointments;
@@ -205,11 +207,15 @@ public class Decisions {
     /**
      * A note for the agency only: it stays in the officers' timeline and is never shown to the citizen. The same note
      * posted again from the same form ({@code formId}, made when the page was rendered) is not written again, nor
-     * audited: the officer's double click or browser retry succeeds as the first post did.
+     * audited: the officer's double click or browser retry succeeds as the first post did. A post without the form's
+     * id (a page rendered before it had one, a hand-made request) is refused: its retry could not be told apart.
      */
     @Transactional
     public void addInternalNote(PortalUser officer, UUID id, UUID formId, String note) {
         Dossier dossier = officerDossier(officer, id);
+        if (formId == null) {
+            throw UserFacingException.refused("note.formMissing");
+        }
         String text = note == null ? "" : note.strip();
         if (text.isEmpty()) {
             throw UserFacingException.refused("note.empty").at("note");
@@ -294,16 +300,23 @@ public class Decisions {
     /** A citizen's step on a dossier they filed (APPLICANT) or must confirm (PARTY): withdraw, pay, confirm. */
     @Transactional
     public Dossier act(PortalUser citizen, UUID id, String event, String note, int expectedLockVersion) {
+        return act(citizen, id, event, note, expectedLockVersion, null);
+    }
+
+    /**
+     * As {@link #act(PortalUser, UUID, String, String, int)}, the move's timeline entry keeping the key of the post
+     * that made it ({@code formId}), by which a repeat of that post finds it (Supplementation).
+     */
+    @Transactional
+    public Dossier act(PortalUser citizen, UUID id, String event, String note, int expectedLockVersion, UUID formId) {
         Dossier dossier = dossiers.findForUpdate(id).filter(d -> !d.isDraft()).orElseThrow(UserFacingException::notFound);
         Set<String> roles = dossier.citizenRoles(citizen.subject());
         if (roles.isEmpty()) {
             throw UserFacingException.notFound();
         }
         // The other party confirms "with their own e-ID login": at the level the procedure requires, as the filer.
-        if (citizen.eidLevel() < definitionOf(dossier).eidLevel()) {
-            throw UserFacingException.refused("filing.levelTooLowToAct", definitionOf(dossier).eidLevel());
-        }
-        return fire(dossier, event, note, expectedLockVersion, new Actor(citizen.subject(), "CITIZEN", roles));
+        actingLevel.check(citizen, dossier);
+        return fire(dossier, event, note, expectedLockVersion, new Actor(citizen.subject(), "CITIZEN", roles), formId);
     }
 
     /**
@@ -365,6 +378,11 @@ public class Decisions {
     private record Actor(String name, String kind, Set<String> roles) {}
 
     private Dossier fire(Dossier dossier, String event, String note, int expectedLockVersion, Actor actor) {
+        return fire(dossier, event, note, expectedLockVersion, actor, null);
+    }
+
+    private Dossier fire(Dossier dossier, String event, String note, int expectedLockVersion, Actor actor,
+                         UUID formId) {
         if (dossier.lockVersion() != expectedLockVersion) {
             throw UserFacingException.refused("decision.concurrent");
         }
@@ -402,7 +420,7 @@ public class Decisions {
             throw UserFacingException.refused("decision.concurrent");
         }
         long eventId = dossiers.addEvent(id, actor.name(), actor.kind(), event, dossier.state(), next, target.status(),
-                cleanNote.isEmpty() ? null : cleanNote);
+                cleanNote.isEmpty() ? null : cleanNote, formId);
         legalClock(dossier, current, target, backToFee);
         if (dossier.receivedAt() == null && definition.receivedBy(current.id(), next)) {
             receive(dossier, definition);

@@ -322,7 +322,7 @@ class DossierRepository {
     }
 
     /**
-     * @param formId the id of the note form's rendering; null for a form without one, written every time
+     * @param formId the id of the note form's rendering (required: Decisions refuses a post without one)
      * @return false when the same form already posted this note (a double click, a retry): nothing was written
      */
     boolean addInternalNote(UUID dossierId, UUID formId, String officer, String state, String note) {
@@ -336,11 +336,27 @@ class DossierRepository {
     /** @return the event's id */
     long addEvent(UUID dossierId, String actor, String actorKind, String event, String from, String to,
                   Integer statusCode, String note) {
+        return addEvent(dossierId, actor, actorKind, event, from, to, statusCode, note, null);
+    }
+
+    /**
+     * @param formId the post that made this move (its key, see {@link #postedBefore}), or null
+     * @return the event's id
+     */
+    long addEvent(UUID dossierId, String actor, String actorKind, String event, String from, String to,
+                  Integer statusCode, String note, UUID formId) {
         return jdbc.sql("""
-                        insert into dossier_event (dossier_id, actor, actor_kind, event, from_state, to_state, status_code, note)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(dossierId, actor, actorKind, event, from, to, statusCode, note)
+                        insert into dossier_event (dossier_id, actor, actor_kind, event, from_state, to_state, status_code,
+                            note, form_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(dossierId, actor, actorKind, event, from, to, statusCode, note, formId)
                 .query(Long.class).single();
+    }
+
+    /** Whether the post with this key (a form's id) already wrote an entry of the dossier's timeline. */
+    boolean postedBefore(UUID dossierId, UUID formId) {
+        return jdbc.sql("select exists (select 1 from dossier_event where dossier_id = ? and form_id = ?)")
+                .params(dossierId, formId).query(Boolean.class).single();
     }
 
     boolean hasEvent(UUID dossierId, String event) {

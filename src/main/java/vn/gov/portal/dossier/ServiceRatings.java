@@ -24,8 +24,10 @@ public class ServiceRatings {
 
     private final Dossiers dossiers;
     private final JdbcClient jdbc;
+    private final ActingLevel actingLevel;
 
-    ServiceRatings(Dossiers dossiers, JdbcClient jdbc) {
+    ServiceRatings(Dossiers dossiers, JdbcClient jdbc, ActingLevel actingLevel) {
+        this.actingLevel = actingLevel;
         this.dossiers = dossiers;
         this.jdbc = jdbc;
     }
@@ -43,13 +45,15 @@ public class ServiceRatings {
 
     /**
      * Records the rating. {@code score} is what the form sent, checked here: anything but 1–5 is refused and nothing
-     * is stored. Another citizen's dossier is "not found".
+     * is stored. Another citizen's dossier is "not found"; a login below the procedure's e-ID level is refused.
      */
     public Rating rate(PortalUser citizen, UUID dossierId, String score, String comment) {
         Dossier dossier = dossiers.forCitizen(citizen, dossierId);
         if (!dossier.citizenRoles(citizen.subject()).contains("APPLICANT")) {
             throw UserFacingException.refused("rating.applicantOnly");
         }
+        // The agency's figures count only ratings of a login at the level the dossier was filed with.
+        actingLevel.check(citizen, dossier);
         if (dossier.statusCode() == null || !RESULT_GIVEN.contains(dossier.statusCode())) {
             throw UserFacingException.refused("rating.notCompleted");
         }

@@ -50,9 +50,11 @@ public class Supplementation {
     private final AnswerValidator validator;
     private final Decisions decisions;
     private final PersonLookups lookups;
+    private final ActingLevel actingLevel;
 
     Supplementation(DossierRepository dossiers, ProcedureCatalog catalog, Filing filing, AnswerValidator validator,
-                    Decisions decisions, PersonLookups lookups) {
+                    Decisions decisions, PersonLookups lookups, ActingLevel actingLevel) {
+        this.actingLevel = actingLevel;
         this.lookups = lookups;
         this.dossiers = dossiers;
         this.catalog = catalog;
@@ -82,6 +84,14 @@ public class Supplementation {
      */
     public boolean editable(Dossier dossier) {
         return dossier.awaitsSupplement() && dossier.parentId() == null && !dossier.group();
+    }
+
+    /** Refuses, saying why, a dossier the citizen cannot answer on the supplement page now ({@link #editable}). */
+    public void checkEditable(Dossier dossier) {
+        if (!editable(dossier)) {
+            throw UserFacingException.refused(dossier.awaitsSupplement() && dossier.parentId() != null
+                    ? "supplement.fromGroupPage" : "supplement.notRequested");
+        }
     }
 
     /**
@@ -119,6 +129,10 @@ public class Supplementation {
      * Sends the supplement: the corrected answers are checked like at submission, stored, and the dossier goes back to
      * the agency by the workflow's applicant transition out of supplementation, in one transaction. The timeline
      * names the answers that changed, so the officer sees at once what is new.
+     *
+     * <p>The same post again (a double click, a browser retry after a lost answer) finds the supplement the first one
+     * sent, under the dossier's row lock, and gets its answer; nothing is written again. A post that differs is not
+     * the same supplement: once the dossier no longer waits, it is refused ({@code supplement.notRequested}).
      */
     @Transactional
     public Filing.Outcome send(PortalUser citizen, UUID id, Map<String, String> posted, String message,
@@ -126,9 +140,13 @@ public class Supplementation {
         Dossier dossier = dossiers.findForUpdate(id)
                 .filter(d -> d.applicantIdNumber().equals(citizen.subject()))
                 .orElseThrow(UserFacingException::notFound);
-        if (!editable(dossier)) {
-            throw UserFacingException.refused("supplement.notRequested");
+        // Before the answers are looked at: a level-1 login neither changes them nor looks anyone up with them.
+        actingLevel.check(citizen, dossier);
+        UUID post = postKey(id, expectedLockVersion, posted, message);
+        if (dossiers.postedBefore(id, post)) {
+            return new Filing.Submitted(dossier);
         }
+        checkEditable(dossier);
         if (dossier.lockVersion() != expectedLockVersion) {
             throw UserFacingException.refused("decision.concurrent");
         }
@@ -150,7 +168,26 @@ public class Supplementation {
         dossiers.replaceAnswers(id, form.stored(), state.prefilled());
         String text = message == null ? "" : message.strip();
         String note = changed.isEmpty() ? text : (text.isEmpty() ? "" : text + "\n") + CHANGED + changed;
-        return new Filing.Submitted(decisions.act(citizen, id, resubmit.event(), note, expectedLockVersion));
+        return new Filing.Submitted(decisions.act(citizen, id, resubmit.event(), note, expectedLockVersion, post));
+    }
+
+    /** Form fields that differ from one post of the same page to the next without being part of what was sent. */
+    private static final Set<String> NOT_SENT = Set.of("_csrf");
+
+    /**
+     * The key of one post of the supplement form: the dossier, the version of it the page was rendered from and all
+     * that the form sent. A repeat of the post has the same key; a form edited before posting again has another. The
+     * page needs no id of its own, so a page rendered before this key existed is recognised as well.
+     */
+    static UUID postKey(UUID dossierId, int lockVersion, Map<String, String> posted, String message) {
+        StringBuilder sent = new StringBuilder("supplement\u0000").append(dossierId).append('\u0000').append(lockVersion)
+                .append('\u0000').append(message == null ? "" : message);
+        new java.util.TreeMap<>(posted).forEach((name, value) -> {
+            if (!NOT_SENT.contains(name)) {
+                sent.append('\u0000').append(name).append('=').append(value);
+            }
+        });
+        return UUID.nameUUIDFromBytes(sent.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The transition the supplement page fires; the dossier page does not offer it as a bare button. */

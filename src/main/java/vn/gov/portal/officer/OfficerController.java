@@ -145,9 +145,10 @@ class OfficerController {
     String note(@PathVariable UUID id, @RequestParam(required = false) UUID formId,
                 @RequestParam(defaultValue = "") String note, PortalUser officer, Locale locale, Model model,
                 HttpServletResponse response, RedirectAttributes redirect) {
-        // The form shown again keeps its id: posting it then is still the one note (Decisions.addInternalNote).
+        // The form shown again keeps its id: posting it then is still the one note (Decisions.addInternalNote). A
+        // post without one is refused, and the form comes back with an id of its own, so that the next post is taken.
         PostedForm form = new PostedForm("note", "internal-note").field("note", "internal-note", note)
-                .field("formId", "internal-note", formId);
+                .field("formId", "internal-note", formId != null ? formId : UUID.randomUUID());
         return attempt(id, form, "note.saved", () -> decisions.addInternalNote(officer, id, formId, note),
                 officer, locale, model, response, redirect);
     }

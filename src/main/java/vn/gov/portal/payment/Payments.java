@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.gov.portal.audit.AuditLog;
 import vn.gov.portal.catalog.WorkflowDefinition.Transition;
+import vn.gov.portal.dossier.ActingLevel;
 import vn.gov.portal.dossier.Decisions;
 import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.Dossiers;
@@ -45,9 +46,11 @@ public class Payments {
     private final ObjectProvider<PaymentGateway> gateway;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ActingLevel actingLevel;
 
     Payments(Dossiers dossiers, Decisions decisions, ObjectProvider<PaymentGateway> gateway,
-             JdbcClient jdbc, AuditLog audit, FeesDue feesDue) {
+             JdbcClient jdbc, AuditLog audit, FeesDue feesDue, ActingLevel actingLevel) {
+        this.actingLevel = actingLevel;
         this.feesDue = feesDue;
         this.dossiers = dossiers;
         this.decisions = decisions;
@@ -60,12 +63,15 @@ public class Payments {
     public record Completion(UUID dossierId, boolean paid, String messageCode) {}
 
     /**
-     * Starts paying the dossier's amount due: only the applicant, only while the dossier's current state has a
-     * payment transition. Returns the gateway's checkout address.
+     * Starts paying the dossier's amount due: only the applicant at the procedure's e-ID level, only while the
+     * dossier's current state has a payment transition. Returns the gateway's checkout address. While an attempt is
+     * open, a second press of "Pay" (a double click, a second tab) goes to that attempt's checkout, not to a new one:
+     * the browser shows the page of the answer it got last, and a second attempt could be paid as well.
      */
     @Transactional
     public URI start(PortalUser citizen, UUID dossierId, String returnUrl, String clientIp) {
         Dossier dossier = dossiers.forCitizen(citizen, dossierId);
+        actingLevel.check(citizen, dossier);
         boolean due = dossiers.actionsFor(citizen, dossier).stream().anyMatch(Transition::payment);
         if (!due) {
             throw UserFacingException.refused("payment.notDue");
@@ -74,19 +80,32 @@ public class Payments {
         if (payments == null) {
             throw UserFacingException.refused("payment.notConfigured");
         }
+        Optional<OpenAttempt> open = openAttempt(dossier.id());
+        if (open.isPresent()) {
+            return checkout(payments, dossier, open.get(), returnUrl, clientIp);
+        }
         long amount = feesDue.of(dossier).amount();
         if (amount <= 0) {
             throw UserFacingException.refused("payment.noAmount");
         }
-        refuseWhileAnotherIsOpen(dossier.id());
         UUID id = UUID.randomUUID();
         Instant orderedAt = jdbc.sql("insert into payment (id, dossier_id, amount_vnd, status) values (?, ?, ?, 'PENDING') returning created_at")
                 .params(id, dossier.id(), amount).query(Timestamp.class).single().toInstant();
         audit.record(citizen.subject(), "payment.start", "dossier", dossier.id().toString(),
                 Map.of("receiptCode", dossier.receiptCode(), "payment", id.toString(), "amountVnd", amount));
+        return checkout(payments, dossier, new OpenAttempt(id, amount, orderedAt), returnUrl, clientIp);
+    }
+
+    /**
+     * The gateway's checkout address of an attempt. It is made from the attempt's row (reference, amount, time) and
+     * the request, so the same browser asking again for an open attempt is sent to the same address.
+     */
+    private static URI checkout(PaymentGateway payments, Dossier dossier, OpenAttempt attempt, String returnUrl,
+                                String clientIp) {
         // Gateways take order texts without diacritics (VNPAY: US-ASCII); the receipt code identifies the dossier.
         String description = "Thanh toan ho so " + dossier.receiptCode();
-        return payments.checkout(new PaymentOrder(reference(id), amount, description, clientIp, orderedAt), returnUrl);
+        return payments.checkout(new PaymentOrder(reference(attempt.id()), attempt.amountVnd(), description, clientIp,
+                attempt.orderedAt()), returnUrl);
     }
 
     /**
@@ -233,21 +252,24 @@ public class Payments {
         return PAID;
     }
 
+    /** An attempt not answered yet whose checkout window is still open: the gateway may still take its payment. */
+    private record OpenAttempt(UUID id, long amountVnd, Instant orderedAt) {}
+
     /**
-     * One open attempt per dossier at a time: an attempt of a second tab could be paid as well, charging the citizen
-     * twice. An attempt is open until it is answered or its checkout window has passed.
+     * The dossier's open attempt, if any. One open attempt per dossier at a time: an attempt of a second tab could be
+     * paid as well, charging the citizen twice. An attempt is open until it is answered or its checkout window has
+     * passed. Two starts of the same dossier wait for each other here, so the second finds the first's attempt.
      */
-    private void refuseWhileAnotherIsOpen(UUID dossierId) {
+    private Optional<OpenAttempt> openAttempt(UUID dossierId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("payment:" + dossierId).query((rs, n) -> 1).list();
-        int window = (int) CHECKOUT_WINDOW.toMinutes();
-        jdbc.sql("""
-                        select ceil(extract(epoch from max(created_at) + make_interval(mins => ?) - now()) / 60)::int
-                        from payment where dossier_id = ? and status = 'PENDING'
-                          and created_at > now() - make_interval(mins => ?)""")
-                .params(window, dossierId, window).query(Integer.class).optional()
-                .ifPresent(minutesLeft -> {
-                    throw UserFacingException.refused("payment.inProgress", Math.max(1, minutesLeft));
-                });
+        return jdbc.sql("""
+                        select id, amount_vnd, created_at from payment
+                        where dossier_id = ? and status = 'PENDING' and created_at > now() - make_interval(mins => ?)
+                        order by created_at desc limit 1""")
+                .params(dossierId, (int) CHECKOUT_WINDOW.toMinutes())
+                .query((rs, n) -> new OpenAttempt(rs.getObject("id", UUID.class), rs.getLong("amount_vnd"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .optional();
     }
 
     private record Attempt(UUID id, UUID dossierId, long amountVnd, String status) {}

@@ -64,6 +64,8 @@ class AttachmentsTest extends PortalIntegrationTest {
     vn.gov.portal.dossier.Dossiers dossierReads;
     @Autowired
     vn.gov.portal.audit.AuditLog audit;
+    @Autowired
+    vn.gov.portal.dossier.ActingLevel actingLevel;
 
     private ProcedureDefinition procedure() {
         return catalog.find(CODE).orElseThrow();
@@ -458,11 +460,13 @@ class AttachmentsTest extends PortalIntegrationTest {
         Attachments infected = new Attachments(repository, store, content -> {
             scannedInTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
             return VirusScanner.Verdict.infected("Eicar-Signature");
-        }, filing, dossierReads, catalog, audit, java.time.Clock.systemUTC(), limits, transactions);
+        }, filing, dossierReads, catalog, audit, java.time.Clock.systemUTC(), limits, transactions,
+                actingLevel);
         Attachments unreachable = new Attachments(repository, store, content -> {
             scannedInTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
             throw new VirusScanner.ScannerUnavailableException("clamd down", null);
-        }, filing, dossierReads, catalog, audit, java.time.Clock.systemUTC(), limits, transactions);
+        }, filing, dossierReads, catalog, audit, java.time.Clock.systemUTC(), limits, transactions,
+                actingLevel);
         Attachments.Upload pdf = new Attachments.Upload("hop-dong.pdf", TestFiles.pdf("hợp đồng"));
 
         assertThatThrownBy(() -> infected.attachToDraft(citizen, procedure(), formId, "premisesProof", pdf))

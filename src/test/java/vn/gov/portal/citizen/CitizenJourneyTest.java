@@ -220,8 +220,10 @@ class CitizenJourneyTest extends PortalIntegrationTest {
                 dossier.lockVersion())).dossier();
         assertThatThrownBy(() -> supplementation.send(citizen, dossier.id(), dossier.answers(), "", sent.lockVersion()))
                 .isInstanceOf(UserFacingException.class);
+        // Its own dossier is no "not found" to the applicant: the page says it no longer waits for a supplement.
         mvc.perform(get("/my/dossiers/" + dossier.id() + "/supplement").with(authentication(login(citizen))))
-                .andExpect(status().isNotFound());
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getFlashMap().get("problem")).isNotNull());
     }
 
     @Test

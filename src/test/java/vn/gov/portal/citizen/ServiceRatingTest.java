@@ -120,6 +120,19 @@ class ServiceRatingTest extends PortalIntegrationTest {
     }
 
     @Test
+    void aLevelOneLoginDoesNotRate() throws Exception {
+        String idNumber = freeAdult(1158);
+        Dossier dossier = approve(submitTemporaryResidence(citizen(idNumber, 2)));
+        MvcResult refused = rate(citizen(idNumber, 1), dossier, "1", "", Locale.forLanguageTag("vi"));
+        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/my/dossiers/" + dossier.id() + "#rating-error-summary");
+        assertThat(problem(refused)).contains("mức độ 2");
+        assertThat(ratings(dossier)).isZero();
+        // Not counted as the one rating: at level 2 the applicant still rates.
+        assertThat(problem(rate(citizen(idNumber, 2), dossier, "5", "", Locale.forLanguageTag("vi")))).isNull();
+        assertThat(ratings(dossier)).isOne();
+    }
+
+    @Test
     void theDashboardShowsTheAverageOfTheAgencysOwnDossiersPerProcedure() throws Exception {
         AgencyDashboard.ProcedureFigures before = figures("ca.00308.lanhdao");
         long otherAgencyBefore = figures("ca.00304.lanhdao").ratings();

@@ -87,6 +87,32 @@ class InternalNoteRetryTest extends PortalIntegrationTest {
     }
 
     @Test
+    void aNotePostedWithoutItsFormsIdIsRefusedAndTheFormComesBackWithOne() throws Exception {
+        Dossier dossier = submitTemporaryResidence(citizen(freeAdult(1159), 2));
+        String text = "Chủ nhà hẹn đến xác minh chiều thứ Sáu";
+        MvcResult refused = mvc.perform(post("/officer/dossiers/" + dossier.id() + "/notes").with(csrf())
+                        .with(authentication(login(receiver))).param("note", text))
+                .andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(422);
+        String page = refused.getResponse().getContentAsString();
+        assertThat(page).contains("Ghi chú chưa được lưu vì biểu mẫu không có mã nhận diện", "href=\"#internal-note\"");
+        assertThat(notes(dossier, text)).isZero();
+        assertThat(audited(dossier)).isZero();
+
+        // What was typed is still there, with an id of its own: posted from it (twice), the note is written once.
+        String form = page.substring(page.indexOf("id=\"internal-notes\""));
+        form = form.substring(0, form.indexOf("</form>"));
+        assertThat(form).contains(text);
+        Matcher m = FORM_ID.matcher(form);
+        assertThat(m.find()).isTrue();
+        for (int post = 0; post < 2; post++) {
+            assertThat(postNote(dossier, m.group(1), text).getFlashMap().get("notice")).isEqualTo(SAVED);
+        }
+        assertThat(notes(dossier, text)).isOne();
+        assertThat(audited(dossier)).isOne();
+    }
+
+    @Test
     void twoPostsOfTheSameFormAtOnceWriteOneNote() throws Exception {
         Dossier dossier = submitTemporaryResidence(citizen(freeAdult(810), 2));
         String formId = UUID.randomUUID().toString();

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -190,11 +191,11 @@ class OnlinePaymentTest extends PortalIntegrationTest {
         String page = "/my/dossiers/" + dossier.id();
         URI first = startPayment(citizen, dossier.id());
 
-        // A second tab while the first attempt may still be paid at the gateway: refused, nothing recorded.
-        MvcResult second = mvc.perform(post(page + "/payment").with(csrf()).with(authentication(login(citizen))))
-                .andExpect(redirectedUrl(page)).andReturn();
-        assertThat((String) second.getFlashMap().get("problem")).contains("trừ tiền hai lần", "15 phút");
+        // "Pay" pressed again (a double click, a second tab) while the first attempt may still be paid at the gateway:
+        // the browser goes to that attempt's checkout, the one order the gateway has; nothing more is recorded.
+        assertThat(startPayment(citizen, dossier.id())).isEqualTo(first);
         assertThat(payments(dossier.id())).containsExactly("PENDING " + FINE);
+        assertThat(startsAudited(dossier)).isOne();
 
         // Once the checkout window has passed a new attempt starts, and it is paid.
         jdbc.sql("update payment set created_at = created_at - interval '16 minutes' where dossier_id = ?")
@@ -227,6 +228,37 @@ class OnlinePaymentTest extends PortalIntegrationTest {
                 .param(dossier.id()).update();
         abandoned.expire();
         assertThat(payments(dossier.id())).containsExactly("UNAPPLIED " + FINE, "PAID " + FINE);
+    }
+
+    @Test
+    void twoPressesOfPayAtOnceGoToTheSameCheckoutOfOneAttempt() throws Exception {
+        PortalUser citizen = citizen(freeAdult(1156), 2);
+        Dossier dossier = fileFine(citizen);
+        List<URI> checkouts = twiceAtOnce(() -> startPayment(citizen, dossier.id()));
+        assertThat(checkouts.get(1)).isEqualTo(checkouts.get(0));
+        assertThat(checkouts.get(0).getPath()).endsWith(SimulatedVnpay.PAY_PATH);
+        assertThat(payments(dossier.id())).containsExactly("PENDING " + FINE);
+        assertThat(startsAudited(dossier)).isOne();
+        // It is the attempt's own order, and paying it at the gateway pays the dossier.
+        assertThat(SimulatedVnpay.orderOf(checkouts.get(0)).get("vnp_TxnRef")).isEqualTo(jdbc.sql(
+                "select replace(id::text, '-', '') from payment where dossier_id = ?").param(dossier.id())
+                .query(String.class).single());
+        returnFromGateway(citizen, payAtGateway(checkouts.get(1), "pay"))
+                .andExpect(result -> assertThat((Map<String, Object>) result.getFlashMap()).containsKey("notice"));
+        assertThat(payments(dossier.id())).containsExactly("PAID " + FINE);
+    }
+
+    @Test
+    void aLevelOneLoginStartsNoPayment() throws Exception {
+        String idNumber = freeAdult(1157);
+        Dossier dossier = fileFine(citizen(idNumber, 2));
+        String page = "/my/dossiers/" + dossier.id();
+        MvcResult refused = mvc.perform(post(page + "/payment").with(csrf())
+                        .with(authentication(login(citizen(idNumber, 1)))))
+                .andExpect(redirectedUrl(page)).andReturn();
+        assertThat((String) refused.getFlashMap().get("problem")).contains("mức độ 2");
+        assertThat(payments(dossier.id())).isEmpty();
+        assertThat(startsAudited(dossier)).isZero();
     }
 
     @Test
@@ -320,6 +352,11 @@ class OnlinePaymentTest extends PortalIntegrationTest {
     private static MockHttpServletRequestBuilder withParams(MockHttpServletRequestBuilder request, Map<String, String> params) {
         params.forEach(request::param);
         return request;
+    }
+
+    private long startsAudited(Dossier dossier) {
+        return jdbc.sql("select count(*) from audit_log where action = 'payment.start' and subject_id = ?")
+                .param(dossier.id().toString()).query(Long.class).single();
     }
 
     private String stateOf(UUID id) {

@@ -130,8 +130,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
                 row("GET /my/dossiers/{id}/forms/{number}", d + "/forms/99",                         "login 404   404   404   403   403   403   403   403"),
                 // forms 05 and 06 are the agency's own, never the citizen's
                 row("GET /my/dossiers/{id}/forms/{number}", d + "/forms/05",                         "login 404   404   404   403   403   403   403   403"),
-                row("GET /my/dossiers/{id}/supplement", d + "/supplement",                           "login 404   404   404   403   403   403   403   403"),
-                row("POST /my/dossiers/{id}/supplement", d + "/supplement",                          "login 404   404   404   403   403   403   403   403", "lockVersion", lock),
+                row("GET /my/dossiers/{id}/supplement", d + "/supplement",                           "login 302   302   404   403   403   403   403   403"),
+                row("POST /my/dossiers/{id}/supplement", d + "/supplement",                          "login 302   302   404   403   403   403   403   403", "lockVersion", lock),
                 row("POST /my/dossiers/{id}/attachments", d + "/attachments",                        "login 302   302   404   403   403   403   403   403", "documentId", "premisesProof"),
                 row("POST /my/dossiers/{id}/actions", d + "/actions",                                "login 302   302   404   403   403   403   403   403", "event", "withdraw", "lockVersion", lock),
                 row("POST /my/dossiers/{id}/rating", d + "/rating",                                  "login 302   302   404   403   403   403   403   403", "score", "9"),
