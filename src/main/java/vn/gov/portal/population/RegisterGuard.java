@@ -1,5 +1,6 @@
 package vn.gov.portal.population;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +12,16 @@ import java.util.Set;
 public interface RegisterGuard {
 
     /** What the guard looks at: the filer, the answers and the id of the field naming the other party, if any. */
-    record Case(IdNumber applicant, Map<String, String> answers, String partyField) {}
+    record Case(IdNumber applicant, Map<String, String> answers, String partyField) {
+
+        /** The filer's ID number and the other party's as answered (null if none), by their place in the dossier. */
+        public Map<Whose, String> people() {
+            Map<Whose, String> people = new java.util.EnumMap<>(Whose.class);
+            people.put(Whose.FILER, applicant.value());
+            people.put(Whose.PARTY, partyField == null ? null : answers.get(partyField));
+            return people;
+        }
+    }
 
     /** Stands in {@link #reads()} for the field the workflow names as {@code party} (not a valid field id). */
     String PARTY_FIELD = "@party";
@@ -34,4 +44,34 @@ public interface RegisterGuard {
 
     /** The message code of the refusal, or empty when the transition may go ahead. */
     Optional<String> refusal(Case dossier);
+
+    /**
+     * Every condition refused, each with whose record it comes from, so that each citizen of the dossier can be told
+     * only of their own ({@link Refusal#toldTo}). By default the one refusal, of the dossier as a whole.
+     */
+    default List<Refusal> refusals(Case dossier) {
+        return refusal(dossier).map(code -> List.of(new Refusal(code, Whose.BOTH))).orElse(List.of());
+    }
+
+    /** Whose record a refusal comes from: the filer's, the other party's (workflow.party), or both (their kinship). */
+    enum Whose { FILER, PARTY, BOTH }
+
+    /**
+     * A refused condition. {@code code} is the officer's message, which may name "one of the two"; a citizen reads
+     * {@code code + ".own"} ("you ...") for their own record (a guard naming FILER or PARTY has that message too), the
+     * code itself for what concerns both, and for the other's record alone a neutral message: a person is told
+     * nothing of someone else's record.
+     */
+    record Refusal(String code, Whose whose) {
+
+        /** Told to a citizen when the reason is in the other party's record only. */
+        public static final String OTHERS_RECORD = "guard.othersRecord";
+
+        /** What the citizen in this place (FILER or PARTY) is told of these refusals: the first that is theirs to know. */
+        public static String toldTo(List<Refusal> refusals, Whose reader) {
+            return refusals.stream().filter(r -> r.whose() == reader || r.whose() == Whose.BOTH).findFirst()
+                    .map(r -> r.whose() == Whose.BOTH ? r.code() : r.code() + ".own")
+                    .orElse(OTHERS_RECORD);
+        }
+    }
 }
