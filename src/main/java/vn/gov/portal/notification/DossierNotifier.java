@@ -23,7 +23,7 @@ import vn.gov.portal.population.RegisterGuard;
 
 /**
  * Turns a dossier's moves into the applicant's notifications, tells the other party (workflow.party) when the
- * dossier waits for them and when the applicant withdrew it meanwhile, the applicant when that
+ * dossier waits for them and when the applicant withdrew it (before or after they confirmed), the applicant when that
  * party declined, and both when the register's conditions ended it, each only of their own record. A plain
  * (synchronous) listener, not a transactional-event one: it runs inside the transaction of the move, so the
  * notification and its outbox mail commit together with the move, or not at all; MANDATORY makes sure there is such
@@ -67,10 +67,17 @@ class DossierNotifier {
             }
             return;
         }
-        if (withdrawnWhileAwaitingTheParty(before, moved, workflow, reached)) {
-            // The party was asked to confirm: told that nothing is asked of them any more (the applicant knows).
-            toTheParty(before, NotificationKind.APPLICANT_WITHDREW, moved.eventId(), null);
-            return;
+        if (endedByTheApplicant(before, moved, reached)) {
+            if (workflow.awaitsParty(before.state())) {
+                // The party was asked to confirm: told that nothing is asked of them any more (the applicant knows).
+                toTheParty(before, NotificationKind.APPLICANT_WITHDREW, moved.eventId(), null);
+                return;
+            }
+            if (notifications.actedBy(before.id(), before.partyIdNumber())) {
+                // The party agreed, and the registration they agreed to will not go ahead.
+                toTheParty(before, NotificationKind.APPLICANT_WITHDREW_CONFIRMED, moved.eventId(), null);
+                return;
+            }
         }
         if (declinedByTheParty(before, moved, reached)) {
             // Status 7 tells the applicant nothing (they withdraw themselves), but here someone else ended their dossier.
@@ -157,12 +164,11 @@ class DossierNotifier {
                 && reached.map(WorkflowDefinition.State::terminal).orElse(false);
     }
 
-    /** The applicant ended the dossier while it waited for the other party (marriage: withdrew before the partner confirmed). */
-    private static boolean withdrawnWhileAwaitingTheParty(Dossier before, DossierMoved moved, WorkflowDefinition workflow,
-                                                         Optional<WorkflowDefinition.State> reached) {
+    /** The applicant ended a dossier that names another party (marriage: withdrew it, before or after the partner confirmed). */
+    private static boolean endedByTheApplicant(Dossier before, DossierMoved moved, Optional<WorkflowDefinition.State> reached) {
         String party = before.partyIdNumber();
         return party != null && !party.equals(before.applicantIdNumber())
-                && before.applicantIdNumber().equals(moved.actor()) && workflow.awaitsParty(before.state())
+                && before.applicantIdNumber().equals(moved.actor())
                 && reached.map(WorkflowDefinition.State::terminal).orElse(false);
     }
 

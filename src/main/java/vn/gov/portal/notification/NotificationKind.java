@@ -15,6 +15,8 @@ public enum NotificationKind {
     PARTY_DECLINED,
     /** To the other party: the applicant withdrew the dossier that waited for their confirmation. */
     APPLICANT_WITHDREW,
+    /** To the other party: the applicant withdrew the dossier after they confirmed it. */
+    APPLICANT_WITHDREW_CONFIRMED,
     /**
      * To each citizen of the dossier: the register's conditions refused a step and the portal ended the dossier; the
      * detail is the message code of what this citizen may be told (RegisterGuard.Refusal).
