@@ -412,10 +412,10 @@ public final class DefinitionParser {
         }).toList();
         List<Transition> transitions = workflow.list("transitions").stream().map(t -> {
             t.allowOnly("workflow.transitions", "event", "from", "to", "roles", "label", "requiresNote", "writeBack", "automatic",
-                    "guards", "payment", "setsAmount");
+                    "guards", "payment", "setsAmount", "whenRefused");
             return new Transition(t.text("event"), t.texts("from"), t.text("to"), new LinkedHashSet<>(t.texts("roles")),
                     t.localized("label", true), t.flag("requiresNote"), t.flag("writeBack"), t.flag("automatic"),
-                    t.texts("guards"), t.flag("payment"), t.flag("setsAmount"));
+                    t.texts("guards"), t.flag("payment"), t.flag("setsAmount"), t.optionalText("whenRefused").orElse(null));
         }).toList();
         return new WorkflowDefinition(workflow.text("initial"), workflow.optionalText("party").orElse(null), states,
                 transitions);
@@ -623,7 +623,11 @@ public final class DefinitionParser {
             if (t.roles().contains(WorkflowDefinition.PARTY) && w.party() == null) {
                 at.problem("partyRoleWithoutParty", t.event());
             }
-            if (t.automatic() != t.roles().equals(Set.of(WorkflowDefinition.SYSTEM))) {
+            if (t.whenRefused() != null) {
+                checkWhenRefused(w, t, at);
+            }
+            boolean portalsStep = t.automatic() || w.transitions().stream().anyMatch(o -> t.event().equals(o.whenRefused()));
+            if (portalsStep != t.roles().equals(Set.of(WorkflowDefinition.SYSTEM))) {
                 at.problem("automaticRole", t.event());
             }
             if (t.payment() && !t.roles().equals(Set.of(WorkflowDefinition.APPLICANT))) {
@@ -661,6 +665,21 @@ public final class DefinitionParser {
         }
         if (d.writeBack() == null && writingBack > 0) {
             node.problem("writeBackWithoutHandler");
+        }
+    }
+
+    /**
+     * A citizen's guarded transition that, refused, ends the dossier by the portal's transition it names: one of role
+     * SYSTEM, not automatic, from each of its states into a final one.
+     */
+    private static void checkWhenRefused(WorkflowDefinition w, Transition t, YamlNode at) {
+        boolean citizens = !t.roles().isEmpty() && Set.of(WorkflowDefinition.APPLICANT, WorkflowDefinition.PARTY)
+                .containsAll(t.roles());
+        boolean ends = t.from().stream().allMatch(from -> w.transition(from, t.whenRefused())
+                .filter(o -> !o.automatic() && o.roles().equals(Set.of(WorkflowDefinition.SYSTEM)))
+                .flatMap(o -> w.state(o.to())).filter(State::terminal).isPresent());
+        if (!citizens || t.payment() || t.guards().isEmpty() || !ends) {
+            at.problem("whenRefused", t.event(), t.whenRefused());
         }
     }
 }

@@ -38,9 +38,20 @@ public record WorkflowDefinition(String initial, String party, List<State> state
         }
     }
 
+    /**
+     * A transition. {@code whenRefused}: a citizen's transition whose guards refuse it fires instead this event, the
+     * portal's (role SYSTEM) into a final state, since the dossier cannot go on (marriage: the partner confirms but
+     * the register shows a condition of marriage unmet); null when a refusal changes nothing.
+     */
     public record Transition(String event, List<String> from, String to, Set<String> roles, LocalizedText label,
                              boolean requiresNote, boolean writeBack, boolean automatic, List<String> guards,
-                             boolean payment, boolean setsAmount) {
+                             boolean payment, boolean setsAmount, String whenRefused) {
+
+        public Transition(String event, List<String> from, String to, Set<String> roles, LocalizedText label,
+                          boolean requiresNote, boolean writeBack, boolean automatic, List<String> guards,
+                          boolean payment, boolean setsAmount) {
+            this(event, from, to, roles, label, requiresNote, writeBack, automatic, guards, payment, setsAmount, null);
+        }
 
         public boolean allows(Set<String> actorRoles) {
             return actorRoles.stream().anyMatch(roles::contains);

@@ -297,8 +297,12 @@ public class Decisions {
         return dossiers.find(dossier.id()).orElseThrow();
     }
 
-    /** A citizen's step on a dossier they filed (APPLICANT) or must confirm (PARTY): withdraw, pay, confirm. */
-    @Transactional
+    /**
+     * A citizen's step on a dossier they filed (APPLICANT) or must confirm (PARTY): withdraw, pay, confirm. A step whose
+     * refusal ends the dossier ({@code whenRefused}) throws {@link DossierEnded} after the end is written, which then
+     * commits: the citizen reads why, and the dossier no longer waits for a step that can never be taken.
+     */
+    @Transactional(noRollbackFor = DossierEnded.class)
     public Dossier act(PortalUser citizen, UUID id, String event, String note, int expectedLockVersion) {
         return act(citizen, id, event, note, expectedLockVersion, null);
     }
@@ -316,7 +320,8 @@ public class Decisions {
         }
         // The other party confirms "with their own e-ID login": at the level the procedure requires, as the filer.
         actingLevel.check(citizen, dossier);
-        return fire(dossier, event, note, expectedLockVersion, new Actor(citizen.subject(), "CITIZEN", roles), formId);
+        return fire(dossier, event, note, expectedLockVersion, new Actor(citizen.subject(), "CITIZEN", roles), formId,
+                List.of());
     }
 
     /**
@@ -346,7 +351,7 @@ public class Decisions {
             WorkflowDefinition workflow = definitionOf(dossier).workflow();
             var automatic = workflow.automaticFrom(dossier.state());
             // A guarded automatic step waits while its guard refuses (noFeeDue: the fee is due, so it is paid first).
-            if (automatic.isEmpty() || refusal(dossier, definitionOf(dossier), automatic.get()).isPresent()) {
+            if (automatic.isEmpty() || !refusals(dossier, definitionOf(dossier), automatic.get()).isEmpty()) {
                 return dossier;
             }
             dossier = fire(dossier, automatic.get().event(), "", dossier.lockVersion(), PORTAL);
@@ -378,11 +383,15 @@ public class Decisions {
     private record Actor(String name, String kind, Set<String> roles) {}
 
     private Dossier fire(Dossier dossier, String event, String note, int expectedLockVersion, Actor actor) {
-        return fire(dossier, event, note, expectedLockVersion, actor, null);
+        return fire(dossier, event, note, expectedLockVersion, actor, null, List.of());
     }
 
+    /**
+     * {@code formId}: the citizen's form that asked for the step (a retried post is answered as the first);
+     * {@code refused}: the conditions whose refusal of a citizen's step made the portal fire this one (whenRefused).
+     */
     private Dossier fire(Dossier dossier, String event, String note, int expectedLockVersion, Actor actor,
-                         UUID formId) {
+                         UUID formId, List<RegisterGuard.Unmet> refused) {
         if (dossier.lockVersion() != expectedLockVersion) {
             throw UserFacingException.refused("decision.concurrent");
         }
@@ -404,9 +413,17 @@ public class Decisions {
         if (cleanNote.length() > MAX_NOTE) {
             throw UserFacingException.refused("decision.noteTooLong", MAX_NOTE).at("note");
         }
-        refusal(dossier, definition, transition).ifPresent(code -> {
-            throw UserFacingException.refused(code);
-        });
+        List<RegisterGuard.Unmet> refusals = refusals(dossier, definition, transition);
+        if (!refusals.isEmpty() && transition.whenRefused() != null) {
+            // Nothing of the refused step is written; the portal ends the dossier, and each citizen learns only what
+            // concerns their own record (the notifications; the actor here).
+            fire(dossier, transition.whenRefused(), "", expectedLockVersion, PORTAL, null, refusals);
+            throw new DossierEnded(RegisterGuard.Unmet.toldTo(refusals,
+                    actor.roles().contains(WorkflowDefinition.PARTY) ? RegisterGuard.Whose.PARTY : RegisterGuard.Whose.FILER));
+        }
+        if (!refusals.isEmpty()) {
+            throw UserFacingException.refused(refusals.get(0).code());
+        }
         boolean backToFee = definition.refusesExemption(transition);
         if (backToFee && !feesDue.of(dossier).exempt()) {
             // Sending a dossier back to pay is the answer to a ground not proved, not a way to charge anyone else.
@@ -438,7 +455,8 @@ public class Decisions {
         }
         // Listeners (the citizen's notification) run now, in this transaction: they commit with the move or not at all.
         events.publishEvent(new DossierMoved(dossier, eventId, event, current.status(), target.status(), cleanNote,
-                target.status() == 5 ? dossiers.find(id).map(Dossier::supplementDue).orElse(null) : null, actor.name()));
+                target.status() == 5 ? dossiers.find(id).map(Dossier::supplementDue).orElse(null) : null, actor.name(),
+                refused));
         // A group's next step starts as soon as this one's result exists: the birth extract goes on electronically,
         // not when its paper is handed over (Decree 63/2024).
         if (dossier.parentId() != null && definition.workflow().endsGroupStep(current.id(), next)) {
@@ -449,20 +467,17 @@ public class Decisions {
     }
 
     /**
-     * Why a transition's guards refuse it for this dossier, if they do: the register's guards, and the portal's own
-     * {@value WorkflowDefinition#NO_FEE_DUE}, which lets a dossier skip the payment state only when it owes nothing.
+     * Why a transition's guards refuse it for this dossier, if they do, in the order of its guards: the register's
+     * guards, and the portal's own {@value WorkflowDefinition#NO_FEE_DUE}, which lets a dossier skip the payment state
+     * only when it owes nothing. Empty when the transition may go ahead.
      */
-    private Optional<String> refusal(Dossier dossier, ProcedureDefinition definition, Transition transition) {
-        for (String guard : transition.guards()) {
-            Optional<String> refused = WorkflowDefinition.NO_FEE_DUE.equals(guard)
-                    ? (feesDue.of(dossier).due() ? Optional.of("fee.due") : Optional.empty())
-                    : guards.get(guard).refusal(new RegisterGuard.Case(new IdNumber(dossier.applicantIdNumber()),
-                            dossier.answers(), definition.workflow().party()));
-            if (refused.isPresent()) {
-                return refused;
-            }
-        }
-        return Optional.empty();
+    private List<RegisterGuard.Unmet> refusals(Dossier dossier, ProcedureDefinition definition, Transition transition) {
+        RegisterGuard.Case filed = new RegisterGuard.Case(new IdNumber(dossier.applicantIdNumber()), dossier.answers(),
+                definition.workflow().party());
+        return transition.guards().stream().flatMap(guard -> WorkflowDefinition.NO_FEE_DUE.equals(guard)
+                ? (feesDue.of(dossier).due() ? List.of(new RegisterGuard.Unmet("fee.due", RegisterGuard.Whose.BOTH))
+                        : List.<RegisterGuard.Unmet>of()).stream()
+                : guards.get(guard).refusals(filed).stream()).toList();
     }
 
     /**

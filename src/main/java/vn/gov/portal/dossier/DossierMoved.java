@@ -10,6 +10,9 @@ package vn.gov.portal.dossier;
  * @param supplementDue by when the citizen is asked to answer, for a move into supplementation; else null
  * @param actor      who moved it, as the timeline records it: a citizen's ID number, an officer's login, or
  *                   {@code portal} / {@code payment}
+ * @param refused    the conditions of the register that refused a citizen's step, when the portal ended the dossier
+ *                   for them (workflow whenRefused); else empty. Each citizen may be told only their own part.
  */
 public record DossierMoved(Dossier before, long eventId, String event, int fromStatus, int toStatus, String note,
-                           java.time.LocalDate supplementDue, String actor) {}
+                           java.time.LocalDate supplementDue, String actor,
+                           java.util.List<vn.gov.portal.population.RegisterGuard.Unmet> refused) {}

@@ -8,6 +8,11 @@ public class UserFacingException extends RuntimeException {
     private final boolean notFound;
     private final String field;
 
+    /** For a refusal of its own kind ({@link DossierEnded}). */
+    protected UserFacingException(String code) {
+        this(code, false, null);
+    }
+
     private UserFacingException(String code, boolean notFound, String field, Object... args) {
         super(code);
         this.code = code;

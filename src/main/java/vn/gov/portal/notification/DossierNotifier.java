@@ -19,12 +19,15 @@ import vn.gov.portal.dossier.LongerDeadlineApplied;
 import vn.gov.portal.population.IdNumber;
 import vn.gov.portal.population.Person;
 import vn.gov.portal.population.PopulationRegister;
+import vn.gov.portal.population.RegisterGuard;
 
 /**
  * Turns a dossier's moves into the applicant's notifications, tells the other party (workflow.party) when the
- * dossier waits for them and when the applicant withdrew it meanwhile, and the applicant when that party declined. A plain (synchronous) listener, not a
- * transactional-event one: it runs inside the transaction of the move, so the notification and its outbox mail
- * commit together with the move, or not at all; MANDATORY makes sure there is such a transaction.
+ * dossier waits for them and when the applicant withdrew it (before or after they confirmed), the applicant when that
+ * party declined, and both when the register's conditions ended it, each only of their own record. A plain
+ * (synchronous) listener, not a transactional-event one: it runs inside the transaction of the move, so the
+ * notification and its outbox mail commit together with the move, or not at all; MANDATORY makes sure there is such
+ * a transaction.
  */
 @Component
 class DossierNotifier {
@@ -53,10 +56,28 @@ class DossierNotifier {
                 .filter(t -> t.event().equals(moved.event())).findFirst();
         taken.ifPresent(t -> tellTheParty(before, t.to(), moved.eventId()));
         Optional<WorkflowDefinition.State> reached = taken.flatMap(t -> workflow.state(t.to()));
-        if (withdrawnWhileAwaitingTheParty(before, moved, workflow, reached)) {
-            // The party was asked to confirm: told that nothing is asked of them any more (the applicant knows).
-            toTheParty(before, NotificationKind.APPLICANT_WITHDREW, moved.eventId());
+        if (!moved.refused().isEmpty()) {
+            // The register refused a citizen's step and the portal ended the dossier: each is told why as far as it
+            // is their own record's (or both's), else neutrally; never the other's condition, nor the national status.
+            notify(before, moved.eventId(), NotificationKind.CONDITIONS_UNMET,
+                    RegisterGuard.Unmet.toldTo(moved.refused(), RegisterGuard.Whose.FILER), null);
+            if (before.partyIdNumber() != null && !before.partyIdNumber().equals(before.applicantIdNumber())) {
+                toTheParty(before, NotificationKind.CONDITIONS_UNMET, moved.eventId(),
+                        RegisterGuard.Unmet.toldTo(moved.refused(), RegisterGuard.Whose.PARTY));
+            }
             return;
+        }
+        if (endedByTheApplicant(before, moved, reached)) {
+            if (workflow.awaitsParty(before.state())) {
+                // The party was asked to confirm: told that nothing is asked of them any more (the applicant knows).
+                toTheParty(before, NotificationKind.APPLICANT_WITHDREW, moved.eventId(), null);
+                return;
+            }
+            if (notifications.actedBy(before.id(), before.partyIdNumber())) {
+                // The party agreed, and the registration they agreed to will not go ahead.
+                toTheParty(before, NotificationKind.APPLICANT_WITHDREW_CONFIRMED, moved.eventId(), null);
+                return;
+            }
         }
         if (declinedByTheParty(before, moved, reached)) {
             // Status 7 tells the applicant nothing (they withdraw themselves), but here someone else ended their dossier.
@@ -116,15 +137,18 @@ class DossierNotifier {
                 || !definitionOf(dossier).workflow().awaitsParty(state)) {
             return;
         }
-        toTheParty(dossier, NotificationKind.AWAITING_PARTY, eventId);
+        toTheParty(dossier, NotificationKind.AWAITING_PARTY, eventId, null);
     }
 
-    /** A notice to the other party, under the rules above (also that the dossier waits for them no more). */
-    private void toTheParty(Dossier dossier, NotificationKind kind, long eventId) {
+    /**
+     * A notice to the other party, under the rules above (also that the dossier waits for them no more, or ended);
+     * {@code detail}: only a message code of what concerns them (NotificationTexts).
+     */
+    private void toTheParty(Dossier dossier, NotificationKind kind, long eventId, String detail) {
         String party = dossier.partyIdNumber();
         String page = "/my/dossiers/" + (dossier.parentId() != null ? dossier.parentId() : dossier.id());
         Notice notice = new Notice(kind, dossier.receiptCode(), dossier.procedureCode(),
-                dossier.procedureVersion(), null, null, page);
+                dossier.procedureVersion(), detail, null, page);
         notifications.recordOnce(eventId, dossier.id(), party, notice).ifPresent(id -> {
             Optional<Person> person = register.person(new IdNumber(party));
             person.map(Person::email).flatMap(this::usable).ifPresent(address -> notifications.queueMail(id, address,
@@ -140,12 +164,11 @@ class DossierNotifier {
                 && reached.map(WorkflowDefinition.State::terminal).orElse(false);
     }
 
-    /** The applicant ended the dossier while it waited for the other party (marriage: withdrew before the partner confirmed). */
-    private static boolean withdrawnWhileAwaitingTheParty(Dossier before, DossierMoved moved, WorkflowDefinition workflow,
-                                                         Optional<WorkflowDefinition.State> reached) {
+    /** The applicant ended a dossier that names another party (marriage: withdrew it, before or after the partner confirmed). */
+    private static boolean endedByTheApplicant(Dossier before, DossierMoved moved, Optional<WorkflowDefinition.State> reached) {
         String party = before.partyIdNumber();
         return party != null && !party.equals(before.applicantIdNumber())
-                && before.applicantIdNumber().equals(moved.actor()) && workflow.awaitsParty(before.state())
+                && before.applicantIdNumber().equals(moved.actor())
                 && reached.map(WorkflowDefinition.State::terminal).orElse(false);
     }
 

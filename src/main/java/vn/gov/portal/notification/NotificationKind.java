@@ -14,7 +14,14 @@ public enum NotificationKind {
     /** To the applicant: the other party declined, which ended the dossier before it reached the agency. */
     PARTY_DECLINED,
     /** To the other party: the applicant withdrew the dossier that waited for their confirmation. */
-    APPLICANT_WITHDREW;
+    APPLICANT_WITHDREW,
+    /** To the other party: the applicant withdrew the dossier after they confirmed it. */
+    APPLICANT_WITHDREW_CONFIRMED,
+    /**
+     * To each citizen of the dossier: the register's conditions refused a step and the portal ended the dossier; the
+     * detail is the message code of what this citizen may be told (RegisterGuard.Unmet).
+     */
+    CONDITIONS_UNMET;
 
     /** The status codes a citizen is told about when a move reaches them: the ones that ask something of them (a
      * supplement, a payment), end the dossier or bring a result. */

@@ -39,7 +39,8 @@ class NotificationTexts {
 
     /**
      * A lawful longer deadline's reason is the definition's, in the reader's language (stored: the Vietnamese). The
-     * other party may decline without a reason: theirs, when given, comes as a sentence of its own.
+     * other party may decline without a reason: theirs, when given, comes as a sentence of its own. The register's
+     * conditions are stored as the message code of what this reader may know.
      */
     private String detail(Notice notice, Locale locale) {
         if (notice.kind() == NotificationKind.LONGER_DEADLINE) {
@@ -47,6 +48,9 @@ class NotificationTexts {
             if (longer != null) {
                 return longer.reason().in(locale);
             }
+        }
+        if (notice.kind() == NotificationKind.CONDITIONS_UNMET && notice.detail() != null) {
+            return message(notice.detail(), locale);
         }
         if (notice.kind() == NotificationKind.PARTY_DECLINED && notice.detail() != null) {
             return message("notification.party_declined.reason", locale, notice.detail());

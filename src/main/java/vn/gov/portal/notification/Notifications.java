@@ -56,6 +56,13 @@ public class Notifications {
                 .query(Long.class).optional();
     }
 
+    /** Whether this person (a citizen's ID number, as the timeline records them) moved the dossier at some point. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean actedBy(UUID dossierId, String actor) {
+        return jdbc.sql("select exists (select 1 from dossier_event where dossier_id = ? and actor = ?)")
+                .params(dossierId, actor).query(Boolean.class).single();
+    }
+
     /** The timeline event that put the dossier where it is now (the submission, or its automatic first step). */
     @Transactional(propagation = Propagation.MANDATORY)
     long latestEvent(UUID dossierId) {

@@ -14,7 +14,16 @@ import java.util.Optional;
 public interface FilingCheck {
 
     /** What is checked: the filer, the answers and the id of the field naming the other party, if any. */
-    record Case(IdNumber applicant, Map<String, String> answers, String partyField) {}
+    record Case(IdNumber applicant, Map<String, String> answers, String partyField) {
+
+        /** The filer's ID number and the other party's as answered (null if none), by their place in the dossier. */
+        public Map<RegisterGuard.Whose, String> people() {
+            Map<RegisterGuard.Whose, String> people = new java.util.EnumMap<>(RegisterGuard.Whose.class);
+            people.put(RegisterGuard.Whose.FILER, applicant.value());
+            people.put(RegisterGuard.Whose.PARTY, partyField == null ? null : answers.get(partyField));
+            return people;
+        }
+    }
 
     /** Why the filing is refused: the answer it is shown at, a message code of the portal's bundles and its arguments. */
     record Refusal(String answer, String code, List<Object> args) {}

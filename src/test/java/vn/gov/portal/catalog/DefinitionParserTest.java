@@ -257,6 +257,27 @@ class DefinitionParserTest {
     }
 
     @Test
+    void aRefusalThatEndsTheDossierNamesThePortalsOwnStepIntoAFinalState() throws IOException {
+        DefinitionParser civil = new DefinitionParser(Set.of("marriage"), DefinitionRulesTest.PORTAL_GUARDS);
+        String marriage = Files.readString(Path.of("workflows/marriage-registration.yaml"));
+        WorkflowDefinition.Transition confirm = civil.parse("marriage.yaml", marriage).definition().workflow()
+                .transition("awaiting-partner", "confirm").orElseThrow();
+        assertThat(confirm.whenRefused()).isEqualTo("conditions-unmet");
+
+        String intoAnOpenState = marriage.replace("      to: conditions-unmet\n", "      to: submitted\n");
+        assertThat(intoAnOpenState).isNotEqualTo(marriage);
+        assertThat(civil.parse("marriage.yaml", intoAnOpenState).problems()).extracting(DefinitionProblem::key)
+                .contains("whenRefused");
+        String unknown = marriage.replace("whenRefused: conditions-unmet", "whenRefused: give-up");
+        assertThat(civil.parse("marriage.yaml", unknown).problems()).extracting(DefinitionProblem::key)
+                .contains("whenRefused", "automaticRole");
+        String unguarded = marriage.replace("guards: [bothUnmarried, marriageConditions]\n      whenRefused", "whenRefused");
+        assertThat(unguarded).isNotEqualTo(marriage);
+        assertThat(civil.parse("marriage.yaml", unguarded).problems()).extracting(DefinitionProblem::key)
+                .containsExactly("whenRefused");
+    }
+
+    @Test
     void aProcedureMayBeRoutedWhereAPersonNamedInTheFormLives() throws IOException {
         DefinitionParser steps = new DefinitionParser(Set.of("newborn-residence"), Set.of());
         String residence = Files.readString(Path.of("workflows/newborn-permanent-residence.yaml"));

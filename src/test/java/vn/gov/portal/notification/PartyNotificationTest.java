@@ -192,6 +192,41 @@ class PartyNotificationTest extends PortalIntegrationTest {
                 .doesNotContain("id=\"decision-confirm\"", "id=\"decision-decline\"");
     }
 
+    @Test
+    void whenTheApplicantWithdrawsAfterThePartnerConfirmedThePartnerIsTold() throws Exception {
+        PortalUser filer = citizen(single("M", 146, false), 2);
+        PortalUser partner = citizen(single("F", 146, true), 2);
+        String partnerMail = jdbc.sql("select email from population.person where id_number = ?")
+                .param(partner.subject()).query(String.class).single();
+        Dossier dossier = fileMarriage(filer, partner);
+        String page = "/my/dossiers/" + dossier.id();
+        Dossier confirmed = decisions.act(partner, dossier.id(), "confirm", "", dossier.lockVersion());
+        assertThat(confirmed.state()).isEqualTo("submitted");
+
+        assertThat(decisions.act(filer, dossier.id(), "withdraw", "", confirmed.lockVersion()).state())
+                .isEqualTo("withdrawn");
+
+        assertThat(toldTo(partner, dossier.id())).extracting(Told::kind)
+                .containsExactly("AWAITING_PARTY", "APPLICANT_WITHDREW_CONFIRMED");
+        Told told = toldTo(partner, dossier.id()).get(1);
+        assertThat(told.link()).isEqualTo(page);
+        assertThat(told.mailTo()).isEqualTo(partnerMail).isNotEqualTo(APPLICANT_MAIL);
+        assertThat(told.subject()).isEqualTo("Hồ sơ " + dossier.receiptCode() + " mà bạn đã đồng ý đã được rút"
+                + " / Dossier " + dossier.receiptCode() + " that you agreed to was withdrawn");
+        assertThat(told.body()).contains(dossier.receiptCode(), "Đăng ký kết hôn", "sau khi bạn đồng ý",
+                        "http://127.0.0.1:8080" + page, "after you agreed to it")
+                .as("nothing of the applicant's answers").doesNotContain(APPLICANT_MAIL, APPLICANT_PHONE, dossier.applicantName());
+        assertThat(toldTo(filer, dossier.id())).as("the applicant withdrew it themselves").isEmpty();
+
+        for (String lang : List.of("vi", "en")) {
+            assertThat(mvc.perform(get("/my/notifications").param("lang", lang).with(authentication(login(partner))))
+                    .andReturn().getResponse().getContentAsString()).contains(lang.equals("vi")
+                    ? "Hồ sơ " + dossier.receiptCode() + " mà bạn đã đồng ý đã được rút"
+                    : "Dossier " + dossier.receiptCode() + " that you agreed to was withdrawn")
+                    .doesNotContain(dossier.applicantName(), APPLICANT_PHONE);
+        }
+    }
+
     private Dossier fileMarriage(PortalUser filer, PortalUser partner) {
         Map<String, String> answers = new HashMap<>(Map.of("phone", APPLICANT_PHONE, "email", APPLICANT_MAIL,
                 "partner", partner.subject(), Filing.confirmationOf("partner"), partner.subject(),

@@ -25,8 +25,8 @@ import vn.gov.portal.dossier.UserFacingException;
  * Review finding: marriage registration checked only that both parties are unmarried. The Law on Marriage and Family
  * (art. 8, art. 5.2) also asks the age of marriage, both alive, and no marriage in the direct line of blood or between
  * kin within three generations. What the filer's own record tells is refused at filing; what concerns the person they
- * typed, at that person's confirmation; all of it again at approval; each naming the condition only. A couple who meet
- * them still marry.
+ * typed, at that person's confirmation, which then ends the dossier (MarriageRefusedAtConfirmationTest); all of it
+ * again at approval; each naming the condition only. A couple who meet them still marry.
  */
 class MarriageConditionsTest extends PortalIntegrationTest {
 
@@ -57,7 +57,8 @@ class MarriageConditionsTest extends PortalIntegrationTest {
     @Test
     void anUnderageBrideNamedByTheGroomIsRefusedWhenSheConfirms() {
         String bride = single("F", "between current_date - interval '17 years 11 months' and current_date - interval '16 years 1 month'", 0);
-        refusedAtConfirmation(single("M", ADULT, 331), bride, "guard.marriageConditions.underage");
+        refusedAtConfirmation(single("M", ADULT, 331), bride, "guard.marriageConditions.underage.own",
+                "guard.othersRecord");
     }
 
     @Test
@@ -70,7 +71,8 @@ class MarriageConditionsTest extends PortalIntegrationTest {
         link(bride, "FATHER", father);
         link(groom, "MOTHER", mother);
         link(bride, "MOTHER", mother);
-        refusedAtConfirmation(groom, bride, "guard.marriageConditions.closeKin");
+        refusedAtConfirmation(groom, bride, "guard.marriageConditions.closeKin",
+                "guard.marriageConditions.closeKin");
     }
 
     @Test
@@ -82,7 +84,8 @@ class MarriageConditionsTest extends PortalIntegrationTest {
         link(bride, "MOTHER", mother);
         link(groom, "FATHER", ancestor(12, "M"));
         link(bride, "FATHER", ancestor(13, "M"));
-        refusedAtConfirmation(groom, bride, "guard.marriageConditions.closeKin");
+        refusedAtConfirmation(groom, bride, "guard.marriageConditions.closeKin",
+                "guard.marriageConditions.closeKin");
     }
 
     @Test
@@ -106,7 +109,8 @@ class MarriageConditionsTest extends PortalIntegrationTest {
         link(bridesMother, "FATHER", grandfather);
         link(groom, "FATHER", groomsFather);
         link(bride, "MOTHER", bridesMother);
-        refusedAtConfirmation(groom, bride, "guard.marriageConditions.closeKin");
+        refusedAtConfirmation(groom, bride, "guard.marriageConditions.closeKin",
+                "guard.marriageConditions.closeKin");
     }
 
     @Test
@@ -172,18 +176,21 @@ class MarriageConditionsTest extends PortalIntegrationTest {
 
     /**
      * The filing goes: it would tell the filer of the typed person's age or family. The partner's confirmation is
-     * refused, naming the condition, and the dossier waits where it was (the partner may decline).
+     * refused, naming to the partner their own condition or one of both (kinship), and the dossier, which could never
+     * go on, ends unreceived; the filer is told their part ({@code toFiler}: kinship, or that the reason is not theirs).
      */
-    private void refusedAtConfirmation(String filerId, String partnerId, String code) {
+    private void refusedAtConfirmation(String filerId, String partnerId, String toPartner, String toFiler) {
         Filing.Outcome outcome = filing.submit(citizen(filerId, 2), marriage(), UUID.randomUUID(), answers(partnerId));
         assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Submitted.class);
         Dossier filed = ((Filing.Submitted) outcome).dossier();
         assertThatThrownBy(() -> decisions.act(citizen(partnerId, 2), filed.id(), "confirm", "", filed.lockVersion()))
-                .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo(code);
+                .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo(toPartner);
         assertThat(jdbc.sql("select state from dossier where id = ?").param(filed.id()).query(String.class).single())
-                .isEqualTo("awaiting-partner");
-        Dossier declined = decisions.act(citizen(partnerId, 2), filed.id(), "decline", "", filed.lockVersion());
-        assertThat(declined.state()).isEqualTo("withdrawn");
+                .isEqualTo("conditions-unmet");
+        assertThat(jdbc.sql("select detail from notification where dossier_id = ? and recipient = ? and kind = 'CONDITIONS_UNMET'")
+                .params(filed.id(), partnerId).query(String.class).single()).isEqualTo(toPartner);
+        assertThat(jdbc.sql("select detail from notification where dossier_id = ? and recipient = ? and kind = 'CONDITIONS_UNMET'")
+                .params(filed.id(), filerId).query(String.class).single()).isEqualTo(toFiler);
     }
 
     /** Filed by one, confirmed by the other, received and in process: one decision from the register. */

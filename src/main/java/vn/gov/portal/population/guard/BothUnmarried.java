@@ -1,7 +1,7 @@
 package vn.gov.portal.population.guard;
 
+import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import vn.gov.portal.population.IdNumber;
 import vn.gov.portal.population.Person;
@@ -30,11 +30,17 @@ class BothUnmarried implements RegisterGuard {
 
     @Override
     public Optional<String> refusal(Case dossier) {
-        String party = dossier.partyField() == null ? null : dossier.answers().get(dossier.partyField());
-        boolean married = Stream.of(dossier.applicant().value(), party)
-                .filter(IdNumber::isWellFormed)
-                .map(id -> register.person(new IdNumber(id)))
-                .anyMatch(p -> p.map(Person::maritalStatus).filter("MARRIED"::equals).isPresent());
-        return married ? Optional.of("guard.bothUnmarried") : Optional.empty();
+        return refusals(dossier).stream().findFirst().map(Unmet::code);
+    }
+
+    /** Each party the register has married, as their own record's refusal. */
+    @Override
+    public List<Unmet> refusals(Case dossier) {
+        return dossier.people().entrySet().stream()
+                .filter(e -> IdNumber.isWellFormed(e.getValue()))
+                .filter(e -> register.person(new IdNumber(e.getValue())).map(Person::maritalStatus)
+                        .filter("MARRIED"::equals).isPresent())
+                .map(e -> new Unmet("guard.bothUnmarried", e.getKey()))
+                .toList();
     }
 }

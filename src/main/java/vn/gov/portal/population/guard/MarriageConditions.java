@@ -3,6 +3,7 @@ package vn.gov.portal.population.guard;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import vn.gov.portal.population.Sex;
  * Marriage: the conditions of the Law on Marriage and Family 2014 (art. 8.1, art. 5.2.d) that the register can tell —
  * both alive; the man of full 20 years, the woman of full 18; not of one blood in the direct line, nor kin within
  * three generations, as the register's FATHER and MOTHER links show them. Adoptive links are not in the register.
- * Each refusal names the condition, never which party or which relative.
+ * Each refusal names the condition, never which relative; to a citizen, only a condition of their own record or of
+ * both (RegisterGuard.Unmet).
  */
 @Component
 class MarriageConditions implements RegisterGuard {
@@ -85,31 +87,46 @@ class MarriageConditions implements RegisterGuard {
 
     @Override
     public Optional<String> refusal(Case dossier) {
-        String party = dossier.partyField() == null ? null : dossier.answers().get(dossier.partyField());
+        return refusals(dossier).stream().findFirst().map(Unmet::code);
+    }
+
+    /**
+     * Each condition not met, with whose record tells it: a death or an age is one person's own, the direct line and
+     * kinship are of both (each one's own line holds the link). In the order of the law's conditions.
+     */
+    @Override
+    public List<Unmet> refusals(Case dossier) {
+        String party = dossier.people().get(Whose.PARTY);
         if (!IdNumber.isWellFormed(party)) {
-            return Optional.empty(); // the form's own check asks for the other party
+            return List.of(); // the form's own check asks for the other party
         }
         Optional<Person> one = register.person(dossier.applicant());
         Optional<Person> other = register.person(new IdNumber(party));
         if (one.isEmpty() || other.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        List<Person> both = List.of(one.get(), other.get());
-        if (both.stream().anyMatch(p -> !p.alive())) {
-            return Optional.of("guard.marriageConditions.deceased");
-        }
+        Map<Whose, Person> both = new java.util.EnumMap<>(Map.of(Whose.FILER, one.get(), Whose.PARTY, other.get()));
+        List<Unmet> refused = new ArrayList<>();
+        both.forEach((whose, p) -> {
+            if (!p.alive()) {
+                refused.add(new Unmet("guard.marriageConditions.deceased", whose));
+            }
+        });
         LocalDate today = LocalDate.now(clock);
-        if (both.stream().anyMatch(p -> underage(p, today))) {
-            return Optional.of(UNDERAGE);
-        }
+        both.forEach((whose, p) -> {
+            if (underage(p, today)) {
+                refused.add(new Unmet(UNDERAGE, whose));
+            }
+        });
         Map<IdNumber, Integer> aboveOne = ancestors(one.get().idNumber());
         Map<IdNumber, Integer> aboveOther = ancestors(other.get().idNumber());
         if (aboveOne.containsKey(other.get().idNumber()) || aboveOther.containsKey(one.get().idNumber())) {
-            return Optional.of(DIRECT_LINE);
+            refused.add(new Unmet(DIRECT_LINE, Whose.BOTH));
+        } else if (aboveOne.entrySet().stream().anyMatch(a -> a.getValue() <= KIN_GENERATIONS
+                && aboveOther.getOrDefault(a.getKey(), Integer.MAX_VALUE) <= KIN_GENERATIONS)) {
+            refused.add(new Unmet("guard.marriageConditions.closeKin", Whose.BOTH));
         }
-        boolean kin = aboveOne.entrySet().stream().anyMatch(a -> a.getValue() <= KIN_GENERATIONS
-                && aboveOther.getOrDefault(a.getKey(), Integer.MAX_VALUE) <= KIN_GENERATIONS);
-        return kin ? Optional.of("guard.marriageConditions.closeKin") : Optional.empty();
+        return refused;
     }
 
     private static boolean underage(Person person, LocalDate today) {
