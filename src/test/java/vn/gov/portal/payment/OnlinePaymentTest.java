@@ -383,6 +383,20 @@ class OnlinePaymentTest extends PortalIntegrationTest {
         assertThat(startPayment(citizen, dossier.id()).getPath()).endsWith(SimulatedVnpay.PAY_PATH);
     }
 
+    /** VNPAY wants the customer's address in vnp_IpAddr: the citizen's, as the reverse proxy forwarded it. */
+    @Test
+    void theCheckoutNamesTheCitizensAddressAsTheReverseProxyForwardedIt() throws Exception {
+        PortalUser citizen = citizen(freeAdult(680), 2);
+        Dossier dossier = fileFine(citizen);
+        String location = mvc.perform(post("/my/dossiers/" + dossier.id() + "/payment").with(csrf())
+                        .with(authentication(login(citizen))).with(request -> {
+                            request.setRemoteAddr("10.0.0.5");   // the proxy
+                            return request;
+                        }).header("X-Forwarded-For", "203.0.113.45"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(SimulatedVnpay.orderOf(URI.create(location))).containsEntry("vnp_IpAddr", "203.0.113.45");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Dossier fileFine(PortalUser citizen) {
