@@ -129,6 +129,11 @@ class MyDossiersController {
         // Listing the documents issues them, so each shows the verification code printed on it.
         model.addAttribute("documents", forms.issueAll(dossier));
         model.addAttribute("paid", paidFees.of(dossier).orElse(null));
+        // A payment being reconciled: the citizen is told so instead of being offered to pay again.
+        paidFees.heldOf(dossier).ifPresent(held -> {
+            model.addAttribute("paymentHeld", held);
+            model.addAttribute("payment", null);
+        });
         model.addAttribute("feeDue", feesDue.of(dossier));
         model.addAttribute("rating", ratings.of(dossier).orElse(null));
         model.addAttribute("mayRate", ratings.mayRate(citizen, dossier));

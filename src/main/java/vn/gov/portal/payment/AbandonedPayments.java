@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,11 @@ import vn.gov.portal.audit.AuditLog;
  * left PENDING is only what needs reconciling. Before closing one it asks the gateway ({@link PaymentGateway#query}):
  * an attempt paid whose confirmations (the browser's return, the IPN) never arrived is settled as they would have
  * settled it ({@link Payments#queried}); one not paid is EXPIRED and audited ({@code payment.expired}); one the gateway
- * gives no answer about stays PENDING and is asked again on a run {@link #ASK_AGAIN_AFTER} later. An expired attempt
- * is not a verdict either: a confirmation that still comes settles it.
+ * holds as suspected fraud is held for reconciliation as the IPN would hold it; one the gateway gives no answer about
+ * stays PENDING and is asked again on a run {@link #ASK_AGAIN_AFTER} later, until it is older than
+ * {@code portal.payment.reconcile-after}: then it is asked no more but held for people to reconcile
+ * ({@link Payments#heldWithoutVerdict}), since only VNPAY's statement can tell now whether the money was taken.
+ * Neither an expired nor a held attempt is a verdict: a confirmation that still comes settles it.
  *
  * <p>No transaction is open while the gateway is asked: each attempt is claimed by a short statement that stamps
  * {@code queried_at}, asked, then settled or expired in a transaction of its own. The stamp keeps the other instances
@@ -44,9 +48,18 @@ public class AbandonedPayments {
     private final Payments payments;
     private final ObjectProvider<PaymentGateway> gateway;
     private final TransactionTemplate transaction;
+    /** How long after it started an attempt without a verdict is asked about before it is held for reconciliation. */
+    private final Duration reconcileAfter;
 
     public AbandonedPayments(JdbcClient jdbc, AuditLog audit, Payments payments, ObjectProvider<PaymentGateway> gateway,
-                             PlatformTransactionManager transactions) {
+                             PlatformTransactionManager transactions,
+                             @Value("${portal.payment.reconcile-after:P1D}") Duration reconcileAfter) {
+        if (reconcileAfter.compareTo(ABANDONED_AFTER) < 0) {
+            // Held before it was ever asked about: people would reconcile what the query answers in a second.
+            throw new IllegalStateException("portal.payment.reconcile-after (PORTAL_PAYMENT_RECONCILE_AFTER) must be at least "
+                    + ABANDONED_AFTER + ", was " + reconcileAfter);
+        }
+        this.reconcileAfter = reconcileAfter;
         this.jdbc = jdbc;
         this.audit = audit;
         this.payments = payments;
@@ -54,13 +67,14 @@ public class AbandonedPayments {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    private record Attempt(UUID id, UUID dossierId, long amountVnd, Instant createdAt, boolean askedBefore) {
+    /** {@code overdue}: older than reconcile-after, asked about for long enough. */
+    private record Attempt(UUID id, UUID dossierId, long amountVnd, Instant createdAt, boolean askedBefore, boolean overdue) {
         String reference() {
             return Payments.reference(id);
         }
     }
 
-    /** Asks about up to a batch of abandoned attempts; returns how many it closed (settled or expired). */
+    /** Asks about up to a batch of abandoned attempts; returns how many it closed (settled, expired or held). */
     @Scheduled(fixedDelayString = "${portal.payment.expiry-check:PT5M}", initialDelayString = "${portal.payment.expiry-check:PT5M}")
     public int expire() {
         PaymentGateway asked = gateway.getIfAvailable();
@@ -77,16 +91,25 @@ public class AbandonedPayments {
             OrderStatus status = asked == null ? OrderStatus.notPaid("not asked: no gateway configured")
                     : asked.query(attempt.reference(), attempt.createdAt());
             switch (status.answer()) {
-                case PAID -> closed += settle(attempt, status) ? 1 : 0;
+                case PAID, SUSPECTED -> closed += settle(attempt, status) ? 1 : 0;
                 case NOT_PAID -> closed += expire(attempt, status.detail()) ? 1 : 0;
                 case NO_ANSWER, UNREACHABLE -> {
-                    unanswered++;
-                    firstProblem = firstProblem == null ? status.detail() : firstProblem;
-                    if (!attempt.askedBefore()) {
-                        // Once per attempt, not on every run that asks again.
-                        audit.record("payment", "payment.unanswered", "dossier", attempt.dossierId().toString(), Map.of(
-                                "payment", attempt.id().toString(), "reference", attempt.reference(),
-                                "detail", String.valueOf(status.detail())));
+                    if (attempt.overdue()) {
+                        // Asked for long enough: no more questions, people reconcile it against VNPAY's statement.
+                        if (payments.heldWithoutVerdict(attempt.id(), status.detail())) {
+                            closed++;
+                            log.warn("No verdict from the payment gateway on attempt {} since {}: held for reconciliation",
+                                    attempt.reference(), attempt.createdAt());
+                        }
+                    } else {
+                        unanswered++;
+                        firstProblem = firstProblem == null ? status.detail() : firstProblem;
+                        if (!attempt.askedBefore()) {
+                            // Once per attempt, not on every run that asks again.
+                            audit.record("payment", "payment.unanswered", "dossier", attempt.dossierId().toString(),
+                                    Map.of("payment", attempt.id().toString(), "reference", attempt.reference(),
+                                            "detail", String.valueOf(status.detail())));
+                        }
                     }
                 }
             }
@@ -116,22 +139,26 @@ public class AbandonedPayments {
                               and (queried_at is null or queried_at < now() - make_interval(mins => ?))
                             order by created_at limit 1 for update skip locked)
                         update payment p set queried_at = now() from next where p.id = next.id
-                        returning p.id, p.dossier_id, p.amount_vnd, p.created_at, next.queried_at is not null as asked_before""")
-                .params((int) ABANDONED_AFTER.toMinutes(), (int) ASK_AGAIN_AFTER.toMinutes())
+                        returning p.id, p.dossier_id, p.amount_vnd, p.created_at, next.queried_at is not null as asked_before,
+                                  p.created_at < now() - make_interval(secs => ?) as overdue""")
+                .params((int) ABANDONED_AFTER.toMinutes(), (int) ASK_AGAIN_AFTER.toMinutes(), reconcileAfter.toSeconds())
                 .query((rs, row) -> new Attempt(rs.getObject("id", UUID.class), rs.getObject("dossier_id", UUID.class),
                         rs.getLong("amount_vnd"), rs.getObject("created_at", Timestamp.class).toInstant(),
-                        rs.getBoolean("asked_before")))
+                        rs.getBoolean("asked_before"), rs.getBoolean("overdue")))
                 .optional();
     }
 
     /**
-     * The gateway says paid: the one settlement of the return and the IPN applies it (or finds it applied by them
-     * meanwhile). A payment of another amount than asked is no payment of the attempt: closed, its audit entry says why.
+     * The gateway says paid, or taken but suspected: the one settlement of the return and the IPN applies it (or finds
+     * it applied by them meanwhile). A payment of another amount than asked is no payment of the attempt: closed, its
+     * audit entry says why; money taken for another amount and held by the gateway is for people to reconcile.
      */
     private boolean settle(Attempt attempt, OrderStatus paid) {
         Payments.Settlement settled = payments.queried(paid.result());
         if (settled.outcome() == Payments.Outcome.WRONG_AMOUNT) {
-            return expire(attempt, "paid " + paid.result().amountVnd() + " VND instead of " + attempt.amountVnd());
+            String detail = paid.detail() + ": " + paid.result().amountVnd() + " VND instead of " + attempt.amountVnd();
+            return paid.answer() == OrderStatus.Answer.SUSPECTED ? payments.heldWithoutVerdict(attempt.id(), detail)
+                    : expire(attempt, detail);
         }
         return settled.outcome() == Payments.Outcome.APPLIED;
     }

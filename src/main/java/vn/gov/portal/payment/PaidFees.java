@@ -36,6 +36,27 @@ public class PaidFees {
         return Optional.ofNullable(of(List.of(dossier)).get(dossier.id()));
     }
 
+    /**
+     * A payment of the dossier held for reconciliation ({@link Payments#RECONCILING}): {@code suspected} when the
+     * gateway took the money but holds the transaction as suspected fraud, else the gateway gave no verdict.
+     */
+    public record Held(long amountVnd, boolean suspected, Instant since) {}
+
+    /** The dossier's payment being reconciled, if any: the citizen is told not to pay again meanwhile. */
+    public Optional<Held> heldOf(Dossier dossier) {
+        if (!catalog.get(dossier.procedureCode(), dossier.procedureVersion()).chargesOnline()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select amount_vnd, reconcile_reason, reconcile_since from payment
+                        where dossier_id = ? and status = 'RECONCILING' order by reconcile_since desc limit 1""")
+                .param(dossier.id())
+                .query((rs, n) -> new Held(rs.getLong("amount_vnd"),
+                        Payments.HeldBecause.SUSPECTED_FRAUD.name().equals(rs.getString("reconcile_reason")),
+                        rs.getTimestamp("reconcile_since").toInstant()))
+                .optional();
+    }
+
     /** For a page of dossiers at once: one query for those whose procedure charges online, none if no such dossier. */
     public Map<UUID, Paid> of(List<Dossier> dossiers) {
         return paid(dossiers.stream().filter(d -> catalog.of(d).chargesOnline())

@@ -37,6 +37,14 @@ public class Payments {
     public static final String FAILED = "FAILED";
     /** Paid at the gateway for a dossier that no longer awaited it: for the agency to refund. */
     public static final String UNAPPLIED = "UNAPPLIED";
+    /**
+     * Held for people to reconcile against the gateway's statement, neither paid nor unpaid ({@code reconcile_reason}):
+     * the money was taken but the gateway holds the transaction as suspected fraud, or the gateway gave no verdict
+     * for as long as the expiry job asks ({@link AbandonedPayments}). The dossier takes no new attempt meanwhile.
+     */
+    public static final String RECONCILING = "RECONCILING";
+    /** Why an attempt is RECONCILING. */
+    public enum HeldBecause { SUSPECTED_FRAUD, NO_VERDICT }
     /** How long a gateway's checkout page takes the order (VNPAY's vnp_ExpireDate); a younger attempt may still be paid. */
     static final Duration CHECKOUT_WINDOW = Duration.ofMinutes(15);
 
@@ -113,7 +121,10 @@ public class Payments {
      * gateway sent it itself (IPN). {@code dossierId} is null when no attempt was found.
      */
     public enum Outcome {
-        /** The answer was applied now: the attempt is PAID, FAILED or UNAPPLIED as the answer and the dossier say. */
+        /**
+         * The answer was applied now: the attempt is PAID, FAILED, UNAPPLIED or RECONCILING (suspected fraud) as the
+         * answer and the dossier say.
+         */
         APPLIED,
         /** The attempt had been settled by an earlier delivery (the other channel, a reload, a retry): nothing changed. */
         ALREADY_SETTLED,
@@ -142,6 +153,8 @@ public class Payments {
             case APPLIED, ALREADY_SETTLED -> switch (settled.status()) {
                 case PAID -> new Completion(settled.dossierId(), true, "payment.done");
                 case UNAPPLIED -> new Completion(settled.dossierId(), false, "payment.noLongerDue");
+                // Only a suspected-fraud answer holds an attempt the browser comes back for.
+                case RECONCILING -> new Completion(settled.dossierId(), false, "payment.suspected");
                 default -> new Completion(settled.dossierId(), false, "payment.failed");
             };
         };
@@ -218,17 +231,33 @@ public class Payments {
         if (result.amountVnd() != attempt.amountVnd()) {
             return new Settlement(Outcome.WRONG_AMOUNT, attempt.dossierId(), attempt.status());
         }
-        // Money recorded, or a failure recorded and answered again as a failure: this answer was applied before.
-        boolean settled = attempt.status().equals(PAID) || attempt.status().equals(UNAPPLIED)
-                || (attempt.status().equals(FAILED) && !result.paid());
-        if (settled) {
+        if (appliedBefore(attempt, result.verdict())) {
             return new Settlement(Outcome.ALREADY_SETTLED, attempt.dossierId(), attempt.status());
         }
         return new Settlement(Outcome.APPLIED, attempt.dossierId(), apply(attempt, result));
     }
 
+    /**
+     * Whether the answer changes nothing: money recorded; a failure recorded and answered again as a failure; a
+     * suspected-fraud hold answered again with anything but a payment (only VNPAY's word that it was paid, or people
+     * reconciling, end that hold). A hold for want of a verdict takes the first verdict that comes.
+     */
+    private static boolean appliedBefore(Attempt attempt, PaymentResult.Verdict verdict) {
+        return switch (attempt.status()) {
+            case PAID, UNAPPLIED -> true;
+            case FAILED -> verdict == PaymentResult.Verdict.NOT_PAID;
+            case RECONCILING -> verdict != PaymentResult.Verdict.PAID
+                    && HeldBecause.SUSPECTED_FRAUD.name().equals(attempt.heldBecause());
+            default -> false;
+        };
+    }
+
     /** The answer applied to an attempt not settled yet; returns its new status. */
     private String apply(Attempt attempt, PaymentResult result) {
+        if (result.verdict() == PaymentResult.Verdict.SUSPECTED) {
+            hold(attempt, HeldBecause.SUSPECTED_FRAUD, result.transactionNo(), "vnp_TransactionStatus=07");
+            return RECONCILING;
+        }
         if (!result.paid()) {
             jdbc.sql("update payment set status = 'FAILED', gateway_txn = ? where id = ?")
                     .params(result.transactionNo(), attempt.id()).update();
@@ -256,12 +285,49 @@ public class Payments {
     private record OpenAttempt(UUID id, long amountVnd, Instant orderedAt) {}
 
     /**
-     * The dossier's open attempt, if any. One open attempt per dossier at a time: an attempt of a second tab could be
-     * paid as well, charging the citizen twice. An attempt is open until it is answered or its checkout window has
-     * passed. Two starts of the same dossier wait for each other here, so the second finds the first's attempt.
+     * The attempt the expiry job asked the gateway about for as long as it asks, without a verdict: held for
+     * reconciliation, unless a confirmation settled it meanwhile (the row is locked, as for any answer). Returns
+     * whether it was held now.
+     */
+    @Transactional
+    public boolean heldWithoutVerdict(UUID attemptId, String gatewaySaid) {
+        Optional<Attempt> attempt = lock(attemptId).filter(a -> a.status().equals(PENDING));
+        attempt.ifPresent(a -> hold(a, HeldBecause.NO_VERDICT, null, gatewaySaid));
+        return attempt.isPresent();
+    }
+
+    /** Marks the attempt RECONCILING, with its audit entry ({@code payment.held}) for the people who reconcile. */
+    private void hold(Attempt attempt, HeldBecause reason, String gatewayTxn, String gatewaySaid) {
+        jdbc.sql("""
+                        update payment set status = 'RECONCILING', reconcile_reason = ?, reconcile_since = now(),
+                                           gateway_txn = coalesce(?, gateway_txn) where id = ?""")
+                .params(reason.name(), gatewayTxn, attempt.id()).update();
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("payment", attempt.id().toString());
+        details.put("reference", reference(attempt.id()));
+        details.put("amountVnd", attempt.amountVnd());
+        details.put("reason", reason.name());
+        details.put("gateway", String.valueOf(gatewaySaid));
+        details.put("gatewayTxn", String.valueOf(gatewayTxn));
+        audit.record("payment", "payment.held", "dossier", attempt.dossierId().toString(), details);
+    }
+
+    /**
+     * One open attempt per dossier at a time: an attempt of a second tab could be paid as well, charging the citizen
+     * twice. An attempt is open until it is answered or its checkout window has passed. An attempt whose result is
+     * not known keeps the dossier from a new one as long as that lasts: one held for reconciliation, or one the expiry
+     * job asked the gateway about without a verdict yet (it may have been paid, its confirmation lost). Two starts of
+     * the same dossier wait for each other here, so the second finds the first's attempt.
      */
     private Optional<OpenAttempt> openAttempt(UUID dossierId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("payment:" + dossierId).query((rs, n) -> 1).list();
+        jdbc.sql("""
+                        select status from payment where dossier_id = ?
+                          and (status = 'RECONCILING' or (status = 'PENDING' and queried_at is not null))
+                        order by status = 'RECONCILING' desc limit 1""")
+                .param(dossierId).query(String.class).optional().ifPresent(status -> {
+                    throw UserFacingException.refused(status.equals(RECONCILING) ? "payment.reconciling" : "payment.unresolved");
+                });
         return jdbc.sql("""
                         select id, amount_vnd, created_at from payment
                         where dossier_id = ? and status = 'PENDING' and created_at > now() - make_interval(mins => ?)
@@ -272,13 +338,14 @@ public class Payments {
                 .optional();
     }
 
-    private record Attempt(UUID id, UUID dossierId, long amountVnd, String status) {}
+    private record Attempt(UUID id, UUID dossierId, long amountVnd, String status, String heldBecause) {}
 
     /** Locked, so that two answers for the same attempt (return and notification, a reload) go one after the other. */
     private Optional<Attempt> lock(UUID id) {
-        return jdbc.sql("select id, dossier_id, amount_vnd, status from payment where id = ? for update").param(id)
+        return jdbc.sql("select id, dossier_id, amount_vnd, status, reconcile_reason from payment where id = ? for update")
+                .param(id)
                 .query((rs, n) -> new Attempt(rs.getObject("id", UUID.class), rs.getObject("dossier_id", UUID.class),
-                        rs.getLong("amount_vnd"), rs.getString("status")))
+                        rs.getLong("amount_vnd"), rs.getString("status"), rs.getString("reconcile_reason")))
                 .optional();
     }
 

@@ -65,6 +65,8 @@ public class VnpayGateway implements PaymentGateway {
 
     static final String VERSION = "2.1.0";
     private static final String SUCCESS = "00";
+    /** Response code of a return or IPN, and transaction status: money deducted, transaction suspected of fraud. */
+    private static final String SUSPECTED = "07";
     /** querydr: no such transaction at VNPAY (never paid, or never reached the checkout). */
     private static final String NOT_FOUND = "91";
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -139,10 +141,22 @@ public class VnpayGateway implements PaymentGateway {
         // Constant time: the comparison must not tell a forger how much of a guessed hash was right.
         boolean authentic = MessageDigest.isEqual(hmac(signedData(signed)).getBytes(StandardCharsets.US_ASCII),
                 received.getBytes(StandardCharsets.US_ASCII));
-        boolean paid = authentic && SUCCESS.equals(signed.get("vnp_ResponseCode"))
-                && SUCCESS.equals(signed.get("vnp_TransactionStatus"));
-        return new PaymentResult(authentic, paid, signed.get("vnp_TxnRef"), amountVnd(signed.get("vnp_Amount")),
-                signed.get("vnp_TransactionNo"));
+        return new PaymentResult(authentic, !authentic ? PaymentResult.Verdict.NOT_PAID
+                : verdict(signed.get("vnp_ResponseCode"), signed.get("vnp_TransactionStatus")),
+                signed.get("vnp_TxnRef"), amountVnd(signed.get("vnp_Amount")), signed.get("vnp_TransactionNo"));
+    }
+
+    /**
+     * A return's or an IPN's verdict: paid only with response code and transaction status both 00. Code 07 in either
+     * ("trừ tiền thành công, giao dịch bị nghi ngờ": money deducted, transaction suspected of fraud) is no failure: the
+     * citizen's money is at VNPAY until it is reconciled.
+     */
+    private static PaymentResult.Verdict verdict(String responseCode, String transactionStatus) {
+        if (SUCCESS.equals(responseCode) && SUCCESS.equals(transactionStatus)) {
+            return PaymentResult.Verdict.PAID;
+        }
+        return SUSPECTED.equals(responseCode) || SUSPECTED.equals(transactionStatus)
+                ? PaymentResult.Verdict.SUSPECTED : PaymentResult.Verdict.NOT_PAID;
     }
 
     @Override
@@ -211,11 +225,18 @@ public class VnpayGateway implements PaymentGateway {
             return OrderStatus.noAnswer("answer for another order");
         }
         if (SUCCESS.equals(status)) {
-            return OrderStatus.paid(new PaymentResult(true, true, reference, amountVnd(answer.get("vnp_Amount")),
-                    answer.get("vnp_TransactionNo")));
+            return OrderStatus.paid(new PaymentResult(true, PaymentResult.Verdict.PAID, reference,
+                    amountVnd(answer.get("vnp_Amount")), answer.get("vnp_TransactionNo")));
         }
-        // 01 and 02 took nothing; the others (reversed, suspected fraud, refunds) are no payment the portal can apply
-        // either: their code, kept in the audit entry, sends the finance desk to VNPAY's merchant portal.
+        if (SUSPECTED.equals(status)) {
+            return OrderStatus.suspected(new PaymentResult(true, PaymentResult.Verdict.SUSPECTED, reference,
+                    amountVnd(answer.get("vnp_Amount")), answer.get("vnp_TransactionNo")), "vnp_TransactionStatus=" + status);
+        }
+        if (status.isEmpty()) {
+            return OrderStatus.noAnswer("no vnp_TransactionStatus");
+        }
+        // 01 and 02 took nothing; the others (reversed, refunds) are no payment the portal can apply either: their
+        // code, kept in the audit entry, sends the finance desk to VNPAY's merchant portal.
         return OrderStatus.notPaid("vnp_TransactionStatus=" + status);
     }
 

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,6 +73,10 @@ public class SimulatedVnpay {
     private final Map<String, Map<String, String>> choices = new ConcurrentHashMap<>();
     private volatile URI ipnUrl;
     private volatile boolean outOfOrder;
+    /** Orders the transaction query answers with an error code about (99), never a verdict. */
+    private final Set<String> withoutVerdict = ConcurrentHashMap.newKeySet();
+    /** How many times the transaction query was asked about each order. */
+    private final Map<String, Integer> queried = new ConcurrentHashMap<>();
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -102,6 +107,33 @@ public class SimulatedVnpay {
     /** While out of order, the merchant API answers HTTP 503, as a gateway in trouble does. */
     public void outOfOrder(boolean outOfOrder) {
         this.outOfOrder = outOfOrder;
+    }
+
+    /** While set, the transaction query about this order answers error 99 (signed): no verdict, as VNPAY may. */
+    public void withoutVerdict(String reference, boolean without) {
+        if (without) {
+            withoutVerdict.add(reference);
+        } else {
+            withoutVerdict.remove(reference);
+        }
+    }
+
+    /** How many times the merchant asked about this order with the transaction query. */
+    public int timesQueried(String reference) {
+        return queried.getOrDefault(reference, 0);
+    }
+
+    /**
+     * VNPAY took the money but holds the transaction as suspected fraud (response code and transaction status 07):
+     * recorded as the choice the query answers from, and returned signed as the browser and the IPN would bring it.
+     */
+    public Map<String, String> decideSuspected(Map<String, String> order) {
+        Map<String, String> answer = new TreeMap<>(answer(order, true));
+        answer.put("vnp_ResponseCode", "07");
+        answer.put("vnp_TransactionStatus", "07");
+        answer.put("vnp_SecureHash", sign(answer));
+        choices.put(order.get("vnp_TxnRef"), answer);
+        return answer;
     }
 
     /**
@@ -175,12 +207,15 @@ public class SimulatedVnpay {
         answer.put("vnp_Command", "querydr");
         answer.put("vnp_TmnCode", TMN_CODE);
         answer.put("vnp_TxnRef", asked.getOrDefault("vnp_TxnRef", ""));
+        queried.merge(answer.get("vnp_TxnRef"), 1, Integer::sum);
         Map<String, String> chosen = choices.get(answer.get("vnp_TxnRef"));
         if (!"querydr".equals(asked.get("vnp_Command")) || !TMN_CODE.equals(asked.get("vnp_TmnCode"))) {
             answer.put("vnp_ResponseCode", "02");
         } else if (!MessageDigest.isEqual(hmac(pipeJoined(asked, QUERY_FIELDS)).getBytes(StandardCharsets.US_ASCII),
                 asked.getOrDefault("vnp_SecureHash", "").getBytes(StandardCharsets.US_ASCII))) {
             answer.put("vnp_ResponseCode", "97");
+        } else if (withoutVerdict.contains(answer.get("vnp_TxnRef"))) {
+            answer.put("vnp_ResponseCode", "99");
         } else if (chosen == null) {
             answer.put("vnp_ResponseCode", "91");
         } else {

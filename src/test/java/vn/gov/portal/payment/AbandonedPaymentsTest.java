@@ -88,9 +88,10 @@ class AbandonedPaymentsTest extends PortalIntegrationTest {
      */
     @Test
     void aGatewayThatGivesNoAnswerLeavesTheAttemptsPendingAndIsAskedAgainOnALaterRun() {
-        // Older than any other test's attempt, so these are the ones the job takes first.
-        UUID first = attempt("30 days");
-        UUID second = attempt("29 days");
+        // Older than any other test's attempt, so these are the ones the job takes first; younger than a day
+        // (portal.payment.reconcile-after), so they are still asked about.
+        UUID first = attempt("20 hours");
+        UUID second = attempt("19 hours");
         vnpay().outOfOrder(true);
         try {
             assertThat(abandoned.expire()).isZero();

@@ -55,6 +55,13 @@ class OnlinePaymentTest extends PortalIntegrationTest {
     AbandonedPayments abandoned;
     @Autowired
     vn.gov.portal.dossier.Decisions decisions;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    /** VNPAY's notifications come to the IPN URL over HTTP, server to server. */
+    private URI ipnUrl() {
+        return URI.create("http://127.0.0.1:" + port + "/payments/vnpay/ipn");
+    }
 
     @Test
     void theCitizenPaysAtTheGatewayAndTheSignedReturnClosesTheDossierOnce() throws Exception {
@@ -286,6 +293,140 @@ class OnlinePaymentTest extends PortalIntegrationTest {
         mvc.perform(withParams(get("/payments/return"), answer).with(authentication(login(officer("cat.01.tiepnhan")))))
                 .andExpect(status().isForbidden());
         assertThat(stateOf(dossier.id())).isEqualTo("awaiting-payment");
+    }
+
+    /**
+     * VNPAY's status 07: the money was deducted but VNPAY holds the transaction as suspected fraud. It is no failure
+     * and never expires as unpaid: the attempt is held for reconciliation, the citizen is told the money was taken
+     * and need not pay again (and cannot start a second payment), the admins' reconciliation page lists it, and VNPAY's
+     * word that it was paid still settles it.
+     */
+    @Test
+    void aPaymentVnpaySuspectsOfFraudIsHeldForReconciliationNotFailedAndTheCitizenNeedNotPayAgain() throws Exception {
+        PortalUser citizen = citizen(freeAdult(660), 2);
+        Dossier dossier = fileFine(citizen);
+        String page = "/my/dossiers/" + dossier.id();
+        Map<String, String> order = SimulatedVnpay.orderOf(startPayment(citizen, dossier.id()));
+        Map<String, String> suspected = stack().eid().vnpay().decideSuspected(order);
+
+        MvcResult back = returnFromGateway(citizen, suspected).andExpect(redirectedUrl(page)).andReturn();
+        assertThat((String) back.getFlashMap().get("problem")).contains("đã trừ tiền", "không cần thanh toán lại");
+        assertThat(payments(dossier.id())).containsExactly("RECONCILING " + FINE);
+        assertThat(stateOf(dossier.id())).isEqualTo("awaiting-payment");
+        assertThat(jdbc.sql("select details ->> 'reason' from audit_log where action = 'payment.held' and subject_id = ?")
+                .param(dossier.id().toString()).query(String.class).list()).containsExactly("SUSPECTED_FRAUD");
+        // The IPN of the same answer is a repeat: VNPAY is told it was confirmed, nothing changes.
+        assertThat(SimulatedVnpay.notifyMerchant(ipnUrl(), suspected).rspCode()).isEqualTo("02");
+        assertThat(payments(dossier.id())).containsExactly("RECONCILING " + FINE);
+
+        // The dossier page says so, in Vietnamese and in English, and offers no payment.
+        String html = mvc.perform(get(page).with(authentication(login(citizen)))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("id=\"payment-held\"", "data-reason=\"suspected\"", "VNPAY đã trừ 1.250.000 đồng",
+                "bạn không cần thanh toán lại").doesNotContain("id=\"payment-form\"");
+        assertThat(mvc.perform(get(page).param("lang", "en").with(authentication(login(citizen))))
+                .andReturn().getResponse().getContentAsString())
+                .contains("VNPAY took VND 1,250,000", "you do not need to pay again");
+        // A second payment is refused while it is reconciled, even past the checkout window.
+        jdbc.sql("update payment set created_at = created_at - interval '2 hours' where dossier_id = ?")
+                .param(dossier.id()).update();
+        MvcResult again = mvc.perform(post(page + "/payment").with(csrf()).with(authentication(login(citizen))))
+                .andExpect(redirectedUrl(page)).andReturn();
+        assertThat((String) again.getFlashMap().get("problem")).contains("đang được đối soát");
+        // The expiry job leaves it alone: it is not PENDING.
+        abandoned.expire();
+        assertThat(payments(dossier.id())).containsExactly("RECONCILING " + FINE);
+
+        // The people who reconcile see it: admins only.
+        String reference = order.get("vnp_TxnRef");
+        assertThat(mvc.perform(get("/admin/payments").with(authentication(login(officer("quantri"), true))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("data-reference=\"" + reference + "\"", "data-state=\"SUSPECTED_FRAUD\"", dossier.receiptCode());
+
+        // VNPAY clears it and confirms the payment: applied once, the hold ends.
+        assertThat(SimulatedVnpay.notifyMerchant(ipnUrl(), stack().eid().vnpay().decide(order, true)).rspCode())
+                .isEqualTo("00");
+        assertThat(payments(dossier.id())).containsExactly("PAID " + FINE);
+        assertThat(stateOf(dossier.id())).isEqualTo("closed");
+        assertThat(mvc.perform(get("/admin/payments").with(authentication(login(officer("quantri"), true))))
+                .andReturn().getResponse().getContentAsString()).doesNotContain(reference);
+    }
+
+    /**
+     * An attempt VNPAY's transaction query gives no verdict on is asked about until it is older than
+     * portal.payment.reconcile-after (a day), then held for reconciliation and asked about no more. Meanwhile, and
+     * while it is held, the dossier takes no second payment: the first may have taken the money.
+     */
+    @Test
+    void anAttemptVnpayGivesNoVerdictOnIsHeldForReconciliationAfterADayAndTheDossierTakesNoSecondPayment() throws Exception {
+        PortalUser citizen = citizen(freeAdult(670), 2);
+        Dossier dossier = fileFine(citizen);
+        String page = "/my/dossiers/" + dossier.id();
+        String reference = SimulatedVnpay.orderOf(startPayment(citizen, dossier.id())).get("vnp_TxnRef");
+        SimulatedVnpay vnpay = stack().eid().vnpay();
+        vnpay.withoutVerdict(reference, true);
+        try {
+            // Past the checkout window and asked about: no verdict, so it stays PENDING and blocks a second attempt.
+            jdbc.sql("update payment set created_at = created_at - interval '2 hours' where dossier_id = ?")
+                    .param(dossier.id()).update();
+            abandoned.expire();
+            assertThat(vnpay.timesQueried(reference)).isOne();
+            assertThat(payments(dossier.id())).containsExactly("PENDING " + FINE);
+            MvcResult refused = mvc.perform(post(page + "/payment").with(csrf()).with(authentication(login(citizen))))
+                    .andExpect(redirectedUrl(page)).andReturn();
+            assertThat((String) refused.getFlashMap().get("problem")).contains("chưa cho biết kết quả", "trừ tiền hai lần");
+            assertThat(payments(dossier.id())).hasSize(1);
+
+            // A day on, still no verdict: held for reconciliation, neither paid nor expired.
+            jdbc.sql("update payment set created_at = created_at - interval '1 day', queried_at = queried_at - interval '11 minutes' where dossier_id = ?")
+                    .param(dossier.id()).update();
+            abandoned.expire();
+            assertThat(vnpay.timesQueried(reference)).isEqualTo(2);
+            assertThat(payments(dossier.id())).containsExactly("RECONCILING " + FINE);
+            assertThat(jdbc.sql("select details ->> 'reason' from audit_log where action = 'payment.held' and subject_id = ?")
+                    .param(dossier.id().toString()).query(String.class).list()).containsExactly("NO_VERDICT");
+
+            // Asked about no more.
+            jdbc.sql("update payment set queried_at = queried_at - interval '11 minutes' where dossier_id = ?")
+                    .param(dossier.id()).update();
+            abandoned.expire();
+            assertThat(vnpay.timesQueried(reference)).isEqualTo(2);
+            assertThat(payments(dossier.id())).containsExactly("RECONCILING " + FINE);
+
+            MvcResult held = mvc.perform(post(page + "/payment").with(csrf()).with(authentication(login(citizen))))
+                    .andExpect(redirectedUrl(page)).andReturn();
+            assertThat((String) held.getFlashMap().get("problem")).contains("đang được đối soát");
+            assertThat(payments(dossier.id())).hasSize(1);
+            assertThat(mvc.perform(get(page).with(authentication(login(citizen)))).andReturn().getResponse()
+                    .getContentAsString()).contains("id=\"payment-held\"", "data-reason=\"no-verdict\"",
+                    "chưa xác nhận kết quả").doesNotContain("id=\"payment-form\"");
+            assertThat(mvc.perform(get("/admin/payments").with(authentication(login(officer("quantri"), true))))
+                    .andReturn().getResponse().getContentAsString())
+                    .contains("data-reference=\"" + reference + "\"", "data-state=\"NO_VERDICT\"");
+        } finally {
+            vnpay.withoutVerdict(reference, false);
+        }
+        // A verdict that still comes settles it: here VNPAY's notification that it was cancelled, so the citizen can
+        // pay again.
+        Map<String, String> order = new HashMap<>(Map.of("vnp_TmnCode", SimulatedVnpay.TMN_CODE, "vnp_TxnRef", reference,
+                "vnp_Amount", String.valueOf(FINE * 100), "vnp_OrderInfo", "Thanh toan ho so " + dossier.receiptCode()));
+        assertThat(SimulatedVnpay.notifyMerchant(ipnUrl(), vnpay.decide(order, false)).rspCode()).isEqualTo("00");
+        assertThat(payments(dossier.id())).containsExactly("FAILED " + FINE);
+        assertThat(startPayment(citizen, dossier.id()).getPath()).endsWith(SimulatedVnpay.PAY_PATH);
+    }
+
+    /** VNPAY wants the customer's address in vnp_IpAddr: the citizen's, as the reverse proxy forwarded it. */
+    @Test
+    void theCheckoutNamesTheCitizensAddressAsTheReverseProxyForwardedIt() throws Exception {
+        PortalUser citizen = citizen(freeAdult(680), 2);
+        Dossier dossier = fileFine(citizen);
+        String location = mvc.perform(post("/my/dossiers/" + dossier.id() + "/payment").with(csrf())
+                        .with(authentication(login(citizen))).with(request -> {
+                            request.setRemoteAddr("10.0.0.5");   // the proxy
+                            return request;
+                        }).header("X-Forwarded-For", "203.0.113.45"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(SimulatedVnpay.orderOf(URI.create(location))).containsEntry("vnp_IpAddr", "203.0.113.45");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -217,7 +217,7 @@ class VnpayGatewayTest {
             assertThat(sent.get("vnp_SecureHash")).isEqualTo(hmacSha512(signed, SECRET));
 
             assertThat(status.answer()).isEqualTo(OrderStatus.Answer.PAID);
-            assertThat(status.result()).isEqualTo(new PaymentResult(true, true, REFERENCE, 1_250_000, "14226112"));
+            assertThat(status.result()).isEqualTo(new PaymentResult(true, PaymentResult.Verdict.PAID, REFERENCE, 1_250_000, "14226112"));
             // Each question is a new request (VNPAY refuses a request id seen the same day).
             vnpay.gateway().query(REFERENCE, Instant.parse("2025-11-23T02:15:00Z"));
             assertThat(vnpay.requests.get(1).get("vnp_RequestId")).isNotEqualTo(sent.get("vnp_RequestId"));
@@ -285,6 +285,36 @@ class VnpayGatewayTest {
         }
         // The server is gone: nobody listens on its port.
         assertThat(asking.query(REFERENCE, orderedAt).answer()).isEqualTo(OrderStatus.Answer.UNREACHABLE);
+    }
+
+    /**
+     * Status 07, "suspected fraud" with the money deducted, is neither paid nor unpaid, in the query's answer and in
+     * the return / IPN alike; an answer with no transaction status is no verdict.
+     */
+    @Test
+    void suspectedFraudIsNeitherPaidNorUnpaidAndAnAnswerWithoutAStatusIsNoAnswer() throws Exception {
+        try (MerchantApi vnpay = new MerchantApi()) {
+            VnpayGateway asking = vnpay.gateway();
+            Map<String, String> suspected = paidAnswer();
+            suspected.put("vnp_TransactionStatus", "07");
+            vnpay.answers(suspected, SECRET);
+            assertThat(asking.query(REFERENCE, CLOCK.instant())).isEqualTo(new OrderStatus(OrderStatus.Answer.SUSPECTED,
+                    new PaymentResult(true, PaymentResult.Verdict.SUSPECTED, REFERENCE, 1_250_000, "14226112"),
+                    "vnp_TransactionStatus=07"));
+
+            Map<String, String> noStatus = paidAnswer();
+            noStatus.remove("vnp_TransactionStatus");
+            vnpay.answers(noStatus, SECRET);
+            assertThat(asking.query(REFERENCE, CLOCK.instant()).answer()).isEqualTo(OrderStatus.Answer.NO_ANSWER);
+        }
+        Map<String, String> returned = new LinkedHashMap<>(SimulatedVnpay.answer(SimulatedVnpay.orderOf(checkout()), true));
+        returned.put("vnp_ResponseCode", "07");
+        returned.put("vnp_TransactionStatus", "07");
+        returned.put("vnp_SecureHash", SimulatedVnpay.sign(returned));
+        assertThat(gateway.verify(returned)).matches(r -> r.authentic() && !r.paid()
+                && r.verdict() == PaymentResult.Verdict.SUSPECTED);
+        returned.put("vnp_Amount", "100");   // tampered: not authentic, so no verdict of any kind
+        assertThat(gateway.verify(returned).verdict()).isEqualTo(PaymentResult.Verdict.NOT_PAID);
     }
 
     private static String hmacSha512(String data) throws Exception {

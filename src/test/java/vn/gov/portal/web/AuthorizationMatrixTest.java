@@ -195,6 +195,7 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
                 row("GET /admin/procedures/{code}/versions/{version}/export", "/admin/procedures/" + PROCEDURE + "/versions/9999/export", "login 403 403 403 403 403 403 403 404"),
                 row("GET /admin/reference", "/admin/reference",                                      "login 403   403   403   403   403   403   403   200"),
                 row("GET /admin/reference/history", "/admin/reference/history",                      "login 403   403   403   403   403   403   403   200"),
+                row("GET /admin/payments", "/admin/payments",                                        "login 403   403   403   403   403   403   403   200"),
                 row("GET /admin/audit", "/admin/audit",                                              "login 403   403   403   403   403   403   403   200"),
                 row("POST /admin/audit/verify", "/admin/audit/verify",                               "login 403   403   403   403   403   403   403   200"),
                 row("GET /admin/reference/agencies", "/admin/reference/agencies",                    "login 403   403   403   403   403   403   403   200"),
