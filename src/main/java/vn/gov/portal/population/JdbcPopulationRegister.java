@@ -467,6 +467,39 @@ class JdbcPopulationRegister implements PopulationRegister {
     }
 
     @Override
+    public void registerHouseholdHead(IdNumber filer, IdNumber newHead, Map<IdNumber, String> declaredRelations) {
+        // The filer and the new head are locked as the other write-backs lock the people they decide on: a move or a
+        // death of either recorded at the same moment waits, and the checks below see it.
+        List<Person> locked = lockPeople(List.of(filer, newHead));
+        Map<IdNumber, Long> households = new LinkedHashMap<>();
+        jdbc.sql("select id_number, household_id from population.person where id_number = any(?)")
+                .param(numbers(List.of(filer, newHead)))
+                .query((rs, n) -> households.put(new IdNumber(rs.getString(1)), rs.getObject(2, Long.class)))
+                .list();
+        Long household = households.get(filer);
+        if (household == null || locked.stream().noneMatch(p -> p.idNumber().equals(filer) && p.alive())) {
+            throw new RegisterConflict("register.householdHead.filerNotMember");
+        }
+        if (locked.stream().noneMatch(p -> p.idNumber().equals(newHead) && p.alive())) {
+            throw new RegisterConflict("register.householdHead.deceased");
+        }
+        if (!household.equals(households.get(newHead))) {
+            throw new RegisterConflict("register.householdHead.notMember");
+        }
+        jdbc.sql("update population.household set head_id_number = ? where id = ?").params(newHead.value(), household)
+                .update();
+        jdbc.sql("update population.person set relation_to_head = 'Chủ hộ' where id_number = ?").param(newHead.value())
+                .update();
+        relateToHead(household, List.of());
+        declaredRelations.forEach((member, relation) -> {
+            if (!member.equals(newHead) && relation != null && !relation.isBlank()) {
+                jdbc.sql("update population.person set relation_to_head = ? where id_number = ? and household_id = ?")
+                        .params(relation.strip(), member.value(), household).update();
+            }
+        });
+    }
+
+    @Override
     public void registerTemporaryAbsence(IdNumber idNumber, LocalDate from, LocalDate to, String destination) {
         jdbc.sql("""
                         insert into population.temporary_absence (id_number, valid_from, valid_to, destination) values (?, ?, ?, ?)

@@ -112,6 +112,16 @@ public interface PopulationRegister {
      */
     Optional<Household> householdAt(IdNumber member, String provinceCode, String communeCode, String detail);
 
+    /**
+     * A change of household head (Residence Law 2020 art. 26, adjustment of residence information): {@code newHead}
+     * heads the household of {@code filer}; every other living member's relation to them is the one declared in
+     * {@code declaredRelations}, else what the family links say (spouse, child, parent), else none, to be declared. The
+     * filer and the new head are locked first; it writes nothing and throws {@link RegisterConflict} when the filer is
+     * not a living member of a household, the new head is dead, or the new head is not a member of the filer's
+     * household.
+     */
+    void registerHouseholdHead(IdNumber filer, IdNumber newHead, Map<IdNumber, String> declaredRelations);
+
     void registerTemporaryAbsence(IdNumber idNumber, LocalDate from, LocalDate to, String destination);
 
     /**
