@@ -18,6 +18,8 @@ import vn.gov.portal.catalog.FormField;
 import vn.gov.portal.catalog.WorkflowDefinition;
 import vn.gov.portal.catalog.WorkflowDefinition.Transition;
 import vn.gov.portal.audit.AuditLog;
+import vn.gov.portal.population.WriteBackHandler;
+import vn.gov.portal.population.WriteBackOutlook;
 import vn.gov.portal.identity.PortalUser;
 import vn.gov.portal.population.IdNumber;
 import vn.gov.portal.population.Person;
@@ -41,11 +43,14 @@ public class Dossiers {
     private final java.time.Clock clock;
     private final PopulationRegister register;
     private final AuditLog audit;
+    private final Map<String, WriteBackHandler> writeBacks;
     private final FeesDue feesDue;
 
     Dossiers(DossierRepository dossiers, AgencyDirectory agencies, ProcedureCatalog catalog, java.time.Clock clock,
-             PopulationRegister register, AuditLog audit, FeesDue feesDue) {
+             PopulationRegister register, AuditLog audit, FeesDue feesDue, List<WriteBackHandler> writeBacks) {
         this.feesDue = feesDue;
+        this.writeBacks = writeBacks.stream().collect(java.util.stream.Collectors.toMap(WriteBackHandler::name,
+                java.util.function.Function.identity()));
         this.clock = clock;
         this.register = register;
         this.audit = audit;
@@ -203,6 +208,25 @@ public class Dossiers {
             }
         }
         return people;
+    }
+
+    /**
+     * What approving this open dossier will write to the register as it stands now ({@link WriteBackHandler#outlook}):
+     * whether the movers join the named household or the filer starts a new one, the household's head today. For the
+     * officers of its agency; each person it names is recorded as read, like the other readings of the page. Empty
+     * without a write-back, or once the dossier is approved or closed.
+     */
+    public Optional<WriteBackOutlook> approvalOutlook(PortalUser officer, Dossier dossier) {
+        ProcedureDefinition definition = catalog.get(dossier.procedureCode(), dossier.procedureVersion());
+        WriteBackHandler handler = definition.writeBack() == null ? null
+                : writeBacks.get(definition.writeBack().handler());
+        if (handler == null || !dossier.isOpen() || Integer.valueOf(9).equals(dossier.statusCode())) {
+            return Optional.empty();
+        }
+        Optional<WriteBackOutlook> outlook = handler.outlook(new IdNumber(dossier.applicantIdNumber()),
+                dossier.answers());
+        outlook.ifPresent(o -> o.shown().forEach(person -> recordView(officer, dossier, person)));
+        return outlook;
     }
 
     private void recordView(PortalUser officer, Dossier dossier, IdNumber person) {

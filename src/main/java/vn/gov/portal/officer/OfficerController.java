@@ -130,6 +130,7 @@ class OfficerController {
         model.addAttribute("attachments", attachments.ofDossier(dossier));
         model.addAttribute("applicant", dossiers.applicantRecord(officer, dossier).orElse(null));
         model.addAttribute("involved", dossiers.othersInvolved(officer, dossier));
+        model.addAttribute("outlook", dossiers.approvalOutlook(officer, dossier).orElse(null));
         model.addAttribute("repeats", dossiers.repeats(dossier));
         model.addAttribute("today", LocalDate.now(clock));
         // Each rendering's note form has an id of its own: a second post of it is the same note (Decisions).

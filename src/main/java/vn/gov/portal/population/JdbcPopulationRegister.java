@@ -367,27 +367,32 @@ class JdbcPopulationRegister implements PopulationRegister {
     @Override
     public IdNumber registerPermanentResidence(IdNumber idNumber, IdNumber head, String relationToHead,
                                                String provinceCode, String communeCode, String detail, LocalDate from) {
-        // The household of the person named joins only if it is registered at the address decided (spaces and case
-        // aside): the owner of a rented or lent home often lives, and heads a household, elsewhere, and the decision
-        // is about this address, taken by its police.
-        Long household = head == null ? null : jdbc.sql("""
-                        select h.id from population.person p join population.household h on h.id = p.household_id
-                        where p.id_number = ? and h.province_code = ? and h.commune_code = ?
-                          and lower(regexp_replace(btrim(h.address_detail), '\\s+', ' ', 'g'))
-                              = lower(regexp_replace(btrim(?), '\\s+', ' ', 'g'))""")
-                .params(head.value(), provinceCode, communeCode, detail).query(Long.class).optional().orElse(null);
+        // The household of the person named joins only if it is registered at the address decided: the owner of a
+        // rented or lent home often lives, and heads a household, elsewhere, and the decision is about this address,
+        // taken by its police.
+        Long household = head == null ? null : householdIdAt(head, provinceCode, communeCode, detail).orElse(null);
         leaveHeadOfHousehold(idNumber, household);
-        String relation = relationToHead;
         IdNumber joinedThrough = household == null ? idNumber : head;
         if (household == null) {
             household = jdbc.sql("""
                             insert into population.household (id, head_id_number, province_code, commune_code, address_detail)
                             values (nextval('population.household_id_seq'), ?, ?, ?, ?) returning id""")
                     .params(idNumber.value(), provinceCode, communeCode, detail).query(Long.class).single();
-            relation = "Chủ hộ";
+            jdbc.sql("update population.person set household_id = ?, relation_to_head = 'Chủ hộ' where id_number = ?")
+                    .params(household, idNumber.value()).update();
+        } else {
+            // The relation declared is towards the person named: it stands when they head the household joined; else
+            // (they are a member, or it has no head) the register says what it knows towards its actual head.
+            String headOfJoined = jdbc.sql("select head_id_number from population.household where id = ?")
+                    .param(household).query((rs, n) -> rs.getString(1)).list().get(0);
+            boolean declaredTowardsHead = relationToHead != null && !relationToHead.isBlank()
+                    && head.value().equals(headOfJoined);
+            jdbc.sql("update population.person set household_id = ?, relation_to_head = ? where id_number = ?")
+                    .params(household, declaredTowardsHead ? relationToHead.strip() : null, idNumber.value()).update();
+            if (!declaredTowardsHead) {
+                relateToHead(household, List.of(idNumber));
+            }
         }
-        jdbc.sql("update population.person set household_id = ?, relation_to_head = ? where id_number = ?")
-                .params(household, relation, idNumber.value()).update();
         jdbc.sql("""
                         insert into population.residence (id_number, kind, province_code, commune_code, detail, valid_from)
                         select ?, 'PERMANENT', province_code, commune_code, address_detail, ? from population.household where id = ?
@@ -398,18 +403,100 @@ class JdbcPopulationRegister implements PopulationRegister {
         return joinedThrough;
     }
 
+    @Override
+    public Optional<Household> householdAt(IdNumber member, String provinceCode, String communeCode, String detail) {
+        return householdIdAt(member, provinceCode, communeCode, detail)
+                .flatMap(id -> householdOf(member).filter(h -> h.id() == id));
+    }
+
+    /** The household of the person if registered at this address (the detail without regard to spaces and case). */
+    private Optional<Long> householdIdAt(IdNumber member, String provinceCode, String communeCode, String detail) {
+        return jdbc.sql("""
+                        select h.id from population.person p join population.household h on h.id = p.household_id
+                        where p.id_number = ? and h.province_code = ? and h.commune_code = ?
+                          and lower(regexp_replace(btrim(h.address_detail), '\\s+', ' ', 'g'))
+                              = lower(regexp_replace(btrim(?), '\\s+', ' ', 'g'))""")
+                .params(member.value(), provinceCode, communeCode, detail).query(Long.class).optional();
+    }
+
+    /**
+     * Sets the relation to the household's head of these living members (all but the head when {@code members} is
+     * empty) to what the register's family links say — the head's spouse (Vợ, Chồng), child (Con), father (Bố) or
+     * mother (Mẹ) — and to none (to be declared) where they say nothing, or the household has no head.
+     */
+    private void relateToHead(long household, Collection<IdNumber> members) {
+        jdbc.sql("""
+                        update population.person m set relation_to_head = (
+                            select case
+                                when exists (select 1 from population.family_link l where l.id_number = m.id_number
+                                             and l.relation = 'SPOUSE' and l.related_id_number = h.head_id_number)
+                                    then case m.sex when 'F' then 'Vợ' else 'Chồng' end
+                                when exists (select 1 from population.family_link l where l.id_number = m.id_number
+                                             and l.relation in ('FATHER', 'MOTHER') and l.related_id_number = h.head_id_number)
+                                    then 'Con'
+                                when exists (select 1 from population.family_link l where l.id_number = h.head_id_number
+                                             and l.relation = 'FATHER' and l.related_id_number = m.id_number)
+                                    then 'Bố'
+                                when exists (select 1 from population.family_link l where l.id_number = h.head_id_number
+                                             and l.relation = 'MOTHER' and l.related_id_number = m.id_number)
+                                    then 'Mẹ'
+                            end
+                            from population.household h where h.id = m.household_id)
+                        where m.household_id = ? and m.date_of_death is null and m.id_number is distinct from (
+                                select head_id_number from population.household where id = ?)
+                          and (? or m.id_number = any(?))""")
+                .params(household, household, members.isEmpty(), numbers(members)).update();
+    }
+
     /**
      * The household the person heads, unless it is {@code staying} (the one they stay in), is left without a head:
      * the head moved out or died, and only its members may choose the next one, which they register as a change of
-     * head (Residence Law 2020 art. 10, 26). Until then the register names no head rather than someone gone.
+     * head (Residence Law 2020 art. 10, 26). Until then the register names no head rather than someone gone, and no
+     * member's relation to a head (Con, Vợ …) that was towards the one gone: the change of head records them anew.
      */
     private void leaveHeadOfHousehold(IdNumber idNumber, Long staying) {
-        jdbc.sql("""
+        Optional<Long> left = jdbc.sql("""
                         update population.household h set head_id_number = null
                         from population.person p
                         where p.id_number = ? and h.id = p.household_id and h.head_id_number = p.id_number
-                          and h.id is distinct from cast(? as bigint)""")
-                .params(idNumber.value(), staying).update();
+                          and h.id is distinct from cast(? as bigint)
+                        returning h.id""")
+                .params(idNumber.value(), staying).query(Long.class).optional();
+        left.ifPresent(household -> jdbc.sql(
+                "update population.person set relation_to_head = null where household_id = ?").param(household).update());
+    }
+
+    @Override
+    public void registerHouseholdHead(IdNumber filer, IdNumber newHead, Map<IdNumber, String> declaredRelations) {
+        // The filer and the new head are locked as the other write-backs lock the people they decide on: a move or a
+        // death of either recorded at the same moment waits, and the checks below see it.
+        List<Person> locked = lockPeople(List.of(filer, newHead));
+        Map<IdNumber, Long> households = new LinkedHashMap<>();
+        jdbc.sql("select id_number, household_id from population.person where id_number = any(?)")
+                .param(numbers(List.of(filer, newHead)))
+                .query((rs, n) -> households.put(new IdNumber(rs.getString(1)), rs.getObject(2, Long.class)))
+                .list();
+        Long household = households.get(filer);
+        if (household == null || locked.stream().noneMatch(p -> p.idNumber().equals(filer) && p.alive())) {
+            throw new RegisterConflict("register.householdHead.filerNotMember");
+        }
+        if (locked.stream().noneMatch(p -> p.idNumber().equals(newHead) && p.alive())) {
+            throw new RegisterConflict("register.householdHead.deceased");
+        }
+        if (!household.equals(households.get(newHead))) {
+            throw new RegisterConflict("register.householdHead.notMember");
+        }
+        jdbc.sql("update population.household set head_id_number = ? where id = ?").params(newHead.value(), household)
+                .update();
+        jdbc.sql("update population.person set relation_to_head = 'Chủ hộ' where id_number = ?").param(newHead.value())
+                .update();
+        relateToHead(household, List.of());
+        declaredRelations.forEach((member, relation) -> {
+            if (!member.equals(newHead) && relation != null && !relation.isBlank()) {
+                jdbc.sql("update population.person set relation_to_head = ? where id_number = ? and household_id = ?")
+                        .params(relation.strip(), member.value(), household).update();
+            }
+        });
     }
 
     @Override

@@ -78,7 +78,10 @@ public interface PopulationRegister {
     /** Registers the person's permanent residence at the address of the household they belong to. */
     void registerResidenceAtHousehold(IdNumber idNumber, LocalDate from);
 
-    /** Records the date of death; the spouse becomes widowed, a household they headed has no head (see below). */
+    /**
+     * Records the date of death; the spouse becomes widowed, a household they headed has no head and its members no
+     * relation to one (see below).
+     */
     void recordDeath(IdNumber idNumber, LocalDate dateOfDeath);
 
     /**
@@ -92,18 +95,38 @@ public interface PopulationRegister {
     /**
      * Moves the person to a household at this address and sets their permanent residence there: the household of
      * {@code head} (the head or a member named on the declaration) when it is registered at this address, else a new
-     * household at it of which the person becomes head. A household the person headed and leaves has no head until
-     * its members register a change of head. Returns whom the next person moving along names as {@code head} to join
-     * the same household: {@code head} when their household was joined, else the person.
+     * household at it of which the person becomes head. {@code relationToHead} is the relation declared towards
+     * {@code head} (null: none declared towards them): it is recorded when {@code head} heads the household joined;
+     * otherwise the relation to that household's actual head is what the family links say (spouse, child, parent),
+     * else none, to be declared. A household the person headed and leaves has no head, and its members no relation
+     * to one, until they register a change of head. Returns whom the next person moving along names as {@code head}
+     * to join the same household: {@code head} when their household was joined, else the person.
      */
     IdNumber registerPermanentResidence(IdNumber idNumber, IdNumber head, String relationToHead, String provinceCode,
                                     String communeCode, String detail, LocalDate from);
+
+    /**
+     * The household of {@code member} if it is registered at this address (the detail compared without regard to case
+     * and spacing): the household a permanent residence there naming {@code member} joins; empty when it would start a
+     * new one.
+     */
+    Optional<Household> householdAt(IdNumber member, String provinceCode, String communeCode, String detail);
+
+    /**
+     * A change of household head (Residence Law 2020 art. 26, adjustment of residence information): {@code newHead}
+     * heads the household of {@code filer}; every other living member's relation to them is the one declared in
+     * {@code declaredRelations}, else what the family links say (spouse, child, parent), else none, to be declared. The
+     * filer and the new head are locked first; it writes nothing and throws {@link RegisterConflict} when the filer is
+     * not a living member of a household, the new head is dead, or the new head is not a member of the filer's
+     * household.
+     */
+    void registerHouseholdHead(IdNumber filer, IdNumber newHead, Map<IdNumber, String> declaredRelations);
 
     void registerTemporaryAbsence(IdNumber idNumber, LocalDate from, LocalDate to, String destination);
 
     /**
      * Ends the permanent residence registration (after death, or moving abroad); a household the person headed has no
-     * head until its members register a change of head.
+     * head, and its members no relation to one, until they register a change of head.
      */
     void deregisterPermanentResidence(IdNumber idNumber, LocalDate on);
 

@@ -12,6 +12,15 @@ public interface WriteBackHandler extends FilingCheck {
 
     void apply(CompletedDossier dossier);
 
+    /**
+     * What {@link #apply} would write for this dossier if it were approved now, said to the officers of the agency
+     * deciding it (never to the citizen: it may tell about a person typed by number). Empty when there is nothing to
+     * say beyond the answers.
+     */
+    default java.util.Optional<WriteBackOutlook> outlook(IdNumber applicant, java.util.Map<String, String> answers) {
+        return java.util.Optional.empty();
+    }
+
     /** The answers the handler adds to the dossier ({@link CompletedDossier#output}), which later group steps may use. */
     default java.util.Set<String> outputs() {
         return java.util.Set.of();

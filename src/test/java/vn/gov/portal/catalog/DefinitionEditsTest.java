@@ -16,7 +16,7 @@ class DefinitionEditsTest {
 
     private final DefinitionParser parser = new DefinitionParser(Set.of("temporary-residence", "record-document",
             "id-card", "birth", "death", "marriage", "permanent-residence", "temporary-absence", "deregister-residence",
-            "newborn-residence"), DefinitionRulesTest.PORTAL_GUARDS);
+            "newborn-residence", "household-head"), DefinitionRulesTest.PORTAL_GUARDS);
 
     private static String file(String name) throws IOException {
         return Files.readString(Path.of("workflows/" + name));

@@ -36,7 +36,8 @@ class DefinitionParserTest {
     @Test
     void everyDefinitionInWorkflowsIsValid() throws IOException {
         Set<String> handlers = Set.of("birth", "death", "marriage", "permanent-residence", "temporary-residence",
-                "temporary-absence", "deregister-residence", "id-card", "record-document", "newborn-residence");
+                "temporary-absence", "deregister-residence", "id-card", "record-document", "newborn-residence",
+                "household-head");
         DefinitionParser all = new DefinitionParser(handlers, DefinitionRulesTest.PORTAL_GUARDS);
         java.util.List<String> problems = new java.util.ArrayList<>();
         try (var files = Files.list(Path.of("workflows"))) {

@@ -30,7 +30,7 @@ class DefinitionValidatorTest extends PortalIntegrationTest {
                 files++;
             }
         }
-        assertThat(files).isEqualTo(30);
+        assertThat(files).isEqualTo(31);
         assertThat(problems).isEmpty();
     }
 

@@ -16,7 +16,7 @@ class ProcedureSearchTest {
     static void loadTheCatalogue() {
         DefinitionParser parser = new DefinitionParser(Set.of("birth", "death", "marriage", "permanent-residence",
                 "temporary-residence", "temporary-absence", "deregister-residence", "id-card", "record-document",
-                "newborn-residence"), DefinitionRulesTest.PORTAL_GUARDS);
+                "newborn-residence", "household-head"), DefinitionRulesTest.PORTAL_GUARDS);
         real = List.copyOf(ProcedureCatalog.load(parser, DefinitionRulesTest.PORTAL_RULES, "file:workflows/").values());
     }
 

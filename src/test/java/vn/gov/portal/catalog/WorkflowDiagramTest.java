@@ -27,8 +27,8 @@ class WorkflowDiagramTest {
     private static Map<String, ProcedureDefinition> all() {
         return ProcedureCatalog.load(new DefinitionParser(Set.of("birth", "death", "marriage", "permanent-residence",
                         "temporary-residence", "temporary-absence", "deregister-residence", "id-card", "record-document",
-                        "newborn-residence"), DefinitionRulesTest.PORTAL_GUARDS), DefinitionRulesTest.PORTAL_RULES,
-                "file:workflows/");
+                        "newborn-residence", "household-head"), DefinitionRulesTest.PORTAL_GUARDS),
+                DefinitionRulesTest.PORTAL_RULES, "file:workflows/");
     }
 
     private static Document xml(String svg) throws Exception {

@@ -122,7 +122,8 @@ class OneStopFormsTest extends PortalIntegrationTest {
         assertThat(catalog.all().stream().filter(p -> files.contains(p.code()) && p.formSet() == FormSet.RESIDENCE)
                 .map(p -> p.code()))
                 .containsExactlyInAnyOrder("permanent-residence", "temporary-residence", "temporary-absence",
-                        "residence-deregistration", "notification-of-stay", "newborn-permanent-residence");
+                        "residence-deregistration", "notification-of-stay", "newborn-permanent-residence",
+                        "household-head-change");
         assertThat(OneStopForm.of(FormSet.RESIDENCE).stream().map(OneStopForm::number))
                 .containsExactly("04", "CT04", "CT05", "CT06", "CT08");
         assertThat(OneStopForm.of(FormSet.ONE_STOP).stream().map(OneStopForm::number))

@@ -143,6 +143,11 @@ class EveryProcedureTest extends PortalIntegrationTest {
             case "record-document", "id-card" -> assertThat(jdbc.sql("select kind from population.person_document where dossier_id = ?")
                     .param(dossier.id()).query(String.class).single())
                     .isEqualTo(definition.writeBack().params().getOrDefault("documentKind", "ID_CARD"));
+            // the first choice of newHeadIs: the filer heads their household
+            case "household-head" -> assertThat(jdbc.sql("""
+                            select h.head_id_number from population.household h
+                            join population.person p on p.household_id = h.id where p.id_number = ?""")
+                    .param(filer.subject()).query(String.class).single()).isEqualTo(filer.subject());
             default -> { }
         }
     }

@@ -2,6 +2,9 @@ package vn.gov.portal.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 import vn.gov.portal.PortalIntegrationTest;
 import vn.gov.portal.catalog.FormField;
 import vn.gov.portal.catalog.ProcedureCatalog;
@@ -37,6 +41,8 @@ class ResidenceRegisterAfterDecisionTest extends PortalIntegrationTest {
     ProcedureCatalog catalog;
     @Autowired
     Dossiers dossiers;
+    @Autowired
+    MockMvc mvc;
 
     /**
      * A household head moves to a home of their own and the others stay. The household they left must not go on naming
@@ -100,6 +106,30 @@ class ResidenceRegisterAfterDecisionTest extends PortalIntegrationTest {
                 .param(head).query(Boolean.class).single()).as("the deceased's residence ended").isTrue();
         assertThat(headOf(household)).as("the head of the household of " + filerId).isEmpty();
         assertThat(householdOf(filerId)).isEqualTo(household);
+        List<String> left = livingHouseholdMembers(head);
+        assertThat(relationsToHead(left)).as("the relations of " + left + " to the head who died").containsOnlyNulls();
+    }
+
+    /**
+     * A household head moves out: the members left behind no longer hold a relation ("Vợ", "Con") to them, which
+     * the register would go on showing (CT01 item 8) towards a head the household no longer has. They are to be
+     * declared anew with the change of head.
+     */
+    @Test
+    void theMembersAHeadLeavesHoldNoRelationToTheHeadGone() {
+        String head = freeHeadOfHousehold(3, 410);
+        List<String> stayers = livingHouseholdMembers(head);
+        assertThat(relationsToHead(stayers)).as("before the move").doesNotContainNull();
+
+        decideAll(fileMove(head, Map.of("basis", "OWN_HOME", "newProvince", "01", "newCommune", "00308",
+                "newAddressDetail", "Số 23, phố Hàng Bông")));
+
+        assertThat(relationsToHead(stayers)).as("the relations of " + stayers + " to the head who left")
+                .containsOnlyNulls();
+        assertThat(relationsToHead(List.of(head))).containsExactly("Chủ hộ");
+        Filing.FormState stayersForm = filing.open(citizen(stayers.get(0), 2),
+                catalog.find("permanent-residence").orElseThrow());
+        assertThat(stayersForm.values()).containsEntry("relationToHead", "");
     }
 
     /**
@@ -110,11 +140,7 @@ class ResidenceRegisterAfterDecisionTest extends PortalIntegrationTest {
     @Test
     void aMoveToSomeoneElsesHomeRegistersTheAddressTheDossierNamed() {
         String filer = freeHeadOfHousehold(2, 320);
-        String owner = handOut("""
-                        select p.id_number from population.person p
-                        join population.residence r on r.id_number = p.id_number and r.kind = 'PERMANENT'
-                        where r.commune_code <> '00308' and p.id_number <> ?
-                          and p.birth_date < current_date - interval '30 years' and""" + FREE + " order by p.id_number", 263, filer);
+        String owner = ownerLivingOutside("00308", filer, 263);
         Dossier dossier = fileMove(filer, Map.of("basis", "OTHERS_HOME", "newProvince", "01", "newCommune", "00308",
                 "newAddressDetail", "Căn hộ 1203, số 8 phố Hàng Bông", "newHead", owner,
                 "newHeadConfirmed", owner, "relationToNewHead", "Người thuê nhà", "ownerConsent", "true"));
@@ -137,7 +163,7 @@ class ResidenceRegisterAfterDecisionTest extends PortalIntegrationTest {
      * a member moving along: both join that household, with the relations given, at its address.
      */
     @Test
-    void aMoveToTheAddressOfTheNamedHeadsHouseholdJoinsIt() {
+    void aMoveToTheAddressOfTheNamedHeadsHouseholdJoinsIt() throws Exception {
         String filer = freeHeadOfHousehold(2, 350);
         String member = livingHouseholdMembers(filer).get(0);
         String receivingHead = handOut("""
@@ -154,7 +180,9 @@ class ResidenceRegisterAfterDecisionTest extends PortalIntegrationTest {
                 "newHead", receivingHead, "newHeadConfirmed", receivingHead, "relationToNewHead", "Em",
                 "ownerConsent", "true"));
         answers.putAll(Map.of("movingMember_1", member, "movingMemberRelation_1", "Cháu"));
-        decideAll(fileMove(filer, answers));
+        Dossier dossier = fileMove(filer, answers);
+        assertThat(outlookOnTheOfficersPage(dossier)).contains("— người được nêu trong hồ sơ");
+        decideAll(dossier);
 
         for (String mover : List.of(filer, member)) {
             assertThat(householdOf(mover)).as(mover).isEqualTo(receiving);
@@ -164,6 +192,95 @@ class ResidenceRegisterAfterDecisionTest extends PortalIntegrationTest {
         assertThat(headOf(receiving)).isEqualTo(receivingHead);
         assertThat(jdbc.sql("select relation_to_head from population.person where id_number in (?, ?) order by id_number = ?")
                 .params(filer, member, member).query(String.class).list()).containsExactly("Em", "Cháu");
+    }
+
+    /**
+     * A move to a rented home whose owner lives elsewhere, with the filer's child moving along: the filer starts a
+     * household there and heads it, so the child's relation is to the filer (the register's link: "Con"), not the one
+     * typed towards the owner. The officer deciding is told, before approving, that the filer starts a new household.
+     */
+    @Test
+    void aMemberMovingAlongIntoTheHouseholdTheFilerStartsIsRecordedWithTheirRelationToTheFiler() throws Exception {
+        String filer = handOut("""
+                        select p.id_number from population.person p
+                        where p.relation_to_head = 'Chủ hộ' and exists (select 1 from population.person c
+                              join population.family_link l on l.id_number = c.id_number and l.relation in ('FATHER', 'MOTHER')
+                              where l.related_id_number = p.id_number and c.household_id = p.household_id
+                                and c.date_of_death is null)
+                          and p.birth_date between current_date - interval '60 years' and current_date - interval '25 years'
+                          and""" + FREE + " order by p.id_number", 420);
+        String child = jdbc.sql("""
+                        select c.id_number from population.person c join population.family_link l on l.id_number = c.id_number
+                        join population.person p on p.id_number = l.related_id_number and p.household_id = c.household_id
+                        where p.id_number = ? and l.relation in ('FATHER', 'MOTHER') and c.date_of_death is null
+                        order by c.id_number limit 1""")
+                .param(filer).query(String.class).single();
+        String owner = ownerLivingOutside("00308", filer, 421);
+        Map<String, String> answers = new HashMap<>(Map.of("basis", "OTHERS_HOME", "newProvince", "01",
+                "newCommune", "00308", "newAddressDetail", "Căn hộ 504, số 10 phố Hàng Bông", "newHead", owner,
+                "newHeadConfirmed", owner, "relationToNewHead", "Người thuê nhà", "ownerConsent", "true"));
+        answers.putAll(Map.of("movingMember_1", child, "movingMemberRelation_1", "Người ở cùng"));
+        Dossier dossier = fileMove(filer, answers);
+        dossier = decisions.decide(officer(staffWith(dossier, "RECEIVER")), dossier.id(), "receive", "",
+                dossier.lockVersion());
+
+        assertThat(outlookOnTheOfficersPage(dossier)).as("the officer's page says which household the movers join")
+                .contains("người đăng ký lập hộ mới và là chủ hộ");
+        for (String[] move : HAPPY_PATH.subList(1, 3)) {
+            dossier = decisions.decide(officer(staffWith(dossier, move[1])), dossier.id(), move[0], "",
+                    dossier.lockVersion());
+        }
+
+        assertThat(headOf(householdOf(filer))).isEqualTo(filer);
+        assertThat(householdOf(child)).isEqualTo(householdOf(filer));
+        assertThat(relationsToHead(List.of(child))).as("the relation of the filer's child to the filer, who heads")
+                .containsExactly("Con");
+    }
+
+    /**
+     * Moving in with a household through a member of it who is not its head: the relation typed is towards that
+     * member, so it is not recorded as the relation to the head; with no family link to the head it is left to be
+     * declared. The officer is told whose household it is.
+     */
+    @Test
+    void aMoverNamingAMemberWhoIsNotTheHeadGetsNoRelationTypedTowardsThatMember() throws Exception {
+        String filer = freeAdult(430);
+        String member = handOut("""
+                        select p.id_number from population.person p join population.household h on h.id = p.household_id
+                        where h.head_id_number is not null and h.head_id_number <> p.id_number and h.province_code = '01'
+                          and p.birth_date < current_date - interval '25 years' and p.id_number <> ?
+                          and not exists (select 1 from population.family_link l where l.id_number = ?
+                                          and l.related_id_number = h.head_id_number)
+                          and""" + FREE + " order by p.id_number", 31, filer, filer);
+        long receiving = householdOf(member);
+        String receivingHead = headOf(receiving);
+        String headName = jdbc.sql("select full_name from population.person where id_number = ?").param(receivingHead)
+                .query(String.class).single();
+        Map<String, String> address = jdbc.sql(
+                        "select province_code, commune_code, address_detail from population.household where id = ?")
+                .param(receiving).query((rs, n) -> Map.of("province", rs.getString(1), "commune", rs.getString(2),
+                        "detail", rs.getString(3))).single();
+        Dossier dossier = fileMove(filer, Map.of("basis", "OTHERS_HOME", "newProvince", address.get("province"),
+                "newCommune", address.get("commune"), "newAddressDetail", address.get("detail"), "newHead", member,
+                "newHeadConfirmed", member, "relationToNewHead", "Em", "ownerConsent", "true"));
+        dossier = decisions.decide(officer(staffWith(dossier, "RECEIVER")), dossier.id(), "receive", "",
+                dossier.lockVersion());
+
+        assertThat(outlookOnTheOfficersPage(dossier)).contains("nhưng chủ hộ là " + headName + " (số định danh "
+                + receivingHead + ")");
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_log where action = 'population.viewed' and subject_id = ?
+                          and details->>'dossier' = ?""").params(receivingHead, dossier.receiptCode())
+                .query(Long.class).single()).as("showing the head's name is recorded as a reading").isPositive();
+        for (String[] move : HAPPY_PATH.subList(1, 3)) {
+            dossier = decisions.decide(officer(staffWith(dossier, move[1])), dossier.id(), move[0], "",
+                    dossier.lockVersion());
+        }
+
+        assertThat(householdOf(filer)).isEqualTo(receiving);
+        assertThat(headOf(receiving)).isEqualTo(receivingHead);
+        assertThat(relationsToHead(List.of(filer))).as("typed towards " + member + ", not the head " + receivingHead)
+                .containsOnlyNulls();
     }
 
     /**
@@ -228,6 +345,30 @@ class ResidenceRegisterAfterDecisionTest extends PortalIntegrationTest {
                 .isInstanceOf(UserFacingException.class).extracting("code").isEqualTo("guard.deathRecorded");
         assertThat(jdbc.sql("select valid_to is null from population.residence where id_number = ? and kind = 'PERMANENT'")
                 .param(member).query(Boolean.class).single()).isTrue();
+    }
+
+    private List<String> relationsToHead(List<String> people) {
+        return jdbc.sql("select relation_to_head from population.person where id_number = any(?) order by id_number")
+                .param(people.toArray(String[]::new)).query(String.class).list();
+    }
+
+    /** A living adult with a permanent residence outside this commune: the owner of a home rented there. */
+    private String ownerLivingOutside(String commune, String filer, int offset) {
+        return handOut("""
+                        select p.id_number from population.person p
+                        join population.residence r on r.id_number = p.id_number and r.kind = 'PERMANENT'
+                        where r.commune_code <> ? and p.id_number <> ?
+                          and p.birth_date < current_date - interval '30 years' and""" + FREE + " order by p.id_number",
+                offset, commune, filer);
+    }
+
+    /** The text of the officer's panel saying what the approval will write ("" when the page has none). */
+    private String outlookOnTheOfficersPage(Dossier dossier) throws Exception {
+        String page = mvc.perform(get("/officer/dossiers/" + dossier.id())
+                        .with(authentication(login(officer(staffWith(dossier, "RECEIVER"))))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int panel = page.indexOf("id=\"approval-outlook\"");
+        return panel < 0 ? "" : page.substring(panel, page.indexOf("</section>", panel));
     }
 
     private String headOf(long household) {

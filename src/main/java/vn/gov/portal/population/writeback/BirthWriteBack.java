@@ -93,8 +93,10 @@ class BirthWriteBack implements vn.gov.portal.population.WriteBackHandler {
         boolean parentLeadsHousehold = household.headedBy(parent)
                 || household.relationOf(parent).matches("Vợ|Chồng");
         NewPerson child = birth.child();
-        IdNumber issued = register.registerBirth(child, dossier.agencyProvinceCode(), household.id(),
-                parentLeadsHousehold ? "Con" : "Cháu", mother.orElse(null), father.orElse(null));
+        // A household without a head (the head moved out or died) gives no relation to one: declared with the new head.
+        String relation = household.headIdNumber() == null ? null : parentLeadsHousehold ? "Con" : "Cháu";
+        IdNumber issued = register.registerBirth(child, dossier.agencyProvinceCode(), household.id(), relation,
+                mother.orElse(null), father.orElse(null));
         dossier.output("childIdNumber", issued.value());
         register.recordDocument(issued, BIRTH_CERTIFICATE, dossier.receiptCode(), dossier.decidedOn(), null,
                 dossier.agencyName(), dossier.dossierId());
