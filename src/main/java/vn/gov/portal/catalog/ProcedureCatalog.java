@@ -315,6 +315,19 @@ public class ProcedureCatalog {
     }
 
     /**
+     * The name a list of dossiers shows for one: that of the version it was filed under, as its own pages show
+     * ({@link #of}), read from memory so a page of the queue asks nothing per row. A version not served here (published
+     * elsewhere since the last poll, or no longer passing the checks) is named as the newest version; an unknown
+     * procedure not at all.
+     */
+    public Optional<LocalizedText> nameOf(FiledUnder dossier) {
+        Snapshot now = snapshot.get();
+        return Optional.ofNullable(now.released().get(key(dossier.procedureCode(), dossier.procedureVersion())))
+                .or(() -> Optional.ofNullable(now.latest().get(dossier.procedureCode())))
+                .map(ProcedureDefinition::name);
+    }
+
+    /**
      * The version of a group's step (0-based) a dossier of the group files: the one the group version is served
      * with (see {@link #refresh}), so the step's form is one the group was checked against.
      */

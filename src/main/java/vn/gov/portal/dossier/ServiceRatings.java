@@ -1,6 +1,7 @@
 package vn.gov.portal.dossier;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -45,7 +46,9 @@ public class ServiceRatings {
 
     /**
      * Records the rating. {@code score} is what the form sent, checked here: anything but 1–5 is refused and nothing
-     * is stored. Another citizen's dossier is "not found"; a login below the procedure's e-ID level is refused.
+     * is stored. Another citizen's dossier is "not found"; a login below the procedure's e-ID level is refused. The
+     * same rating posted again is answered as the first post was, with the stored rating; a different one is refused
+     * ({@code rating.already}).
      */
     public Rating rate(PortalUser citizen, UUID dossierId, String score, String comment) {
         Dossier dossier = dossiers.forCitizen(citizen, dossierId);
@@ -62,15 +65,19 @@ public class ServiceRatings {
         if (text.length() > MAX_COMMENT) {
             throw UserFacingException.refused("rating.commentTooLong", MAX_COMMENT);
         }
-        // The primary key makes a second rating (double click, second tab) a no-op we can report.
-        int stored = jdbc.sql("""
+        String stored = text.isEmpty() ? null : text;
+        // The primary key makes a second rating (double click, second tab) a no-op; waits for a concurrent one's commit.
+        int inserted = jdbc.sql("""
                         insert into dossier_rating (dossier_id, score, comment, rated_by) values (?, ?, ?, ?)
                         on conflict (dossier_id) do nothing""")
-                .params(dossier.id(), value, text.isEmpty() ? null : text, citizen.subject()).update();
-        if (stored == 0) {
+                .params(dossier.id(), value, stored, citizen.subject()).update();
+        Rating rating = of(dossier).orElseThrow();
+        // A rating post's key is what it sends (the dossier, score and comment), which the row keeps: the same post
+        // again (a double click, a retry after a lost answer) gets the first one's answer; another rating is refused.
+        if (inserted == 0 && !(rating.score() == value && Objects.equals(rating.comment(), stored))) {
             throw UserFacingException.refused("rating.already");
         }
-        return of(dossier).orElseThrow();
+        return rating;
     }
 
     private static int parseScore(String score) {

@@ -120,6 +120,46 @@ class ServiceRatingTest extends PortalIntegrationTest {
     }
 
     @Test
+    void theSameRatingPostedAgainGetsTheFirstAnswerAndADifferentOneIsRefused() throws Exception {
+        PortalUser citizen = citizen(freeAdult(1214), 2);
+        Dossier dossier = approve(submitTemporaryResidence(citizen));
+        Locale vi = Locale.forLanguageTag("vi");
+
+        MvcResult first = rate(citizen, dossier, "4", "Nhanh gọn, đúng hẹn", vi);
+        assertThat(problem(first)).isNull();
+        // A double click or a browser retry after a lost answer: the first post's answer, nothing stored twice.
+        MvcResult again = rate(citizen, dossier, "4", "Nhanh gọn, đúng hẹn", vi);
+        assertThat(problem(again)).isNull();
+        assertThat(again.getFlashMap().get("notice")).isEqualTo("Cảm ơn bạn đã đánh giá.");
+        assertThat(again.getResponse().getRedirectedUrl()).isEqualTo(first.getResponse().getRedirectedUrl())
+                .isEqualTo("/my/dossiers/" + dossier.id() + "#rating");
+        assertThat(ratings(dossier)).isOne();
+
+        // Another rating (another score, another comment, or none) is not the same post: refused, the first kept.
+        for (String[] other : List.of(new String[] {"5", "Nhanh gọn, đúng hẹn"}, new String[] {"4", "Chậm"},
+                new String[] {"4", ""})) {
+            MvcResult refused = rate(citizen, dossier, other[0], other[1], vi);
+            assertThat(problem(refused)).isEqualTo("Bạn đã đánh giá hồ sơ này. Mỗi hồ sơ chỉ được đánh giá một lần.");
+            assertThat(refused.getFlashMap().get("notice")).isNull();
+        }
+        assertThat(problem(rate(citizen, dossier, "1", "", Locale.ENGLISH)))
+                .isEqualTo("You have already rated this dossier. Each dossier can be rated once.");
+        assertThat(jdbc.sql("select score || ' ' || comment from dossier_rating where dossier_id = ?").param(dossier.id())
+                .query(String.class).single()).isEqualTo("4 Nhanh gọn, đúng hẹn");
+    }
+
+    @Test
+    void twoPostsOfTheSameRatingAtOnceAreBothThankedAndStoredOnce() throws Exception {
+        PortalUser citizen = citizen(freeAdult(1215), 2);
+        Dossier dossier = approve(submitTemporaryResidence(citizen));
+        for (MvcResult result : twiceAtOnce(() -> rate(citizen, dossier, "5", "", Locale.forLanguageTag("vi")))) {
+            assertThat(problem(result)).isNull();
+            assertThat(result.getFlashMap().get("notice")).isEqualTo("Cảm ơn bạn đã đánh giá.");
+        }
+        assertThat(ratings(dossier)).isOne();
+    }
+
+    @Test
     void aLevelOneLoginDoesNotRate() throws Exception {
         String idNumber = freeAdult(1158);
         Dossier dossier = approve(submitTemporaryResidence(citizen(idNumber, 2)));
