@@ -338,6 +338,21 @@ public class Decisions {
                 .map(payment -> fire(dossier, payment.event(), paymentReference, dossier.lockVersion(), PAYMENT));
     }
 
+    /**
+     * People reconciling the gateway's statement found a held payment attempt unpaid: the dossier's timeline says so
+     * (no state changes) and, while the dossier still awaits payment, the applicant is told they may pay again
+     * ({@link PaymentFoundUnpaid}). In the caller's transaction, the one that closes the attempt.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void paymentFoundUnpaid(UUID id, String actor) {
+        Dossier dossier = dossiers.findForUpdate(id).orElseThrow();
+        long eventId = dossiers.addEvent(id, actor, "STAFF", "payment-not-paid", dossier.state(), dossier.state(),
+                dossier.statusCode(), null);
+        boolean due = definitionOf(dossier).workflow().transitionsFrom(dossier.state()).stream()
+                .anyMatch(Transition::payment);
+        events.publishEvent(new PaymentFoundUnpaid(dossier, eventId, due));
+    }
+
     /** Runs the automatic transitions from the dossier's state, one after another, in the caller's transaction. */
     @Transactional
     public Dossier runAutomatic(UUID id) {

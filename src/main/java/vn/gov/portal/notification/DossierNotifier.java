@@ -16,6 +16,7 @@ import vn.gov.portal.dossier.Dossier;
 import vn.gov.portal.dossier.DossierMoved;
 import vn.gov.portal.dossier.DossierSubmitted;
 import vn.gov.portal.dossier.LongerDeadlineApplied;
+import vn.gov.portal.dossier.PaymentFoundUnpaid;
 import vn.gov.portal.population.IdNumber;
 import vn.gov.portal.population.Person;
 import vn.gov.portal.population.PopulationRegister;
@@ -113,6 +114,15 @@ class DossierNotifier {
     public void longer(LongerDeadlineApplied applied) {
         notify(applied.before(), applied.eventId(), NotificationKind.LONGER_DEADLINE, applied.longer().reason().vi(),
                 applied.newDate());
+    }
+
+    /** A held payment found unpaid: the applicant may pay again, so they are told (not when nothing is due any more). */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void paymentFoundUnpaid(PaymentFoundUnpaid found) {
+        if (found.mayPayAgain()) {
+            notify(found.dossier(), found.eventId(), NotificationKind.PAYMENT_NOT_PAID, null, null);
+        }
     }
 
     /** A submitted dossier that starts by waiting for the other party (marriage: the partner confirms). */

@@ -21,7 +21,9 @@ public enum NotificationKind {
      * To each citizen of the dossier: the register's conditions refused a step and the portal ended the dossier; the
      * detail is the message code of what this citizen may be told (RegisterGuard.Unmet).
      */
-    CONDITIONS_UNMET;
+    CONDITIONS_UNMET,
+    /** To the applicant: a payment held for reconciliation was found unpaid, so they may pay again. */
+    PAYMENT_NOT_PAID;
 
     /** The status codes a citizen is told about when a move reaches them: the ones that ask something of them (a
      * supplement, a payment), end the dossier or bring a result. */

@@ -126,6 +126,8 @@ class OfficerController {
         // Listing the documents issues them, so each shows the verification code printed on it.
         model.addAttribute("documents", forms.issueAll(dossier));
         model.addAttribute("paid", paidFees.of(dossier).orElse(null));
+        // A payment held for reconciliation: why the dossier still waits for it (admins close it, not the officer).
+        model.addAttribute("paymentHeld", paidFees.heldOf(dossier).orElse(null));
         model.addAttribute("feeDue", feesDue.of(dossier));
         model.addAttribute("attachments", attachments.ofDossier(dossier));
         model.addAttribute("applicant", dossiers.applicantRecord(officer, dossier).orElse(null));

@@ -296,6 +296,82 @@ public class Payments {
         return attempt.isPresent();
     }
 
+    /** What the admin who reconciled a held attempt against the gateway's statement found. */
+    public enum Reconciled {
+        PAID, NOT_PAID;
+
+        /** The posted choice; null when none or not one of these (refused as no choice). */
+        public static Reconciled of(String posted) {
+            return java.util.Arrays.stream(values()).filter(v -> v.name().equals(posted)).findFirst().orElse(null);
+        }
+    }
+
+    /** A held attempt closed by hand: its dossier, its status now, and whether this post repeated an earlier close. */
+    public record ClosedByHand(UUID dossierId, String status, boolean repeated) {}
+
+    static final int MAX_RECONCILE_NOTE = 1000;
+
+    /**
+     * An admin closes an attempt held for reconciliation ({@link #RECONCILING}) as VNPAY's statement shows it, audited
+     * ({@code payment.reconciled}). Paid, with VNPAY's transaction number: settled as the gateway's confirmation
+     * settles it ({@link #settle(PaymentResult)}), so the dossier's payment transition fires once, or the money is
+     * UNAPPLIED for refund when the dossier no longer awaits it. Not paid: FAILED, like an attempt the gateway
+     * reports unpaid, so the applicant may pay again, and they are told. The row is locked, as for any answer: the
+     * same close posted again answers as the first did and changes nothing; any other close of an attempt no longer
+     * held is refused.
+     */
+    @Transactional
+    public ClosedByHand closeHeld(PortalUser admin, String reference, Reconciled found, String gatewayTxn, String note) {
+        String why = note == null ? "" : note.strip();
+        String txn = gatewayTxn == null ? "" : gatewayTxn.strip();
+        if (found == null) {
+            throw UserFacingException.refused("reconciliation.verdictRequired").at("verdict");
+        }
+        if (found == Reconciled.PAID && !txn.matches("[0-9A-Za-z]{1,30}")) {
+            throw UserFacingException.refused(txn.isEmpty() ? "reconciliation.txnRequired" : "reconciliation.txnInvalid")
+                    .at("gatewayTxn");
+        }
+        if (why.isEmpty()) {
+            throw UserFacingException.refused("reconciliation.noteRequired").at("note");
+        }
+        if (why.length() > MAX_RECONCILE_NOTE) {
+            throw UserFacingException.refused("decision.noteTooLong", MAX_RECONCILE_NOTE).at("note");
+        }
+        Attempt attempt = idOf(reference).flatMap(this::lock).orElseThrow(UserFacingException::notFound);
+        if (!attempt.status().equals(RECONCILING)) {
+            String closedAs = jdbc.sql("select reconciled_as from payment where id = ?").param(attempt.id())
+                    .query(String.class).single();
+            if (found.name().equals(closedAs)) {
+                return new ClosedByHand(attempt.dossierId(), attempt.status(), true);
+            }
+            throw UserFacingException.refused(closedAs == null ? "reconciliation.settledMeanwhile"
+                    : "reconciliation.closedBefore");
+        }
+        String status;
+        if (found == Reconciled.PAID) {
+            // As if VNPAY had confirmed it: the one settlement of the return, the IPN and the query.
+            status = settle(new PaymentResult(true, PaymentResult.Verdict.PAID, reference(attempt.id()),
+                    attempt.amountVnd(), txn)).status();
+        } else {
+            jdbc.sql("update payment set status = 'FAILED' where id = ?").param(attempt.id()).update();
+            status = FAILED;
+            decisions.paymentFoundUnpaid(attempt.dossierId(), admin.username());
+        }
+        jdbc.sql("update payment set reconciled_by = ?, reconciled_at = now(), reconciled_as = ? where id = ?")
+                .params(admin.username(), found.name(), attempt.id()).update();
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("payment", attempt.id().toString());
+        details.put("reference", reference(attempt.id()));
+        details.put("amountVnd", attempt.amountVnd());
+        details.put("heldBecause", String.valueOf(attempt.heldBecause()));
+        details.put("found", found.name());
+        details.put("status", status);
+        details.put("gatewayTxn", found == Reconciled.PAID ? txn : "");
+        details.put("note", why);
+        audit.record(admin.username(), "payment.reconciled", "dossier", attempt.dossierId().toString(), details);
+        return new ClosedByHand(attempt.dossierId(), status, false);
+    }
+
     /** Marks the attempt RECONCILING, with its audit entry ({@code payment.held}) for the people who reconcile. */
     private void hold(Attempt attempt, HeldBecause reason, String gatewayTxn, String gatewaySaid) {
         jdbc.sql("""

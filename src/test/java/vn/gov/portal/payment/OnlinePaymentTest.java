@@ -415,6 +415,169 @@ class OnlinePaymentTest extends PortalIntegrationTest {
         assertThat(startPayment(citizen, dossier.id()).getPath()).endsWith(SimulatedVnpay.PAY_PATH);
     }
 
+    /**
+     * An admin who found a held payment paid on VNPAY's statement closes it as paid: settled as VNPAY's confirmation
+     * would settle it, so the dossier's payment transition fires once; the same post again (a retry) answers as the
+     * first and changes nothing, and a close with the other result is refused.
+     */
+    @Test
+    void anAdminClosesAHeldPaymentAsPaidAndTheDossierMovesOnOnceEvenWhenThePostIsRepeated() throws Exception {
+        PortalUser citizen = citizen(freeAdult(690), 2);
+        Dossier dossier = fileFine(citizen);
+        String reference = held(citizen, dossier);
+        var admin = authentication(login(officer("quantri"), true));
+
+        // Refused without VNPAY's transaction number or a note, in Vietnamese and English, the form shown again.
+        String noTxn = mvc.perform(post("/admin/payments/" + reference + "/close").with(csrf()).with(admin)
+                        .param("verdict", "PAID").param("gatewayTxn", " ").param("note", "Bảng kê ngày 07/12"))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(HtmlUtils.htmlUnescape(noTxn)).contains("id=\"error-summary\"", "Hãy nhập mã giao dịch VNPAY",
+                "href=\"#txn-" + reference + "\"", "Bảng kê ngày 07/12");
+        assertThat(HtmlUtils.htmlUnescape(mvc.perform(post("/admin/payments/" + reference + "/close").param("lang", "en")
+                        .with(csrf()).with(admin).param("verdict", "PAID").param("gatewayTxn", "14226112"))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString()))
+                .contains("Write a reconciliation note", "href=\"#note-" + reference + "\"");
+        assertThat(payments(dossier.id())).containsExactly("RECONCILING " + FINE);
+        assertThat(stateOf(dossier.id())).isEqualTo("awaiting-payment");
+
+        for (int post = 0; post < 2; post++) {   // the second: the browser's retry of the same post
+            MvcResult closed = mvc.perform(post("/admin/payments/" + reference + "/close").with(csrf()).with(admin)
+                            .param("verdict", "PAID").param("gatewayTxn", "14226112")
+                            .param("note", "Có trong bảng kê VNPAY ngày 07/12"))
+                    .andExpect(redirectedUrl("/admin/payments")).andReturn();
+            assertThat((String) closed.getFlashMap().get("notice")).contains(reference, "đã thanh toán");
+        }
+        assertThat(payments(dossier.id())).containsExactly("PAID " + FINE);
+        assertThat(stateOf(dossier.id())).isEqualTo("closed");
+        Dossier paid = dossiers.forCitizen(citizen, dossier.id());
+        assertThat(dossiers.timeline(paid)).filteredOn(e -> e.event().equals("pay")).singleElement()
+                .satisfies(e -> assertThat(e.note()).isEqualTo("VNPAY 14226112"));
+        assertThat(jdbc.sql("select gateway_txn from payment where dossier_id = ?").param(dossier.id())
+                .query(String.class).single()).isEqualTo("14226112");
+        assertThat(jdbc.sql("""
+                        select actor || ' ' || (details ->> 'found') || ' ' || (details ->> 'status') || ' ' || (details ->> 'note')
+                        from audit_log where action = 'payment.reconciled' and subject_id = ?""")
+                .param(dossier.id().toString()).query(String.class).list())
+                .containsExactly("quantri PAID PAID Có trong bảng kê VNPAY ngày 07/12");
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'payment.paid' and subject_id = ?")
+                .param(dossier.id().toString()).query(Long.class).single()).isOne();
+
+        // Closed now as not paid: refused, nothing changes; nor does VNPAY's late "not paid".
+        MvcResult other = mvc.perform(post("/admin/payments/" + reference + "/close").with(csrf()).with(admin)
+                        .param("verdict", "NOT_PAID").param("note", "Nhầm"))
+                .andExpect(status().is(422)).andReturn();
+        assertThat(HtmlUtils.htmlUnescape(other.getResponse().getContentAsString())).contains("đã được đóng với kết quả khác");
+        assertThat(payments(dossier.id())).containsExactly("PAID " + FINE);
+        assertThat(dossiers.timeline(dossiers.forCitizen(citizen, dossier.id()))).hasSize(dossiers.timeline(paid).size());
+        assertThat(mvc.perform(get("/admin/payments").with(admin)).andReturn().getResponse().getContentAsString())
+                .doesNotContain(reference);
+    }
+
+    /** A hold the dossier no longer awaits (withdrawn meanwhile) closed as paid is kept for refund, as a late confirmation is. */
+    @Test
+    void aHeldPaymentClosedAsPaidForADossierNoLongerAwaitingItIsKeptForRefund() throws Exception {
+        PortalUser citizen = citizen(freeAdult(691), 2);
+        Dossier dossier = fileFine(citizen);
+        String reference = held(citizen, dossier);
+        Dossier before = dossiers.forCitizen(citizen, dossier.id());
+        mvc.perform(post("/my/dossiers/" + dossier.id() + "/actions").with(csrf()).with(authentication(login(citizen)))
+                        .param("event", "withdraw").param("lockVersion", String.valueOf(before.lockVersion())))
+                .andExpect(status().is3xxRedirection());
+        assertThat(stateOf(dossier.id())).isEqualTo("withdrawn");
+        MvcResult closed = mvc.perform(post("/admin/payments/" + reference + "/close").with(csrf())
+                        .with(authentication(login(officer("quantri"), true)))
+                        .param("verdict", "PAID").param("gatewayTxn", "14226113").param("note", "Bảng kê VNPAY"))
+                .andExpect(redirectedUrl("/admin/payments")).andReturn();
+        assertThat((String) closed.getFlashMap().get("notice")).contains("hoàn trả");
+        assertThat(payments(dossier.id())).containsExactly("UNAPPLIED " + FINE);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'payment.unapplied' and subject_id = ?")
+                .param(dossier.id().toString()).query(Long.class).single()).isOne();
+    }
+
+    /**
+     * Found not paid on VNPAY's statement: the attempt is closed as not paid, the citizen is told and may pay again;
+     * the same post repeated changes nothing more.
+     */
+    @Test
+    void anAdminClosesAHeldPaymentAsNotPaidAndTheCitizenIsToldAndMayPayAgain() throws Exception {
+        PortalUser citizen = citizen(freeAdult(692), 2);
+        Dossier dossier = fileFine(citizen);
+        String page = "/my/dossiers/" + dossier.id();
+        String reference = held(citizen, dossier);
+        for (int post = 0; post < 2; post++) {
+            MvcResult closed = mvc.perform(post("/admin/payments/" + reference + "/close").with(csrf())
+                            .with(authentication(login(officer("quantri"), true)))
+                            .param("verdict", "NOT_PAID").param("note", "Không có trong bảng kê VNPAY"))
+                    .andExpect(redirectedUrl("/admin/payments")).andReturn();
+            assertThat((String) closed.getFlashMap().get("notice")).contains(reference, "không thanh toán");
+        }
+        assertThat(payments(dossier.id())).containsExactly("FAILED " + FINE);
+        assertThat(stateOf(dossier.id())).isEqualTo("awaiting-payment");
+        assertThat(jdbc.sql("select kind from notification where dossier_id = ? and kind = 'PAYMENT_NOT_PAID'")
+                .param(dossier.id()).query(String.class).list()).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'payment.reconciled' and subject_id = ?")
+                .param(dossier.id().toString()).query(Long.class).single()).isOne();
+        String html = mvc.perform(get(page).with(authentication(login(citizen)))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("id=\"payment-form\"").doesNotContain("id=\"payment-held\"");
+        URI again = startPayment(citizen, dossier.id());
+        assertThat(SimulatedVnpay.orderOf(again).get("vnp_TxnRef")).isNotEqualTo(reference);
+        returnFromGateway(citizen, payAtGateway(again, "pay"))
+                .andExpect(result -> assertThat((Map<String, Object>) result.getFlashMap()).containsKey("notice"));
+        assertThat(stateOf(dossier.id())).isEqualTo("closed");
+        assertThat(payments(dossier.id())).containsExactlyInAnyOrder("FAILED " + FINE, "PAID " + FINE);
+    }
+
+    /** Only admins close a hold, and only with the form's CSRF token; nobody else changes anything. */
+    @Test
+    void onlyAnAdminClosesAHeldPayment() throws Exception {
+        PortalUser citizen = citizen(freeAdult(693), 2);
+        Dossier dossier = fileFine(citizen);
+        String reference = held(citizen, dossier);
+        String close = "/admin/payments/" + reference + "/close";
+        for (PortalUser other : List.of(officer(staffWith(dossier, "RECEIVER")), citizen)) {
+            mvc.perform(post(close).with(csrf()).with(authentication(login(other)))
+                    .param("verdict", "NOT_PAID").param("note", "x")).andExpect(status().isForbidden());
+        }
+        mvc.perform(post(close).with(authentication(login(officer("quantri"), true)))
+                .param("verdict", "NOT_PAID").param("note", "x")).andExpect(status().isForbidden());
+        assertThat(payments(dossier.id())).containsExactly("RECONCILING " + FINE);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'payment.reconciled' and subject_id = ?")
+                .param(dossier.id().toString()).query(Long.class).single()).isZero();
+    }
+
+    /**
+     * The officers of the dossier's agency see on its page that its payment is held, with its own amount; no admin
+     * action. An officer of another agency does not see the dossier at all.
+     */
+    @Test
+    void theAgencysOfficerSeesThatTheDossiersPaymentIsHeld() throws Exception {
+        PortalUser citizen = citizen(freeAdult(694), 2);
+        Dossier dossier = fileFine(citizen);
+        String page = "/officer/dossiers/" + dossier.id();
+        PortalUser officer = officer(staffWith(dossier, "RECEIVER"));
+        assertThat(mvc.perform(get(page).with(authentication(login(officer)))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).doesNotContain("id=\"payment-held\"");
+        String reference = held(citizen, dossier);
+
+        String html = mvc.perform(get(page).with(authentication(login(officer)))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("id=\"payment-held\"", "data-reason=\"suspected\"", "1.250.000 đồng",
+                "Khoản thanh toán đang được đối soát").doesNotContain("/admin/payments", reference, "/close");
+        assertThat(mvc.perform(get(page).param("lang", "en").with(authentication(login(officer))))
+                .andReturn().getResponse().getContentAsString()).contains("The payment is being reconciled", "VND 1,250,000");
+        mvc.perform(get(page).with(authentication(login(officer("ca.00308.xuly")))))
+                .andExpect(status().isNotFound());
+    }
+
+    /** A payment VNPAY holds as suspected fraud (07), as the citizen's browser brings it back; returns its reference. */
+    private String held(PortalUser citizen, Dossier dossier) throws Exception {
+        Map<String, String> order = SimulatedVnpay.orderOf(startPayment(citizen, dossier.id()));
+        returnFromGateway(citizen, stack().eid().vnpay().decideSuspected(order));
+        assertThat(payments(dossier.id())).containsExactly("RECONCILING " + FINE);
+        return order.get("vnp_TxnRef");
+    }
+
     /** VNPAY wants the customer's address in vnp_IpAddr: the citizen's, as the reverse proxy forwarded it. */
     @Test
     void theCheckoutNamesTheCitizensAddressAsTheReverseProxyForwardedIt() throws Exception {

@@ -196,6 +196,8 @@ class AuthorizationMatrixTest extends PortalIntegrationTest {
                 row("GET /admin/reference", "/admin/reference",                                      "login 403   403   403   403   403   403   403   200"),
                 row("GET /admin/reference/history", "/admin/reference/history",                      "login 403   403   403   403   403   403   403   200"),
                 row("GET /admin/payments", "/admin/payments",                                        "login 403   403   403   403   403   403   403   200"),
+                row("POST /admin/payments/{reference}/close", "/admin/payments/" + none + "/close",   "login 403   403   403   403   403   403   403   422"),
+                row("POST /admin/payments/{reference}/close", "/admin/payments/" + none + "/close",   "login 403   403   403   403   403   403   403   404", "verdict", "NOT_PAID", "note", "Bảng kê VNPAY"),
                 row("GET /admin/audit", "/admin/audit",                                              "login 403   403   403   403   403   403   403   200"),
                 row("POST /admin/audit/verify", "/admin/audit/verify",                               "login 403   403   403   403   403   403   403   200"),
                 row("GET /admin/reference/agencies", "/admin/reference/agencies",                    "login 403   403   403   403   403   403   403   200"),
