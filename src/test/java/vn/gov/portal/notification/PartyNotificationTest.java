@@ -307,6 +307,49 @@ class PartyNotificationTest extends PortalIntegrationTest {
                 .doesNotContain("khai sai", "cư trú.", stopped.applicantName());
     }
 
+    /**
+     * Review finding: the timeline both citizens see labelled the partner's own "agree" as the applicant's step. Each
+     * step is labelled by who took it: the partner's as the other party to the marriage, in Vietnamese and English.
+     */
+    @Test
+    void theTimelineLabelsThePartnersOwnStepsAsThePartnersNotTheApplicants() throws Exception {
+        PortalUser filer = citizen(single("M", 151, false), 2);
+        PortalUser partner = citizen(single("F", 151, false), 2);
+        Dossier dossier = fileMarriage(filer, partner);
+        decisions.act(partner, dossier.id(), "confirm", "", dossier.lockVersion());
+        String page = "/my/dossiers/" + dossier.id();
+        for (PortalUser reader : List.of(filer, partner)) {
+            String vi = mvc.perform(get(page).with(authentication(login(reader)))).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(actorOf(vi, "submit")).isEqualTo("Người nộp hồ sơ");
+            assertThat(actorOf(vi, "confirm")).isEqualTo("Bên kết hôn còn lại");
+            String en = mvc.perform(get(page).param("lang", "en").with(authentication(login(reader)))).andReturn()
+                    .getResponse().getContentAsString();
+            assertThat(actorOf(en, "submit")).isEqualTo("Applicant");
+            assertThat(actorOf(en, "confirm")).isEqualTo("The other party to the marriage");
+        }
+        String officers = mvc.perform(get("/officer/dossiers/" + dossier.id())
+                        .with(authentication(login(officer(staffWith(dossier, "RECEIVER")))))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(actorOf(officers, "confirm")).isEqualTo("Bên kết hôn còn lại");
+
+        // A declining partner's step too.
+        PortalUser other = citizen(single("F", 152, false), 2);
+        Dossier declined = fileMarriage(filer, other);
+        decisions.act(other, declined.id(), "decline", "", declined.lockVersion());
+        String html = mvc.perform(get("/my/dossiers/" + declined.id()).with(authentication(login(filer)))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(actorOf(html, "decline")).isEqualTo("Bên kết hôn còn lại");
+    }
+
+    /** The actor's label on the timeline's line of this event. */
+    private static String actorOf(String html, String event) {
+        java.util.regex.Matcher step = java.util.regex.Pattern.compile("class=\"timeline-item\" data-event=\"" + event
+                + "\".*?class=\"timeline-actor\">\\s*<span>([^<]*)</span>", java.util.regex.Pattern.DOTALL).matcher(html);
+        assertThat(step.find()).as("the timeline has a step " + event).isTrue();
+        return step.group(1).strip();
+    }
+
     private Dossier fileMarriage(PortalUser filer, PortalUser partner) {
         Map<String, String> answers = new HashMap<>(Map.of("phone", APPLICANT_PHONE, "email", APPLICANT_MAIL,
                 "partner", partner.subject(), Filing.confirmationOf("partner"), partner.subject(),
