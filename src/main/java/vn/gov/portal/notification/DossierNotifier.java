@@ -24,8 +24,9 @@ import vn.gov.portal.population.RegisterGuard;
 
 /**
  * Turns a dossier's moves into the applicant's notifications, tells the other party (workflow.party) when the
- * dossier waits for them and when the applicant withdrew it (before or after they confirmed), the applicant when that
- * party declined, and both when the register's conditions ended it, each only of their own record. A plain
+ * dossier waits for them, when the applicant withdrew it (before or after they confirmed) and, once they confirmed,
+ * the agency's refusal, stop, decision and handing over (the outcome only), the applicant when that party declined,
+ * and both when the register's conditions ended it, each only of their own record. A plain
  * (synchronous) listener, not a transactional-event one: it runs inside the transaction of the move, so the
  * notification and its outbox mail commit together with the move, or not at all; MANDATORY makes sure there is such
  * a transaction.
@@ -74,7 +75,7 @@ class DossierNotifier {
                 toTheParty(before, NotificationKind.APPLICANT_WITHDREW, moved.eventId(), null);
                 return;
             }
-            if (notifications.actedBy(before.id(), before.partyIdNumber())) {
+            if (confirmedByTheParty(before)) {
                 // The party agreed, and the registration they agreed to will not go ahead.
                 toTheParty(before, NotificationKind.APPLICANT_WITHDREW_CONFIRMED, moved.eventId(), null);
                 return;
@@ -89,17 +90,27 @@ class DossierNotifier {
         if (moved.fromStatus() == moved.toStatus()) {
             return;   // a step inside the same national status tells the citizen nothing new
         }
-        NotificationKind.reaching(moved.toStatus())
+        Optional<NotificationKind> told = NotificationKind.reaching(moved.toStatus())
                 // "Pay online on the dossier's page" only where the portal takes the payment: not a contribution the
                 // citizen pays at the office (status 6 without a payment transition out of it).
-                .filter(kind -> kind != NotificationKind.FEE_DUE || taken.map(t -> workflow.awaitsFee(t.to())).orElse(false))
-                .ifPresent(kind -> {
-                    String note = moved.note() == null || moved.note().isBlank() ? null : moved.note();
-                    LocalDate due = kind == NotificationKind.SUPPLEMENT ? moved.supplementDue() : null;
-                    boolean tellsNote = kind == NotificationKind.SUPPLEMENT || kind == NotificationKind.REFUSED
-                            || kind == NotificationKind.STOPPED || kind == NotificationKind.FEE_DUE;
-                    notify(moved.before(), moved.eventId(), kind, tellsNote ? note : null, due);
-                });
+                .filter(kind -> kind != NotificationKind.FEE_DUE || taken.map(t -> workflow.awaitsFee(t.to())).orElse(false));
+        told.ifPresent(kind -> {
+            String note = moved.note() == null || moved.note().isBlank() ? null : moved.note();
+            LocalDate due = kind == NotificationKind.SUPPLEMENT ? moved.supplementDue() : null;
+            boolean tellsNote = kind == NotificationKind.SUPPLEMENT || kind == NotificationKind.REFUSED
+                    || kind == NotificationKind.STOPPED || kind == NotificationKind.FEE_DUE;
+            notify(moved.before(), moved.eventId(), kind, tellsNote ? note : null, due);
+        });
+        // The party who agreed (marriage: the partner) learns how the agency decided what they agreed to: the outcome
+        // only, as the officer's reason is written to the applicant and may be about the applicant's record.
+        told.flatMap(NotificationKind::toConfirmingParty).filter(kind -> confirmedByTheParty(before))
+                .ifPresent(kind -> toTheParty(before, kind, moved.eventId(), null));
+    }
+
+    /** The other party (not the applicant) took a step of the dossier: they confirmed it (marriage). */
+    private boolean confirmedByTheParty(Dossier dossier) {
+        String party = dossier.partyIdNumber();
+        return party != null && !party.equals(dossier.applicantIdNumber()) && notifications.actedBy(dossier.id(), party);
     }
 
     @EventListener

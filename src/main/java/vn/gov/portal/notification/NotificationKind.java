@@ -23,7 +23,12 @@ public enum NotificationKind {
      */
     CONDITIONS_UNMET,
     /** To the applicant: a payment held for reconciliation was found unpaid, so they may pay again. */
-    PAYMENT_NOT_PAID;
+    PAYMENT_NOT_PAID,
+    /**
+     * To the other party who confirmed the dossier: the agency refused it at intake, stopped it, decided it or handed
+     * its result over. The outcome only, never the reason the officer wrote to the applicant.
+     */
+    CONFIRMED_REFUSED, CONFIRMED_STOPPED, CONFIRMED_COMPLETED, CONFIRMED_RETURNED;
 
     /** The status codes a citizen is told about when a move reaches them: the ones that ask something of them (a
      * supplement, a payment), end the dossier or bring a result. */
@@ -36,6 +41,17 @@ public enum NotificationKind {
             case 8: return Optional.of(STOPPED);
             case 9: return Optional.of(COMPLETED);
             case 10: return Optional.of(RETURNED);
+            default: return Optional.empty();
+        }
+    }
+
+    /** What the other party who confirmed the dossier is told of an outcome the applicant is told as this kind. */
+    Optional<NotificationKind> toConfirmingParty() {
+        switch (this) {
+            case REFUSED: return Optional.of(CONFIRMED_REFUSED);
+            case STOPPED: return Optional.of(CONFIRMED_STOPPED);
+            case COMPLETED: return Optional.of(CONFIRMED_COMPLETED);
+            case RETURNED: return Optional.of(CONFIRMED_RETURNED);
             default: return Optional.empty();
         }
     }

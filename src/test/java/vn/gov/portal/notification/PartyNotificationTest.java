@@ -227,6 +227,129 @@ class PartyNotificationTest extends PortalIntegrationTest {
         }
     }
 
+    /**
+     * Review finding: once the partner agreed, the agency's refusal, stop, approval and handing over reached only the
+     * filer. The partner is told each, by mail to their own address in the register, with the receipt code, the
+     * procedure and the outcome only: neither the officer's reason (written to the filer) nor the filer's answers.
+     */
+    @Test
+    void thePartnerWhoConfirmedIsToldOfTheApprovalAndTheHandingOverOnly() throws Exception {
+        PortalUser filer = citizen(single("M", 147, false), 2);
+        PortalUser partner = citizen(single("F", 147, true), 2);
+        String partnerMail = jdbc.sql("select email from population.person where id_number = ?")
+                .param(partner.subject()).query(String.class).single();
+        Dossier dossier = fileMarriage(filer, partner);
+        String page = "/my/dossiers/" + dossier.id();
+        Dossier d = decisions.act(partner, dossier.id(), "confirm", "", dossier.lockVersion());
+        d = decisions.decide(officer(staffWith(d, "RECEIVER")), d.id(), "receive", "", d.lockVersion());
+        d = decisions.decide(officer(staffWith(d, "HANDLER")), d.id(), "process", "", d.lockVersion());
+        assertThat(toldTo(partner, dossier.id())).as("receiving and processing ask nothing of the partner")
+                .extracting(Told::kind).containsExactly("AWAITING_PARTY");
+        d = decisions.decide(officer(staffWith(d, "APPROVER")), d.id(), "approve", "", d.lockVersion());
+        d = decisions.decide(officer(staffWith(d, "RECEIVER")), d.id(), "return-result", "", d.lockVersion());
+        assertThat(d.state()).isEqualTo("returned");
+
+        List<Told> told = toldTo(partner, dossier.id());
+        assertThat(told).extracting(Told::kind).containsExactly("AWAITING_PARTY", "CONFIRMED_COMPLETED", "CONFIRMED_RETURNED");
+        assertThat(told.subList(1, 3)).allSatisfy(t -> {
+            assertThat(t.link()).isEqualTo(page);
+            assertThat(t.mailTo()).isEqualTo(partnerMail).isNotEqualTo(APPLICANT_MAIL);
+            assertThat(t.body()).contains(dossier.receiptCode(), "Đăng ký kết hôn", "mà bạn đã đồng ý",
+                            "http://127.0.0.1:8080" + page, "that you agreed to")
+                    .as("nothing of the filer's").doesNotContain(APPLICANT_MAIL, APPLICANT_PHONE, dossier.applicantName());
+        });
+        assertThat(told.get(1).subject()).isEqualTo("Hồ sơ " + dossier.receiptCode() + " mà bạn đã đồng ý đã được giải quyết"
+                + " / Dossier " + dossier.receiptCode() + " that you agreed to has been completed");
+        assertThat(told.get(2).subject()).isEqualTo("Đã trả kết quả hồ sơ " + dossier.receiptCode() + " mà bạn đã đồng ý"
+                + " / Result of dossier " + dossier.receiptCode() + " that you agreed to handed over");
+        assertThat(toldTo(filer, dossier.id())).as("the filer is told as before").extracting(Told::kind)
+                .containsExactly("RECEIVED", "COMPLETED", "RETURNED");
+
+        for (String lang : List.of("vi", "en")) {
+            assertThat(mvc.perform(get("/my/notifications").param("lang", lang).with(authentication(login(partner))))
+                    .andReturn().getResponse().getContentAsString()).contains(lang.equals("vi")
+                    ? "Hồ sơ " + dossier.receiptCode() + " mà bạn đã đồng ý đã được giải quyết"
+                    : "Dossier " + dossier.receiptCode() + " that you agreed to has been completed")
+                    .doesNotContain(dossier.applicantName(), APPLICANT_PHONE);
+        }
+    }
+
+    @Test
+    void thePartnerWhoConfirmedIsToldOfARefusalAndOfAStopWithoutTheReasonWrittenToTheFiler() {
+        PortalUser filer = citizen(single("M", 148, false), 2);
+        PortalUser partner = citizen(single("F", 148, true), 2);
+        Dossier refused = fileMarriage(filer, partner);
+        Dossier d = decisions.act(partner, refused.id(), "confirm", "", refused.lockVersion());
+        d = decisions.decide(officer(staffWith(d, "RECEIVER")), d.id(), "refuse", "Giấy xác nhận của anh Nam đã hết hạn.",
+                d.lockVersion());
+        assertThat(d.state()).isEqualTo("refused");
+        assertThat(toldTo(partner, refused.id())).extracting(Told::kind).containsExactly("AWAITING_PARTY", "CONFIRMED_REFUSED");
+        assertThat(toldTo(partner, refused.id()).get(1)).satisfies(t -> {
+            assertThat(t.subject()).isEqualTo("Hồ sơ " + refused.receiptCode() + " mà bạn đã đồng ý bị từ chối tiếp nhận"
+                    + " / Dossier " + refused.receiptCode() + " that you agreed to was refused at intake");
+            assertThat(t.body()).contains(refused.receiptCode(), "Đăng ký kết hôn")
+                    .doesNotContain("hết hạn", "anh Nam", APPLICANT_MAIL, APPLICANT_PHONE, refused.applicantName());
+        });
+        assertThat(toldTo(filer, refused.id())).singleElement().satisfies(t -> {
+            assertThat(t.kind()).isEqualTo("REFUSED");
+            assertThat(t.body()).contains("Giấy xác nhận của anh Nam đã hết hạn.");
+        });
+
+        PortalUser otherPartner = citizen(single("F", 149, true), 2);
+        Dossier stopped = fileMarriage(filer, otherPartner);
+        d = decisions.act(otherPartner, stopped.id(), "confirm", "", stopped.lockVersion());
+        d = decisions.decide(officer(staffWith(d, "RECEIVER")), d.id(), "receive", "", d.lockVersion());
+        d = decisions.decide(officer(staffWith(d, "APPROVER")), d.id(), "stop", "Bên nam khai sai nơi cư trú.", d.lockVersion());
+        assertThat(d.state()).isEqualTo("stopped");
+        assertThat(toldTo(otherPartner, stopped.id())).extracting(Told::kind)
+                .containsExactly("AWAITING_PARTY", "CONFIRMED_STOPPED");
+        assertThat(toldTo(otherPartner, stopped.id()).get(1).body()).contains(stopped.receiptCode(), "dừng xử lý")
+                .doesNotContain("khai sai", "cư trú.", stopped.applicantName());
+    }
+
+    /**
+     * Review finding: the timeline both citizens see labelled the partner's own "agree" as the applicant's step. Each
+     * step is labelled by who took it: the partner's as the other party to the marriage, in Vietnamese and English.
+     */
+    @Test
+    void theTimelineLabelsThePartnersOwnStepsAsThePartnersNotTheApplicants() throws Exception {
+        PortalUser filer = citizen(single("M", 151, false), 2);
+        PortalUser partner = citizen(single("F", 151, false), 2);
+        Dossier dossier = fileMarriage(filer, partner);
+        decisions.act(partner, dossier.id(), "confirm", "", dossier.lockVersion());
+        String page = "/my/dossiers/" + dossier.id();
+        for (PortalUser reader : List.of(filer, partner)) {
+            String vi = mvc.perform(get(page).with(authentication(login(reader)))).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(actorOf(vi, "submit")).isEqualTo("Người nộp hồ sơ");
+            assertThat(actorOf(vi, "confirm")).isEqualTo("Bên kết hôn còn lại");
+            String en = mvc.perform(get(page).param("lang", "en").with(authentication(login(reader)))).andReturn()
+                    .getResponse().getContentAsString();
+            assertThat(actorOf(en, "submit")).isEqualTo("Applicant");
+            assertThat(actorOf(en, "confirm")).isEqualTo("The other party to the marriage");
+        }
+        String officers = mvc.perform(get("/officer/dossiers/" + dossier.id())
+                        .with(authentication(login(officer(staffWith(dossier, "RECEIVER")))))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(actorOf(officers, "confirm")).isEqualTo("Bên kết hôn còn lại");
+
+        // A declining partner's step too.
+        PortalUser other = citizen(single("F", 152, false), 2);
+        Dossier declined = fileMarriage(filer, other);
+        decisions.act(other, declined.id(), "decline", "", declined.lockVersion());
+        String html = mvc.perform(get("/my/dossiers/" + declined.id()).with(authentication(login(filer)))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(actorOf(html, "decline")).isEqualTo("Bên kết hôn còn lại");
+    }
+
+    /** The actor's label on the timeline's line of this event. */
+    private static String actorOf(String html, String event) {
+        java.util.regex.Matcher step = java.util.regex.Pattern.compile("class=\"timeline-item\" data-event=\"" + event
+                + "\".*?class=\"timeline-actor\">\\s*<span>([^<]*)</span>", java.util.regex.Pattern.DOTALL).matcher(html);
+        assertThat(step.find()).as("the timeline has a step " + event).isTrue();
+        return step.group(1).strip();
+    }
+
     private Dossier fileMarriage(PortalUser filer, PortalUser partner) {
         Map<String, String> answers = new HashMap<>(Map.of("phone", APPLICANT_PHONE, "email", APPLICANT_MAIL,
                 "partner", partner.subject(), Filing.confirmationOf("partner"), partner.subject(),

@@ -156,6 +156,78 @@ class StatisticsTest extends PortalIntegrationTest {
         assertThat(report.total().overdueNow()).isEqualTo(1);
     }
 
+    /**
+     * A marriage the agency never received — ended at the partner's confirmation by the register's conditions (status
+     * 3, like a refusal at intake), or withdrawn while it waited for the partner — is not the agency's: it counts
+     * neither as submitted to it nor, on the dashboard, as refused at its intake, and is not in its register book
+     * (form 06). One the partner confirmed and the agency refused at intake counts as both.
+     */
+    @Test
+    void aMarriageTheAgencyNeverReceivedCountsNeitherAsSubmittedNorAsRefusedAtIntakeNorInTheBook(
+            @Autowired vn.gov.portal.dossier.AgencyDashboard dashboard,
+            @Autowired vn.gov.portal.forms.RegisterBook book,
+            @Autowired vn.gov.portal.agency.AgencyDirectory agencies) {
+        String underage = "between current_date - interval '17 years 11 months' and current_date - interval '16 years 1 month'";
+        Dossier unmet = fileMarriage(freeSingle("M", 370), single("F", underage, 5));
+        Dossier withdrawn = fileMarriage(freeSingle("M", 371), freeSingle("F", 371));
+        Dossier refused = fileMarriage(freeSingle("M", 372), freeSingle("F", 372));
+        List<Dossier> all = List.of(unmet, withdrawn, refused);
+        List<Figures> before = all.stream().map(this::marriageFigures).toList();
+        List<Long> refusedBefore = all.stream().map(d -> refusedAtIntake(dashboard, d)).toList();
+
+        PortalUser unmetPartner = citizen(unmet.partyIdNumber(), 2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> decisions.act(unmetPartner, unmet.id(), "confirm", "",
+                unmet.lockVersion())).isInstanceOf(vn.gov.portal.dossier.DossierEnded.class);
+        assertThat(decisions.act(citizen(withdrawn.applicantIdNumber(), 2), withdrawn.id(), "withdraw", "",
+                withdrawn.lockVersion()).state()).isEqualTo("withdrawn");
+        Dossier confirmed = decisions.act(citizen(refused.partyIdNumber(), 2), refused.id(), "confirm", "",
+                refused.lockVersion());
+        assertThat(decisions.decide(officer(staffWith(confirmed, "RECEIVER")), refused.id(), "refuse", "Thiếu giấy tờ.",
+                confirmed.lockVersion()).statusCode()).isEqualTo(3);
+        assertThat(jdbc.sql("select state || ' ' || status_code from dossier where id = ?").param(unmet.id())
+                .query(String.class).single()).isEqualTo("conditions-unmet 3");
+
+        for (int i = 0; i < all.size(); i++) {
+            Dossier d = all.get(i);
+            long received = d == refused ? 1 : 0;
+            assertThat(marriageFigures(d).submitted()).as(d.state() + " submitted").isEqualTo(before.get(i).submitted() + received);
+            assertThat(refusedAtIntake(dashboard, d)).as(d.state() + " refused at intake").isEqualTo(refusedBefore.get(i) + received);
+            var agency = agencies.find(d.agencyId()).orElseThrow();
+            var entries = book.read(agency, today(), today()).entries();
+            if (d == refused) {
+                assertThat(entries).extracting(vn.gov.portal.forms.RegisterBook.Entry::receiptCode).contains(d.receiptCode());
+            } else {
+                assertThat(entries).extracting(vn.gov.portal.forms.RegisterBook.Entry::receiptCode).doesNotContain(d.receiptCode());
+            }
+        }
+    }
+
+    private Dossier fileMarriage(String filer, String partner) {
+        Filing.Outcome outcome = filing.submit(citizen(filer, 2), catalog.find("marriage-registration").orElseThrow(),
+                UUID.randomUUID(), java.util.Map.of("phone", "0912345678", "partner", partner,
+                        Filing.confirmationOf("partner"), partner, "voluntaryDeclaration", "true"));
+        assertThat(outcome).as(outcome.toString()).isInstanceOf(Filing.Submitted.class);
+        return ((Filing.Submitted) outcome).dossier();
+    }
+
+    private String single(String sex, String birthDates, int offset) {
+        return handOut("""
+                        select p.id_number from population.person p
+                        join population.residence r on r.id_number = p.id_number and r.kind = 'PERMANENT'
+                        where p.marital_status = 'SINGLE' and p.sex = ? and p.birth_date\s""" + birthDates + """
+                         and\s""" + FREE + " order by p.id_number", offset, sex);
+    }
+
+    private Figures marriageFigures(Dossier d) {
+        return statistics.report(Scope.of(List.of(d.agencyId())),
+                new ReportFilter(lastTwelveMonths().period(), "marriage-registration", null)).total();
+    }
+
+    private long refusedAtIntake(vn.gov.portal.dossier.AgencyDashboard dashboard, Dossier d) {
+        return dashboard.of(officer(staffWith(d, "RECEIVER"))).byStatus().stream().filter(c -> c.status() == 3)
+                .mapToLong(vn.gov.portal.dossier.AgencyDashboard.StatusCount::dossiers).sum();
+    }
+
     @Test
     void aLeaderCountsOnlyTheirAgencysDossiersWithExactRatesAndTimes() {
         Unit[] units = knownDossiers();
