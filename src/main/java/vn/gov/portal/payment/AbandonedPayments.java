@@ -41,6 +41,8 @@ public class AbandonedPayments {
     static final Duration ABANDONED_AFTER = Payments.CHECKOUT_WINDOW.multipliedBy(4);
     /** How long a question claims an attempt, and how long an attempt the gateway did not answer about waits. */
     static final Duration ASK_AGAIN_AFTER = Duration.ofMinutes(10);
+    /** How often an attempt held for want of a verdict is asked about again, until a verdict or a person closes it. */
+    static final Duration ASK_HELD_AGAIN_AFTER = Duration.ofHours(6);
     private static final int BATCH = 500;
 
     private final JdbcClient jdbc;
@@ -128,20 +130,25 @@ public class AbandonedPayments {
     }
 
     /**
-     * The oldest abandoned attempt nobody asked about lately, stamped as asked now, in one statement (its own
+     * The oldest abandoned attempt nobody asked about lately (or one held for want of a verdict, asked again more
+     * slowly: VNPAY sends nothing for an order nobody paid, so only its answer to the query can release the dossier
+     * when people have not reconciled it first), stamped as asked now, in one statement (its own
      * transaction): {@code SKIP LOCKED} so that instances claiming at the same moment take different attempts.
      */
     private Optional<Attempt> claimNext() {
         return jdbc.sql("""
                         with next as (
-                            select id, queried_at from payment where status = 'PENDING'
-                              and created_at < now() - make_interval(mins => ?)
-                              and (queried_at is null or queried_at < now() - make_interval(mins => ?))
+                            select id, queried_at from payment
+                            where (status = 'PENDING' and created_at < now() - make_interval(mins => ?)
+                                   and (queried_at is null or queried_at < now() - make_interval(mins => ?)))
+                               or (status = 'RECONCILING' and reconcile_reason = 'NO_VERDICT'
+                                   and queried_at < now() - make_interval(mins => ?))
                             order by created_at limit 1 for update skip locked)
                         update payment p set queried_at = now() from next where p.id = next.id
                         returning p.id, p.dossier_id, p.amount_vnd, p.created_at, next.queried_at is not null as asked_before,
                                   p.created_at < now() - make_interval(secs => ?) as overdue""")
-                .params((int) ABANDONED_AFTER.toMinutes(), (int) ASK_AGAIN_AFTER.toMinutes(), reconcileAfter.toSeconds())
+                .params((int) ABANDONED_AFTER.toMinutes(), (int) ASK_AGAIN_AFTER.toMinutes(),
+                        (int) ASK_HELD_AGAIN_AFTER.toMinutes(), reconcileAfter.toSeconds())
                 .query((rs, row) -> new Attempt(rs.getObject("id", UUID.class), rs.getObject("dossier_id", UUID.class),
                         rs.getLong("amount_vnd"), rs.getObject("created_at", Timestamp.class).toInstant(),
                         rs.getBoolean("asked_before"), rs.getBoolean("overdue")))
@@ -163,10 +170,15 @@ public class AbandonedPayments {
         return settled.outcome() == Payments.Outcome.APPLIED;
     }
 
-    /** Closes the attempt if it is still PENDING (a confirmation may have settled it meanwhile), with its audit entry. */
+    /**
+     * Closes the attempt if it is still PENDING or held for want of a verdict (a confirmation or a person may have
+     * settled it meanwhile), with its audit entry.
+     */
     private boolean expire(Attempt attempt, String gatewaySaid) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
-            if (jdbc.sql("update payment set status = 'EXPIRED' where id = ? and status = 'PENDING'")
+            if (jdbc.sql("""
+                            update payment set status = 'EXPIRED' where id = ?
+                              and (status = 'PENDING' or (status = 'RECONCILING' and reconcile_reason = 'NO_VERDICT'))""")
                     .param(attempt.id()).update() == 0) {
                 return false;
             }

@@ -578,6 +578,37 @@ class OnlinePaymentTest extends PortalIntegrationTest {
         return order.get("vnp_TxnRef");
     }
 
+    /**
+     * An attempt held for want of a verdict (the gateway unreachable or misanswering for a day) is
+     * never asked about again, and nothing in the portal releases it; VNPAY sends no notification for an order nobody
+     * paid. So the job keeps asking about it, more slowly, and once VNPAY answers that the order was never paid, the
+     * citizen may pay again.
+     */
+    @Test
+    void anAttemptHeldForWantOfAVerdictIsReleasedOnceTheGatewaySaysItWasNeverPaid() throws Exception {
+        PortalUser citizen = citizen(freeAdult(695), 2);
+        Dossier dossier = fileFine(citizen);
+        String reference = SimulatedVnpay.orderOf(startPayment(citizen, dossier.id())).get("vnp_TxnRef");
+        SimulatedVnpay vnpay = stack().eid().vnpay();
+        vnpay.withoutVerdict(reference, true);
+        try {
+            jdbc.sql("update payment set created_at = created_at - interval '2 days' where dossier_id = ?")
+                    .param(dossier.id()).update();
+            abandoned.expire();
+            assertThat(payments(dossier.id())).containsExactly("RECONCILING " + FINE);
+        } finally {
+            vnpay.withoutVerdict(reference, false);
+        }
+        // VNPAY answers again; the citizen never paid the order. Later runs of the job (a day on).
+        jdbc.sql("update payment set queried_at = queried_at - interval '1 day' where dossier_id = ?")
+                .param(dossier.id()).update();
+        abandoned.expire();
+
+        assertThat(payments(dossier.id())).as("the hold ends with the first verdict VNPAY gives")
+                .doesNotContain("RECONCILING " + FINE);
+        assertThat(startPayment(citizen, dossier.id()).getPath()).endsWith(SimulatedVnpay.PAY_PATH);
+    }
+
     /** VNPAY wants the customer's address in vnp_IpAddr: the citizen's, as the reverse proxy forwarded it. */
     @Test
     void theCheckoutNamesTheCitizensAddressAsTheReverseProxyForwardedIt() throws Exception {
