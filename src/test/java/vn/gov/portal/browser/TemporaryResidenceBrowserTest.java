@@ -107,6 +107,10 @@ class TemporaryResidenceBrowserTest extends BrowserJourney {
         String officerUrl = portal("/officer/dossiers/" + dossierId);
         browser.open(portal("/officer/queue"));
         logIn("ca.00308.tiepnhan");
+        // Found as an officer finds it among the commune's many: by its receipt code (the suite's other tests fill the
+        // queue's first page).
+        browser.type("#search", receiptCode);
+        browser.click("#filter-apply");
         assertThat(browser.find("#open-" + receiptCode.replace(".", "\\.")).getText()).isEqualTo(receiptCode);
         browser.click("#open-" + receiptCode.replace(".", "\\."));
         // The officer sees the consent and the member with the other answers.
