@@ -370,6 +370,9 @@ class JdbcPopulationRegister implements PopulationRegister {
         // The household of the person named joins only if it is registered at the address decided: the owner of a
         // rented or lent home often lives, and heads a household, elsewhere, and the decision is about this address,
         // taken by its police.
+        // Locked before anything is read, as the other write-backs do: a change of head naming this person (or the head
+        // named) written at the same moment commits first, and the person leaves the household it gave them to head.
+        lockPeople(Stream.of(idNumber, head).filter(Objects::nonNull).toList());
         Long household = head == null ? null : householdIdAt(head, provinceCode, communeCode, detail).orElse(null);
         leaveHeadOfHousehold(idNumber, household);
         IdNumber joinedThrough = household == null ? idNumber : head;
@@ -510,6 +513,7 @@ class JdbcPopulationRegister implements PopulationRegister {
 
     @Override
     public void deregisterPermanentResidence(IdNumber idNumber, LocalDate on) {
+        lockPeople(List.of(idNumber));   // as registerPermanentResidence: a change of head written meanwhile is seen
         jdbc.sql("update population.residence set valid_to = ? where id_number = ? and kind = 'PERMANENT'")
                 .params(on, idNumber.value()).update();
         leaveHeadOfHousehold(idNumber, null);
