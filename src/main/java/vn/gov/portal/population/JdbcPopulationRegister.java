@@ -470,7 +470,8 @@ class JdbcPopulationRegister implements PopulationRegister {
     }
 
     @Override
-    public void registerHouseholdHead(IdNumber filer, IdNumber newHead, Map<IdNumber, String> declaredRelations) {
+    public void registerHouseholdHead(IdNumber filer, Long filedAbout, IdNumber newHead,
+                                      Map<IdNumber, String> declaredRelations) {
         // The filer and the new head are locked as the other write-backs lock the people they decide on: a move or a
         // death of either recorded at the same moment waits, and the checks below see it.
         List<Person> locked = lockPeople(List.of(filer, newHead));
@@ -482,6 +483,10 @@ class JdbcPopulationRegister implements PopulationRegister {
         Long household = households.get(filer);
         if (household == null || locked.stream().noneMatch(p -> p.idNumber().equals(filer) && p.alive())) {
             throw new RegisterConflict("register.householdHead.filerNotMember");
+        }
+        if (filedAbout != null && !filedAbout.equals(household)) {
+            // The filer moved into another household since filing: its head is not theirs to change by this dossier.
+            throw new RegisterConflict("register.householdHead.otherHousehold");
         }
         if (locked.stream().noneMatch(p -> p.idNumber().equals(newHead) && p.alive())) {
             throw new RegisterConflict("register.householdHead.deceased");

@@ -210,6 +210,9 @@ class HouseholdHeadChangeTest extends PortalIntegrationTest {
     void theApprovalDoesNotMakeTheFilerHeadOfAHouseholdTheyJoinedAfterFiling() {
         Bereaved family = bereaved(7);
         Dossier dossier = file(family.spouse(), Map.of("newHeadIs", "SELF"));
+        assertThat(dossier.answers()).as("the household filed about, locked")
+                .containsEntry("householdNumber", String.valueOf(family.household()));
+        assertThat(dossier.prefilled()).contains("householdNumber");
         String otherHead = freeHeadOfHousehold(2, 490);
         long other = jdbc.sql("select household_id from population.person where id_number = ?").param(otherHead)
                 .query(Long.class).single();
@@ -221,7 +224,8 @@ class HouseholdHeadChangeTest extends PortalIntegrationTest {
 
         assertThatThrownBy(() -> decide(processing, "approve", "APPROVER"))
                 .as("approving a head change for a household the dossier was not about")
-                .isInstanceOf(UserFacingException.class);
+                .isInstanceOf(UserFacingException.class).extracting("code")
+                .isEqualTo("register.householdHead.otherHousehold");
         assertThat(headOf(other)).as("the other household's living head stays its head").isEqualTo(otherHead);
         assertThat(relationOf(otherHead)).isEqualTo("Chủ hộ");
     }
@@ -243,7 +247,7 @@ class HouseholdHeadChangeTest extends PortalIntegrationTest {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             java.util.concurrent.Future<?> move = new TransactionTemplate(transactions).execute(status -> {
-                register.registerHouseholdHead(new IdNumber(family.spouse()), newHead, Map.of());
+                register.registerHouseholdHead(new IdNumber(family.spouse()), family.household(), newHead, Map.of());
                 // The new head's move to a new home of their own is approved by another police at the same moment.
                 java.util.concurrent.Future<?> started = pool.submit(() -> new TransactionTemplate(transactions)
                         .executeWithoutResult(s -> register.registerPermanentResidence(newHead, null, null, province,
