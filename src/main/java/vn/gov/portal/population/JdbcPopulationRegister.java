@@ -370,6 +370,9 @@ class JdbcPopulationRegister implements PopulationRegister {
         // The household of the person named joins only if it is registered at the address decided: the owner of a
         // rented or lent home often lives, and heads a household, elsewhere, and the decision is about this address,
         // taken by its police.
+        // Locked before anything is read, as the other write-backs do: a change of head naming this person (or the head
+        // named) written at the same moment commits first, and the person leaves the household it gave them to head.
+        lockPeople(Stream.of(idNumber, head).filter(Objects::nonNull).toList());
         Long household = head == null ? null : householdIdAt(head, provinceCode, communeCode, detail).orElse(null);
         leaveHeadOfHousehold(idNumber, household);
         IdNumber joinedThrough = household == null ? idNumber : head;
@@ -467,7 +470,8 @@ class JdbcPopulationRegister implements PopulationRegister {
     }
 
     @Override
-    public void registerHouseholdHead(IdNumber filer, IdNumber newHead, Map<IdNumber, String> declaredRelations) {
+    public void registerHouseholdHead(IdNumber filer, Long filedAbout, IdNumber newHead,
+                                      Map<IdNumber, String> declaredRelations) {
         // The filer and the new head are locked as the other write-backs lock the people they decide on: a move or a
         // death of either recorded at the same moment waits, and the checks below see it.
         List<Person> locked = lockPeople(List.of(filer, newHead));
@@ -479,6 +483,10 @@ class JdbcPopulationRegister implements PopulationRegister {
         Long household = households.get(filer);
         if (household == null || locked.stream().noneMatch(p -> p.idNumber().equals(filer) && p.alive())) {
             throw new RegisterConflict("register.householdHead.filerNotMember");
+        }
+        if (filedAbout != null && !filedAbout.equals(household)) {
+            // The filer moved into another household since filing: its head is not theirs to change by this dossier.
+            throw new RegisterConflict("register.householdHead.otherHousehold");
         }
         if (locked.stream().noneMatch(p -> p.idNumber().equals(newHead) && p.alive())) {
             throw new RegisterConflict("register.householdHead.deceased");
@@ -510,6 +518,7 @@ class JdbcPopulationRegister implements PopulationRegister {
 
     @Override
     public void deregisterPermanentResidence(IdNumber idNumber, LocalDate on) {
+        lockPeople(List.of(idNumber));   // as registerPermanentResidence: a change of head written meanwhile is seen
         jdbc.sql("update population.residence set valid_to = ? where id_number = ? and kind = 'PERMANENT'")
                 .params(on, idNumber.value()).update();
         leaveHeadOfHousehold(idNumber, null);

@@ -118,9 +118,11 @@ public interface PopulationRegister {
      * {@code declaredRelations}, else what the family links say (spouse, child, parent), else none, to be declared. The
      * filer and the new head are locked first; it writes nothing and throws {@link RegisterConflict} when the filer is
      * not a living member of a household, the new head is dead, or the new head is not a member of the filer's
-     * household.
+     * household, or the filer's household is no longer {@code household}, the one the dossier was filed about (null:
+     * not recorded, as in dossiers filed before the form recorded it).
      */
-    void registerHouseholdHead(IdNumber filer, IdNumber newHead, Map<IdNumber, String> declaredRelations);
+    void registerHouseholdHead(IdNumber filer, Long household, IdNumber newHead,
+                               Map<IdNumber, String> declaredRelations);
 
     void registerTemporaryAbsence(IdNumber idNumber, LocalDate from, LocalDate to, String destination);
 

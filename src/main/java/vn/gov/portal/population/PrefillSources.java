@@ -22,7 +22,7 @@ public class PrefillSources {
     public record Subject(PersonFacts filer, Optional<Household> household, Map<String, PersonFacts> relatives) {}
 
     private static final List<String> RELATIVES = List.of("spouse", "father", "mother");
-    private static final Set<String> HOUSEHOLD = Set.of("headName", "headIdNumber", "relationToHead", "address");
+    private static final Set<String> HOUSEHOLD = Set.of("headName", "headIdNumber", "relationToHead", "address", "number");
 
     private final PopulationRegister register;
 
@@ -120,6 +120,7 @@ public class PrefillSources {
             case "headIdNumber" -> h.headIdNumber() == null ? "" : h.headIdNumber().value();
             case "relationToHead" -> h.relationOf(subject.filer().person().idNumber());
             case "address" -> h.addressDetail();
+            case "number" -> String.valueOf(h.id());   // the register's number of the household, which a dossier is about
             default -> "";
         }).orElse("");
     }

@@ -201,6 +201,90 @@ class HouseholdHeadChangeTest extends PortalIntegrationTest {
         });
     }
 
+    /**
+     * Review (round 20): the dossier is about the household the filer belonged to when filing (routed to its commune's
+     * police). If the filer moved into another household before the approval, approving it must not make them head of
+     * that other household, demoting its living head: the write-back only looks at the filer's household of today.
+     */
+    @Test
+    void theApprovalDoesNotMakeTheFilerHeadOfAHouseholdTheyJoinedAfterFiling() {
+        Bereaved family = bereaved(7);
+        Dossier dossier = file(family.spouse(), Map.of("newHeadIs", "SELF"));
+        assertThat(dossier.answers()).as("the household filed about, locked")
+                .containsEntry("householdNumber", String.valueOf(family.household()));
+        assertThat(dossier.prefilled()).contains("householdNumber");
+        String otherHead = freeHeadOfHousehold(2, 490);
+        long other = jdbc.sql("select household_id from population.person where id_number = ?").param(otherHead)
+                .query(Long.class).single();
+        assertThat(other).isNotEqualTo(family.household());
+        // Meanwhile the filer's move into the other household was registered (another dossier, another police).
+        jdbc.sql("update population.person set household_id = ?, relation_to_head = 'Vợ' where id_number = ?")
+                .params(other, family.spouse()).update();
+        Dossier processing = decide(decide(dossier, "receive", "RECEIVER"), "process", "HANDLER");
+
+        assertThatThrownBy(() -> decide(processing, "approve", "APPROVER"))
+                .as("approving a head change for a household the dossier was not about")
+                .isInstanceOf(UserFacingException.class).extracting("code")
+                .isEqualTo("register.householdHead.otherHousehold");
+        assertThat(headOf(other)).as("the other household's living head stays its head").isEqualTo(otherHead);
+        assertThat(relationOf(otherHead)).isEqualTo("Chủ hộ");
+    }
+
+    /**
+     * Review (round 20): registerHouseholdHead locks the filer and the new head so that "a move or a death of either
+     * recorded at the same moment waits, and the checks below see it". The permanent-residence write-back of the new
+     * head, started while the change is being written, does wait, but only after it looked whether they head a
+     * household (leaveHeadOfHousehold, unlocked): once the change commits, the move goes on and the household is left
+     * headed by someone who lives in another one.
+     */
+    @Test
+    void aMoveOfTheNewHeadRecordedWhileTheChangeIsWrittenLeavesNoHeadLivingElsewhere() throws Exception {
+        Bereaved family = bereaved(8);
+        IdNumber newHead = new IdNumber(family.firstChild());
+        String province = permanent(family.firstChild(), "province_code");
+        String commune = permanent(family.firstChild(), "commune_code");
+        String elsewhere = "Số 99 ngõ Thử nghiệm " + UUID.randomUUID().toString().substring(0, 8);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<?> move = new TransactionTemplate(transactions).execute(status -> {
+                register.registerHouseholdHead(new IdNumber(family.spouse()), family.household(), newHead, Map.of());
+                // The new head's move to a new home of their own is approved by another police at the same moment.
+                java.util.concurrent.Future<?> started = pool.submit(() -> new TransactionTemplate(transactions)
+                        .executeWithoutResult(s -> register.registerPermanentResidence(newHead, null, null, province,
+                                commune, elsewhere, LocalDate.now())));
+                waitUntilAnotherTransactionWaitsForALock();
+                return started;
+            });
+            move.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        String head = headOf(family.household());
+        Long headsHousehold = head == null ? null : jdbc.sql("select household_id from population.person where id_number = ?")
+                .param(head).query(Long.class).single();
+        assertThat(head == null || headsHousehold == family.household())
+                .as("household %s is headed by %s, who now lives in household %s", family.household(), head,
+                        headsHousehold)
+                .isTrue();
+    }
+
+    /** Polls (up to half a minute) until some other session waits for a row lock; returns either way. */
+    private void waitUntilAnotherTransactionWaitsForALock() {
+        for (int i = 0; i < 300; i++) {
+            if (jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid()")
+                    .query(Long.class).single() > 0) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private void assertRefusedChangingNothing(Bereaved family, Dossier dossier, String code) {
         List<String> before = relations(family);
         Dossier processing = decide(decide(dossier, "receive", "RECEIVER"), "process", "HANDLER");

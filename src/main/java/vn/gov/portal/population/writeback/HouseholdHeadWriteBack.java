@@ -41,7 +41,7 @@ class HouseholdHeadWriteBack implements WriteBackHandler {
         IdNumber newHead = newHead(dossier.applicant(), dossier.answers());
         Map<IdNumber, String> relations = Answers.filerAndRows(dossier, "relationToNewHead", "member",
                 "memberRelation");
-        register.registerHouseholdHead(dossier.applicant(), newHead, relations);
+        register.registerHouseholdHead(dossier.applicant(), filedAbout(dossier.answers()), newHead, relations);
         audit.record(dossier.actor(), "population.household-head.registered", "person", newHead.value(),
                 Map.of("dossier", dossier.receiptCode()));
     }
@@ -71,6 +71,12 @@ class HouseholdHeadWriteBack implements WriteBackHandler {
         return register.householdOf(applicant).map(h -> h.headIdNumber() == null
                 ? new WriteBackOutlook("outlook.householdHead.headless")
                 : WriteBackOutlook.naming("outlook.householdHead.current", h.headName(), h.headIdNumber()));
+    }
+
+    /** The household the dossier was filed about (a locked prefill); null in dossiers filed before it was recorded. */
+    private static Long filedAbout(Map<String, String> answers) {
+        String number = answers.getOrDefault("householdNumber", "").strip();
+        return number.isEmpty() ? null : Long.valueOf(number);
     }
 
     private static IdNumber newHead(IdNumber applicant, Map<String, String> answers) {
