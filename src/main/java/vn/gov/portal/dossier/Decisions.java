@@ -344,9 +344,9 @@ public class Decisions {
      * ({@link PaymentFoundUnpaid}). In the caller's transaction, the one that closes the attempt.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void paymentFoundUnpaid(UUID id, String actor) {
+    public void paymentFoundUnpaid(UUID id, String actor, String actorKind) {
         Dossier dossier = dossiers.findForUpdate(id).orElseThrow();
-        long eventId = dossiers.addEvent(id, actor, "STAFF", "payment-not-paid", dossier.state(), dossier.state(),
+        long eventId = dossiers.addEvent(id, actor, actorKind, "payment-not-paid", dossier.state(), dossier.state(),
                 dossier.statusCode(), null);
         boolean due = definitionOf(dossier).workflow().transitionsFrom(dossier.state()).stream()
                 .anyMatch(Transition::payment);

@@ -176,11 +176,16 @@ public class AbandonedPayments {
      */
     private boolean expire(Attempt attempt, String gatewaySaid) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
-            if (jdbc.sql("""
-                            update payment set status = 'EXPIRED' where id = ?
-                              and (status = 'PENDING' or (status = 'RECONCILING' and reconcile_reason = 'NO_VERDICT'))""")
-                    .param(attempt.id()).update() == 0) {
+            Optional<String> was = jdbc.sql("""
+                            select status from payment where id = ?
+                              and (status = 'PENDING' or (status = 'RECONCILING' and reconcile_reason = 'NO_VERDICT'))
+                            for update""").param(attempt.id()).query(String.class).optional();
+            if (was.isEmpty()) {
                 return false;
+            }
+            jdbc.sql("update payment set status = 'EXPIRED' where id = ?").param(attempt.id()).update();
+            if (was.get().equals("RECONCILING")) {
+                payments.releasedUnpaid(attempt.dossierId());
             }
             // The reference is what VNPAY knows it by, for reconciliation against its statement.
             audit.record("payment", "payment.expired", "dossier", attempt.dossierId().toString(), Map.of(

@@ -355,7 +355,7 @@ public class Payments {
         } else {
             jdbc.sql("update payment set status = 'FAILED' where id = ?").param(attempt.id()).update();
             status = FAILED;
-            decisions.paymentFoundUnpaid(attempt.dossierId(), admin.username());
+            decisions.paymentFoundUnpaid(attempt.dossierId(), admin.username(), "STAFF");
         }
         jdbc.sql("update payment set reconciled_by = ?, reconciled_at = now(), reconciled_as = ? where id = ?")
                 .params(admin.username(), found.name(), attempt.id()).update();
@@ -370,6 +370,14 @@ public class Payments {
         details.put("note", why);
         audit.record(admin.username(), "payment.reconciled", "dossier", attempt.dossierId().toString(), details);
         return new ClosedByHand(attempt.dossierId(), status, false);
+    }
+
+    /**
+     * A hold the gateway's later answer found unpaid (AbandonedPayments): the citizen, who was shown the payment held,
+     * is told as an admin's close would tell them that they may pay again. In the caller's transaction.
+     */
+    void releasedUnpaid(UUID dossierId) {
+        decisions.paymentFoundUnpaid(dossierId, "payment", "PAYMENT");
     }
 
     /** Marks the attempt RECONCILING, with its audit entry ({@code payment.held}) for the people who reconcile. */

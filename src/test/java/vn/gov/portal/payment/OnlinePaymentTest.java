@@ -609,6 +609,37 @@ class OnlinePaymentTest extends PortalIntegrationTest {
         assertThat(startPayment(citizen, dossier.id()).getPath()).endsWith(SimulatedVnpay.PAY_PATH);
     }
 
+    /**
+     * A hold for want of a verdict that VNPAY's later answer releases (never paid) tells the
+     * citizen they may pay again, on the timeline and in a notification, as an admin's close as not paid does
+     * (Decisions.paymentFoundUnpaid). Before, the job only marked the attempt EXPIRED: the citizen, who was shown that
+     * the payment was held, was never told the dossier waits for their payment again.
+     */
+    @Test
+    void aHoldReleasedByTheGatewaysLaterVerdictTellsTheCitizenToPayAgainAsAnAdminsCloseDoes() throws Exception {
+        PortalUser citizen = citizen(freeAdult(697), 2);
+        Dossier dossier = fileFine(citizen);
+        String reference = SimulatedVnpay.orderOf(startPayment(citizen, dossier.id())).get("vnp_TxnRef");
+        SimulatedVnpay vnpay = stack().eid().vnpay();
+        vnpay.withoutVerdict(reference, true);
+        try {
+            jdbc.sql("update payment set created_at = created_at - interval '2 days' where dossier_id = ?")
+                    .param(dossier.id()).update();
+            abandoned.expire();
+            assertThat(payments(dossier.id())).containsExactly("RECONCILING " + FINE);
+        } finally {
+            vnpay.withoutVerdict(reference, false);
+        }
+        jdbc.sql("update payment set queried_at = queried_at - interval '1 day' where dossier_id = ?")
+                .param(dossier.id()).update();
+        abandoned.expire();
+
+        assertThat(payments(dossier.id())).doesNotContain("RECONCILING " + FINE);
+        assertThat(stateOf(dossier.id())).isEqualTo("awaiting-payment");
+        assertThat(jdbc.sql("select kind from notification where dossier_id = ? and kind = 'PAYMENT_NOT_PAID'")
+                .param(dossier.id()).query(String.class).list()).as("the citizen is told to pay again").hasSize(1);
+    }
+
     /** VNPAY wants the customer's address in vnp_IpAddr: the citizen's, as the reverse proxy forwarded it. */
     @Test
     void theCheckoutNamesTheCitizensAddressAsTheReverseProxyForwardedIt() throws Exception {

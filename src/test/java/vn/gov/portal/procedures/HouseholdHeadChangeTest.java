@@ -202,7 +202,7 @@ class HouseholdHeadChangeTest extends PortalIntegrationTest {
     }
 
     /**
-     * Review (round 20): the dossier is about the household the filer belonged to when filing (routed to its commune's
+     * The dossier is about the household the filer belonged to when filing (routed to its commune's
      * police). If the filer moved into another household before the approval, approving it must not make them head of
      * that other household, demoting its living head: the write-back only looks at the filer's household of today.
      */
@@ -231,7 +231,7 @@ class HouseholdHeadChangeTest extends PortalIntegrationTest {
     }
 
     /**
-     * Review (round 20): registerHouseholdHead locks the filer and the new head so that "a move or a death of either
+     * registerHouseholdHead locks the filer and the new head so that "a move or a death of either
      * recorded at the same moment waits, and the checks below see it". The permanent-residence write-back of the new
      * head, started while the change is being written, does wait, but only after it looked whether they head a
      * household (leaveHeadOfHousehold, unlocked): once the change commits, the move goes on and the household is left
