@@ -579,13 +579,13 @@ class OnlinePaymentTest extends PortalIntegrationTest {
     }
 
     /**
-     * An attempt held for want of a verdict (the gateway unreachable or misanswering for a day) is
-     * never asked about again, and nothing in the portal releases it; VNPAY sends no notification for an order nobody
-     * paid. So the job keeps asking about it, more slowly, and once VNPAY answers that the order was never paid, the
-     * citizen may pay again.
+     * An attempt held for want of a verdict (the gateway unreachable or misanswering for a day) is asked about again,
+     * more slowly: VNPAY sends no notification for an order nobody paid. Once VNPAY answers that it was never paid, the
+     * hold ends and the citizen is told, on the timeline and in a notification, that they may pay again, as an admin's
+     * close as not paid tells them (Decisions.paymentFoundUnpaid).
      */
     @Test
-    void anAttemptHeldForWantOfAVerdictIsReleasedOnceTheGatewaySaysItWasNeverPaid() throws Exception {
+    void anAttemptHeldForWantOfAVerdictIsReleasedAndTheCitizenToldOnceTheGatewaySaysItWasNeverPaid() throws Exception {
         PortalUser citizen = citizen(freeAdult(695), 2);
         Dossier dossier = fileFine(citizen);
         String reference = SimulatedVnpay.orderOf(startPayment(citizen, dossier.id())).get("vnp_TxnRef");
@@ -599,45 +599,17 @@ class OnlinePaymentTest extends PortalIntegrationTest {
         } finally {
             vnpay.withoutVerdict(reference, false);
         }
-        // VNPAY answers again; the citizen never paid the order. Later runs of the job (a day on).
+        // VNPAY answers again; the citizen never paid the order. A later run of the job.
         jdbc.sql("update payment set queried_at = queried_at - interval '1 day' where dossier_id = ?")
                 .param(dossier.id()).update();
         abandoned.expire();
 
         assertThat(payments(dossier.id())).as("the hold ends with the first verdict VNPAY gives")
                 .doesNotContain("RECONCILING " + FINE);
-        assertThat(startPayment(citizen, dossier.id()).getPath()).endsWith(SimulatedVnpay.PAY_PATH);
-    }
-
-    /**
-     * A hold for want of a verdict that VNPAY's later answer releases (never paid) tells the
-     * citizen they may pay again, on the timeline and in a notification, as an admin's close as not paid does
-     * (Decisions.paymentFoundUnpaid). Before, the job only marked the attempt EXPIRED: the citizen, who was shown that
-     * the payment was held, was never told the dossier waits for their payment again.
-     */
-    @Test
-    void aHoldReleasedByTheGatewaysLaterVerdictTellsTheCitizenToPayAgainAsAnAdminsCloseDoes() throws Exception {
-        PortalUser citizen = citizen(freeAdult(697), 2);
-        Dossier dossier = fileFine(citizen);
-        String reference = SimulatedVnpay.orderOf(startPayment(citizen, dossier.id())).get("vnp_TxnRef");
-        SimulatedVnpay vnpay = stack().eid().vnpay();
-        vnpay.withoutVerdict(reference, true);
-        try {
-            jdbc.sql("update payment set created_at = created_at - interval '2 days' where dossier_id = ?")
-                    .param(dossier.id()).update();
-            abandoned.expire();
-            assertThat(payments(dossier.id())).containsExactly("RECONCILING " + FINE);
-        } finally {
-            vnpay.withoutVerdict(reference, false);
-        }
-        jdbc.sql("update payment set queried_at = queried_at - interval '1 day' where dossier_id = ?")
-                .param(dossier.id()).update();
-        abandoned.expire();
-
-        assertThat(payments(dossier.id())).doesNotContain("RECONCILING " + FINE);
         assertThat(stateOf(dossier.id())).isEqualTo("awaiting-payment");
         assertThat(jdbc.sql("select kind from notification where dossier_id = ? and kind = 'PAYMENT_NOT_PAID'")
                 .param(dossier.id()).query(String.class).list()).as("the citizen is told to pay again").hasSize(1);
+        assertThat(startPayment(citizen, dossier.id()).getPath()).endsWith(SimulatedVnpay.PAY_PATH);
     }
 
     /** VNPAY wants the customer's address in vnp_IpAddr: the citizen's, as the reverse proxy forwarded it. */
